@@ -1,0 +1,458 @@
+#!/usr/bin/env bash
+# The test bed: everything the e2e tests and the demo need around the action.
+#
+#   bash scripts/testbed.sh up       start (or reuse) the test bed, print its addresses
+#   bash scripts/testbed.sh down     stop only what `up` started; keep caches
+#   bash scripts/testbed.sh env      print the addresses as `export KEY=VALUE` lines
+#   bash scripts/testbed.sh status   say what runs
+#
+# Two modes:
+#   offline  (default; dev machines and CI here: Debian 12, no internet) -- a Docker engine without a
+#            bridge, stand-in `python` base images built from Debian packages, the machine's local
+#            Python package index served over HTTP on 127.0.0.1, and a registry with auth on 127.0.0.1.
+#   online   (GitHub runner: internet, Docker with buildx) -- only the registry; base images come from
+#            Docker Hub and packages from PyPI.
+# Pick with TESTBED_MODE=offline|online; otherwise online is chosen only on GitHub Actions with PyPI reachable.
+#
+# Hard rule on these machines: test traffic goes to loopback only (127.0.0.0/8). Everything below binds to
+# 127.0.0.1, and the engine runs without its default bridge (which would live in 172.17.0.0/16), so
+# builds and containers use `--network host` (TESTBED_NETWORK).
+#
+# Directories (override with the variables):
+#   TESTBED_STATE  (/var/lib/flask-testbed)  pid files, logs, registry config, the env file
+#   TESTBED_CACHE  (/var/cache/flask-testbed) root file system tarballs of the stand-in images
+set -euo pipefail
+
+# Root is needed for apt-get, dockerd and debootstrap; elsewhere (a GitHub runner) use sudo for those.
+if [ "$(id -u)" -eq 0 ]; then
+  SUDO=()
+  default_state=/var/lib/flask-testbed
+  default_cache=/var/cache/flask-testbed
+else
+  SUDO=(sudo)
+  default_state="${XDG_STATE_HOME:-$HOME/.local/state}/flask-testbed"
+  default_cache="${XDG_CACHE_HOME:-$HOME/.cache}/flask-testbed"
+fi
+STATE="${TESTBED_STATE:-$default_state}"
+CACHE="${TESTBED_CACHE:-$default_cache}"
+ENV_FILE="$STATE/env"
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# Stand-in images: Python version -> Debian suite that ships it. Offline, only these versions can be
+# built; TESTBED_PYTHON_VERSIONS picks a subset (3.9/bullseye works too but is not built by default).
+declare -A SUITE_OF=([3.9]=bullseye [3.11]=bookworm [3.13]=trixie)
+OFFLINE_VERSIONS="${TESTBED_PYTHON_VERSIONS:-3.11 3.13}"
+IMAGE_PREFIX="flask-testbed/"
+# Bump when the stand-in recipe changes, so old cached tarballs and images are not reused.
+STANDIN_REV=1
+
+log() { printf 'testbed: %s\n' "$*" >&2; }
+die() { printf 'testbed: error: %s\n' "$*" >&2; exit 1; }
+
+# --- small helpers ----------------------------------------------------------------------------------
+
+# A free TCP port on 127.0.0.1 (the kernel picks it; tiny race until the server binds, acceptable here).
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Is the process in pid file $1 alive and is its command line still $2? (guards against pid reuse)
+pid_alive() {
+  local file=$1 pattern=$2 pid
+  [ -s "$file" ] || return 1
+  pid=$(cat "$file")
+  [ -r "/proc/$pid/cmdline" ] || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "$pattern"
+}
+
+# Stop the process recorded in pid file $1 (if it is still the one we started), then drop the file.
+stop_pid() {
+  local file=$1 pattern=$2 name=$3 pid i
+  if pid_alive "$file" "$pattern"; then
+    pid=$(cat "$file")
+    log "stopping $name (pid $pid)"
+    "${SUDO[@]}" kill "$pid" 2>/dev/null || true
+    for i in $(seq 1 100); do pid_alive "$file" "$pattern" || break; sleep 0.2; done
+    if pid_alive "$file" "$pattern"; then "${SUDO[@]}" kill -9 "$pid" 2>/dev/null || true; fi
+  fi
+  rm -f "$file"
+}
+
+# Start "$@" detached from our session (so it outlives this script and a Ctrl-C in the caller's
+# terminal), logging to $STATE/<name>.log, and record its pid in $STATE/<name>.pid.
+start_bg() {
+  local name=$1; shift
+  # Without job control, a background child is not a process group leader, so setsid execs in
+  # place and $! is the server's own pid.
+  setsid "$@" >"$STATE/$name.log" 2>&1 </dev/null &
+  echo $! >"$STATE/$name.pid"
+}
+
+# HTTP status of a URL (000 when nothing answers). Extra args go to curl (e.g. -u user:pass).
+http_code() {
+  local url=$1; shift
+  curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$@" "$url" || true
+}
+
+# Value of KEY in the env file written by the last `up` (empty when absent).
+env_get() {
+  [ -f "$ENV_FILE" ] || return 0
+  sed -n "s/^export $1='\\(.*\\)'\$/\\1/p" "$ENV_FILE" | tail -n 1
+}
+
+# --- mode -------------------------------------------------------------------------------------------
+
+detect_mode() {
+  case "${TESTBED_MODE:-}" in
+    offline|online) echo "$TESTBED_MODE"; return ;;
+    "") ;;
+    *) die "TESTBED_MODE must be offline or online, not '$TESTBED_MODE'" ;;
+  esac
+  # Only probe the internet on GitHub Actions: on the offline machines nothing may leave loopback.
+  if [ "${GITHUB_ACTIONS:-}" = true ] && curl -sf -o /dev/null --max-time 10 https://pypi.org/simple/pip/; then
+    echo online
+  else
+    echo offline
+  fi
+}
+
+# --- 1. Debian packages -----------------------------------------------------------------------------
+
+install_packages() {
+  local mode=$1 missing=()
+  # Check commands, not package names: a GitHub runner has Docker from another package (moby/docker-ce)
+  # that docker.io would conflict with.
+  command -v docker >/dev/null && command -v dockerd >/dev/null || missing+=(docker.io)
+  command -v docker-registry >/dev/null || missing+=(docker-registry)
+  command -v htpasswd >/dev/null || missing+=(apache2-utils)
+  command -v curl >/dev/null || missing+=(curl)
+  command -v wrk >/dev/null || missing+=(wrk)
+  if [ "$mode" = offline ]; then
+    command -v debootstrap >/dev/null || missing+=(debootstrap)
+  fi
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing Debian packages: ${missing[*]}"
+  # Update the package lists once, and only because something is missing.
+  "${SUDO[@]}" apt-get update -qq
+  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# --- 2. Docker engine -------------------------------------------------------------------------------
+
+ensure_engine() {
+  local mode=$1 i
+  if docker info >/dev/null 2>&1; then return 0; fi
+  [ "$mode" = offline ] || die "docker info does not answer; on GitHub runners Docker is preinstalled"
+  log "starting dockerd (no bridge: its 172.17.0.0/16 network is off limits here)"
+  "${SUDO[@]}" true # ask for a sudo password (if any) before going to the background
+  start_bg dockerd "${SUDO[@]}" dockerd --bridge=none --iptables=false --ip-forward=false
+  for i in $(seq 1 60); do
+    docker info >/dev/null 2>&1 && { log "dockerd is up (pid $(cat "$STATE/dockerd.pid"))"; return 0; }
+    pid_alive "$STATE/dockerd.pid" dockerd || break
+    sleep 1
+  done
+  tail -n 20 "$STATE/dockerd.log" >&2 || true
+  die "dockerd did not answer 'docker info' within 60 s (log: $STATE/dockerd.log)"
+}
+
+# --- 3. stand-in base images (offline) --------------------------------------------------------------
+
+# The Debian archive apt already uses on this machine. Read at run time: its host must not be written
+# into the repository.
+debian_mirror() {
+  local uri=""
+  if compgen -G '/etc/apt/sources.list.d/*.sources' >/dev/null; then
+    # deb822 stanzas: take URIs of the stanza whose Suites include the plain release (not -security).
+    uri=$(awk '
+      /^[[:space:]]*$/ { if (u != "" && s ~ /(^| )[a-z]+( |$)/ && u !~ /security/) { print u; exit } u=""; s=""; next }
+      /^URIs:/   { u=$2 }
+      /^Suites:/ { s=$0; sub(/^Suites:[[:space:]]*/, "", s) }
+      END { if (u != "" && s ~ /(^| )[a-z]+( |$)/ && u !~ /security/) print u }
+    ' /etc/apt/sources.list.d/*.sources | head -n 1)
+  fi
+  if [ -z "$uri" ] && [ -f /etc/apt/sources.list ]; then
+    uri=$(awk '$1 == "deb" && $0 !~ /security/ { for (i = 2; i <= NF; i++) if ($i ~ /^https?:/) { print $i; exit } }' \
+      /etc/apt/sources.list | head -n 1)
+  fi
+  [ -n "$uri" ] || die "cannot find the Debian mirror in /etc/apt/sources.list.d/*.sources or /etc/apt/sources.list"
+  echo "$uri"
+}
+
+image_ok() { # image exists and was made by this recipe revision
+  [ "$(docker image inspect -f '{{index .Config.Labels "flask-testbed.rev"}}' "$1" 2>/dev/null || true)" = "$STANDIN_REV" ]
+}
+
+# Build (or take from the cache) the root file system of one suite as a tarball.
+build_rootfs_tarball() {
+  local version=$1 suite=$2 tarball=$3 mirror rootfs include
+  mirror=$(debian_mirror)
+  rootfs="$CACHE/build/rootfs-$suite"
+  include=python3,python3-pip,python3-venv,ca-certificates
+  # The local package index has compiled wheels (markupsafe, ...) for CPython 3.11 only; other Pythons
+  # get Debian's build of markupsafe so Flask installs without a compiler.
+  [ "$version" = 3.11 ] || include="$include,python3-markupsafe"
+  "${SUDO[@]}" rm -rf "$rootfs"
+  mkdir -p "$CACHE/build"
+  log "debootstrap $suite (Python $version) from $mirror"
+  if ! "${SUDO[@]}" debootstrap --variant=minbase --include="$include" "$suite" "$rootfs" "$mirror" \
+      >"$CACHE/build/$suite.log" 2>&1; then
+    tail -n 20 "$CACHE/build/$suite.log" >&2
+    die "debootstrap $suite failed (log: $CACHE/build/$suite.log)"
+  fi
+  # Make it behave like the official python image: pip may install into the system Python (PEP 668
+  # marker removed), `python` and `pip` exist; drop downloaded .debs and apt lists to keep it small.
+  "${SUDO[@]}" sh -c "
+    rm -f '$rootfs'/usr/lib/python3*/EXTERNALLY-MANAGED
+    ln -sf python3 '$rootfs/usr/bin/python'
+    [ -e '$rootfs/usr/bin/pip' ] || ln -sf pip3 '$rootfs/usr/bin/pip'
+    rm -rf '$rootfs'/var/cache/apt/archives/*.deb '$rootfs'/var/lib/apt/lists/*
+    tar -C '$rootfs' -c . >'$tarball.tmp' && mv '$tarball.tmp' '$tarball'
+    rm -rf '$rootfs'"
+}
+
+# Import a cached tarball as PREFIX/python:VERSION and PREFIX/python:VERSION-slim.
+import_image() {
+  local version=$1 tarball=$2 name="${IMAGE_PREFIX}python:$version"
+  # The official images set these; Dockerfiles may rely on PATH and LANG.
+  docker import \
+    -c 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    -c 'ENV LANG=C.UTF-8' \
+    -c "LABEL flask-testbed.rev=$STANDIN_REV flask-testbed.python=$version" \
+    -c 'CMD ["python3"]' \
+    - "$name" <"$tarball" >/dev/null
+  # Debian has one flavour; the slim stand-in is the same image under the other tag.
+  docker tag "$name" "$name-slim"
+  log "imported $name and $name-slim"
+}
+
+ensure_standins() {
+  local version suite tarball pids=() failed=0 todo=()
+  mkdir -p "$CACHE"
+  for version in $OFFLINE_VERSIONS; do
+    suite=${SUITE_OF[$version]:-}
+    [ -n "$suite" ] || die "no Debian suite known for Python $version (known: ${!SUITE_OF[*]})"
+    if image_ok "${IMAGE_PREFIX}python:$version" && image_ok "${IMAGE_PREFIX}python:$version-slim"; then
+      continue
+    fi
+    todo+=("$version")
+  done
+  [ ${#todo[@]} -eq 0 ] && return 0
+  # Debootstrap the missing suites in parallel: mostly download and unpack time, ~1 min each.
+  for version in "${todo[@]}"; do
+    suite=${SUITE_OF[$version]}
+    tarball="$CACHE/rootfs-$suite-r$STANDIN_REV.tar"
+    if [ ! -s "$tarball" ]; then
+      build_rootfs_tarball "$version" "$suite" "$tarball" &
+      pids+=($!)
+    fi
+  done
+  for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+  [ "$failed" -eq 0 ] || die "building stand-in images failed"
+  for version in "${todo[@]}"; do
+    import_image "$version" "$CACHE/rootfs-${SUITE_OF[$version]}-r$STANDIN_REV.tar"
+  done
+}
+
+# --- 4. local Python package index (offline) --------------------------------------------------------
+
+# The directory served: the first file:// index in `pip config list` that has flask (the layout is
+# DIR/simple/<project>/index.html linking to ../../files/...), so serve DIR itself.
+pip_index_dir() {
+  local url dir
+  for url in $(pip config list 2>/dev/null | sed -n "s/^[^=]*index-url='\\(.*\\)'\$/\\1/p" | tr ' ' '\n'); do
+    case "$url" in file://*) ;; *) continue ;; esac
+    dir=${url#file://}; dir=${dir%/}; dir=${dir%/simple}
+    if [ -d "$dir/simple/flask" ]; then echo "$dir"; return 0; fi
+  done
+  die "no local package index with flask in 'pip config list' (expected e.g. file:///opt/pypi/simple)"
+}
+
+ensure_pip_server() {
+  local dir port i
+  port=$(env_get TESTBED_PIP_INDEX_URL | sed -n 's#^http://127.0.0.1:\([0-9]*\)/simple/$#\1#p')
+  if [ -n "$port" ] && pid_alive "$STATE/pip.pid" http.server \
+      && [ "$(http_code "http://127.0.0.1:$port/simple/flask/")" = 200 ]; then
+    PIP_PORT=$port; return 0
+  fi
+  stop_pid "$STATE/pip.pid" http.server "pip index server"
+  dir=$(pip_index_dir)
+  port=$(free_port)
+  log "serving $dir on http://127.0.0.1:$port/simple/"
+  start_bg pip python3 -m http.server --bind 127.0.0.1 --directory "$dir" "$port"
+  for i in $(seq 1 50); do
+    [ "$(http_code "http://127.0.0.1:$port/simple/flask/")" = 200 ] && { PIP_PORT=$port; return 0; }
+    sleep 0.2
+  done
+  die "the package index server did not answer (log: $STATE/pip.log)"
+}
+
+# --- 5. registry --------------------------------------------------------------------------------------
+
+ensure_registry() {
+  local port user pass storage i
+  port=$(env_get TESTBED_REGISTRY | sed -n 's/^127\.0\.0\.1:\([0-9]*\)$/\1/p')
+  user=$(env_get TESTBED_REGISTRY_USER)
+  pass=$(env_get TESTBED_REGISTRY_PASSWORD)
+  if [ -n "$port" ] && [ -n "$user" ] && pid_alive "$STATE/registry.pid" docker-registry \
+      && [ "$(http_code "http://127.0.0.1:$port/v2/")" = 401 ] \
+      && [ "$(http_code "http://127.0.0.1:$port/v2/" -u "$user:$pass")" = 200 ]; then
+    REG_PORT=$port REG_USER=$user REG_PASS=$pass; return 0
+  fi
+  stop_registry
+  # Throwaway credentials, new at every start: nothing outside the test bed should know them.
+  user="tb-$(openssl rand -hex 4 2>/dev/null || head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  pass="$(openssl rand -hex 16 2>/dev/null || head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  port=$(free_port)
+  storage=$(mktemp -d "${TMPDIR:-/tmp}/flask-testbed-registry.XXXXXX")
+  echo "$storage" >"$STATE/registry.storage"
+  htpasswd -Bbn "$user" "$pass" >"$STATE/registry.htpasswd"
+  cat >"$STATE/registry.yml" <<EOF
+# Written by scripts/testbed.sh up; the registry the e2e tests and the demo push to.
+version: 0.1
+log:
+  level: warn
+storage:
+  filesystem:
+    rootdirectory: $storage
+  delete:
+    enabled: true
+http:
+  addr: 127.0.0.1:$port
+  secret: $(openssl rand -hex 16 2>/dev/null || echo "$pass")
+auth:
+  htpasswd:
+    realm: flask-testbed
+    path: $STATE/registry.htpasswd
+EOF
+  log "starting registry on 127.0.0.1:$port"
+  start_bg registry docker-registry serve "$STATE/registry.yml"
+  for i in $(seq 1 50); do
+    [ "$(http_code "http://127.0.0.1:$port/v2/")" = 401 ] && break
+    sleep 0.2
+  done
+  [ "$(http_code "http://127.0.0.1:$port/v2/")" = 401 ] \
+    || die "registry at 127.0.0.1:$port does not ask for credentials (log: $STATE/registry.log)"
+  [ "$(http_code "http://127.0.0.1:$port/v2/" -u "$user:$pass")" = 200 ] \
+    || die "registry at 127.0.0.1:$port refuses the generated credentials (log: $STATE/registry.log)"
+  REG_PORT=$port REG_USER=$user REG_PASS=$pass
+}
+
+stop_registry() {
+  stop_pid "$STATE/registry.pid" docker-registry registry
+  if [ -s "$STATE/registry.storage" ]; then
+    local dir; dir=$(cat "$STATE/registry.storage")
+    # Only ever delete what we created.
+    case "$dir" in */flask-testbed-registry.*) rm -rf "$dir" ;; esac
+  fi
+  rm -f "$STATE/registry.storage" "$STATE/registry.htpasswd" "$STATE/registry.yml"
+}
+
+# --- 6. env file --------------------------------------------------------------------------------------
+
+online_versions() { # every version the project supports (docker/versions.json is the source of truth)
+  python3 -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1]))["versions"]))' \
+    "$REPO_ROOT/docker/versions.json"
+}
+
+write_env() {
+  local mode=$1 tmp="$ENV_FILE.tmp"
+  {
+    echo "# Written by scripts/testbed.sh up at $(date -u +%Y-%m-%dT%H:%M:%SZ); do not edit."
+    echo "export TESTBED_MODE='$mode'"
+    if [ "$mode" = offline ]; then
+      echo "export TESTBED_BASE_PREFIX='$IMAGE_PREFIX'"
+      echo "export TESTBED_PIP_INDEX_URL='http://127.0.0.1:$PIP_PORT/simple/'"
+      echo "export TESTBED_NETWORK='host'"
+      echo "export TESTBED_PYTHON_VERSIONS='$OFFLINE_VERSIONS'"
+    else
+      echo "export TESTBED_BASE_PREFIX=''"
+      echo "export TESTBED_PIP_INDEX_URL=''"
+      echo "export TESTBED_NETWORK='bridge'"
+      echo "export TESTBED_PYTHON_VERSIONS='$(online_versions)'"
+    fi
+    echo "export TESTBED_REGISTRY='127.0.0.1:$REG_PORT'"
+    echo "export TESTBED_REGISTRY_USER='$REG_USER'"
+    echo "export TESTBED_REGISTRY_PASSWORD='$REG_PASS'"
+    echo "export TESTBED_STATE='$STATE'"
+  } >"$tmp"
+  chmod 600 "$tmp" # holds the registry password
+  mv "$tmp" "$ENV_FILE"
+}
+
+print_env_masked() {
+  sed -e "s/^\\(export TESTBED_REGISTRY_PASSWORD=\\).*/\\1'***'  # in $(printf '%s' "$ENV_FILE" | sed 's/[\/&]/\\&/g')/" \
+    -e '/^#/d' "$ENV_FILE"
+}
+
+# --- commands -----------------------------------------------------------------------------------------
+
+cmd_up() {
+  local mode t0=$SECONDS
+  mode=$(detect_mode)
+  log "mode: $mode (state: $STATE, cache: $CACHE)"
+  install_packages "$mode"
+  ensure_engine "$mode"
+  if [ "$mode" = offline ]; then
+    ensure_standins
+    ensure_pip_server
+  else
+    stop_pid "$STATE/pip.pid" http.server "pip index server"
+  fi
+  ensure_registry
+  write_env "$mode"
+  log "ready in $((SECONDS - t0)) s; load it with: eval \"\$(bash scripts/testbed.sh env)\""
+  print_env_masked
+}
+
+cmd_down() {
+  stop_registry
+  stop_pid "$STATE/pip.pid" http.server "pip index server"
+  # The engine only if `up` started it (an engine someone else runs is left alone).
+  stop_pid "$STATE/dockerd.pid" dockerd dockerd
+  rm -f "$ENV_FILE"
+  log "down (caches kept in $CACHE)"
+}
+
+cmd_env() {
+  [ -f "$ENV_FILE" ] || die "the test bed is not up ($ENV_FILE missing); run: bash scripts/testbed.sh up"
+  grep '^export ' "$ENV_FILE"
+}
+
+cmd_status() {
+  local v
+  echo "state: $STATE  cache: $CACHE"
+  if docker info >/dev/null 2>&1; then
+    if pid_alive "$STATE/dockerd.pid" dockerd; then echo "engine: running (started by testbed, pid $(cat "$STATE/dockerd.pid"))"
+    else echo "engine: running (not started by testbed)"; fi
+  else
+    echo "engine: not answering"
+  fi
+  if pid_alive "$STATE/registry.pid" docker-registry; then
+    echo "registry: running on $(env_get TESTBED_REGISTRY) (pid $(cat "$STATE/registry.pid"))"
+  else echo "registry: stopped"; fi
+  if pid_alive "$STATE/pip.pid" http.server; then
+    echo "package index: $(env_get TESTBED_PIP_INDEX_URL) (pid $(cat "$STATE/pip.pid"))"
+  else echo "package index: stopped"; fi
+  for v in $OFFLINE_VERSIONS; do
+    if image_ok "${IMAGE_PREFIX}python:$v"; then echo "stand-in: ${IMAGE_PREFIX}python:$v (+ -slim) present"
+    else echo "stand-in: ${IMAGE_PREFIX}python:$v missing"; fi
+  done
+  if [ -f "$ENV_FILE" ]; then echo "env: $ENV_FILE (mode $(env_get TESTBED_MODE))"; else echo "env: none (not up)"; fi
+}
+
+main() {
+  local cmd=${1:-}
+  case "$cmd" in
+    up|down|env|status) ;;
+    *) echo "usage: $0 up|down|env|status" >&2; exit 2 ;;
+  esac
+  mkdir -p "$STATE"
+  if [ "$cmd" = up ] || [ "$cmd" = down ]; then
+    # One `up`/`down` at a time: the demo and the test runner may both call `up` at once.
+    exec 9>"$STATE/lock"
+    flock -w 1800 9 || die "another testbed.sh up/down holds $STATE/lock"
+  fi
+  "cmd_$cmd"
+}
+
+main "$@"
