@@ -1,0 +1,58 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  actionReporter,
+  context,
+  getOctokit,
+  readEnvironment,
+  readInputs,
+  resolveRunDate,
+  runPipeline
+} from "./chunks/chunk-JVN4Q6UZ.js";
+import {
+  Docker,
+  actionState,
+  setFailed,
+  warning
+} from "./chunks/chunk-DBB4PCH7.js";
+
+// src/sources.ts
+function githubSource() {
+  const { serverUrl, repo, sha, runId } = context;
+  const inWorkflow = process.env.GITHUB_ACTIONS === "true" && process.env.GITHUB_REPOSITORY !== void 0;
+  return {
+    url: inWorkflow ? `${serverUrl}/${repo.owner}/${repo.repo}` : "",
+    revision: inWorkflow ? sha : "",
+    runId: inWorkflow && runId ? String(runId) : "",
+    runAttempt: process.env.GITHUB_RUN_ATTEMPT ?? ""
+  };
+}
+function githubRunDate(override, token) {
+  const inWorkflow = process.env.GITHUB_ACTIONS === "true" && Boolean(process.env.GITHUB_RUN_ID) && Boolean(process.env.GITHUB_REPOSITORY);
+  return resolveRunDate({
+    override,
+    ...inWorkflow ? { workflowRun: { owner: context.repo.owner, repo: context.repo.repo, runId: context.runId, token } } : {},
+    fetchRunStartedAt: async (run) => {
+      const octokit = getOctokit(run.token);
+      const response = await octokit.rest.actions.getWorkflowRun({ owner: run.owner, repo: run.repo, run_id: run.runId });
+      return response.data.run_started_at ?? response.data.created_at;
+    },
+    now: () => /* @__PURE__ */ new Date(),
+    warn: (message) => warning(message)
+  });
+}
+
+// src/main.ts
+async function main() {
+  try {
+    await runPipeline(readInputs(), readEnvironment(), {
+      docker: new Docker(),
+      reporter: actionReporter,
+      state: actionState,
+      resolveDate: githubRunDate,
+      source: githubSource()
+    });
+  } catch (error) {
+    setFailed(error.message);
+  }
+}
+await main();

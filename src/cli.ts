@@ -1,0 +1,61 @@
+// Command-line entry: the same pipeline on the local Docker, with inputs given as flags
+// (--python-version 3.11 --app ./web). Cleans up before exiting, as the post step would.
+import { cleanup } from './cleanup.js';
+import { Docker } from './docker.js';
+import { INPUT_NAMES, readEnvironment } from './input-helper.js';
+import { runPipeline } from './pipeline.js';
+import { consoleReporter } from './reporter.js';
+import { resolveRunDate } from './run-date.js';
+import { InputError } from './settings.js';
+import { memoryState } from './state.js';
+
+const USAGE = `Usage: node dist/cli.js --python-version 3.12 [--variant slim] [--app ./path] [--image repo --push true ...]
+Every input of action.yml is a flag of the same name: ${INPUT_NAMES.map((name) => `--${name}`).join(' ')}
+The password is read from the REGISTRY_PASSWORD environment variable, never from a flag.`;
+
+export function parseFlags(argv: string[]): Record<string, string> {
+  const raw: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
+    if (!match || !(INPUT_NAMES as readonly string[]).includes(match[1]!) || match[1] === 'password') {
+      throw new InputError([`${arg}: not a known flag.\n${USAGE}`]);
+    }
+    const value = match[2] ?? argv[++i];
+    if (value === undefined) throw new InputError([`${arg}: needs a value.`]);
+    raw[match[1]!] = value;
+  }
+  return raw;
+}
+
+async function main(): Promise<number> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const reporter = consoleReporter();
+  const state = memoryState();
+  const docker = new Docker();
+  try {
+    const raw = parseFlags(process.argv.slice(2));
+    raw.password = process.env.REGISTRY_PASSWORD ?? '';
+    await runPipeline(raw, { ...readEnvironment(), forkPullRequest: false }, {
+      docker,
+      reporter,
+      state,
+      resolveDate: (override) =>
+        resolveRunDate({ override, fetchRunStartedAt: async () => '', now: () => new Date(), warn: reporter.warning }),
+      source: { url: '', revision: '', runId: '', runAttempt: '' },
+    });
+    process.stdout.write('\n== Outputs\n');
+    for (const [name, value] of Object.entries(reporter.outputs)) process.stdout.write(`${name}=${value.replace(/\n/g, ' ')}\n`);
+    return 0;
+  } catch (error) {
+    process.stderr.write(`\nerror: ${(error as Error).message}\n`);
+    return 1;
+  } finally {
+    await cleanup(docker, state.load(), reporter.warning);
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,179 @@
+// The Docker CLI adapter: every docker command the action runs goes through here, as an
+// argument array (never a shell string). Unit tests replace the Runner; end-to-end tests use the real one.
+import * as exec from '@actions/exec';
+
+export interface ExecResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  /** Written to the command's standard input (passwords, rendered Dockerfiles). */
+  input?: string;
+  /** Extra environment, merged over the action's own. */
+  env?: Record<string, string>;
+  /** Stream the command and its output to the log (builds, pushes) instead of capturing quietly. */
+  echo?: boolean;
+}
+
+export type Runner = (args: string[], options?: RunOptions) => Promise<ExecResult>;
+
+export class DockerError extends Error {
+  constructor(
+    message: string,
+    readonly result?: ExecResult,
+  ) {
+    super(message);
+    this.name = 'DockerError';
+  }
+}
+
+export const realRunner: Runner = async (args, options = {}) => {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
+  Object.assign(env, options.env ?? {});
+  try {
+    return await exec.getExecOutput('docker', args, {
+      ignoreReturnCode: true,
+      silent: !options.echo,
+      env,
+      ...(options.input !== undefined ? { input: Buffer.from(options.input) } : {}),
+    });
+  } catch (error) {
+    // exec throws when the binary itself is missing.
+    throw new DockerError(
+      `The docker command could not be run (${(error as Error).message}). Install Docker, or run on a runner that has it (ubuntu-latest does).`,
+    );
+  }
+};
+
+export interface ContainerState {
+  status: string;
+  running: boolean;
+  exitCode: number;
+}
+
+export class Docker {
+  constructor(private readonly run: Runner = realRunner) {}
+
+  /** Fails with a message that says what to start when no engine answers. */
+  async serverVersion(): Promise<string> {
+    const result = await this.run(['version', '--format', '{{.Server.Version}}']);
+    if (result.exitCode !== 0 || result.stdout.trim() === '') {
+      throw new DockerError(
+        `No Docker engine answered (${lastLines(result.stderr, 3) || 'no output'}). Start the engine (e.g. \`sudo systemctl start docker\`, or \`bash scripts/testbed.sh up\` on a development machine) and check that \`docker info\` works.`,
+        result,
+      );
+    }
+    return result.stdout.trim();
+  }
+
+  /** The engine's own buildx builder (named after the current context), or '' when buildx is absent. */
+  async buildxBuilder(): Promise<string> {
+    const buildx = await this.run(['buildx', 'version']);
+    if (buildx.exitCode !== 0) return '';
+    const context = await this.run(['context', 'show']);
+    return context.exitCode === 0 && context.stdout.trim() !== '' ? context.stdout.trim() : 'default';
+  }
+
+  async build(args: string[], what: string, input?: string): Promise<void> {
+    const result = await this.run(args, { echo: true, ...(input !== undefined ? { input } : {}) });
+    if (result.exitCode !== 0) {
+      throw new DockerError(
+        `${what} failed (docker exited with ${result.exitCode}). The failing step:\n${lastLines(result.stderr || result.stdout, 25)}`,
+        result,
+      );
+    }
+  }
+
+  async imageId(reference: string): Promise<string> {
+    return (await this.must(['image', 'inspect', '--format', '{{.Id}}', reference], `inspect image ${reference}`)).trim();
+  }
+
+  async imageSize(reference: string): Promise<number> {
+    return Number((await this.must(['image', 'inspect', '--format', '{{.Size}}', reference], `inspect image ${reference}`)).trim());
+  }
+
+  async repoDigests(reference: string): Promise<string[]> {
+    const out = await this.must(['image', 'inspect', '--format', '{{json .RepoDigests}}', reference], `inspect image ${reference}`);
+    return (JSON.parse(out.trim() || '[]') as string[] | null) ?? [];
+  }
+
+  async runContainer(args: string[]): Promise<string> {
+    return (await this.must(args, 'start the test container')).trim();
+  }
+
+  /** Host address Docker published a container port on, e.g. 127.0.0.1:49153. */
+  async publishedAddress(container: string, port: number): Promise<string> {
+    const out = await this.must(['port', container, `${port}/tcp`], `find the published port of ${container}`);
+    const first = out.split('\n').find((line) => line.startsWith('127.0.0.1:'));
+    if (!first) throw new DockerError(`Container ${container} has no port ${port} published on 127.0.0.1 (docker port said: ${out.trim()}).`);
+    return first.trim();
+  }
+
+  async containerState(container: string): Promise<ContainerState> {
+    const out = await this.must(
+      ['container', 'inspect', '--format', '{{.State.Status}} {{.State.Running}} {{.State.ExitCode}}', container],
+      `inspect container ${container}`,
+    );
+    const [status = 'unknown', running = 'false', exitCode = '0'] = out.trim().split(' ');
+    return { status, running: running === 'true', exitCode: Number(exitCode) };
+  }
+
+  async logs(container: string, tail: number): Promise<string> {
+    const result = await this.run(['logs', '--tail', String(tail), container]);
+    // Container logs interleave the app's stdout and stderr; keep both.
+    return `${result.stdout}${result.stderr}`.trimEnd();
+  }
+
+  /** Removes a container if it exists; a missing one is not an error. */
+  async removeContainer(container: string): Promise<void> {
+    const result = await this.run(['rm', '--force', '--volumes', container]);
+    if (result.exitCode !== 0 && !/no such container/i.test(result.stderr)) {
+      throw new DockerError(`Could not remove container ${container}: ${lastLines(result.stderr, 3)}`, result);
+    }
+  }
+
+  async tag(source: string, target: string): Promise<void> {
+    await this.must(['tag', source, target], `tag ${target}`);
+  }
+
+  async untag(reference: string): Promise<void> {
+    await this.run(['image', 'rm', '--no-prune', reference]);
+  }
+
+  /** Pushes one reference; returns the pushed manifest digest when Docker reports it. */
+  async push(reference: string, configDir: string): Promise<string> {
+    const result = await this.run(['push', reference], { echo: true, env: { DOCKER_CONFIG: configDir } });
+    if (result.exitCode !== 0) {
+      throw new DockerError(`docker push ${reference} failed: ${lastLines(result.stderr || result.stdout, 5)}`, result);
+    }
+    return /digest: (sha256:[a-f0-9]{64})/.exec(result.stdout)?.[1] ?? '';
+  }
+
+  async login(registry: string, username: string, password: string, configDir: string): Promise<void> {
+    const args = ['login', '--username', username, '--password-stdin', ...(registry !== '' ? [registry] : [])];
+    const result = await this.run(args, { input: password, env: { DOCKER_CONFIG: configDir } });
+    if (result.exitCode !== 0) {
+      throw new DockerError(
+        `docker login ${registry || 'docker.io'} as ${username} failed: ${lastLines(result.stderr, 3)}`,
+        result,
+      );
+    }
+  }
+
+  async logout(registry: string, configDir: string): Promise<void> {
+    await this.run(['logout', ...(registry !== '' ? [registry] : [])], { env: { DOCKER_CONFIG: configDir } });
+  }
+
+  private async must(args: string[], what: string): Promise<string> {
+    const result = await this.run(args);
+    if (result.exitCode !== 0) throw new DockerError(`Could not ${what}: ${lastLines(result.stderr, 3)}`, result);
+    return result.stdout;
+  }
+}
+
+export function lastLines(text: string, count: number): string {
+  return text.trimEnd().split('\n').slice(-count).join('\n');
+}

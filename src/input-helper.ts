@@ -1,0 +1,61 @@
+// Reads the action's inputs and the facts about where it runs. Parsing and validation
+// live in settings.ts, which is pure; this module only gathers.
+import * as core from '@actions/core';
+import * as github from '@actions/github';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Environment } from './settings.js';
+
+/** Every input of action.yml; the command-line entry offers the same names as flags. */
+export const INPUT_NAMES = [
+  'python-version',
+  'variant',
+  'app',
+  'app-module',
+  'image',
+  'push',
+  'registry',
+  'username',
+  'password',
+  'latest',
+  'tags',
+  'date',
+  'base-image',
+  'pip-index-url',
+  'worker',
+  'build-args',
+  'pull',
+  'no-cache',
+  'network',
+  'probe-path',
+  'probe-status',
+  'probe-body',
+  'probe-timeout',
+  'probe-env',
+  'github-token',
+] as const;
+
+export function readInputs(): Record<string, string> {
+  const raw: Record<string, string> = {};
+  // probe-body is a regular expression, whose leading or trailing spaces may matter.
+  for (const name of INPUT_NAMES) raw[name] = core.getInput(name, { trimWhitespace: name !== 'probe-body' && name !== 'password' });
+  return raw;
+}
+
+/** The action's own folder: dist/ and src/ both sit one level below it. */
+export function actionRoot(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+}
+
+export function readEnvironment(): Environment {
+  const payload = github.context.payload;
+  const pullRequest = payload.pull_request as { head?: { repo?: { fork?: boolean; full_name?: string } } } | undefined;
+  const fork =
+    pullRequest?.head?.repo?.fork === true ||
+    (pullRequest?.head?.repo?.full_name !== undefined && pullRequest.head.repo.full_name !== payload.repository?.full_name);
+  return {
+    workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+    actionRoot: actionRoot(),
+    forkPullRequest: (github.context.eventName ?? '').startsWith('pull_request') && fork,
+  };
+}

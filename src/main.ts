@@ -1,0 +1,24 @@
+// The action's main step: read the inputs, run the pipeline, report failure honestly.
+import * as core from '@actions/core';
+import { Docker } from './docker.js';
+import { readEnvironment, readInputs } from './input-helper.js';
+import { runPipeline } from './pipeline.js';
+import { actionReporter } from './reporter.js';
+import { githubRunDate, githubSource } from './sources.js';
+import { actionState } from './state.js';
+
+async function main(): Promise<void> {
+  try {
+    await runPipeline(readInputs(), readEnvironment(), {
+      docker: new Docker(),
+      reporter: actionReporter,
+      state: actionState,
+      resolveDate: githubRunDate,
+      source: githubSource(),
+    });
+  } catch (error) {
+    core.setFailed((error as Error).message);
+  }
+}
+
+await main();

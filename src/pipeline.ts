@@ -1,0 +1,176 @@
+// The whole product in one screen: validate, build, layer, probe, push, report.
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { cleanup } from './cleanup.js';
+import { Docker } from './docker.js';
+import { makePlan, type Plan } from './plan.js';
+import { pushImage, tagImage, type PushResult } from './push.js';
+import type { Reporter } from './reporter.js';
+import type { RunDate } from './run-date.js';
+import { parseSettings, type Environment, type Settings } from './settings.js';
+import { smokeTest, SmokeTestError, type SmokeTestResult } from './smoke-test.js';
+import type { StateStore } from './state.js';
+
+export interface PipelineDeps {
+  docker: Docker;
+  reporter: Reporter;
+  state: StateStore;
+  resolveDate: (override: string, token: string) => Promise<RunDate>;
+  /** GitHub facts for labels; empty strings outside a workflow. */
+  source: { url: string; revision: string; runId: string; runAttempt: string };
+}
+
+export interface PipelineResult {
+  settings: Settings;
+  plan: Plan;
+  imageId: string;
+  probe: SmokeTestResult;
+  push?: PushResult;
+}
+
+export async function runPipeline(raw: Record<string, string>, env: Environment, deps: PipelineDeps): Promise<PipelineResult> {
+  const { docker, reporter } = deps;
+
+  // 1. Validate everything before any work, and keep secrets out of the log.
+  const settings = parseSettings(raw, env);
+  if (settings.password !== '') reporter.setSecret(settings.password);
+  maskUrlCredentials(settings.pipIndexUrl, reporter);
+  if (settings.pushSkippedReason !== '') reporter.notice(`Push skipped: ${settings.pushSkippedReason}.`);
+  await docker.serverVersion();
+
+  const runDate = await deps.resolveDate(settings.date, settings.githubToken);
+  const plan = makePlan(settings, {
+    date: runDate.date,
+    created: new Date().toISOString(),
+    sourceUrl: deps.source.url,
+    revision: deps.source.revision,
+    jobId: jobId(deps.source),
+    buildxBuilder: await docker.buildxBuilder(),
+    hostPort: settings.network === 'host' ? await freePort() : 0,
+    hasRequirements: fs.existsSync(path.join(settings.appDir, 'requirements.txt')),
+    actionRoot: env.actionRoot,
+  });
+  reporter.info(
+    `Python ${settings.pythonVersion} (${settings.variant}) on ${plan.baseImage}, worker ${settings.worker}; dated tags use ${runDate.date} (${runDate.source}).`,
+  );
+
+  try {
+    // 2. Build the bundled image, then layer the app on it.
+    await reporter.group(`Build the base image from ${plan.baseImage}`, () => docker.build(plan.base.args, 'Building the base image'));
+    await reporter.group(`Layer the app from ${settings.appDir}`, () => docker.build(plan.app.args, 'Layering the app', plan.app.dockerfile));
+    const imageId = await docker.imageId(plan.app.tag);
+
+    // 3. Smoke-test that very image.
+    deps.state.save({ container: plan.container.name });
+    const probe = await reporter.group(`Smoke-test ${imageId.slice(7, 19)}`, async () => {
+      const result = await smokeTest(docker, plan, imageId);
+      reporter.info(`${result.url} answered ${result.status} after ${result.seconds.toFixed(2)} s.`);
+      return result;
+    });
+
+    // 4. Tag and push only what passed: the same image ID, no second build.
+    await tagImage(docker, plan, imageId);
+    let push: PushResult | undefined;
+    if (plan.push.enabled) {
+      const configDir = fs.mkdtempSync(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'flask-gunicorn-docker-config-'));
+      deps.state.save({ dockerConfig: configDir, registry: plan.push.registry });
+      try {
+        push = await reporter.group(`Push ${plan.push.refs.length} tags`, () =>
+          pushImage(docker, plan, imageId, settings, { configDir, log: (message) => reporter.warning(message) }),
+        );
+      } catch (error) {
+        await untagAll(docker, plan.push.refs);
+        throw error;
+      } finally {
+        await cleanup(docker, { container: '', dockerConfig: configDir, registry: plan.push.registry }, reporter.info);
+      }
+    }
+
+    // 5. Report.
+    const size = await docker.imageSize(imageId);
+    await report(reporter, settings, plan, imageId, size, probe, push);
+    return { settings, plan, imageId, probe, ...(push ? { push } : {}) };
+  } catch (error) {
+    if (error instanceof SmokeTestError) {
+      reporter.setOutput('probe-status', String(error.lastStatus));
+      reporter.details('Why the smoke test failed', error.details);
+      await untagAll(docker, [plan.app.tag]);
+    }
+    throw error;
+  } finally {
+    // The per-job base tag only served to layer the app; its layers stay cached.
+    await docker.untag(plan.base.tag);
+  }
+}
+
+async function report(
+  reporter: Reporter,
+  settings: Settings,
+  plan: Plan,
+  imageId: string,
+  size: number,
+  probe: SmokeTestResult,
+  push: PushResult | undefined,
+): Promise<void> {
+  const tags = plan.push.refs.length > 0 ? plan.push.refs : [plan.app.tag];
+  reporter.setOutput('tags', tags.join('\n'));
+  reporter.setOutput('digest', push?.digest ?? '');
+  reporter.setOutput('image-id', imageId);
+  reporter.setOutput('probe-status', String(probe.status));
+  reporter.setOutput('probe-seconds', probe.seconds.toFixed(3));
+  reporter.setOutput('image-size', String(size));
+  const pushed = push
+    ? `yes, ${push.pushed.length} tags`
+    : settings.pushSkippedReason !== ''
+      ? `skipped: ${settings.pushSkippedReason}`
+      : 'no (push: false)';
+  await reporter.summary('Flask image', [
+    { label: 'Image', value: settings.image || plan.app.tag },
+    { label: 'Python', value: settings.pythonVersion },
+    { label: 'Variant', value: settings.variant },
+    { label: 'Worker', value: settings.worker },
+    { label: 'Base image', value: plan.baseImage },
+    { label: 'Tags', value: tags.join(', ') },
+    { label: 'Pushed', value: pushed },
+    { label: 'Digest', value: push?.digest || '-' },
+    { label: 'Image ID', value: imageId },
+    { label: 'Size', value: `${(size / 1e6).toFixed(1)} MB` },
+    { label: 'Probe', value: `${probe.url} → ${probe.status} in ${probe.seconds.toFixed(2)} s` },
+  ]);
+}
+
+async function untagAll(docker: Docker, refs: string[]): Promise<void> {
+  for (const ref of refs) await docker.untag(ref);
+}
+
+function jobId(source: PipelineDeps['source']): string {
+  // Random part: two jobs of one run (a matrix) on one engine must never share a name.
+  return [source.runId || 'local', source.runAttempt || '1', randomBytes(4).toString('hex')].join('-');
+}
+
+function maskUrlCredentials(value: string, reporter: Reporter): void {
+  if (value === '') return;
+  try {
+    const url = new URL(value);
+    if (url.password !== '') reporter.setSecret(decodeURIComponent(url.password));
+    if (url.username !== '' || url.password !== '') reporter.setSecret(value);
+  } catch {
+    // Invalid URLs were already rejected by validation.
+  }
+}
+
+/** A port free on loopback right now, for `network: host`. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}

@@ -1,0 +1,204 @@
+// Settings + run context → the plan: every Docker command line the pipeline will run,
+// computed without touching Docker so it can be tested exhaustively.
+import * as path from 'node:path';
+import { renderAppDockerfile } from './app-layer.js';
+import type { Settings } from './settings.js';
+import { computeTags } from './tags.js';
+import { officialBaseImage, tagSuffix } from './versions.js';
+
+/** Facts about this run that are not inputs. */
+export interface RunContext {
+  /** YYYY-MM-DD for dated tags. */
+  date: string;
+  /** ISO time for the `created` label. */
+  created: string;
+  /** https://github.com/owner/repo, or '' outside GitHub. */
+  sourceUrl: string;
+  /** Commit SHA, or ''. */
+  revision: string;
+  /** Unique per job and attempt, so matrix jobs on one engine never share a name. */
+  jobId: string;
+  /** The buildx builder to use (the engine's own), or '' for the classic builder. */
+  buildxBuilder: string;
+  /** Host port for `network: host` (a free one, chosen by the caller). */
+  hostPort: number;
+  /** Whether the app folder holds requirements.txt. */
+  hasRequirements: boolean;
+  /** The action's own folder (holds docker/). */
+  actionRoot: string;
+}
+
+export interface BuildStep {
+  /** Full argument list for the docker CLI. */
+  args: string[];
+  /** The local tag the build produces. */
+  tag: string;
+}
+
+export interface Plan {
+  /** Base image reference the bundled Dockerfile builds FROM. */
+  baseImage: string;
+  base: BuildStep;
+  app: BuildStep & { dockerfile: string };
+  container: {
+    name: string;
+    /** `docker run` arguments up to and excluding the image ID (appended once known). */
+    runArgs: string[];
+    containerPort: number;
+    /** Known in host mode; in bridge mode Docker picks it and `docker port` tells. */
+    hostPort?: number;
+  };
+  probe: { path: string; status: number; body: string; timeoutSeconds: number };
+  push: { enabled: boolean; registry: string; refs: string[]; tags: string[] };
+  labels: Record<string, string>;
+}
+
+export const LOCAL_REPOSITORY = 'flask-gunicorn-action';
+
+export function resolveBaseImage(settings: Pick<Settings, 'pythonVersion' | 'variant' | 'baseImage'>): string {
+  const official = officialBaseImage(settings.pythonVersion, settings.variant);
+  if (settings.baseImage === '') return official;
+  // A prefix redirects to a mirror that keeps Docker Hub's names; anything else is taken as is.
+  return settings.baseImage.endsWith('/') ? `${settings.baseImage}${official}` : settings.baseImage;
+}
+
+export function makePlan(settings: Settings, context: RunContext): Plan {
+  const flavour = `python${settings.pythonVersion}${tagSuffix(settings.variant)}-${settings.worker}`;
+  const baseImage = resolveBaseImage(settings);
+  const baseTag = `${LOCAL_REPOSITORY}/base:${flavour}`;
+  const appTag = `${LOCAL_REPOSITORY}/app:${flavour}-${context.jobId}`;
+  const tags = computeTags({
+    pythonVersion: settings.pythonVersion,
+    variant: settings.variant,
+    date: context.date,
+    latest: settings.latest,
+    extraTags: settings.extraTags,
+  });
+  const labels = ociLabels(settings, context, tags[0] ?? '');
+
+  const pipArgs: Record<string, string> = {};
+  if (settings.pipIndexUrl !== '') {
+    pipArgs.PIP_INDEX_URL = settings.pipIndexUrl;
+    const url = new URL(settings.pipIndexUrl);
+    // pip refuses plain-HTTP indexes unless told the host is trusted; the user chose it, so trust it.
+    if (url.protocol === 'http:') pipArgs.PIP_TRUSTED_HOST = url.hostname;
+  }
+
+  const common = [
+    ...(settings.network === 'host' ? ['--network', 'host'] : []),
+    ...(settings.noCache ? ['--no-cache'] : []),
+    ...buildArgFlags({ ...settings.buildArgs, ...pipArgs }),
+  ];
+
+  const dockerDir = path.join(context.actionRoot, 'docker');
+  const base: BuildStep = {
+    tag: baseTag,
+    args: [
+      ...buildCommand(context.buildxBuilder),
+      '--file',
+      path.join(dockerDir, 'Dockerfile'),
+      '--tag',
+      baseTag,
+      ...(settings.pull ? ['--pull'] : []),
+      ...common,
+      ...buildArgFlags({
+        PYTHON_BASE_IMAGE: baseImage,
+        PYTHON_VERSION: settings.pythonVersion,
+        WORKER: settings.worker,
+      }),
+      dockerDir,
+    ],
+  };
+
+  const dockerfile = renderAppDockerfile({
+    baseTag,
+    hasRequirements: context.hasRequirements,
+    customIndex: settings.pipIndexUrl !== '',
+    appModule: settings.appModule,
+  });
+  const app = {
+    tag: appTag,
+    dockerfile,
+    // '-' reads the Dockerfile from stdin, so nothing is written into the user's folder.
+    args: [
+      ...buildCommand(context.buildxBuilder),
+      '--file',
+      '-',
+      '--tag',
+      appTag,
+      ...common,
+      ...Object.entries(labels).flatMap(([key, value]) => ['--label', `${key}=${value}`]),
+      settings.appDir,
+    ],
+  };
+
+  const containerPort = settings.network === 'host' ? portFrom(settings.probeEnv, context.hostPort) : portFrom(settings.probeEnv, 80);
+  const name = `flask-smoke-${context.jobId}`;
+  const env = { ...settings.probeEnv };
+  if (settings.network === 'host') env.PORT = String(containerPort);
+  const runArgs = [
+    'run',
+    '--detach',
+    '--name',
+    name,
+    '--label',
+    `${LOCAL_REPOSITORY}.smoke-test=${context.jobId}`,
+    ...(settings.network === 'host' ? ['--network', 'host'] : ['--publish', `127.0.0.1::${containerPort}`]),
+    ...Object.entries(env).flatMap(([key, value]) => ['--env', `${key}=${value}`]),
+  ];
+
+  return {
+    baseImage,
+    base,
+    app,
+    container: {
+      name,
+      runArgs,
+      containerPort,
+      ...(settings.network === 'host' ? { hostPort: containerPort } : {}),
+    },
+    probe: {
+      path: settings.probePath,
+      status: settings.probeStatus,
+      body: settings.probeBody,
+      timeoutSeconds: settings.probeTimeout,
+    },
+    push: {
+      enabled: settings.push,
+      registry: settings.registry,
+      tags,
+      refs: settings.image === '' ? [] : tags.map((tag) => `${settings.image}:${tag}`),
+    },
+    labels,
+  };
+}
+
+function buildCommand(buildxBuilder: string): string[] {
+  // With buildx, build on the engine's own builder and load the result, so the image we
+  // probe is in the local store and is the one we push: no second build.
+  return buildxBuilder === '' ? ['build'] : ['buildx', 'build', '--builder', buildxBuilder, '--load'];
+}
+
+function buildArgFlags(args: Record<string, string>): string[] {
+  return Object.entries(args).flatMap(([key, value]) => ['--build-arg', `${key}=${value}`]);
+}
+
+function portFrom(env: Record<string, string>, fallback: number): number {
+  const port = env.PORT;
+  return port !== undefined && /^\d+$/.test(port) ? Number(port) : fallback;
+}
+
+function ociLabels(settings: Settings, context: RunContext, versionTag: string): Record<string, string> {
+  const labels: Record<string, string> = {
+    'org.opencontainers.image.created': context.created,
+    'org.opencontainers.image.title': settings.image !== '' ? settings.image.split('/').pop()! : 'flask-app',
+    'org.opencontainers.image.version': versionTag,
+    'org.opencontainers.image.base.name': resolveBaseImage(settings),
+    'io.github.flask-gunicorn-action.python-version': settings.pythonVersion,
+    'io.github.flask-gunicorn-action.variant': settings.variant,
+    'io.github.flask-gunicorn-action.worker': settings.worker,
+  };
+  if (context.sourceUrl !== '') labels['org.opencontainers.image.source'] = context.sourceUrl;
+  if (context.revision !== '') labels['org.opencontainers.image.revision'] = context.revision;
+  return labels;
+}

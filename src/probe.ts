@@ -1,0 +1,67 @@
+// One HTTP probe of the app under test, and the rule for how long to wait before the next.
+import * as http from 'node:http';
+
+export interface ProbeExpectation {
+  status: number;
+  /** Regular expression source the body must match; '' accepts any body. */
+  body: string;
+}
+
+export type ProbeAttempt =
+  | { kind: 'response'; status: number; body: string; passed: boolean; reason: string }
+  | { kind: 'error'; message: string; refused: boolean };
+
+const BODY_LIMIT = 64 * 1024;
+
+/** GET url once; never throws. The body is read up to 64 KiB, enough to match and to show. */
+export function probeOnce(url: string, expect: ProbeExpectation, timeoutMs: number): Promise<ProbeAttempt> {
+  return new Promise((resolve) => {
+    const request = http.get(url, { agent: false, timeout: timeoutMs, headers: { 'user-agent': 'flask-gunicorn-action-probe' } }, (response) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      response.on('data', (chunk: Buffer) => {
+        if (size < BODY_LIMIT) chunks.push(chunk);
+        size += chunk.length;
+      });
+      response.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8').slice(0, BODY_LIMIT);
+        const status = response.statusCode ?? 0;
+        resolve({ kind: 'response', status, body, ...judge(status, body, expect) });
+      });
+      response.on('error', (error) => resolve({ kind: 'error', message: error.message, refused: false }));
+    });
+    request.on('timeout', () => request.destroy(new Error(`no response within ${timeoutMs} ms`)));
+    request.on('error', (error: NodeJS.ErrnoException) =>
+      resolve({
+        kind: 'error',
+        message: error.code ? `${error.code}: ${error.message}` : error.message,
+        // Refused or reset before any answer: the server is not listening yet.
+        refused: error.code === 'ECONNREFUSED' || error.code === 'ECONNRESET',
+      }),
+    );
+  });
+}
+
+export function judge(status: number, body: string, expect: ProbeExpectation): { passed: boolean; reason: string } {
+  if (status !== expect.status) return { passed: false, reason: `status ${status}, expected ${expect.status}` };
+  if (expect.body !== '' && !new RegExp(expect.body).test(body))
+    return { passed: false, reason: `body does not match /${expect.body}/` };
+  return { passed: true, reason: 'ok' };
+}
+
+/**
+ * Delay before the next probe: from 100 ms, growing by half each time. While the port
+ * refuses connections a retry costs nothing, so the wait stays under 250 ms and the app is
+ * seen soon after it listens; once it answers wrongly, waits grow to 2 s.
+ */
+export function nextDelay(previousMs: number, lastAttempt: ProbeAttempt): number {
+  const cap = lastAttempt.kind === 'error' && lastAttempt.refused ? 250 : 2000;
+  return Math.min(Math.round(previousMs * 1.5), cap);
+}
+
+export function describeAttempt(attempt: ProbeAttempt | undefined): string {
+  if (!attempt) return 'no probe was made';
+  if (attempt.kind === 'error') return `connection error: ${attempt.message}`;
+  const body = attempt.body.length > 2000 ? `${attempt.body.slice(0, 2000)}… (cut)` : attempt.body;
+  return `HTTP ${attempt.status} (${attempt.reason})\n${body}`;
+}

@@ -1,0 +1,75 @@
+// Where the pipeline's words go: the Actions log (folded groups, annotations, outputs,
+// job summary) when run as an action, or plain text when run from the command line.
+import * as core from '@actions/core';
+
+export interface SummaryRow {
+  label: string;
+  value: string;
+}
+
+export interface Reporter {
+  group<T>(title: string, task: () => Promise<T>): Promise<T>;
+  info(message: string): void;
+  notice(message: string): void;
+  warning(message: string): void;
+  /** Prints a block folded away by default (long logs). */
+  details(title: string, text: string): void;
+  setOutput(name: string, value: string): void;
+  setSecret(value: string): void;
+  summary(title: string, rows: SummaryRow[]): Promise<void>;
+}
+
+export const actionReporter: Reporter = {
+  group: (title, task) => core.group(title, task),
+  info: (message) => core.info(message),
+  notice: (message) => core.notice(message),
+  warning: (message) => core.warning(message),
+  details(title, text) {
+    core.startGroup(title);
+    core.info(text);
+    core.endGroup();
+  },
+  setOutput: (name, value) => core.setOutput(name, value),
+  setSecret: (value) => core.setSecret(value),
+  async summary(title, rows) {
+    if (!process.env.GITHUB_STEP_SUMMARY) return;
+    await core.summary
+      .addHeading(title, 3)
+      .addTable([
+        [
+          { data: 'Item', header: true },
+          { data: 'Value', header: true },
+        ],
+        ...rows.map((row) => [row.label, row.value]),
+      ])
+      .write();
+  },
+};
+
+export function consoleReporter(write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Reporter & { outputs: Record<string, string> } {
+  const outputs: Record<string, string> = {};
+  return {
+    outputs,
+    async group(title, task) {
+      write(`\n== ${title}`);
+      return task();
+    },
+    info: write,
+    notice: (message) => write(`notice: ${message}`),
+    warning: (message) => write(`warning: ${message}`),
+    details(title, text) {
+      write(`-- ${title}\n${text}`);
+    },
+    setOutput(name, value) {
+      outputs[name] = value;
+    },
+    setSecret() {
+      // Nothing echoes secrets on the command line; the pipeline never prints them.
+    },
+    async summary(title, rows) {
+      const width = Math.max(...rows.map((row) => row.label.length));
+      write(`\n== ${title}`);
+      for (const row of rows) write(`${row.label.padEnd(width)}  ${row.value}`);
+    },
+  };
+}

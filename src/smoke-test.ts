@@ -1,0 +1,99 @@
+// Runs the built image and probes it until it answers as expected, the container dies,
+// or the timeout passes. The container is always removed.
+import { Docker } from './docker.js';
+import type { Plan } from './plan.js';
+import { describeAttempt, nextDelay, probeOnce, type ProbeAttempt } from './probe.js';
+
+export interface SmokeTestResult {
+  status: number;
+  /** Seconds from `docker run` to the first passing probe. */
+  seconds: number;
+  url: string;
+}
+
+export class SmokeTestError extends Error {
+  constructor(
+    message: string,
+    /** The last probe result and container logs, printed in a folded group. */
+    readonly details: string,
+    readonly lastStatus: number,
+  ) {
+    super(message);
+    this.name = 'SmokeTestError';
+  }
+}
+
+export interface Clock {
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+}
+
+export const realClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+export async function smokeTest(docker: Docker, plan: Plan, imageId: string, clock: Clock = realClock): Promise<SmokeTestResult> {
+  const { container, probe } = plan;
+  const started = clock.now();
+  const deadline = started + probe.timeoutSeconds * 1000;
+  try {
+    await docker.runContainer([...container.runArgs, imageId]);
+    const address =
+      container.hostPort !== undefined
+        ? `127.0.0.1:${container.hostPort}`
+        : await docker.publishedAddress(container.name, container.containerPort);
+    const url = `http://${address}${probe.path}`;
+
+    let last: ProbeAttempt | undefined;
+    let delay = 100;
+    for (;;) {
+      const remaining = deadline - clock.now();
+      last = await probeOnce(url, probe, Math.max(250, Math.min(5000, remaining)));
+      if (last.kind === 'response' && last.passed) {
+        return { status: last.status, seconds: (clock.now() - started) / 1000, url };
+      }
+      // A dead container will never answer: fail now with its exit code instead of waiting.
+      const state = await docker.containerState(container.name);
+      if (!state.running) {
+        throw await failure(
+          docker,
+          container.name,
+          `The app container exited with code ${state.exitCode} before answering ${url} as expected.`,
+          last,
+        );
+      }
+      if (clock.now() + delay > deadline) {
+        throw await failure(
+          docker,
+          container.name,
+          `The app did not answer ${url} with status ${probe.status}${probe.body ? ` and a body matching /${probe.body}/` : ''} within ${probe.timeoutSeconds} s.`,
+          last,
+        );
+      }
+      await clock.sleep(delay);
+      delay = nextDelay(delay, last);
+    }
+  } finally {
+    await docker.removeContainer(container.name);
+  }
+}
+
+async function failure(docker: Docker, container: string, message: string, last: ProbeAttempt | undefined): Promise<SmokeTestError> {
+  const logs = await docker.logs(container, 80);
+  const details = [
+    'Last probe:',
+    indent(describeAttempt(last)),
+    '',
+    'Last container log lines:',
+    indent(logs || '(the container printed nothing)'),
+  ].join('\n');
+  return new SmokeTestError(message, details, last?.kind === 'response' ? last.status : 0);
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
+}
