@@ -1,0 +1,41 @@
+#! /usr/bin/env sh
+# The image's CMD: pick the app and the config, run the prestart script, check the environment,
+# then replace this shell with Gunicorn so it is PID 1 and `docker stop` (SIGTERM) is a graceful stop.
+set -e
+
+# The app: app.main if the app is a package in /app/app, else /app/main.py (the demo or yours).
+if [ -f /app/app/main.py ]; then
+    DEFAULT_MODULE_NAME=app.main
+else
+    DEFAULT_MODULE_NAME=main
+fi
+MODULE_NAME=${MODULE_NAME:-$DEFAULT_MODULE_NAME}
+VARIABLE_NAME=${VARIABLE_NAME:-app}
+APP_MODULE=${APP_MODULE:-"$MODULE_NAME:$VARIABLE_NAME"}
+export MODULE_NAME VARIABLE_NAME APP_MODULE
+
+# The config: the app's own if it has one, else the bundled one that auto-tunes from the environment.
+if [ -f /app/gunicorn_conf.py ]; then
+    DEFAULT_GUNICORN_CONF=/app/gunicorn_conf.py
+elif [ -f /app/app/gunicorn_conf.py ]; then
+    DEFAULT_GUNICORN_CONF=/app/app/gunicorn_conf.py
+else
+    DEFAULT_GUNICORN_CONF=/gunicorn_conf.py
+fi
+GUNICORN_CONF=${GUNICORN_CONF:-$DEFAULT_GUNICORN_CONF}
+export GUNICORN_CONF
+
+# Sourced, as in the images this one replaces, so the script can export variables for the server.
+PRE_START_PATH=${PRE_START_PATH:-/app/prestart.sh}
+echo "Checking for script in $PRE_START_PATH"
+if [ -f "$PRE_START_PATH" ]; then
+    echo "Running script $PRE_START_PATH"
+    . "$PRE_START_PATH"
+else
+    echo "There is no script $PRE_START_PATH"
+fi
+
+# After prestart, which may have changed the environment: one clear line per bad value, exit 2.
+python -m autotune check
+
+exec gunicorn --config "$GUNICORN_CONF" "$APP_MODULE"
