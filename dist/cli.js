@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-JVN4Q6UZ.js";
+} from "./chunks/chunk-B6GASQY5.js";
 import {
   Docker,
   cleanup,

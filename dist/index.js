@@ -7,7 +7,7 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-JVN4Q6UZ.js";
+} from "./chunks/chunk-B6GASQY5.js";
 import {
   Docker,
   actionState,

@@ -2,6 +2,7 @@
 // live in settings.ts, which is pure; this module only gathers.
 import * as core from '@actions/core';
 import * as github from '@actions/github';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Environment } from './settings.js';
@@ -42,9 +43,15 @@ export function readInputs(): Record<string, string> {
   return raw;
 }
 
-/** The action's own folder: dist/ and src/ both sit one level below it. */
+/** The action's own folder, the nearest one above this module that holds action.yml (from src/, dist/ or dist/chunks/). */
 export function actionRoot(): string {
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, 'action.yml'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('action.yml not found above the running script; is the action checked out whole?');
+    dir = parent;
+  }
+  return dir;
 }
 
 export function readEnvironment(): Environment {

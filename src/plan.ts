@@ -65,7 +65,8 @@ export function resolveBaseImage(settings: Pick<Settings, 'pythonVersion' | 'var
 export function makePlan(settings: Settings, context: RunContext): Plan {
   const flavour = `python${settings.pythonVersion}${tagSuffix(settings.variant)}-${settings.worker}`;
   const baseImage = resolveBaseImage(settings);
-  const baseTag = `${LOCAL_REPOSITORY}/base:${flavour}`;
+  // Per-job tags: matrix jobs on one engine (a self-hosted runner) must not retag each other's images.
+  const baseTag = `${LOCAL_REPOSITORY}/base:${flavour}-${context.jobId}`;
   const appTag = `${LOCAL_REPOSITORY}/app:${flavour}-${context.jobId}`;
   const tags = computeTags({
     pythonVersion: settings.pythonVersion,

@@ -143,11 +143,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter2 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P ? value : new P(function(resolve2) {
+          resolve2(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P || (P = Promise))(function(resolve2, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -163,7 +163,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -250,26 +250,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve3) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve2) => __awaiter2(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve3(output.toString());
+              resolve2(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve3) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve2) => __awaiter2(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve3(Buffer.concat(chunks));
+              resolve2(Buffer.concat(chunks));
             });
           }));
         });
@@ -477,14 +477,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data2) {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve2, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve3(res);
+                resolve2(res);
               }
             }
             this.requestRawWithCallback(info2, data2, callbackForResult);
@@ -728,12 +728,12 @@ var require_lib = __commonJS({
         return __awaiter2(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve3) => setTimeout(() => resolve3(), ms));
+          return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter2(this, void 0, void 0, function* () {
-          return new Promise((resolve3, reject) => __awaiter2(this, void 0, void 0, function* () {
+          return new Promise((resolve2, reject) => __awaiter2(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -741,7 +741,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes.NotFound) {
-              resolve3(response);
+              resolve2(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -780,7 +780,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve3(response);
+              resolve2(response);
             }
           }));
         });
@@ -847,11 +847,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve2, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -867,7 +867,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -4957,6 +4957,7 @@ function getOctokit(token, options, ...additionalPlugins) {
 }
 
 // src/input-helper.ts
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 var INPUT_NAMES = [
@@ -4992,7 +4993,13 @@ function readInputs() {
   return raw;
 }
 function actionRoot() {
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!fs.existsSync(path.join(dir, "action.yml"))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error("action.yml not found above the running script; is the action checked out whole?");
+    dir = parent;
+  }
+  return dir;
 }
 function readEnvironment() {
   const payload = context2.payload;
@@ -5006,7 +5013,7 @@ function readEnvironment() {
 }
 
 // src/settings.ts
-import * as fs from "node:fs";
+import * as fs2 from "node:fs";
 import * as path2 from "node:path";
 
 // src/image-ref.ts
@@ -5063,6 +5070,9 @@ var versions_default = {
     "3.12": { defaultWorker: "gthread", workers: ["gthread", "gevent", "sync"] },
     "3.13": { defaultWorker: "gthread", workers: ["gthread", "gevent", "sync"] },
     "3.14": { defaultWorker: "gthread", workers: ["gthread", "gevent", "sync"] }
+  },
+  workerRestrictions: {
+    meinheld: "Meinheld 1.0.2 is safe only with its greenlet 0.4, which stops at Python 3.9; on Python 3.10+ (greenlet 3, or no greenlet) it was measured cutting 16 MB streamed responses and 8 MB request bodies short for slow clients while still answering 200. Images for Python 3.10+ serve with Gunicorn's gthread worker (the default) or gevent."
   }
 };
 
@@ -5307,14 +5317,14 @@ function redactUrl(value) {
 }
 function isDirectory(p) {
   try {
-    return fs.statSync(p).isDirectory();
+    return fs2.statSync(p).isDirectory();
   } catch {
     return false;
   }
 }
 function isFile(p) {
   try {
-    return fs.statSync(p).isFile();
+    return fs2.statSync(p).isFile();
   } catch {
     return false;
   }
@@ -5322,7 +5332,7 @@ function isFile(p) {
 
 // src/pipeline.ts
 import { randomBytes } from "node:crypto";
-import * as fs2 from "node:fs";
+import * as fs3 from "node:fs";
 import * as net from "node:net";
 import * as os from "node:os";
 import * as path4 from "node:path";
@@ -5369,7 +5379,7 @@ function resolveBaseImage(settings) {
 function makePlan(settings, context3) {
   const flavour = `python${settings.pythonVersion}${tagSuffix(settings.variant)}-${settings.worker}`;
   const baseImage = resolveBaseImage(settings);
-  const baseTag = `${LOCAL_REPOSITORY}/base:${flavour}`;
+  const baseTag = `${LOCAL_REPOSITORY}/base:${flavour}-${context3.jobId}`;
   const appTag = `${LOCAL_REPOSITORY}/app:${flavour}-${context3.jobId}`;
   const tags = computeTags({
     pythonVersion: settings.pythonVersion,
@@ -5496,7 +5506,7 @@ function ociLabels(settings, context3, versionTag) {
 
 // src/retry.ts
 async function retry(task, options) {
-  const sleep = options.sleep ?? ((ms) => new Promise((resolve3) => setTimeout(resolve3, ms)));
+  const sleep = options.sleep ?? ((ms) => new Promise((resolve2) => setTimeout(resolve2, ms)));
   let delay = options.initialDelayMs;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -5552,7 +5562,7 @@ async function digestFromStore(docker, imageId, plan) {
 import * as http from "node:http";
 var BODY_LIMIT = 64 * 1024;
 function probeOnce(url, expect, timeoutMs) {
-  return new Promise((resolve3) => {
+  return new Promise((resolve2) => {
     const request2 = http.get(url, { agent: false, timeout: timeoutMs, headers: { "user-agent": "flask-gunicorn-action-probe" } }, (response) => {
       const chunks = [];
       let size = 0;
@@ -5563,14 +5573,14 @@ function probeOnce(url, expect, timeoutMs) {
       response.on("end", () => {
         const body = Buffer.concat(chunks).toString("utf8").slice(0, BODY_LIMIT);
         const status = response.statusCode ?? 0;
-        resolve3({ kind: "response", status, body, ...judge(status, body, expect) });
+        resolve2({ kind: "response", status, body, ...judge(status, body, expect) });
       });
-      response.on("error", (error) => resolve3({ kind: "error", message: error.message, refused: false }));
+      response.on("error", (error) => resolve2({ kind: "error", message: error.message, refused: false }));
     });
     request2.on("timeout", () => request2.destroy(new Error(`no response within ${timeoutMs} ms`)));
     request2.on(
       "error",
-      (error) => resolve3({
+      (error) => resolve2({
         kind: "error",
         message: error.code ? `${error.code}: ${error.message}` : error.message,
         // Refused or reset before any answer: the server is not listening yet.
@@ -5610,7 +5620,7 @@ var SmokeTestError = class extends Error {
 };
 var realClock = {
   now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve3) => setTimeout(resolve3, ms))
+  sleep: (ms) => new Promise((resolve2) => setTimeout(resolve2, ms))
 };
 async function smokeTest(docker, plan, imageId, clock = realClock) {
   const { container, probe } = plan;
@@ -5684,7 +5694,7 @@ async function runPipeline(raw, env, deps) {
     jobId: jobId(deps.source),
     buildxBuilder: await docker.buildxBuilder(),
     hostPort: settings.network === "host" ? await freePort() : 0,
-    hasRequirements: fs2.existsSync(path4.join(settings.appDir, "requirements.txt")),
+    hasRequirements: fs3.existsSync(path4.join(settings.appDir, "requirements.txt")),
     actionRoot: env.actionRoot
   });
   reporter.info(
@@ -5703,7 +5713,7 @@ async function runPipeline(raw, env, deps) {
     await tagImage(docker, plan, imageId);
     let push;
     if (plan.push.enabled) {
-      const configDir = fs2.mkdtempSync(path4.join(process.env.RUNNER_TEMP || os.tmpdir(), "flask-gunicorn-docker-config-"));
+      const configDir = fs3.mkdtempSync(path4.join(process.env.RUNNER_TEMP || os.tmpdir(), "flask-gunicorn-docker-config-"));
       deps.state.save({ dockerConfig: configDir, registry: plan.push.registry });
       try {
         push = await reporter.group(
@@ -5770,13 +5780,13 @@ function maskUrlCredentials(value, reporter) {
   }
 }
 function freePort() {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve2, reject) => {
     const server = net.createServer();
     server.unref();
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => resolve3(typeof address === "object" && address ? address.port : 0));
+      server.close(() => resolve2(typeof address === "object" && address ? address.port : 0));
     });
   });
 }

@@ -1,0 +1,225 @@
+/**
+ * The action end to end, through the runner contract, against the real engine and the
+ * authenticated registry of the test bed.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { imageIdOf, leftoverSmokeContainers, runAction, testbedInputs, writeApp, type ActionRun } from './run-action.js';
+import { e2eTarget, registryManifestDigest, registryTags, testbed } from './testbed.js';
+
+const target = e2eTarget();
+const DATE = '2026-11-21';
+const suffix = target.variant === 'debian' ? '' : `-${target.variant}`;
+const versionTag = `python${target.pythonVersion}${suffix}`;
+let workspace: string;
+
+function repo(name: string): string {
+  return `e2e/${name}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+function pushInputs(repository: string): Record<string, string> {
+  const tb = testbed();
+  return {
+    image: `${tb.registry}/${repository}`,
+    push: 'true',
+    username: tb.user,
+    password: tb.password,
+    date: DATE,
+  };
+}
+
+function expectNothingLeft(run: ActionRun): void {
+  expect(leftoverSmokeContainers()).toEqual([]);
+  // The per-run Docker config (the registry login) is gone once the steps end.
+  expect(readdirSync(run.runnerTemp)).toEqual([]);
+  const userConfig = join(homedir(), '.docker', 'config.json');
+  if (existsSync(userConfig)) expect(readFileSync(userConfig, 'utf8')).not.toContain(testbed().registry);
+}
+
+function expectNoSecret(run: ActionRun): void {
+  const password = testbed().password;
+  expect(run.masked).toContain(password);
+  expect(run.log).not.toContain(password);
+  expect(run.postLog).not.toContain(password);
+  expect(run.summary).not.toContain(password);
+  expect(JSON.stringify(run.outputs)).not.toContain(password);
+}
+
+beforeAll(() => {
+  workspace = mkdtempSync(join(tmpdir(), 'action-workspace-'));
+});
+
+afterAll(() => {
+  rmSync(workspace, { recursive: true, force: true });
+});
+
+describe('happy path', () => {
+  it('builds the demo app, probes it, pushes dated, version, extra and latest tags, and reports the registry digest', async () => {
+    const repository = repo('demo');
+    const run = await runAction({
+      'python-version': target.pythonVersion,
+      variant: target.variant,
+      ...testbedInputs(),
+      ...pushInputs(repository),
+      tags: 'sha-0123abc',
+      'probe-body': `Python ${target.pythonVersion}`,
+    });
+    expect(run.exitCode, run.log).toBe(0);
+
+    const tags = [`${versionTag}-${DATE}`, versionTag, 'sha-0123abc', 'latest'];
+    expect(run.outputs.tags).toBe(tags.map((tag) => `${testbed().registry}/${repository}:${tag}`).join('\n'));
+    expect(await registryTags(repository)).toEqual([...tags].sort());
+
+    // Every tag points at the digest the action reported: one image, pushed once, tested before.
+    expect(run.outputs.digest).toMatch(/^sha256:[a-f0-9]{64}$/);
+    for (const tag of tags) expect(await registryManifestDigest(repository, tag)).toBe(run.outputs.digest);
+    expect(imageIdOf(`${testbed().registry}/${repository}:latest`)).toBe(run.outputs['image-id']);
+
+    expect(run.outputs['probe-status']).toBe('200');
+    expect(Number(run.outputs['probe-seconds'])).toBeGreaterThan(0);
+    expect(Number(run.outputs['image-size'])).toBeGreaterThan(10_000_000);
+    expect(run.summary).toContain(run.outputs.digest);
+    expect(run.summary).toContain(versionTag);
+    // Dated tags before latest, in the order they were pushed.
+    expect(run.log.indexOf(`:${versionTag}-${DATE}`)).toBeLessThan(run.log.lastIndexOf(':latest'));
+    expectNoSecret(run);
+    expectNothingLeft(run);
+  });
+
+  it('layers a user app: requirements, app/main.py, prestart.sh and gunicorn_conf.py are all honoured', async () => {
+    const app = writeApp(workspace, {
+      'requirements.txt': 'requests\n',
+      'app/main.py': [
+        'import os, requests',
+        'from flask import Flask',
+        'app = Flask(__name__)',
+        '@app.route("/")',
+        'def index():',
+        '    marker = open("/tmp/prestart-ran").read().strip()',
+        '    return f"user app requests={requests.__version__} prestart={marker} conf={os.environ.get(\'CONF_SEEN\', \'no\')}"',
+        '',
+      ].join('\n'),
+      'prestart.sh': '#!/bin/sh\necho yes > /tmp/prestart-ran\n',
+      'app/gunicorn_conf.py': 'import os\nos.environ["CONF_SEEN"] = "custom"\nbind = os.environ.get("BIND") or f"0.0.0.0:{os.environ.get(\'PORT\', \'80\')}"\nworkers = 1\n',
+    });
+    const run = await runAction(
+      {
+        'python-version': target.pythonVersion,
+        variant: target.variant,
+        app,
+        ...testbedInputs(),
+        'probe-body': '^user app requests=\\d+\\.\\d+.* prestart=yes conf=custom$',
+      },
+      { workspace },
+    );
+    expect(run.exitCode, run.log).toBe(0);
+    expect(run.outputs.digest).toBe('');
+    expectNothingLeft(run);
+  });
+});
+
+describe('a failing app fails the job, shows why, pushes nothing and leaves nothing', () => {
+  const cases: { name: string; files: Record<string, string>; inputs?: Record<string, string>; expectLog: RegExp; maxSeconds: number }[] = [
+    {
+      name: 'answers 500',
+      files: { 'main.py': 'from flask import Flask\napp = Flask(__name__)\n@app.route("/")\ndef index():\n    raise RuntimeError("boom from the app")\n' },
+      inputs: { 'probe-timeout': '8' },
+      expectLog: /status 500, expected 200[\s\S]*boom from the app/,
+      maxSeconds: 120,
+    },
+    {
+      name: 'fails to import',
+      files: { 'main.py': 'import not_a_real_module\n' },
+      inputs: { 'probe-timeout': '60' },
+      expectLog: /exited with code \d+[\s\S]*not_a_real_module/,
+      maxSeconds: 100,
+    },
+    {
+      name: 'never listens',
+      files: {
+        'main.py': 'from flask import Flask\napp = Flask(__name__)\n',
+        'prestart.sh': '#!/bin/sh\necho "prestart waits forever"\nsleep 3600\n',
+      },
+      inputs: { 'probe-timeout': '6' },
+      expectLog: /did not answer[\s\S]*within 6 s[\s\S]*ECONNREFUSED[\s\S]*prestart waits forever/,
+      maxSeconds: 120,
+    },
+    {
+      name: 'answers the wrong body',
+      files: { 'main.py': 'from flask import Flask\napp = Flask(__name__)\n@app.route("/")\ndef index():\n    return "goodbye"\n' },
+      inputs: { 'probe-body': '^hello', 'probe-timeout': '5' },
+      expectLog: /body does not match \/\^hello\/[\s\S]*goodbye/,
+      maxSeconds: 120,
+    },
+  ];
+
+  for (const scenario of cases) {
+    it(scenario.name, async () => {
+      const repository = repo('failing');
+      const app = writeApp(workspace, scenario.files);
+      const run = await runAction(
+        {
+          'python-version': target.pythonVersion,
+          variant: target.variant,
+          app,
+          ...testbedInputs(),
+          ...pushInputs(repository),
+          ...scenario.inputs,
+        },
+        { workspace },
+      );
+      expect(run.exitCode, run.log).toBe(1);
+      expect(run.log).toMatch(scenario.expectLog);
+      expect(run.log).toContain('Why the smoke test failed');
+      expect(run.seconds).toBeLessThan(scenario.maxSeconds);
+      expect(await registryTags(repository)).toEqual([]);
+      expect(run.log).not.toMatch(/docker push/);
+      expectNoSecret(run);
+      expectNothingLeft(run);
+    });
+  }
+});
+
+describe('bad input fails before any build', () => {
+  const bad: { name: string; inputs: Record<string, string>; message: RegExp }[] = [
+    { name: 'unsupported Python', inputs: { 'python-version': '2.7' }, message: /python-version: "2\.7" is not supported; use one of 3\.8, .*3\.14/ },
+    { name: 'unknown variant', inputs: { variant: 'ubuntu' }, message: /variant: "ubuntu" is not a variant; use one of debian, slim, alpine/ },
+    { name: 'uppercase image', inputs: { image: '127.0.0.1:5000/Acme/Web' }, message: /image: .* is not a valid repository/ },
+    { name: 'push without credentials', inputs: { image: '127.0.0.1:5000/acme/web', push: 'true' }, message: /username: required when push is true/ },
+    { name: 'shell in a tag', inputs: { tags: 'ok, $(touch /tmp/pwned)' }, message: /tags: "\$\(touch \/tmp\/pwned\)" is not a valid tag/ },
+    { name: 'app outside the workspace', inputs: { app: '../../etc' }, message: /app: "\.\.\/\.\.\/etc" points outside the workspace/ },
+    { name: 'meinheld on 3.12', inputs: { 'python-version': '3.12', worker: 'meinheld' }, message: /meinheld is not offered on Python 3\.12/ },
+    { name: 'probe timeout out of range', inputs: { 'probe-timeout': '0' }, message: /probe-timeout: "0" is not a whole number from 1 to 3600/ },
+  ];
+  for (const scenario of bad) {
+    it(scenario.name, async () => {
+      const run = await runAction({ 'python-version': target.pythonVersion, ...testbedInputs(), ...scenario.inputs });
+      expect(run.exitCode).toBe(1);
+      expect(run.log).toMatch(scenario.message);
+      expect(run.log).not.toContain('Build the base image');
+      expect(run.log).not.toContain('[command]');
+      expectNothingLeft(run);
+    });
+  }
+});
+
+describe('registry faults', () => {
+  it('a refused password fails at login without retrying and pushes nothing', async () => {
+    const repository = repo('badauth');
+    const run = await runAction({
+      'python-version': target.pythonVersion,
+      variant: target.variant,
+      ...testbedInputs(),
+      ...pushInputs(repository),
+      password: 'not-the-password',
+    });
+    expect(run.exitCode, run.log).toBe(1);
+    expect(run.log).toMatch(/docker login .* failed/);
+    expect(run.log).not.toMatch(/retrying/);
+    expect(run.log).not.toContain('not-the-password');
+    expect(await registryTags(repository)).toEqual([]);
+    expectNothingLeft(run);
+  });
+});

@@ -1,0 +1,140 @@
+/**
+ * Runs the committed bundle the way a GitHub runner does: `node dist/index.js` with INPUT_*
+ * variables and GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_STATE files, then `node dist/post.js`
+ * with the saved state. Real engine, real registry, real HTTP: nothing here is faked.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { testbed } from './testbed.js';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+
+export interface ActionRun {
+  exitCode: number;
+  /** stdout and stderr of the main step as the runner would show it: `::add-mask::` commands are consumed, not shown. */
+  log: string;
+  /** Values the action asked the runner to mask. */
+  masked: string[];
+  postLog: string;
+  outputs: Record<string, string>;
+  summary: string;
+  seconds: number;
+  /** The runner temp folder the action was given (per-run Docker config lives under it). */
+  runnerTemp: string;
+}
+
+/** Inputs every run needs on this test bed: where the base image and packages come from, and the network. */
+export function testbedInputs(): Record<string, string> {
+  const tb = testbed();
+  return {
+    'base-image': tb.basePrefix,
+    'pip-index-url': tb.pipIndexUrl,
+    network: tb.network,
+  };
+}
+
+export async function runAction(inputs: Record<string, string>, options: { workspace?: string; env?: Record<string, string> } = {}): Promise<ActionRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'action-run-'));
+  const files = { output: join(dir, 'output'), summary: join(dir, 'summary'), state: join(dir, 'state') };
+  for (const file of Object.values(files)) writeFileSync(file, '');
+  const runnerTemp = join(dir, 'runner-temp');
+  mkdirSync(runnerTemp);
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/root',
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_STATE: files.state,
+    GITHUB_WORKSPACE: options.workspace ?? ROOT,
+    RUNNER_TEMP: runnerTemp,
+    ...options.env,
+  };
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+
+  const started = Date.now();
+  const main = await node(join(ROOT, 'dist', 'index.js'), env);
+  const seconds = (Date.now() - started) / 1000;
+  const state = parseFileCommands(readFileSync(files.state, 'utf8'));
+  const postEnv = { ...env };
+  for (const [name, value] of Object.entries(state)) postEnv[`STATE_${name}`] = value;
+  const post = await node(join(ROOT, 'dist', 'post.js'), postEnv);
+  const masked: string[] = [];
+  const shown = main.output
+    .split('\n')
+    .filter((line) => {
+      const mask = /^::add-mask::(.*)$/.exec(line);
+      if (mask) masked.push(mask[1]!);
+      return !mask;
+    })
+    .join('\n');
+  const result: ActionRun = {
+    exitCode: main.code,
+    log: shown,
+    masked,
+    postLog: post.output,
+    outputs: parseFileCommands(readFileSync(files.output, 'utf8')),
+    summary: readFileSync(files.summary, 'utf8'),
+    seconds,
+    runnerTemp,
+  };
+  rmSync(dir, { recursive: true, force: true });
+  return result;
+}
+
+function node(script: string, env: Record<string, string>): Promise<{ code: number; output: string }> {
+  return new Promise((resolvePromise) => {
+    const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('close', (code) => resolvePromise({ code: code ?? 1, output }));
+  });
+}
+
+/** Parses the runner's `name<<DELIMITER` file-command format (also plain `name=value`). */
+export function parseFileCommands(text: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc) {
+      const body: string[] = [];
+      for (i++; i < lines.length && lines[i] !== heredoc[2]; i++) body.push(lines[i]!);
+      values[heredoc[1]!] = body.join('\n');
+    } else if (line.includes('=')) {
+      values[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
+    }
+  }
+  return values;
+}
+
+/** Writes a small Flask app into a fresh folder under the workspace and returns its path relative to it. */
+export function writeApp(workspace: string, files: Record<string, string>): string {
+  const name = `app-${Math.random().toString(36).slice(2, 8)}`;
+  for (const [file, text] of Object.entries(files)) {
+    const path = join(workspace, name, file);
+    mkdirSync(resolve(path, '..'), { recursive: true });
+    writeFileSync(path, text);
+  }
+  return name;
+}
+
+/** Containers the action started for smoke tests (it labels them) that still exist. */
+export function leftoverSmokeContainers(): string[] {
+  const out = execFileSync('docker', ['ps', '--all', '--filter', 'label=flask-gunicorn-action.smoke-test', '--format', '{{.Names}}'], {
+    encoding: 'utf8',
+  });
+  return out.split('\n').filter(Boolean);
+}
+
+export function imageIdOf(reference: string): string | undefined {
+  try {
+    return execFileSync('docker', ['image', 'inspect', '--format', '{{.Id}}', reference], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
+  }
+}
