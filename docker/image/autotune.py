@@ -93,10 +93,10 @@ def cgroup_cpu_limit(root=CGROUP_ROOT):
             return _quota_cores(fields[0], fields[1]), "cgroup v2"
         return None, "cgroup v2"
     for controller in ("cpu", "cpu,cpuacct", "cpuacct,cpu"):
-        quota = _read(os.path.join(root, controller, "cpu.cfs_quota_us"))
-        period = _read(os.path.join(root, controller, "cpu.cfs_period_us"))
-        if quota is not None or period is not None:
-            return _quota_cores(quota, period), "cgroup v1"
+        quota = os.path.join(root, controller, "cpu.cfs_quota_us")
+        if os.path.exists(quota):
+            period = os.path.join(root, controller, "cpu.cfs_period_us")
+            return _quota_cores(_read(quota), _read(period)), "cgroup v1"
     return None, "no cgroup"
 
 

@@ -1,0 +1,421 @@
+// docker/image/autotune.py, run by the host's python3 against fake cgroup trees in temp dirs.
+// The pure functions are driven through a small Python harness (environment, cgroup root, affinity,
+// Python version and installed workers all injected); the start-up check goes through the real CLI.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const IMAGE_DIR = join(__dirname, '..', '..', 'docker', 'image');
+const AUTOTUNE = join(IMAGE_DIR, 'autotune.py');
+// The interpreter itself, not a version-manager shim in front of it: the tests start it ~80 times.
+const PYTHON = execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim();
+
+const temp = mkdtempSync(join(tmpdir(), 'autotune-test-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+let treeCount = 0;
+/** A fake cgroup root holding the given files (path relative to the root -> content). */
+function cgroupTree(files: Record<string, string>): string {
+  const root = join(temp, `cgroup-${treeCount++}`);
+  mkdirSync(root, { recursive: true });
+  for (const [file, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    writeFileSync(join(root, file), content);
+  }
+  return root;
+}
+const NO_CGROUP = cgroupTree({});
+
+// Reads one request as JSON on stdin, prints {"settings": ...} or {"errors": [...]}.
+const HARNESS = `
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import autotune
+req = json.load(sys.stdin)
+try:
+    s = autotune.resolve(req["env"], req["cgroupRoot"], req["affinity"], tuple(req["python"]),
+                         lambda module: module in req["installed"])
+    print(json.dumps({"settings": s, "summary": autotune.summary(s, req["env"]), "note": autotune.server_note(s)}))
+except autotune.ConfigError as e:
+    print(json.dumps({"errors": e.messages}))
+`;
+
+interface Settings {
+  cores: number;
+  cores_source: string;
+  affinity: number;
+  cgroup: string;
+  cgroup_quota: number | null;
+  cpu_limit: number | null;
+  workers: number;
+  workers_why: string;
+  threads: number;
+  threads_why: string;
+  worker: string;
+  worker_class: string;
+  bind: string;
+  loglevel: string;
+  timeout: number;
+  graceful_timeout: number;
+  keepalive: number;
+  accesslog: string | null;
+  errorlog: string | null;
+  python: string;
+}
+interface Result {
+  settings?: Settings;
+  summary?: string;
+  note?: string | null;
+  errors?: string[];
+}
+
+function resolve(
+  env: Record<string, string> = {},
+  opts: { cgroupRoot?: string; affinity?: number; python?: [number, number]; installed?: string[] } = {},
+): Result {
+  const request = {
+    env,
+    cgroupRoot: opts.cgroupRoot ?? NO_CGROUP,
+    affinity: opts.affinity ?? 2,
+    python: opts.python ?? [3, 11],
+    installed: opts.installed ?? [],
+  };
+  const out = execFileSync(PYTHON, ['-c', HARNESS, IMAGE_DIR], { input: JSON.stringify(request), encoding: 'utf8' });
+  return JSON.parse(out) as Result;
+}
+
+function settings(...args: Parameters<typeof resolve>): Settings {
+  const result = resolve(...args);
+  if (!result.settings) throw new Error(`expected settings, got errors: ${result.errors?.join(' | ')}`);
+  return result.settings;
+}
+
+function errors(...args: Parameters<typeof resolve>): string[] {
+  const result = resolve(...args);
+  if (!result.errors) throw new Error(`expected errors, got settings: ${JSON.stringify(result.settings)}`);
+  return result.errors;
+}
+
+describe('CPU detection: cgroup v2 (cpu.max)', () => {
+  it('"max 100000" is no limit: the affinity counts', () => {
+    const s = settings({}, { cgroupRoot: cgroupTree({ 'cpu.max': 'max 100000\n' }), affinity: 4 });
+    expect([s.cores, s.cores_source, s.cgroup, s.cgroup_quota]).toEqual([4, 'affinity', 'cgroup v2', null]);
+  });
+
+  it('"150000 100000" (1.5 CPUs) rounds up to 2 cores', () => {
+    const s = settings({}, { cgroupRoot: cgroupTree({ 'cpu.max': '150000 100000\n' }), affinity: 4 });
+    expect([s.cores, s.cores_source, s.cgroup_quota]).toEqual([2, 'cgroup v2', 2]);
+  });
+
+  it('"50000 100000" (half a CPU) is 1 core', () => {
+    const s = settings({}, { cgroupRoot: cgroupTree({ 'cpu.max': '50000 100000' }), affinity: 4 });
+    expect([s.cores, s.cores_source]).toEqual([1, 'cgroup v2']);
+  });
+
+  it('an empty cpu.max is no limit', () => {
+    const s = settings({}, { cgroupRoot: cgroupTree({ 'cpu.max': '' }), affinity: 3 });
+    expect([s.cores, s.cores_source, s.cgroup, s.cgroup_quota]).toEqual([3, 'affinity', 'cgroup v2', null]);
+  });
+
+  it('cgroup v2 wins over v1 files when both exist (hybrid trees keep cpu on one side)', () => {
+    const root = cgroupTree({ 'cpu.max': '100000 100000', 'cpu/cpu.cfs_quota_us': '300000', 'cpu/cpu.cfs_period_us': '100000' });
+    expect(settings({}, { cgroupRoot: root, affinity: 8 }).cores).toBe(1);
+  });
+});
+
+describe('CPU detection: cgroup v1 (cpu.cfs_quota_us / cpu.cfs_period_us)', () => {
+  it('quota -1 is no limit', () => {
+    const root = cgroupTree({ 'cpu/cpu.cfs_quota_us': '-1\n', 'cpu/cpu.cfs_period_us': '100000\n' });
+    const s = settings({}, { cgroupRoot: root, affinity: 2 });
+    expect([s.cores, s.cores_source, s.cgroup, s.cgroup_quota]).toEqual([2, 'affinity', 'cgroup v1', null]);
+  });
+
+  it('quota / period, rounded up', () => {
+    const root = cgroupTree({ 'cpu/cpu.cfs_quota_us': '250000', 'cpu/cpu.cfs_period_us': '100000' });
+    const s = settings({}, { cgroupRoot: root, affinity: 8 });
+    expect([s.cores, s.cores_source, s.cgroup_quota]).toEqual([3, 'cgroup v1', 3]);
+  });
+
+  it('docker run --cpus 1 on a 2-core machine: 1 core, 2 workers', () => {
+    const root = cgroupTree({ 'cpu/cpu.cfs_quota_us': '100000', 'cpu/cpu.cfs_period_us': '100000' });
+    const s = settings({}, { cgroupRoot: root, affinity: 2 });
+    expect([s.cores, s.cores_source, s.workers]).toEqual([1, 'cgroup v1', 2]);
+  });
+
+  it('reads the combined cpu,cpuacct controller directory', () => {
+    const root = cgroupTree({ 'cpu,cpuacct/cpu.cfs_quota_us': '200000', 'cpu,cpuacct/cpu.cfs_period_us': '100000' });
+    const s = settings({}, { cgroupRoot: root, affinity: 16 });
+    expect([s.cores, s.cores_source]).toEqual([2, 'cgroup v1']);
+  });
+
+  it('a missing period file is no limit', () => {
+    const s = settings({}, { cgroupRoot: cgroupTree({ 'cpu/cpu.cfs_quota_us': '100000' }), affinity: 2 });
+    expect([s.cores, s.cores_source, s.cgroup_quota]).toEqual([2, 'affinity', null]);
+  });
+
+  it('empty quota and period files are no limit', () => {
+    const root = cgroupTree({ 'cpu/cpu.cfs_quota_us': '', 'cpu/cpu.cfs_period_us': '' });
+    const s = settings({}, { cgroupRoot: root, affinity: 2 });
+    expect([s.cores, s.cores_source, s.cgroup, s.cgroup_quota]).toEqual([2, 'affinity', 'cgroup v1', null]);
+  });
+
+  it('garbage in the files is no limit, not a crash', () => {
+    const root = cgroupTree({ 'cpu/cpu.cfs_quota_us': 'lots', 'cpu/cpu.cfs_period_us': '0' });
+    expect(settings({}, { cgroupRoot: root, affinity: 2 }).cores).toBe(2);
+  });
+});
+
+describe('CPU detection: the smallest of affinity, quota and CPU_LIMIT', () => {
+  const quota4 = cgroupTree({ 'cpu.max': '400000 100000' });
+
+  it('no cgroup files at all: the affinity', () => {
+    const s = settings({}, { cgroupRoot: NO_CGROUP, affinity: 6 });
+    expect([s.cores, s.cores_source, s.cgroup]).toEqual([6, 'affinity', 'no cgroup']);
+  });
+
+  it('affinity (--cpuset-cpus 0) smaller than the quota', () => {
+    const s = settings({}, { cgroupRoot: quota4, affinity: 1 });
+    expect([s.cores, s.cores_source, s.cgroup_quota]).toEqual([1, 'affinity', 4]);
+  });
+
+  it('on a tie the affinity is named', () => {
+    const s = settings({}, { cgroupRoot: cgroupTree({ 'cpu.max': '200000 100000' }), affinity: 2 });
+    expect([s.cores, s.cores_source]).toEqual([2, 'affinity']);
+  });
+
+  it('CPU_LIMIT below both wins and is named', () => {
+    const s = settings({ CPU_LIMIT: '2' }, { cgroupRoot: quota4, affinity: 8 });
+    expect([s.cores, s.cores_source, s.cpu_limit, s.workers]).toEqual([2, 'CPU_LIMIT', 2, 4]);
+  });
+
+  it('CPU_LIMIT above the quota changes nothing (it only lowers)', () => {
+    const s = settings({ CPU_LIMIT: '16' }, { cgroupRoot: quota4, affinity: 8 });
+    expect([s.cores, s.cores_source, s.cpu_limit]).toEqual([4, 'cgroup v2', 16]);
+  });
+
+  it('a fractional CPU_LIMIT rounds up like a quota', () => {
+    const s = settings({ CPU_LIMIT: '1.5' }, { affinity: 8 });
+    expect([s.cores, s.cores_source]).toEqual([2, 'CPU_LIMIT']);
+  });
+});
+
+describe('workers', () => {
+  it('default: cores x 2', () => {
+    const s = settings({}, { affinity: 2 });
+    expect([s.workers, s.workers_why]).toEqual([4, '2 cores x WORKERS_PER_CORE 2']);
+  });
+
+  it('WORKERS_PER_CORE=3 on 2 cores: 6 (the seeds\' example)', () => {
+    expect(settings({ WORKERS_PER_CORE: '3' }, { affinity: 2 }).workers).toBe(6);
+  });
+
+  it('WORKERS_PER_CORE=0.5 on 8 cores: 4 (the seeds\' example)', () => {
+    expect(settings({ WORKERS_PER_CORE: '0.5' }, { affinity: 8 }).workers).toBe(4);
+  });
+
+  it('fractions round down: 1.5 x 3 cores = 4', () => {
+    expect(settings({ WORKERS_PER_CORE: '1.5' }, { affinity: 3 }).workers).toBe(4);
+  });
+
+  it('never fewer than 1: 0.1 x 2 cores', () => {
+    expect(settings({ WORKERS_PER_CORE: '0.1' }, { affinity: 2 }).workers).toBe(1);
+  });
+
+  it('MAX_WORKERS caps the computed count', () => {
+    const s = settings({ MAX_WORKERS: '5' }, { affinity: 8 });
+    expect([s.workers, s.workers_why]).toEqual([5, '8 cores x WORKERS_PER_CORE 2, capped by MAX_WORKERS']);
+  });
+
+  it('MAX_WORKERS above the computed count changes nothing', () => {
+    const s = settings({ MAX_WORKERS: '64' }, { affinity: 2 });
+    expect([s.workers, s.workers_why]).toEqual([4, '2 cores x WORKERS_PER_CORE 2']);
+  });
+
+  it('WEB_CONCURRENCY wins over WORKERS_PER_CORE and MAX_WORKERS', () => {
+    const s = settings({ WEB_CONCURRENCY: '7', WORKERS_PER_CORE: '4', MAX_WORKERS: '2' }, { affinity: 2 });
+    expect([s.workers, s.workers_why]).toEqual([7, 'WEB_CONCURRENCY']);
+  });
+
+  it('empty values mean unset', () => {
+    expect(settings({ WEB_CONCURRENCY: '', WORKERS_PER_CORE: ' ', MAX_WORKERS: '' }, { affinity: 2 }).workers).toBe(4);
+  });
+});
+
+describe('threads and worker class', () => {
+  it('gthread: 4 threads per worker by default', () => {
+    const s = settings({}, { affinity: 2 });
+    expect([s.worker, s.worker_class, s.threads, s.threads_why]).toEqual(['gthread', 'gthread', 4, 'default']);
+  });
+
+  it('THREADS overrides', () => {
+    const s = settings({ THREADS: '16' });
+    expect([s.threads, s.threads_why]).toEqual([16, 'THREADS']);
+  });
+
+  it('sync runs one thread even with THREADS (Gunicorn would silently switch it to gthread)', () => {
+    const s = settings({ WORKER_CLASS: 'sync', THREADS: '8' });
+    expect([s.worker_class, s.threads, s.threads_why]).toEqual(['sync', 1, 'sync worker']);
+  });
+
+  it('gevent when installed', () => {
+    const s = settings({ WORKER_CLASS: 'gevent' }, { installed: ['gevent'] });
+    expect([s.worker_class, s.threads]).toEqual(['gevent', 1]);
+  });
+
+  it('meinheld on Python 3.9 when installed maps to its Gunicorn worker class', () => {
+    const r = resolve({ WORKER_CLASS: 'meinheld' }, { python: [3, 9], installed: ['meinheld'] });
+    expect(r.settings?.worker_class).toBe('meinheld.gmeinheld.MeinheldWorker');
+    expect(r.note).toBeNull();
+  });
+
+  it('a dotted worker class path passes through to Gunicorn', () => {
+    expect(settings({ WORKER_CLASS: 'myapp.workers.Custom' }).worker_class).toBe('myapp.workers.Custom');
+  });
+
+  it('on Python 3.10+ the start-up note says why Meinheld is not used', () => {
+    const r = resolve({}, { python: [3, 13] });
+    expect(r.note).toBe(
+      "autotune: Python 3.13: serving with Gunicorn's gthread worker; Meinheld is used only on Python 3.8 and 3.9 " +
+        '(on 3.10+ it truncates large streamed responses and request bodies)',
+    );
+  });
+});
+
+describe('bind, logs and timeouts', () => {
+  it('defaults: 0.0.0.0:80, info, 120/120/5, access log on stdout, error log on stderr', () => {
+    const s = settings();
+    expect([s.bind, s.loglevel, s.timeout, s.graceful_timeout, s.keepalive, s.accesslog, s.errorlog]).toEqual([
+      '0.0.0.0:80', 'info', 120, 120, 5, '-', '-',
+    ]);
+  });
+
+  it('HOST and PORT make the bind; an IPv6 host gets brackets', () => {
+    expect(settings({ HOST: '127.0.0.1', PORT: '8080' }).bind).toBe('127.0.0.1:8080');
+    expect(settings({ HOST: '::', PORT: '8080' }).bind).toBe('[::]:8080');
+  });
+
+  it('BIND wins over HOST and PORT (which are then not even read)', () => {
+    expect(settings({ BIND: '127.0.0.2:9000', HOST: '10.0.0.1', PORT: 'junk' }).bind).toBe('127.0.0.2:9000');
+    expect(settings({ BIND: 'unix:/tmp/app.sock' }).bind).toBe('unix:/tmp/app.sock');
+  });
+
+  it('LOG_LEVEL, TIMEOUT, GRACEFUL_TIMEOUT, KEEP_ALIVE', () => {
+    const s = settings({ LOG_LEVEL: 'WARNING', TIMEOUT: '0', GRACEFUL_TIMEOUT: '30', KEEP_ALIVE: '2' });
+    expect([s.loglevel, s.timeout, s.graceful_timeout, s.keepalive]).toEqual(['warning', 0, 30, 2]);
+  });
+
+  it('ACCESS_LOG and ERROR_LOG: empty disables, a path is used as is', () => {
+    const s = settings({ ACCESS_LOG: '', ERROR_LOG: '' });
+    expect([s.accesslog, s.errorlog]).toEqual([null, null]);
+    expect(settings({ ACCESS_LOG: '/tmp/access.log' }).accesslog).toBe('/tmp/access.log');
+  });
+});
+
+describe('the start-up line', () => {
+  it('names cores, their source and the limits seen, workers, threads, worker class and bind', () => {
+    const root = cgroupTree({ 'cpu/cpu.cfs_quota_us': '100000', 'cpu/cpu.cfs_period_us': '100000' });
+    expect(resolve({ PORT: '8080' }, { cgroupRoot: root, affinity: 2 }).summary).toBe(
+      'autotune: cores=1 source=cgroup-v1 (affinity 2, cgroup v1 1) workers=2 (1 cores x WORKERS_PER_CORE 2) ' +
+        'threads=4 (default) worker_class=gthread bind=0.0.0.0:8080',
+    );
+  });
+
+  it('says when GUNICORN_CMD_ARGS overrides what it shows', () => {
+    expect(resolve({ GUNICORN_CMD_ARGS: '--workers 3' }).summary).toMatch(
+      / \(GUNICORN_CMD_ARGS='--workers 3' overrides these\)$/,
+    );
+  });
+});
+
+describe('bad values: one line each naming the variable, the value and what is accepted', () => {
+  const cases: Array<[Record<string, string>, string]> = [
+    [{ WORKERS_PER_CORE: 'abc' }, "Invalid WORKERS_PER_CORE='abc': expected a number greater than 0 (e.g. 2 or 0.5)."],
+    [{ WORKERS_PER_CORE: '0' }, "Invalid WORKERS_PER_CORE='0': expected a number greater than 0 (e.g. 2 or 0.5)."],
+    [{ WORKERS_PER_CORE: 'inf' }, "Invalid WORKERS_PER_CORE='inf': expected a number greater than 0 (e.g. 2 or 0.5)."],
+    [{ WEB_CONCURRENCY: '0' }, "Invalid WEB_CONCURRENCY='0': expected a whole number of at least 1 (e.g. 4), or unset to auto-tune."],
+    [{ WEB_CONCURRENCY: '2.5' }, "Invalid WEB_CONCURRENCY='2.5': expected a whole number of at least 1 (e.g. 4), or unset to auto-tune."],
+    [{ MAX_WORKERS: '-3' }, "Invalid MAX_WORKERS='-3': expected a whole number of at least 1 (e.g. 8), or unset for no cap."],
+    [{ CPU_LIMIT: 'two' }, "Invalid CPU_LIMIT='two': expected a number of CPUs greater than 0 (e.g. 2 or 1.5), or unset."],
+    [{ THREADS: '0' }, "Invalid THREADS='0': expected a whole number of at least 1 (e.g. 4)."],
+    [{ PORT: '99999' }, "Invalid PORT='99999': expected a whole number from 1 to 65535 (e.g. 80 or 8080)."],
+    [{ PORT: 'http' }, "Invalid PORT='http': expected a whole number from 1 to 65535 (e.g. 80 or 8080)."],
+    [{ BIND: '0.0.0.0:0' }, "Invalid BIND='0.0.0.0:0': expected HOST:PORT with a port from 1 to 65535 (e.g. 0.0.0.0:8080 or [::]:8080), or unix:/path/to.sock."],
+    [{ TIMEOUT: '-1' }, "Invalid TIMEOUT='-1': expected a whole number of seconds, 0 or more (e.g. 120; 0 disables)."],
+    [{ GRACEFUL_TIMEOUT: 'soon' }, "Invalid GRACEFUL_TIMEOUT='soon': expected a whole number of seconds, 0 or more (e.g. 120)."],
+    [{ KEEP_ALIVE: '1.5' }, "Invalid KEEP_ALIVE='1.5': expected a whole number of seconds, 0 or more (e.g. 5)."],
+    [{ LOG_LEVEL: 'loud' }, "Invalid LOG_LEVEL='loud': expected one of debug, info, warning, error, critical."],
+    [{ WORKER_CLASS: 'tornado' }, "Invalid WORKER_CLASS='tornado': expected one of sync, gthread, gevent, meinheld, or a dotted path to a Gunicorn worker class."],
+    [{ WORKER_CLASS: 'gevent' }, "Invalid WORKER_CLASS='gevent': gevent is not installed in this image (build it with --build-arg WORKER=gevent); expected gthread or sync."],
+    [{ WORKER_CLASS: 'meinheld' }, "Invalid WORKER_CLASS='meinheld': Meinheld runs only on Python 3.8 and 3.9, this is Python 3.11 (on 3.10+ it truncates large streamed responses and request bodies); expected gthread, gevent or sync."],
+  ];
+  for (const [env, line] of cases) {
+    it(`${Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ')}`, () => {
+      expect(errors(env, { installed: ['meinheld'] })).toEqual([line]);
+    });
+  }
+
+  it('several bad values: one line for each', () => {
+    const lines = errors({ WORKERS_PER_CORE: 'abc', PORT: '99999', LOG_LEVEL: 'loud' });
+    expect(lines.map((l) => l.split('=')[0])).toEqual(['Invalid WORKERS_PER_CORE', 'Invalid PORT', 'Invalid LOG_LEVEL']);
+  });
+});
+
+describe('python -m autotune check (what start.sh runs)', () => {
+  const appDir = join(temp, 'app');
+  mkdirSync(join(appDir, 'pkg'), { recursive: true });
+  writeFileSync(join(appDir, 'main.py'), 'app = None\n');
+  writeFileSync(join(appDir, 'pkg', '__init__.py'), '');
+  writeFileSync(join(appDir, 'pkg', 'server.py'), 'app = None\n');
+
+  function check(env: Record<string, string>): { status: number; stderr: string } {
+    try {
+      execFileSync(PYTHON, [AUTOTUNE, 'check', '--cgroup-root', NO_CGROUP, '--affinity', '2', '--app-dir', appDir], {
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      return { status: 0, stderr: '' };
+    } catch (e) {
+      const err = e as { status: number; stderr: string };
+      return { status: err.status, stderr: err.stderr };
+    }
+  }
+
+  it('a good environment passes silently', () => {
+    expect(check({ MODULE_NAME: 'main', VARIABLE_NAME: 'app', APP_MODULE: 'main:app' })).toEqual({ status: 0, stderr: '' });
+    expect(check({ APP_MODULE: 'pkg.server:app' })).toEqual({ status: 0, stderr: '' });
+  });
+
+  it('a bad value exits 2 with one ERROR line', () => {
+    expect(check({ WORKERS_PER_CORE: 'abc' })).toEqual({
+      status: 2,
+      stderr: "ERROR: Invalid WORKERS_PER_CORE='abc': expected a number greater than 0 (e.g. 2 or 0.5).\n",
+    });
+  });
+
+  it('a MODULE_NAME that does not import', () => {
+    expect(check({ MODULE_NAME: 'nope', VARIABLE_NAME: 'app', APP_MODULE: 'nope:app' })).toEqual({
+      status: 2,
+      stderr:
+        `ERROR: Invalid MODULE_NAME='nope': no module 'nope' can be imported; ` +
+        `expected a dotted module path under ${appDir} such as main or app.main.\n`,
+    });
+  });
+
+  it('an APP_MODULE set on its own is the one named', () => {
+    const r = check({ MODULE_NAME: 'main', VARIABLE_NAME: 'app', APP_MODULE: 'pkg.missing:app' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^ERROR: Invalid APP_MODULE='pkg\.missing:app': no module 'pkg\.missing' can be imported; /);
+  });
+
+  it('a GUNICORN_CONF that does not exist', () => {
+    expect(check({ GUNICORN_CONF: '/nonexistent/gunicorn_conf.py' })).toEqual({
+      status: 2,
+      stderr:
+        "ERROR: Invalid GUNICORN_CONF='/nonexistent/gunicorn_conf.py': no such file; " +
+        'expected the path of a Gunicorn config file (e.g. /app/gunicorn_conf.py).\n',
+    });
+  });
+});
