@@ -1,0 +1,351 @@
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LOCAL_REPOSITORY, makePlan, resolveBaseImage, type RunContext } from '../../src/plan.js';
+import type { Settings } from '../../src/settings.js';
+
+const ROOT = '/opt/action';
+const DOCKER_DIR = path.join(ROOT, 'docker');
+const DOCKERFILE = path.join(DOCKER_DIR, 'Dockerfile');
+const APP_DIR = '/work/repo/web';
+
+function settings(overrides: Partial<Settings> = {}): Settings {
+  return {
+    pythonVersion: '3.12',
+    variant: 'slim',
+    appDir: APP_DIR,
+    appModule: '',
+    image: '',
+    push: false,
+    pushSkippedReason: '',
+    registry: '',
+    username: '',
+    password: '',
+    latest: true,
+    extraTags: [],
+    date: '',
+    baseImage: '',
+    pipIndexUrl: '',
+    worker: 'gthread',
+    buildArgs: {},
+    pull: false,
+    noCache: false,
+    network: 'bridge',
+    probePath: '/',
+    probeStatus: 200,
+    probeBody: '',
+    probeTimeout: 60,
+    probeEnv: {},
+    githubToken: '',
+    ...overrides,
+  };
+}
+
+function context(overrides: Partial<RunContext> = {}): RunContext {
+  return {
+    date: '2026-11-21',
+    created: '2026-11-21T10:00:00.000Z',
+    sourceUrl: '',
+    revision: '',
+    jobId: 'job1',
+    buildxBuilder: '',
+    hostPort: 0,
+    hasRequirements: false,
+    actionRoot: ROOT,
+    ...overrides,
+  };
+}
+
+/** Values of every `flag value` pair in an argument list. */
+function flagValues(args: string[], flag: string): string[] {
+  return args.flatMap((arg, i) => (arg === flag ? [args[i + 1]!] : []));
+}
+
+describe('resolveBaseImage', () => {
+  it.each([
+    ['debian', 'python:3.12'],
+    ['slim', 'python:3.12-slim'],
+    ['alpine', 'python:3.12-alpine'],
+  ] as const)('uses the official image for %s', (variant, expected) => {
+    expect(resolveBaseImage({ pythonVersion: '3.12', variant, baseImage: '' })).toBe(expected);
+  });
+
+  it('puts a prefix in front of the official name', () => {
+    expect(resolveBaseImage({ pythonVersion: '3.9', variant: 'alpine', baseImage: 'mirror.example.com/library/' })).toBe(
+      'mirror.example.com/library/python:3.9-alpine',
+    );
+  });
+
+  it('takes a full reference as is, whatever the version and variant', () => {
+    expect(resolveBaseImage({ pythonVersion: '3.12', variant: 'slim', baseImage: 'mirror.example.com/py:custom' })).toBe(
+      'mirror.example.com/py:custom',
+    );
+  });
+});
+
+describe('base image build', () => {
+  it('is the classic build of the bundled Dockerfile with the version, worker and base image as build args', () => {
+    const plan = makePlan(settings(), context());
+    expect(plan.baseImage).toBe('python:3.12-slim');
+    expect(plan.base).toEqual({
+      tag: `${LOCAL_REPOSITORY}/base:python3.12-slim-gthread-job1`,
+      args: [
+        'build',
+        '--file',
+        DOCKERFILE,
+        '--tag',
+        'flask-gunicorn-action/base:python3.12-slim-gthread-job1',
+        '--build-arg',
+        'PYTHON_BASE_IMAGE=python:3.12-slim',
+        '--build-arg',
+        'PYTHON_VERSION=3.12',
+        '--build-arg',
+        'WORKER=gthread',
+        DOCKER_DIR,
+      ],
+    });
+  });
+
+  it('builds FROM the redirected base image', () => {
+    const prefixed = makePlan(settings({ baseImage: 'flask-testbed/' }), context());
+    expect(prefixed.baseImage).toBe('flask-testbed/python:3.12-slim');
+    expect(flagValues(prefixed.base.args, '--build-arg')).toContain('PYTHON_BASE_IMAGE=flask-testbed/python:3.12-slim');
+    const full = makePlan(settings({ baseImage: 'mirror.example.com/python@sha256:' + 'a'.repeat(64) }), context());
+    expect(flagValues(full.base.args, '--build-arg')[0]).toBe(`PYTHON_BASE_IMAGE=mirror.example.com/python@sha256:${'a'.repeat(64)}`);
+  });
+
+  it('names the worker and variant in the base tag', () => {
+    const plan = makePlan(settings({ pythonVersion: '3.9', variant: 'debian', worker: 'meinheld' }), context());
+    expect(plan.base.tag).toBe('flask-gunicorn-action/base:python3.9-meinheld-job1');
+    expect(flagValues(plan.base.args, '--build-arg')).toEqual(['PYTHON_BASE_IMAGE=python:3.9', 'PYTHON_VERSION=3.9', 'WORKER=meinheld']);
+  });
+
+  it('pulls the base image only when asked, and only in the base build', () => {
+    expect(makePlan(settings(), context()).base.args).not.toContain('--pull');
+    const plan = makePlan(settings({ pull: true }), context());
+    expect(plan.base.args.filter((arg) => arg === '--pull')).toHaveLength(1);
+    expect(plan.app.args).not.toContain('--pull');
+  });
+
+  it('passes --no-cache to both builds only when asked', () => {
+    const plain = makePlan(settings(), context());
+    expect([...plain.base.args, ...plain.app.args]).not.toContain('--no-cache');
+    const plan = makePlan(settings({ noCache: true }), context());
+    expect(plan.base.args).toContain('--no-cache');
+    expect(plan.app.args).toContain('--no-cache');
+  });
+
+  it('builds on the host network only in host mode', () => {
+    const bridge = makePlan(settings(), context());
+    expect([...bridge.base.args, ...bridge.app.args]).not.toContain('--network');
+    const host = makePlan(settings({ network: 'host' }), context({ hostPort: 49200 }));
+    expect(flagValues(host.base.args, '--network')).toEqual(['host']);
+    expect(flagValues(host.app.args, '--network')).toEqual(['host']);
+  });
+
+  it('uses buildx on the given builder and loads the result, for both builds', () => {
+    const plan = makePlan(settings(), context({ buildxBuilder: 'desktop-linux' }));
+    const buildx = ['buildx', 'build', '--builder', 'desktop-linux', '--load'];
+    expect(plan.base.args.slice(0, 5)).toEqual(buildx);
+    expect(plan.app.args.slice(0, 5)).toEqual(buildx);
+    expect(plan.base.args.at(-1)).toBe(DOCKER_DIR);
+  });
+});
+
+describe('package index and build args', () => {
+  it('passes a plain-HTTP index with its host marked trusted, to both builds', () => {
+    const plan = makePlan(settings({ pipIndexUrl: 'http://127.0.0.1:8080/simple/' }), context());
+    for (const args of [plan.base.args, plan.app.args]) {
+      expect(flagValues(args, '--build-arg')).toEqual(
+        expect.arrayContaining(['PIP_INDEX_URL=http://127.0.0.1:8080/simple/', 'PIP_TRUSTED_HOST=127.0.0.1']),
+      );
+    }
+    expect(plan.app.dockerfile).toContain('ARG PIP_INDEX_URL\nARG PIP_TRUSTED_HOST\n');
+  });
+
+  it('marks no host trusted for an HTTPS index', () => {
+    const plan = makePlan(settings({ pipIndexUrl: 'https://user:pw@pypi.example.com/simple/' }), context());
+    expect(flagValues(plan.base.args, '--build-arg').filter((arg) => arg.startsWith('PIP_'))).toEqual([
+      'PIP_INDEX_URL=https://user:pw@pypi.example.com/simple/',
+    ]);
+  });
+
+  it('passes no index arguments without an index', () => {
+    const plan = makePlan(settings(), context());
+    expect([...plan.base.args, ...plan.app.args].some((arg) => arg.startsWith('PIP_'))).toBe(false);
+    expect(plan.app.dockerfile).not.toContain('ARG PIP_INDEX_URL');
+  });
+
+  it('passes user build args to both builds as single argument items, verbatim', () => {
+    const buildArgs = { SEMI: 'a;b', SUBST: '$(rm -rf /) `id`', QUOTES: `"x" 'y'`, SPACES: ' two  words ' };
+    const plan = makePlan(settings({ buildArgs }), context());
+    const expected = ['SEMI=a;b', 'SUBST=$(rm -rf /) `id`', `QUOTES="x" 'y'`, 'SPACES= two  words '];
+    expect(flagValues(plan.app.args, '--build-arg')).toEqual(expected);
+    expect(flagValues(plan.base.args, '--build-arg').slice(0, 4)).toEqual(expected);
+  });
+
+  it('keeps the bundled build args last in the base build, so a user build arg cannot replace them', () => {
+    const plan = makePlan(settings({ buildArgs: { WORKER: 'sync', PYTHON_VERSION: '2.7' } }), context());
+    expect(flagValues(plan.base.args, '--build-arg')).toEqual([
+      'WORKER=sync',
+      'PYTHON_VERSION=2.7',
+      'PYTHON_BASE_IMAGE=python:3.12-slim',
+      'PYTHON_VERSION=3.12',
+      'WORKER=gthread',
+    ]);
+  });
+});
+
+describe('app layer build', () => {
+  it('reads the rendered Dockerfile from stdin, tags per job, labels, and uses the app folder as context', () => {
+    const plan = makePlan(settings({ image: 'ghcr.io/acme/web' }), context());
+    expect(plan.app.tag).toBe('flask-gunicorn-action/app:python3.12-slim-gthread-job1');
+    expect(plan.app.args.slice(0, 5)).toEqual(['build', '--file', '-', '--tag', plan.app.tag]);
+    expect(plan.app.args.at(-1)).toBe(APP_DIR);
+    expect(plan.app.dockerfile.split('\n')[1]).toBe('FROM flask-gunicorn-action/base:python3.12-slim-gthread-job1');
+  });
+
+  it('renders the requirements step only when the app has requirements.txt', () => {
+    expect(makePlan(settings(), context({ hasRequirements: true })).app.dockerfile).toContain('COPY requirements.txt');
+    expect(makePlan(settings(), context({ hasRequirements: false })).app.dockerfile).not.toContain('requirements.txt');
+  });
+
+  it('bakes in APP_MODULE when set', () => {
+    expect(makePlan(settings({ appModule: 'pkg.wsgi:app' }), context()).app.dockerfile).toContain('ENV APP_MODULE="pkg.wsgi:app"\n');
+  });
+});
+
+describe('labels', () => {
+  it('carry the OCI keys and the build facts, without source or revision when unknown', () => {
+    const plan = makePlan(settings(), context());
+    expect(plan.labels).toEqual({
+      'org.opencontainers.image.created': '2026-11-21T10:00:00.000Z',
+      'org.opencontainers.image.title': 'flask-app',
+      'org.opencontainers.image.version': 'python3.12-slim-2026-11-21',
+      'org.opencontainers.image.base.name': 'python:3.12-slim',
+      'io.github.flask-gunicorn-action.python-version': '3.12',
+      'io.github.flask-gunicorn-action.variant': 'slim',
+      'io.github.flask-gunicorn-action.worker': 'gthread',
+    });
+  });
+
+  it('add source and revision when known, and take the title from the image', () => {
+    const plan = makePlan(
+      settings({ image: 'ghcr.io/acme/web-shop', baseImage: 'flask-testbed/' }),
+      context({ sourceUrl: 'https://github.com/acme/web-shop', revision: 'abc123' }),
+    );
+    expect(plan.labels['org.opencontainers.image.source']).toBe('https://github.com/acme/web-shop');
+    expect(plan.labels['org.opencontainers.image.revision']).toBe('abc123');
+    expect(plan.labels['org.opencontainers.image.title']).toBe('web-shop');
+    expect(plan.labels['org.opencontainers.image.base.name']).toBe('flask-testbed/python:3.12-slim');
+  });
+
+  it('are passed to the app build, one --label item per label, and not to the base build', () => {
+    const plan = makePlan(settings(), context({ revision: 'abc123' }));
+    expect(flagValues(plan.app.args, '--label')).toEqual(Object.entries(plan.labels).map(([key, value]) => `${key}=${value}`));
+    expect(flagValues(plan.app.args, '--label')).toContain('org.opencontainers.image.revision=abc123');
+    expect(plan.base.args).not.toContain('--label');
+  });
+});
+
+describe('test container', () => {
+  it('in bridge mode publishes port 80 on an ephemeral loopback port', () => {
+    const plan = makePlan(settings(), context());
+    expect(plan.container).toEqual({
+      name: 'flask-smoke-job1',
+      runArgs: [
+        'run',
+        '--detach',
+        '--name',
+        'flask-smoke-job1',
+        '--label',
+        'flask-gunicorn-action.smoke-test=job1',
+        '--publish',
+        '127.0.0.1::80',
+      ],
+      containerPort: 80,
+    });
+  });
+
+  it('in bridge mode publishes the PORT given in probe-env, and passes the env verbatim', () => {
+    const plan = makePlan(settings({ probeEnv: { PORT: '8080', MSG: 'a;b $(id)' } }), context());
+    expect(plan.container.containerPort).toBe(8080);
+    expect(plan.container.hostPort).toBeUndefined();
+    expect(flagValues(plan.container.runArgs, '--publish')).toEqual(['127.0.0.1::8080']);
+    expect(flagValues(plan.container.runArgs, '--env')).toEqual(['PORT=8080', 'MSG=a;b $(id)']);
+  });
+
+  it('in host mode shares the host network and sets PORT to the chosen host port', () => {
+    const plan = makePlan(settings({ network: 'host', probeEnv: { LOG_LEVEL: 'debug' } }), context({ hostPort: 49200 }));
+    expect(plan.container).toEqual({
+      name: 'flask-smoke-job1',
+      runArgs: [
+        'run',
+        '--detach',
+        '--name',
+        'flask-smoke-job1',
+        '--label',
+        'flask-gunicorn-action.smoke-test=job1',
+        '--network',
+        'host',
+        '--env',
+        'LOG_LEVEL=debug',
+        '--env',
+        'PORT=49200',
+      ],
+      containerPort: 49200,
+      hostPort: 49200,
+    });
+  });
+
+  it('gives every job its own container name, base tag and app tag', () => {
+    const a = makePlan(settings(), context({ jobId: '111-1-aaaa' }));
+    const b = makePlan(settings(), context({ jobId: '111-1-bbbb' }));
+    expect(a.container.name).toBe('flask-smoke-111-1-aaaa');
+    expect(b.container.name).toBe('flask-smoke-111-1-bbbb');
+    expect(a.app.tag).toBe('flask-gunicorn-action/app:python3.12-slim-gthread-111-1-aaaa');
+    expect(b.app.tag).toBe('flask-gunicorn-action/app:python3.12-slim-gthread-111-1-bbbb');
+    expect(a.base.tag).toBe('flask-gunicorn-action/base:python3.12-slim-gthread-111-1-aaaa');
+    expect(b.base.tag).toBe('flask-gunicorn-action/base:python3.12-slim-gthread-111-1-bbbb');
+    expect(flagValues(b.container.runArgs, '--label')).toEqual(['flask-gunicorn-action.smoke-test=111-1-bbbb']);
+  });
+});
+
+describe('probe and push', () => {
+  it('carries the probe settings', () => {
+    const plan = makePlan(settings({ probePath: '/health', probeStatus: 204, probeBody: '^ok$', probeTimeout: 5 }), context());
+    expect(plan.probe).toEqual({ path: '/health', status: 204, body: '^ok$', timeoutSeconds: 5 });
+  });
+
+  it('lists refs in push order: dated first, extra tags, latest last, no duplicates', () => {
+    const plan = makePlan(
+      settings({ image: '127.0.0.1:5000/web', push: true, registry: '127.0.0.1:5000', extraTags: ['stable', 'python3.12-slim', 'v2', 'stable'] }),
+      context(),
+    );
+    expect(plan.push).toEqual({
+      enabled: true,
+      registry: '127.0.0.1:5000',
+      tags: ['python3.12-slim-2026-11-21', 'python3.12-slim', 'stable', 'v2', 'latest'],
+      refs: [
+        '127.0.0.1:5000/web:python3.12-slim-2026-11-21',
+        '127.0.0.1:5000/web:python3.12-slim',
+        '127.0.0.1:5000/web:stable',
+        '127.0.0.1:5000/web:v2',
+        '127.0.0.1:5000/web:latest',
+      ],
+    });
+  });
+
+  it('leaves latest out when not wanted', () => {
+    expect(makePlan(settings({ image: 'acme/web', latest: false }), context({ date: '2026-01-31' })).push.refs).toEqual([
+      'acme/web:python3.12-slim-2026-01-31',
+      'acme/web:python3.12-slim',
+    ]);
+  });
+
+  it('has tags but no refs without an image', () => {
+    const plan = makePlan(settings(), context());
+    expect(plan.push.refs).toEqual([]);
+    expect(plan.push.tags).toEqual(['python3.12-slim-2026-11-21', 'python3.12-slim', 'latest']);
+    expect(plan.push.enabled).toBe(false);
+  });
+});
