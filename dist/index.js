@@ -16,21 +16,23 @@ import {
 } from "./chunks/chunk-DBB4PCH7.js";
 
 // src/sources.ts
+function inWorkflow() {
+  return process.env.GITHUB_ACTIONS === "true" && Boolean(process.env.GITHUB_REPOSITORY) && Boolean(process.env.GITHUB_RUN_ID);
+}
 function githubSource() {
+  if (!inWorkflow()) return { url: "", revision: "", runId: "", runAttempt: "" };
   const { serverUrl, repo, sha, runId } = context;
-  const inWorkflow = process.env.GITHUB_ACTIONS === "true" && process.env.GITHUB_REPOSITORY !== void 0;
   return {
-    url: inWorkflow ? `${serverUrl}/${repo.owner}/${repo.repo}` : "",
-    revision: inWorkflow ? sha : "",
-    runId: inWorkflow && runId ? String(runId) : "",
+    url: `${serverUrl}/${repo.owner}/${repo.repo}`,
+    revision: sha ?? "",
+    runId: String(runId),
     runAttempt: process.env.GITHUB_RUN_ATTEMPT ?? ""
   };
 }
 function githubRunDate(override, token) {
-  const inWorkflow = process.env.GITHUB_ACTIONS === "true" && Boolean(process.env.GITHUB_RUN_ID) && Boolean(process.env.GITHUB_REPOSITORY);
   return resolveRunDate({
     override,
-    ...inWorkflow ? { workflowRun: { owner: context.repo.owner, repo: context.repo.repo, runId: context.runId, token } } : {},
+    ...inWorkflow() ? { workflowRun: { owner: context.repo.owner, repo: context.repo.repo, runId: context.runId, token } } : {},
     fetchRunStartedAt: async (run) => {
       const octokit = getOctokit(run.token);
       const response = await octokit.rest.actions.getWorkflowRun({ owner: run.owner, repo: run.repo, run_id: run.runId });

@@ -4,22 +4,26 @@ import * as github from '@actions/github';
 import type { PipelineDeps } from './pipeline.js';
 import { resolveRunDate, type RunDate } from './run-date.js';
 
+function inWorkflow(): boolean {
+  return process.env.GITHUB_ACTIONS === 'true' && Boolean(process.env.GITHUB_REPOSITORY) && Boolean(process.env.GITHUB_RUN_ID);
+}
+
 export function githubSource(): PipelineDeps['source'] {
+  // github.context.repo throws without GITHUB_REPOSITORY, so look only inside a workflow.
+  if (!inWorkflow()) return { url: '', revision: '', runId: '', runAttempt: '' };
   const { serverUrl, repo, sha, runId } = github.context;
-  const inWorkflow = process.env.GITHUB_ACTIONS === 'true' && process.env.GITHUB_REPOSITORY !== undefined;
   return {
-    url: inWorkflow ? `${serverUrl}/${repo.owner}/${repo.repo}` : '',
-    revision: inWorkflow ? sha : '',
-    runId: inWorkflow && runId ? String(runId) : '',
+    url: `${serverUrl}/${repo.owner}/${repo.repo}`,
+    revision: sha ?? '',
+    runId: String(runId),
     runAttempt: process.env.GITHUB_RUN_ATTEMPT ?? '',
   };
 }
 
 export function githubRunDate(override: string, token: string): Promise<RunDate> {
-  const inWorkflow = process.env.GITHUB_ACTIONS === 'true' && Boolean(process.env.GITHUB_RUN_ID) && Boolean(process.env.GITHUB_REPOSITORY);
   return resolveRunDate({
     override,
-    ...(inWorkflow
+    ...(inWorkflow()
       ? { workflowRun: { owner: github.context.repo.owner, repo: github.context.repo.repo, runId: github.context.runId, token } }
       : {}),
     fetchRunStartedAt: async (run) => {

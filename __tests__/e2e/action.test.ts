@@ -2,11 +2,22 @@
  * The action end to end, through the runner contract, against the real engine and the
  * authenticated registry of the test bed.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { imageIdOf, leftoverSmokeContainers, runAction, testbedInputs, writeApp, type ActionRun } from './run-action.js';
+import {
+  imageIdOf,
+  leftoverSmokeContainers,
+  runAction,
+  startFakeGitHubApi,
+  testbedInputs,
+  workflowEnv,
+  writeApp,
+  type ActionRun,
+  type FakeGitHubApi,
+} from './run-action.js';
 import { e2eTarget, registryManifestDigest, registryTags, testbed } from './testbed.js';
 
 const target = e2eTarget();
@@ -14,6 +25,7 @@ const DATE = '2026-11-21';
 const suffix = target.variant === 'debian' ? '' : `-${target.variant}`;
 const versionTag = `python${target.pythonVersion}${suffix}`;
 let workspace: string;
+let api: FakeGitHubApi;
 
 function repo(name: string): string {
   return `e2e/${name}-${Math.random().toString(36).slice(2, 8)}`;
@@ -33,7 +45,7 @@ function pushInputs(repository: string): Record<string, string> {
 function expectNothingLeft(run: ActionRun): void {
   expect(leftoverSmokeContainers()).toEqual([]);
   // The per-run Docker config (the registry login) is gone once the steps end.
-  expect(readdirSync(run.runnerTemp)).toEqual([]);
+  expect(run.runnerTempLeft).toEqual([]);
   const userConfig = join(homedir(), '.docker', 'config.json');
   if (existsSync(userConfig)) expect(readFileSync(userConfig, 'utf8')).not.toContain(testbed().registry);
 }
@@ -47,18 +59,26 @@ function expectNoSecret(run: ActionRun): void {
   expect(JSON.stringify(run.outputs)).not.toContain(password);
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   workspace = mkdtempSync(join(tmpdir(), 'action-workspace-'));
+  // The run started just before midnight UTC; jobs running after midnight must still use its date.
+  api = await startFakeGitHubApi('2026-11-20T23:59:30Z');
 });
 
-afterAll(() => {
+afterAll(async () => {
   rmSync(workspace, { recursive: true, force: true });
+  await api.close();
 });
+
+/** Runs the action as a workflow job would, on this test bed. */
+function runInWorkflow(inputs: Record<string, string>, options: { workspace?: string } = {}) {
+  return runAction({ 'github-token': 'fake-token-for-the-local-api', ...inputs }, { ...options, env: workflowEnv(api) });
+}
 
 describe('happy path', () => {
   it('builds the demo app, probes it, pushes dated, version, extra and latest tags, and reports the registry digest', async () => {
     const repository = repo('demo');
-    const run = await runAction({
+    const run = await runInWorkflow({
       'python-version': target.pythonVersion,
       variant: target.variant,
       ...testbedInputs(),
@@ -104,36 +124,48 @@ describe('happy path', () => {
       'prestart.sh': '#!/bin/sh\necho yes > /tmp/prestart-ran\n',
       'app/gunicorn_conf.py': 'import os\nos.environ["CONF_SEEN"] = "custom"\nbind = os.environ.get("BIND") or f"0.0.0.0:{os.environ.get(\'PORT\', \'80\')}"\nworkers = 1\n',
     });
-    const run = await runAction(
+    const run = await runInWorkflow(
       {
         'python-version': target.pythonVersion,
         variant: target.variant,
         app,
         ...testbedInputs(),
         'probe-body': '^user app requests=\\d+\\.\\d+.* prestart=yes conf=custom$',
+        image: 'acme/web-local',
       },
       { workspace },
     );
     expect(run.exitCode, run.log).toBe(0);
     expect(run.outputs.digest).toBe('');
+    // No date input: the dated tag carries the workflow run's start date (UTC), read from the API.
+    expect((run.outputs.tags ?? '').split('\n')).toEqual([`acme/web-local:${versionTag}-2026-11-20`, `acme/web-local:${versionTag}`, 'acme/web-local:latest']);
+    expect(api.requests).toContain('GET /repos/acme/web/actions/runs/4242 auth=yes');
+    // Tagged locally for later steps, the same image that was probed, with OCI labels from the context.
+    expect(imageIdOf('acme/web-local:latest')).toBe(run.outputs['image-id']);
+    const labels = JSON.parse(
+      execFileSync('docker', ['image', 'inspect', '--format', '{{json .Config.Labels}}', run.outputs['image-id']!], { encoding: 'utf8' }),
+    ) as Record<string, string>;
+    expect(labels['org.opencontainers.image.source']).toBe('https://github.com/acme/web');
+    expect(labels['org.opencontainers.image.revision']).toBe('0123abcd0123abcd0123abcd0123abcd0123abcd');
+    expect(labels['org.opencontainers.image.version']).toBe(`${versionTag}-2026-11-20`);
     expectNothingLeft(run);
   });
 });
 
 describe('a failing app fails the job, shows why, pushes nothing and leaves nothing', () => {
-  const cases: { name: string; files: Record<string, string>; inputs?: Record<string, string>; expectLog: RegExp; maxSeconds: number }[] = [
+  const cases: { name: string; files: Record<string, string>; inputs?: Record<string, string>; expectLog: RegExp[]; maxSeconds: number }[] = [
     {
       name: 'answers 500',
       files: { 'main.py': 'from flask import Flask\napp = Flask(__name__)\n@app.route("/")\ndef index():\n    raise RuntimeError("boom from the app")\n' },
       inputs: { 'probe-timeout': '8' },
-      expectLog: /status 500, expected 200[\s\S]*boom from the app/,
+      expectLog: [/did not answer .* with status 200 within 8 s/, /status 500, expected 200/, /boom from the app/],
       maxSeconds: 120,
     },
     {
       name: 'fails to import',
       files: { 'main.py': 'import not_a_real_module\n' },
       inputs: { 'probe-timeout': '60' },
-      expectLog: /exited with code \d+[\s\S]*not_a_real_module/,
+      expectLog: [/The app container exited with code [1-9]\d* before answering/, /No module named 'not_a_real_module'/],
       maxSeconds: 100,
     },
     {
@@ -143,14 +175,14 @@ describe('a failing app fails the job, shows why, pushes nothing and leaves noth
         'prestart.sh': '#!/bin/sh\necho "prestart waits forever"\nsleep 3600\n',
       },
       inputs: { 'probe-timeout': '6' },
-      expectLog: /did not answer[\s\S]*within 6 s[\s\S]*ECONNREFUSED[\s\S]*prestart waits forever/,
+      expectLog: [/did not answer .* within 6 s/, /connection error: ECONNREFUSED/, /prestart waits forever/],
       maxSeconds: 120,
     },
     {
       name: 'answers the wrong body',
       files: { 'main.py': 'from flask import Flask\napp = Flask(__name__)\n@app.route("/")\ndef index():\n    return "goodbye"\n' },
       inputs: { 'probe-body': '^hello', 'probe-timeout': '5' },
-      expectLog: /body does not match \/\^hello\/[\s\S]*goodbye/,
+      expectLog: [/body does not match \/\^hello\//, /^\s+goodbye$/m],
       maxSeconds: 120,
     },
   ];
@@ -159,7 +191,7 @@ describe('a failing app fails the job, shows why, pushes nothing and leaves noth
     it(scenario.name, async () => {
       const repository = repo('failing');
       const app = writeApp(workspace, scenario.files);
-      const run = await runAction(
+      const run = await runInWorkflow(
         {
           'python-version': target.pythonVersion,
           variant: target.variant,
@@ -171,7 +203,7 @@ describe('a failing app fails the job, shows why, pushes nothing and leaves noth
         { workspace },
       );
       expect(run.exitCode, run.log).toBe(1);
-      expect(run.log).toMatch(scenario.expectLog);
+      for (const pattern of scenario.expectLog) expect(run.log).toMatch(pattern);
       expect(run.log).toContain('Why the smoke test failed');
       expect(run.seconds).toBeLessThan(scenario.maxSeconds);
       expect(await registryTags(repository)).toEqual([]);
@@ -195,7 +227,7 @@ describe('bad input fails before any build', () => {
   ];
   for (const scenario of bad) {
     it(scenario.name, async () => {
-      const run = await runAction({ 'python-version': target.pythonVersion, ...testbedInputs(), ...scenario.inputs });
+      const run = await runInWorkflow({ 'python-version': target.pythonVersion, ...testbedInputs(), ...scenario.inputs });
       expect(run.exitCode).toBe(1);
       expect(run.log).toMatch(scenario.message);
       expect(run.log).not.toContain('Build the base image');
@@ -208,7 +240,7 @@ describe('bad input fails before any build', () => {
 describe('registry faults', () => {
   it('a refused password fails at login without retrying and pushes nothing', async () => {
     const repository = repo('badauth');
-    const run = await runAction({
+    const run = await runInWorkflow({
       'python-version': target.pythonVersion,
       variant: target.variant,
       ...testbedInputs(),

@@ -4,7 +4,9 @@
  * with the saved state. Real engine, real registry, real HTTP: nothing here is faked.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -22,8 +24,8 @@ export interface ActionRun {
   outputs: Record<string, string>;
   summary: string;
   seconds: number;
-  /** The runner temp folder the action was given (per-run Docker config lives under it). */
-  runnerTemp: string;
+  /** What was left in the runner temp folder after both steps (the per-run Docker config lives there while pushing). */
+  runnerTempLeft: string[];
 }
 
 /** Inputs every run needs on this test bed: where the base image and packages come from, and the network. */
@@ -33,6 +35,54 @@ export function testbedInputs(): Record<string, string> {
     'base-image': tb.basePrefix,
     'pip-index-url': tb.pipIndexUrl,
     network: tb.network,
+  };
+}
+
+/**
+ * A stand-in for the GitHub REST API on loopback, answering the one call the action makes
+ * (the workflow run, for its start date), so tests run as in a workflow without leaving the machine.
+ */
+export interface FakeGitHubApi {
+  url: string;
+  runStartedAt: string;
+  requests: string[];
+  close: () => Promise<void>;
+}
+
+export async function startFakeGitHubApi(runStartedAt: string): Promise<FakeGitHubApi> {
+  const requests: string[] = [];
+  const api: FakeGitHubApi = { url: '', runStartedAt, requests, close: async () => undefined };
+  const server = createServer((request, response) => {
+    requests.push(`${request.method} ${request.url} auth=${request.headers.authorization ? 'yes' : 'no'}`);
+    const match = /^\/repos\/([^/]+)\/([^/]+)\/actions\/runs\/(\d+)$/.exec(request.url ?? '');
+    if (!match) {
+      response.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not Found"}');
+      return;
+    }
+    response
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ id: Number(match[3]), created_at: api.runStartedAt, run_started_at: api.runStartedAt }));
+  });
+  await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
+  const address = server.address() as AddressInfo;
+  api.url = `http://127.0.0.1:${address.port}`;
+  api.close = () => new Promise((resolveClose) => server.close(() => resolveClose()));
+  return api;
+}
+
+/** The variables a GitHub runner sets for a push-triggered workflow job; the API points at the fake. */
+export function workflowEnv(api: FakeGitHubApi): Record<string, string> {
+  return {
+    GITHUB_ACTIONS: 'true',
+    GITHUB_REPOSITORY: 'acme/web',
+    GITHUB_REPOSITORY_OWNER: 'acme',
+    GITHUB_SHA: '0123abcd0123abcd0123abcd0123abcd0123abcd',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_API_URL: api.url,
   };
 }
 
@@ -78,7 +128,7 @@ export async function runAction(inputs: Record<string, string>, options: { works
     outputs: parseFileCommands(readFileSync(files.output, 'utf8')),
     summary: readFileSync(files.summary, 'utf8'),
     seconds,
-    runnerTemp,
+    runnerTempLeft: readdirSync(runnerTemp),
   };
   rmSync(dir, { recursive: true, force: true });
   return result;
