@@ -30,6 +30,7 @@ PRE_START_PATH=${PRE_START_PATH:-/app/prestart.sh}
 echo "Checking for script in $PRE_START_PATH"
 if [ -f "$PRE_START_PATH" ]; then
     echo "Running script $PRE_START_PATH"
+    # shellcheck disable=SC1090 # the app's own script, known only at run time
     . "$PRE_START_PATH"
 else
     echo "There is no script $PRE_START_PATH"

@@ -1,0 +1,263 @@
+// docker/Dockerfile and its build-time policy, without Docker. The Alpine variant cannot be built on
+// these machines (no Alpine mirror), so its branch is checked here: the build stage's shell script is
+// taken from the Dockerfile and run by /bin/sh against stub apk / apt-get / gcc / pip commands that
+// record what they were asked to do. The policy check (build_check.py) runs on the host's python3.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const DOCKER_DIR = join(__dirname, '..', '..', 'docker');
+const IMAGE_DIR = join(DOCKER_DIR, 'image');
+const versions = JSON.parse(readFileSync(join(DOCKER_DIR, 'versions.json'), 'utf8')) as {
+  versions: Record<string, { defaultWorker: string; workers: string[] }>;
+  workerRestrictions: Record<string, string>;
+};
+
+interface Instruction {
+  keyword: string;
+  args: string;
+  stage: number;
+}
+
+/** The Dockerfile as instructions: continuation lines joined, comment lines dropped (as Docker does). */
+function instructions(): Instruction[] {
+  const out: Instruction[] = [];
+  let stage = -1;
+  let current = '';
+  for (const raw of readFileSync(join(DOCKER_DIR, 'Dockerfile'), 'utf8').split('\n')) {
+    const line = raw.trim();
+    if (line.startsWith('#') || (line === '' && current === '')) continue;
+    current += (current ? ' ' : '') + line.replace(/\\$/, '').trim();
+    if (line.endsWith('\\')) continue;
+    const [keyword = '', ...rest] = current.split(' ');
+    if (keyword.toUpperCase() === 'FROM') stage++;
+    out.push({ keyword: keyword.toUpperCase(), args: rest.join(' '), stage });
+    current = '';
+  }
+  return out;
+}
+
+const all = instructions();
+const inStage = (stage: number): Instruction[] => all.filter((i) => i.stage === stage);
+
+describe('the Dockerfile template', () => {
+  it('two stages from the same build-arg base image: wheels, then the image', () => {
+    const froms = all.filter((i) => i.keyword === 'FROM').map((i) => i.args);
+    expect(froms).toEqual(['${PYTHON_BASE_IMAGE} AS wheels', '${PYTHON_BASE_IMAGE}']);
+    expect(inStage(-1)).toEqual([{ keyword: 'ARG', args: 'PYTHON_BASE_IMAGE=python:3.12-slim', stage: -1 }]);
+  });
+
+  it('each stage declares the build args it uses; the defaults agree with versions.json', () => {
+    for (const stage of [0, 1]) {
+      const args = inStage(stage).filter((i) => i.keyword === 'ARG').map((i) => i.args);
+      expect(args).toEqual(['PYTHON_VERSION=3.12', 'WORKER=gthread', 'PIP_INDEX_URL=', 'PIP_TRUSTED_HOST=']);
+    }
+    expect(versions.versions['3.12']?.defaultWorker).toBe('gthread');
+  });
+
+  it('compilers are installed in the build stage only', () => {
+    const compilers = /apk add|apt-get install|build-base|\bgcc\b/;
+    expect(inStage(0).some((i) => compilers.test(i.args))).toBe(true);
+    expect(inStage(1).filter((i) => compilers.test(i.args))).toEqual([]);
+  });
+
+  it('the image installs the built wheels without an index, then Flask and Gunicorn', () => {
+    const stage = inStage(1);
+    expect(stage).toContainEqual({ keyword: 'COPY', args: '--from=wheels /wheels /tmp/wheels', stage: 1 });
+    const install = stage.find((i) => i.keyword === 'RUN' && i.args.includes('pip install'));
+    expect(install?.args).toMatch(/pip install --no-index \/tmp\/wheels\/\*\.whl; fi; pip install -r \/tmp\/requirements\.txt; rm -rf \/tmp\/wheels/);
+  });
+
+  it('sets the runtime contract: PYTHONPATH, the worker default and label, port, workdir, command', () => {
+    const stage = inStage(1);
+    const env = stage.filter((i) => i.keyword === 'ENV').map((i) => i.args).join(' ');
+    expect(env).toContain('PYTHONPATH=/app');
+    expect(env).toContain('WORKER_CLASS=${WORKER}');
+    expect(stage.find((i) => i.keyword === 'LABEL')?.args).toContain('flask-meinheld-gunicorn.worker="${WORKER}"');
+    expect(stage.filter((i) => ['EXPOSE', 'WORKDIR', 'CMD'].includes(i.keyword)).map((i) => `${i.keyword} ${i.args}`)).toEqual([
+      'WORKDIR /app',
+      'EXPOSE 80',
+      'CMD ["/start.sh"]',
+    ]);
+  });
+
+  it('every file it copies from the context exists in docker/', () => {
+    const sources = all
+      .filter((i) => i.keyword === 'COPY' && !i.args.startsWith('--from'))
+      .flatMap((i) => i.args.split(' ').slice(0, -1));
+    expect(sources.length).toBeGreaterThan(5);
+    for (const source of sources) {
+      if (source.includes('*')) {
+        const [dir, pattern] = [join(DOCKER_DIR, source, '..'), source.split('/').pop() ?? ''];
+        const re = new RegExp(`^${pattern.replace('.', '\\.').replace('*', '.*')}$`);
+        expect(readdirSync(dir).filter((f) => re.test(f)).length, source).toBeGreaterThan(0);
+      } else {
+        expect(existsSync(join(DOCKER_DIR, source)), source).toBe(true);
+      }
+    }
+  });
+});
+
+describe('the build stage script, per package manager and worker', () => {
+  const temp = mkdtempSync(join(tmpdir(), 'dockerfile-test-'));
+  afterAll(() => rmSync(temp, { recursive: true, force: true }));
+  const script = inStage(0).find((i) => i.keyword === 'RUN')?.args ?? '';
+  let count = 0;
+
+  /** Runs the wheels stage's RUN script with stub commands; returns the commands it ran. */
+  function wheelsStage(worker: string, system: { apk?: boolean; aptGet?: boolean; gcc?: boolean }): string[] {
+    const root = join(temp, `run-${count++}`);
+    const bin = join(root, 'bin');
+    mkdirSync(join(root, 'build'), { recursive: true });
+    mkdirSync(bin);
+    for (const f of readdirSync(IMAGE_DIR).filter((f) => f.startsWith('requirements-'))) {
+      copyFileSync(join(IMAGE_DIR, f), join(root, 'build', f));
+    }
+    const log = join(root, 'commands.log');
+    const stubs = ['python', 'pip', ...(system.apk ? ['apk'] : []), ...(system.aptGet ? ['apt-get'] : []), ...(system.gcc ? ['gcc'] : [])];
+    for (const name of stubs) {
+      writeFileSync(join(bin, name), `#!/bin/sh\necho "${name} $*" >> "${log}"\n`);
+      chmodSync(join(bin, name), 0o755);
+    }
+    symlinkSync(execFileSync('sh', ['-c', 'command -v mkdir'], { encoding: 'utf8' }).trim(), join(bin, 'mkdir'));
+    // The script's absolute paths, moved under this run's directory.
+    const local = script.replaceAll('/build/', `${root}/build/`).replaceAll('/wheels', `${root}/wheels`);
+    execFileSync('/bin/sh', ['-c', local], {
+      env: { PATH: bin, PYTHON_VERSION: '3.9', WORKER: worker, PIP_INDEX_URL: '', PIP_TRUSTED_HOST: '' },
+    });
+    expect(existsSync(join(root, 'wheels'))).toBe(true);
+    return existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').map((l) => l.replaceAll(root, '')) : [];
+  }
+
+  const policy = 'python /build/build_check.py /build/versions.json 3.9 ';
+  const wheel = (worker: string): string =>
+    `pip wheel --no-cache-dir --disable-pip-version-check --wheel-dir /wheels -r /build/requirements-${worker}.txt`;
+
+  it('gthread and sync: the policy check only, nothing to compile', () => {
+    expect(wheelsStage('gthread', { aptGet: true })).toEqual([policy + 'gthread']);
+    expect(wheelsStage('sync', { apk: true })).toEqual([policy + 'sync']);
+  });
+
+  it('meinheld on slim (apt-get, no gcc): installs gcc, builds the wheels', () => {
+    expect(wheelsStage('meinheld', { aptGet: true })).toEqual([
+      policy + 'meinheld',
+      'apt-get update',
+      'apt-get install -y --no-install-recommends gcc libc6-dev',
+      wheel('meinheld'),
+    ]);
+  });
+
+  it('meinheld on the full Debian image (gcc already there): no apt-get', () => {
+    expect(wheelsStage('meinheld', { aptGet: true, gcc: true })).toEqual([policy + 'meinheld', wheel('meinheld')]);
+  });
+
+  it('meinheld on Alpine: apk build tools', () => {
+    expect(wheelsStage('meinheld', { apk: true })).toEqual([
+      policy + 'meinheld',
+      'apk add --no-cache build-base linux-headers libffi-dev',
+      wheel('meinheld'),
+    ]);
+  });
+
+  it('gevent on Alpine: apk build tools (musl wheels do not cover every Python)', () => {
+    expect(wheelsStage('gevent', { apk: true })).toEqual([
+      policy + 'gevent',
+      'apk add --no-cache build-base linux-headers libffi-dev',
+      wheel('gevent'),
+    ]);
+  });
+
+  it('gevent on Debian: manylinux wheels, no compiler', () => {
+    expect(wheelsStage('gevent', { aptGet: true })).toEqual([policy + 'gevent', wheel('gevent')]);
+  });
+});
+
+describe('versions.json and the worker policy', () => {
+  const autotuneWorkers = JSON.parse(
+    execFileSync('python3', ['-c', 'import json, sys; sys.path.insert(0, sys.argv[1]); import autotune; print(json.dumps(list(autotune.WORKERS)))', IMAGE_DIR], {
+      encoding: 'utf8',
+    }),
+  ) as string[];
+
+  it('lists 3.8 to 3.14; Meinheld is the default on 3.8 and 3.9 and not allowed after', () => {
+    expect(Object.keys(versions.versions)).toEqual(['3.8', '3.9', '3.10', '3.11', '3.12', '3.13', '3.14']);
+    for (const [v, entry] of Object.entries(versions.versions)) {
+      const old = v === '3.8' || v === '3.9';
+      expect(entry.defaultWorker, v).toBe(old ? 'meinheld' : 'gthread');
+      expect(entry.workers.includes('meinheld'), v).toBe(old);
+      expect(entry.workers, v).toContain(entry.defaultWorker);
+    }
+  });
+
+  it('every worker has a reason where it is refused, an install recipe, and a runtime mapping', () => {
+    const everyWorker = new Set(Object.values(versions.versions).flatMap((e) => e.workers));
+    for (const worker of everyWorker) {
+      const refusedSomewhere = Object.values(versions.versions).some((e) => !e.workers.includes(worker));
+      expect(worker in versions.workerRestrictions, worker).toBe(refusedSomewhere);
+      const builtIn = worker === 'gthread' || worker === 'sync';
+      expect(existsSync(join(IMAGE_DIR, `requirements-${worker}.txt`)), worker).toBe(!builtIn);
+      expect(autotuneWorkers, worker).toContain(worker);
+    }
+  });
+
+  it('the Meinheld recipe pins Meinheld 1.0.2 and greenlet 0.4', () => {
+    const lines = readFileSync(join(IMAGE_DIR, 'requirements-meinheld.txt'), 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'));
+    expect(lines).toEqual(['meinheld==1.0.2', 'greenlet>=0.4.5,<0.5']);
+  });
+});
+
+describe('build_check.py', () => {
+  const harness = `
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from build_check import check
+versions = json.load(open(sys.argv[2]))
+print(json.dumps([check(versions, *case) for case in json.loads(sys.argv[3])]))
+`;
+  function check(...cases: Array<[string, string, string]>): Array<string | null> {
+    const out = execFileSync('python3', ['-c', harness, IMAGE_DIR, join(DOCKER_DIR, 'versions.json'), JSON.stringify(cases)], {
+      encoding: 'utf8',
+    });
+    return JSON.parse(out) as Array<string | null>;
+  }
+
+  it('accepts what versions.json allows', () => {
+    expect(check(['3.8', 'meinheld', '3.8'], ['3.9', 'gevent', '3.9'], ['3.11', 'gthread', '3.11'], ['3.14', 'sync', '3.14'])).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  it('refuses Meinheld on 3.10+ and explains why', () => {
+    expect(check(['3.10', 'meinheld', '3.10'])).toEqual([
+      `WORKER=meinheld is not available on Python 3.10: expected one of gthread, gevent, sync. ${versions.workerRestrictions.meinheld}`,
+    ]);
+  });
+
+  it('refuses a PYTHON_VERSION that is not the interpreter\'s, or not supported', () => {
+    expect(check(['3.12', 'gthread', '3.11'], ['3.7', 'gthread', '3.7'])).toEqual([
+      'PYTHON_VERSION=3.12 but the base image runs Python 3.11: pass the PYTHON_VERSION of the base image (or a base image for Python 3.12)',
+      'PYTHON_VERSION=3.7 is not supported: expected one of 3.8, 3.9, 3.10, 3.11, 3.12, 3.13, 3.14',
+    ]);
+  });
+
+  it('as the Dockerfile runs it: exit 1 and one ERROR line', () => {
+    let result: { status: number; stderr: string } = { status: 0, stderr: '' };
+    try {
+      execFileSync('python3', [join(IMAGE_DIR, 'build_check.py'), join(DOCKER_DIR, 'versions.json'), '3.0', 'gthread'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    } catch (e) {
+      result = e as { status: number; stderr: string };
+    }
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^ERROR: PYTHON_VERSION=3\.0 but the base image runs Python 3\.\d+: .*\n$/);
+  });
+});
