@@ -82,7 +82,11 @@ function resolve(
     python: opts.python ?? [3, 11],
     installed: opts.installed ?? [],
   };
-  const out = execFileSync(PYTHON, ['-c', HARNESS, IMAGE_DIR], { input: JSON.stringify(request), encoding: 'utf8' });
+  const out = execFileSync(PYTHON, ['-c', HARNESS, IMAGE_DIR], {
+    input: JSON.stringify(request),
+    encoding: 'utf8',
+    env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' }, // no __pycache__ left in docker/image
+  });
   return JSON.parse(out) as Result;
 }
 
@@ -372,7 +376,7 @@ describe('python -m autotune check (what start.sh runs)', () => {
   function check(env: Record<string, string>): { status: number; stderr: string } {
     try {
       execFileSync(PYTHON, [AUTOTUNE, 'check', '--cgroup-root', NO_CGROUP, '--affinity', '2', '--app-dir', appDir], {
-        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', PYTHONDONTWRITEBYTECODE: '1', ...env },
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],
       });

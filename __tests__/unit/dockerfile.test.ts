@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const DOCKER_DIR = join(__dirname, '..', '..', 'docker');
+// Importing docker/image modules must not leave __pycache__ in the build context.
+const PY_ENV = { ...process.env, PYTHONDONTWRITEBYTECODE: '1' };
 const IMAGE_DIR = join(DOCKER_DIR, 'image');
 const versions = JSON.parse(readFileSync(join(DOCKER_DIR, 'versions.json'), 'utf8')) as {
   versions: Record<string, { defaultWorker: string; workers: string[] }>;
@@ -178,6 +180,7 @@ describe('versions.json and the worker policy', () => {
   const autotuneWorkers = JSON.parse(
     execFileSync('python3', ['-c', 'import json, sys; sys.path.insert(0, sys.argv[1]); import autotune; print(json.dumps(list(autotune.WORKERS)))', IMAGE_DIR], {
       encoding: 'utf8',
+      env: PY_ENV,
     }),
   ) as string[];
 
@@ -221,6 +224,7 @@ print(json.dumps([check(versions, *case) for case in json.loads(sys.argv[3])]))
   function check(...cases: Array<[string, string, string]>): Array<string | null> {
     const out = execFileSync('python3', ['-c', harness, IMAGE_DIR, join(DOCKER_DIR, 'versions.json'), JSON.stringify(cases)], {
       encoding: 'utf8',
+      env: PY_ENV,
     });
     return JSON.parse(out) as Array<string | null>;
   }
