@@ -65,7 +65,7 @@ pid_alive() {
   tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "$pattern"
 }
 
-# Stop the process recorded in pid file $1 (if it is still the one we started), then drop the file.
+# Stop the process in pid file $1 (if still the one we started), drop the file.
 stop_pid() {
   local file=$1 pattern=$2 name=$3 pid i
   if pid_alive "$file" "$pattern"; then
@@ -82,9 +82,9 @@ stop_pid() {
 # terminal), logging to $STATE/<name>.log, and record its pid in $STATE/<name>.pid.
 start_bg() {
   local name=$1; shift
-  # Without job control, a background child is not a process group leader, so setsid execs in
-  # place and $! is the server's own pid.
-  setsid "$@" >"$STATE/$name.log" 2>&1 </dev/null &
+  # No job control here, so setsid execs in place and $! is the server's pid.
+  # 9>&-: the server must not inherit (and hold) our lock.
+  setsid "$@" >"$STATE/$name.log" 2>&1 </dev/null 9>&- &
   echo $! >"$STATE/$name.pid"
 }
 
@@ -449,8 +449,8 @@ main() {
   mkdir -p "$STATE"
   if [ "$cmd" = up ] || [ "$cmd" = down ]; then
     # One `up`/`down` at a time: the demo and the test runner may both call `up` at once.
-    exec 9>"$STATE/lock"
-    flock -w 1800 9 || die "another testbed.sh up/down holds $STATE/lock"
+    exec 9>"$STATE/up.lock"
+    flock -w 1800 9 || die "another testbed.sh up/down holds $STATE/up.lock"
   fi
   "cmd_$cmd"
 }
