@@ -6,14 +6,14 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-B6GASQY5.js";
+} from "./chunks/chunk-ID253D36.js";
 import {
   Docker,
   cleanup,
   memoryState
 } from "./chunks/chunk-DBB4PCH7.js";
 
-// src/cli.ts
+// src/cli-flags.ts
 var USAGE = `Usage: node dist/cli.js --python-version 3.12 [--variant slim] [--app ./path] [--image repo --push true ...]
 Every input of action.yml is a flag of the same name: ${INPUT_NAMES.map((name) => `--${name}`).join(" ")}
 The password is read from the REGISTRY_PASSWORD environment variable, never from a flag.`;
@@ -23,7 +23,8 @@ function parseFlags(argv) {
     const arg = argv[i];
     const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
     if (!match || !INPUT_NAMES.includes(match[1]) || match[1] === "password") {
-      throw new InputError([`${arg}: not a known flag.
+      const name = arg.includes("=") ? arg.slice(0, arg.indexOf("=")) : arg;
+      throw new InputError([`${name}: not a known flag.
 ${USAGE}`]);
     }
     const value = match[2] ?? argv[++i];
@@ -32,6 +33,8 @@ ${USAGE}`]);
   }
   return raw;
 }
+
+// src/cli.ts
 async function main() {
   if (process.argv.includes("--help") || process.argv.includes("-h")) {
     process.stdout.write(`${USAGE}
@@ -65,6 +68,3 @@ error: ${error.message}
   }
 }
 process.exitCode = await main();
-export {
-  parseFlags
-};

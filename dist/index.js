@@ -7,7 +7,7 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-B6GASQY5.js";
+} from "./chunks/chunk-ID253D36.js";
 import {
   Docker,
   actionState,

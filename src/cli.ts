@@ -2,31 +2,12 @@
 // (--python-version 3.11 --app ./web). Cleans up before exiting, as the post step would.
 import { cleanup } from './cleanup.js';
 import { Docker } from './docker.js';
-import { INPUT_NAMES, readEnvironment } from './input-helper.js';
+import { parseFlags, USAGE } from './cli-flags.js';
+import { readEnvironment } from './input-helper.js';
 import { runPipeline } from './pipeline.js';
 import { consoleReporter } from './reporter.js';
 import { resolveRunDate } from './run-date.js';
-import { InputError } from './settings.js';
 import { memoryState } from './state.js';
-
-const USAGE = `Usage: node dist/cli.js --python-version 3.12 [--variant slim] [--app ./path] [--image repo --push true ...]
-Every input of action.yml is a flag of the same name: ${INPUT_NAMES.map((name) => `--${name}`).join(' ')}
-The password is read from the REGISTRY_PASSWORD environment variable, never from a flag.`;
-
-export function parseFlags(argv: string[]): Record<string, string> {
-  const raw: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
-    if (!match || !(INPUT_NAMES as readonly string[]).includes(match[1]!) || match[1] === 'password') {
-      throw new InputError([`${arg}: not a known flag.\n${USAGE}`]);
-    }
-    const value = match[2] ?? argv[++i];
-    if (value === undefined) throw new InputError([`${arg}: needs a value.`]);
-    raw[match[1]!] = value;
-  }
-  return raw;
-}
 
 async function main(): Promise<number> {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {

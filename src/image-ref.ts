@@ -5,11 +5,17 @@ const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
 const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
 const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
 const REPOSITORY_RE = new RegExp(`^(?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*$`);
+const HOST_RE = new RegExp(`^${DOMAIN}$`);
 const TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 
 /** A repository without tag or digest, e.g. ghcr.io/acme/web or 127.0.0.1:5000/web. */
 export function isValidRepository(value: string): boolean {
   return value.length <= 255 && REPOSITORY_RE.test(value);
+}
+
+/** A registry host, with an optional port: ghcr.io, 127.0.0.1:5000, [::1]:5000. */
+export function isValidRegistryHost(value: string): boolean {
+  return HOST_RE.test(value);
 }
 
 export function isValidTag(value: string): boolean {

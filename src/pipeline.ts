@@ -37,7 +37,10 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
   // 1. Validate everything before any work, and keep secrets out of the log.
   const settings = parseSettings(raw, env);
   if (settings.password !== '') reporter.setSecret(settings.password);
-  maskUrlCredentials(settings.pipIndexUrl, reporter);
+  if (maskUrlCredentials(settings.pipIndexUrl, reporter))
+    reporter.warning(
+      'pip-index-url carries credentials: build arguments are recorded in the image history (docker history), so anyone who can pull the image can read them. Prefer an index that needs no credentials from the build, e.g. a mirror reachable only from the runner.',
+    );
   if (settings.pushSkippedReason !== '') reporter.notice(`Push skipped: ${settings.pushSkippedReason}.`);
   await docker.serverVersion();
 
@@ -151,15 +154,14 @@ function jobId(source: PipelineDeps['source']): string {
   return [source.runId || 'local', source.runAttempt || '1', randomBytes(4).toString('hex')].join('-');
 }
 
-function maskUrlCredentials(value: string, reporter: Reporter): void {
-  if (value === '') return;
-  try {
-    const url = new URL(value);
-    if (url.password !== '') reporter.setSecret(decodeURIComponent(url.password));
-    if (url.username !== '' || url.password !== '') reporter.setSecret(value);
-  } catch {
-    // Invalid URLs were already rejected by validation.
-  }
+/** Masks credentials in an index URL; says whether there were any. */
+function maskUrlCredentials(value: string, reporter: Reporter): boolean {
+  if (value === '') return false;
+  const url = new URL(value); // already validated
+  if (url.password !== '') reporter.setSecret(decodeURIComponent(url.password));
+  if (url.username === '' && url.password === '') return false;
+  reporter.setSecret(value);
+  return true;
 }
 
 /** A port free on loopback right now, for `network: host`. */

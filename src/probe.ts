@@ -13,26 +13,43 @@ export type ProbeAttempt =
 
 const BODY_LIMIT = 64 * 1024;
 
-/** GET url once; never throws. The body is read up to 64 KiB, enough to match and to show. */
+/**
+ * GET url once; never throws, and settles within timeoutMs however the server behaves (a socket's
+ * idle timeout alone would wait forever on a body that trickles). The body is read up to 64 KiB,
+ * enough to match and to show; a longer one is judged on its start.
+ */
 export function probeOnce(url: string, expect: ProbeExpectation, timeoutMs: number): Promise<ProbeAttempt> {
   return new Promise((resolve) => {
-    const request = http.get(url, { agent: false, timeout: timeoutMs, headers: { 'user-agent': 'flask-gunicorn-action-probe' } }, (response) => {
+    let settled = false;
+    const settle = (attempt: ProbeAttempt): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      request.destroy();
+      resolve(attempt);
+    };
+    const request = http.get(url, { agent: false, headers: { 'user-agent': 'flask-gunicorn-action-probe' } }, (response) => {
       const chunks: Buffer[] = [];
       let size = 0;
-      response.on('data', (chunk: Buffer) => {
-        if (size < BODY_LIMIT) chunks.push(chunk);
-        size += chunk.length;
-      });
-      response.on('end', () => {
+      const finish = (): void => {
         const body = Buffer.concat(chunks).toString('utf8').slice(0, BODY_LIMIT);
         const status = response.statusCode ?? 0;
-        resolve({ kind: 'response', status, body, ...judge(status, body, expect) });
+        settle({ kind: 'response', status, body, ...judge(status, body, expect) });
+      };
+      response.on('data', (chunk: Buffer) => {
+        chunks.push(chunk);
+        size += chunk.length;
+        if (size >= BODY_LIMIT) finish();
       });
-      response.on('error', (error) => resolve({ kind: 'error', message: error.message, refused: false }));
+      response.on('end', finish);
+      response.on('error', (error) => settle({ kind: 'error', message: error.message, refused: false }));
     });
-    request.on('timeout', () => request.destroy(new Error(`no response within ${timeoutMs} ms`)));
+    const timer = setTimeout(
+      () => settle({ kind: 'error', message: `no complete response within ${timeoutMs} ms`, refused: false }),
+      timeoutMs,
+    );
     request.on('error', (error: NodeJS.ErrnoException) =>
-      resolve({
+      settle({
         kind: 'error',
         message: error.code ? `${error.code}: ${error.message}` : error.message,
         // Refused or reset before any answer: the server is not listening yet.

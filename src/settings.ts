@@ -2,7 +2,7 @@
 // before any work starts, and each error names the input, the value and what is accepted.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isValidReference, isValidRepository, isValidTag, registryHost } from './image-ref.js';
+import { isValidReference, isValidRegistryHost, isValidRepository, isValidTag, registryHost } from './image-ref.js';
 import {
   allowedWorkers,
   defaultWorker,
@@ -123,7 +123,11 @@ export function parseSettings(raw: Record<string, string | undefined>, env: Envi
   const versionOk = isSupportedVersion(pythonVersion);
   if (pythonVersion === '') fail(`python-version: required; one of ${supportedVersions().join(', ')}.`);
   else if (!versionOk)
-    fail(`python-version: "${get('python-version')}" is not supported; use one of ${supportedVersions().join(', ')}.`);
+    fail(
+      `python-version: "${get('python-version')}" is not supported; use one of ${supportedVersions().join(', ')}.${
+        /^3\.1$/.test(pythonVersion) ? ' (YAML reads an unquoted 3.10 as the number 3.1: write "3.10" in quotes.)' : ''
+      }`,
+    );
 
   const variantValue = get('variant').toLowerCase() || DEFAULT_VARIANT;
   let variant: Variant = DEFAULT_VARIANT;
@@ -156,7 +160,7 @@ export function parseSettings(raw: Record<string, string | undefined>, env: Envi
   if (appInput !== '') {
     appDir = path.resolve(env.workspace, appInput);
     const relative = path.relative(env.workspace, appDir);
-    if (relative.startsWith('..') || path.isAbsolute(relative)) {
+    if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
       fail(`app: "${appInput}" points outside the workspace (${env.workspace}); give a folder inside the repository.`);
     } else if (!isDirectory(appDir)) {
       fail(`app: "${appInput}" is not a folder (looked at ${appDir}); give the folder that holds main.py or app/main.py.`);
@@ -184,10 +188,10 @@ export function parseSettings(raw: Record<string, string | undefined>, env: Envi
   const password = raw['password'] ?? '';
   if (push) {
     if (image === '') fail('image: required when push is true; e.g. ghcr.io/acme/web.');
-    if (env.forkPullRequest && (username === '' || password === '')) {
-      // Secrets are not given to workflows from forks: build and test, but do not push.
+    if (env.forkPullRequest) {
+      // A fork's pull request gets no secrets and a read-only GITHUB_TOKEN: build and test, never push.
       push = false;
-      pushSkippedReason = 'pull request from a fork: no registry credentials are available, so nothing is pushed';
+      pushSkippedReason = 'pull request from a fork: its token is read-only and secrets are withheld, so nothing is pushed';
     } else {
       if (username === '') fail('username: required when push is true (the registry user, e.g. ${{ github.actor }}).');
       if (password === '') fail('password: required when push is true (a token, e.g. ${{ secrets.GITHUB_TOKEN }}).');
@@ -209,7 +213,8 @@ export function parseSettings(raw: Record<string, string | undefined>, env: Envi
   const baseImage = get('base-image');
   if (baseImage !== '') {
     const prefix = baseImage.endsWith('/');
-    const valid = prefix ? isValidRepository(baseImage.slice(0, -1)) : isValidReference(baseImage);
+    const head = baseImage.slice(0, -1);
+    const valid = prefix ? isValidRepository(head) || isValidRegistryHost(head) : isValidReference(baseImage);
     if (!valid)
       fail(
         `base-image: "${baseImage}" is neither a registry prefix ending in / (e.g. mirror.example.com/library/) nor an image reference (e.g. mirror.example.com/python:3.12-slim).`,
@@ -244,6 +249,9 @@ export function parseSettings(raw: Record<string, string | undefined>, env: Envi
   }
 
   const probeTimeout = int('probe-timeout', 60, 1, 3600);
+  const latest = bool('latest', true);
+  const pull = bool('pull', false);
+  const noCache = bool('no-cache', false);
 
   if (problems.length > 0) throw new InputError(problems);
 
@@ -258,15 +266,15 @@ export function parseSettings(raw: Record<string, string | undefined>, env: Envi
     registry,
     username,
     password,
-    latest: bool('latest', true),
+    latest,
     extraTags,
     date,
     baseImage,
     pipIndexUrl,
     worker,
     buildArgs,
-    pull: bool('pull', false),
-    noCache: bool('no-cache', false),
+    pull,
+    noCache,
     network,
     probePath,
     probeStatus,

@@ -17,7 +17,9 @@ export interface TagRequest {
  */
 export function computeTags(request: TagRequest): string[] {
   const base = `python${request.pythonVersion}${tagSuffix(request.variant)}`;
-  const tags = [`${base}-${request.date}`, base, ...request.extraTags];
-  if (request.latest) tags.push('latest');
+  // `latest` among the extra tags is taken as asking for latest, which always goes last.
+  const wantsLatest = request.latest || request.extraTags.includes('latest');
+  const tags = [`${base}-${request.date}`, base, ...request.extraTags.filter((tag) => tag !== 'latest')];
+  if (wantsLatest) tags.push('latest');
   return [...new Set(tags)];
 }

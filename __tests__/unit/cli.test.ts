@@ -1,26 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { parseFlags } from '../../src/cli-flags.js';
 import { InputError } from '../../src/settings.js';
-
-// src/cli.ts runs its main() when imported; with --help that only prints the usage and returns.
-let parseFlags: (argv: string[]) => Record<string, string>;
-const argv = process.argv;
-const exitCode = process.exitCode;
-
-beforeAll(async () => {
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  process.argv = [argv[0]!, 'dist/cli.js', '--help'];
-  try {
-    ({ parseFlags } = await import('../../src/cli.js'));
-    expect(write).toHaveBeenCalledWith(expect.stringMatching(/^Usage: node dist\/cli\.js --python-version 3\.12/));
-  } finally {
-    process.argv = argv;
-    write.mockRestore();
-  }
-});
-
-afterAll(() => {
-  process.exitCode = exitCode;
-});
 
 function problem(args: string[]): string {
   try {
@@ -66,12 +46,11 @@ describe('parseFlags', () => {
 
   it.each([['--password', 'hunter2'], ['--password=hunter2']])('refuses the password as a flag: %j', (...args) => {
     const message = problem(args);
-    expect(message.split('\n')[0]).toBe(`${args[0]}: not a known flag.`);
+    expect(message.split('\n')[0]).toBe('--password: not a known flag.');
     expect(message).toContain('The password is read from the REGISTRY_PASSWORD environment variable, never from a flag.');
   });
 
-  // BUG-5 (src/cli.ts parseFlags): the error quotes the whole argument, so `--password=hunter2` prints the password.
-  it.skip('does not echo a password given as --password=... [BUG-5]', () => {
+  it('does not echo a password given as --password=... [BUG-5]', () => {
     expect(problem(['--password=hunter2'])).not.toContain('hunter2');
   });
 

@@ -177,7 +177,7 @@ describe('probeOnce against a local server', () => {
     const started = Date.now();
     const attempt = await probeOnce(`${base}/hang`, { status: 200, body: '' }, 300);
     const elapsed = Date.now() - started;
-    expect(attempt).toEqual({ kind: 'error', message: 'no response within 300 ms', refused: false });
+    expect(attempt).toEqual({ kind: 'error', message: 'no complete response within 300 ms', refused: false });
     expect(elapsed).toBeGreaterThanOrEqual(290);
     expect(elapsed).toBeLessThan(1500);
   });
@@ -185,7 +185,7 @@ describe('probeOnce against a local server', () => {
   // BUG-4 (src/probe.ts probeOnce): `timeout` is the socket's idle timeout, and the body is read to its end,
   // so a response that keeps streaming (or trickles a byte more often than the timeout) never resolves:
   // the smoke test then hangs past probe-timeout. Expected: an attempt ends within about timeoutMs.
-  it.skip('gives up on a response that never ends within about the timeout [BUG-4]', async () => {
+  it('gives up on a response that never ends within about the timeout [BUG-4]', async () => {
     const started = Date.now();
     const attempt = await probeOnce(`${base}/trickle`, { status: 200, body: '' }, 300);
     expect(Date.now() - started).toBeLessThan(1500);

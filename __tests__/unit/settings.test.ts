@@ -269,13 +269,14 @@ describe('push and credentials', () => {
     const settings = parse({ push: 'true', image: 'ghcr.io/acme/web' }, { forkPullRequest: true });
     expect(settings.push).toBe(false);
     expect(settings.pushSkippedReason).toBe(
-      'pull request from a fork: no registry credentials are available, so nothing is pushed',
+      'pull request from a fork: its token is read-only and secrets are withheld, so nothing is pushed',
     );
   });
 
-  it('keeps push on for a fork pull request that does have credentials', () => {
+  it('turns push off on a fork pull request even with credentials given (the token there is read-only)', () => {
     const settings = parse(push, { forkPullRequest: true });
-    expect([settings.push, settings.pushSkippedReason]).toEqual([true, '']);
+    expect(settings.push).toBe(false);
+    expect(settings.pushSkippedReason).toMatch(/^pull request from a fork/);
   });
 });
 
@@ -352,7 +353,7 @@ describe('base-image', () => {
 
   // BUG-1 (src/settings.ts, base-image check, and src/image-ref.ts isValidRepository): a prefix that is
   // only a registry host with a port is rejected, though `127.0.0.1:5000/python:3.12` is a valid reference.
-  it.skip('accepts a prefix that is a registry host with a port [BUG-1]', () => {
+  it('accepts a prefix that is a registry host with a port [BUG-1]', () => {
     expect(parse({ 'base-image': '127.0.0.1:5000/' }).baseImage).toBe('127.0.0.1:5000/');
     expect(parse({ 'base-image': 'localhost:5000/' }).baseImage).toBe('localhost:5000/');
   });
@@ -505,7 +506,7 @@ describe('booleans', () => {
 
   // BUG-2 (src/settings.ts, the return statement): latest, pull and no-cache are parsed after the
   // `if (problems.length > 0) throw` line, so a bad value is never reported and silently becomes the default.
-  it.skip.each(['latest', 'pull', 'no-cache'])('rejects a %s value that is not a boolean [BUG-2]', (name) => {
+  it.each(['latest', 'pull', 'no-cache'])('rejects a %s value that is not a boolean [BUG-2]', (name) => {
     expect(onlyProblem({ [name]: 'maybe' })).toBe(`${name}: "maybe" is not a boolean; use true or false.`);
   });
 });

@@ -5012,44 +5012,35 @@ function readEnvironment() {
   };
 }
 
-// src/settings.ts
-import * as fs2 from "node:fs";
+// src/pipeline.ts
+import { randomBytes } from "node:crypto";
+import * as fs3 from "node:fs";
+import * as net from "node:net";
+import * as os from "node:os";
+import * as path4 from "node:path";
+
+// src/plan.ts
 import * as path2 from "node:path";
 
-// src/image-ref.ts
-var COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
-var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-var DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
-var REPOSITORY_RE = new RegExp(`^(?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*$`);
-var TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-function isValidRepository(value) {
-  return value.length <= 255 && REPOSITORY_RE.test(value);
-}
-function isValidTag(value) {
-  return TAG_RE.test(value);
-}
-function isValidReference(value) {
-  const [name, digest] = splitOnce(value, "@");
-  if (digest !== void 0 && !/^sha256:[a-f0-9]{64}$/.test(digest)) return false;
-  const { repository, tag } = splitTag(name);
-  return isValidRepository(repository) && (tag === void 0 || isValidTag(tag));
-}
-function registryHost(repository) {
-  const slash = repository.indexOf("/");
-  if (slash < 0) return void 0;
-  const first = repository.slice(0, slash);
-  if (first.includes(".") || first.includes(":") || first === "localhost") return first;
-  return void 0;
-}
-function splitTag(reference) {
-  const lastSlash = reference.lastIndexOf("/");
-  const colon = reference.indexOf(":", lastSlash + 1);
-  if (colon < 0) return { repository: reference };
-  return { repository: reference.slice(0, colon), tag: reference.slice(colon + 1) };
-}
-function splitOnce(value, sep2) {
-  const at = value.indexOf(sep2);
-  return at < 0 ? [value, void 0] : [value.slice(0, at), value.slice(at + 1)];
+// src/app-layer.ts
+function renderAppDockerfile(layer) {
+  const lines = [
+    "# Rendered by the action: the user app layered on the bundled Meinheld/Gunicorn image.",
+    `FROM ${layer.baseTag}`
+  ];
+  if (layer.customIndex) {
+    lines.push("ARG PIP_INDEX_URL", "ARG PIP_TRUSTED_HOST");
+  }
+  if (layer.hasRequirements) {
+    lines.push(
+      "COPY requirements.txt /tmp/app-requirements.txt",
+      "RUN python -m pip install --no-cache-dir --disable-pip-version-check -r /tmp/app-requirements.txt && rm /tmp/app-requirements.txt"
+    );
+  }
+  lines.push("RUN rm -rf /app && mkdir -p /app", "COPY . /app");
+  if (layer.appModule !== "") lines.push(`ENV APP_MODULE=${JSON.stringify(layer.appModule)}`);
+  return `${lines.join("\n")}
+`;
 }
 
 // docker/versions.json
@@ -5109,263 +5100,12 @@ function entry(version) {
   return found;
 }
 
-// src/settings.ts
-var InputError = class extends Error {
-  constructor(problems) {
-    super(
-      problems.length === 1 ? problems[0] : `${problems.length} inputs need fixing:
-${problems.map((p) => `  - ${p}`).join("\n")}`
-    );
-    this.problems = problems;
-    this.name = "InputError";
-  }
-  problems;
-};
-var ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
-var DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-var WORKERS = ["meinheld", "gthread", "gevent", "sync"];
-function parseSettings(raw, env) {
-  const problems = [];
-  const get2 = (name) => (raw[name] ?? "").trim();
-  const fail = (message) => {
-    problems.push(message);
-  };
-  const bool = (name, fallback) => {
-    const value = get2(name).toLowerCase();
-    if (value === "") return fallback;
-    if (["true", "yes", "1", "on"].includes(value)) return true;
-    if (["false", "no", "0", "off"].includes(value)) return false;
-    fail(`${name}: "${get2(name)}" is not a boolean; use true or false.`);
-    return fallback;
-  };
-  const int = (name, fallback, min, max) => {
-    const value = get2(name);
-    if (value === "") return fallback;
-    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-      fail(`${name}: "${value}" is not a whole number from ${min} to ${max}.`);
-      return fallback;
-    }
-    return Number(value);
-  };
-  let pythonVersion = get2("python-version");
-  if (/^3\.\d+\.\d+$/.test(pythonVersion)) pythonVersion = pythonVersion.replace(/\.\d+$/, "");
-  const versionOk = isSupportedVersion(pythonVersion);
-  if (pythonVersion === "") fail(`python-version: required; one of ${supportedVersions().join(", ")}.`);
-  else if (!versionOk)
-    fail(`python-version: "${get2("python-version")}" is not supported; use one of ${supportedVersions().join(", ")}.`);
-  const variantValue = get2("variant").toLowerCase() || DEFAULT_VARIANT;
-  let variant = DEFAULT_VARIANT;
-  if (isVariant(variantValue)) variant = variantValue;
-  else fail(`variant: "${get2("variant")}" is not a variant; use one of ${supportedVariants().join(", ")}.`);
-  const workerValue = get2("worker").toLowerCase() || "auto";
-  let worker = versionOk ? defaultWorker(pythonVersion) : "gthread";
-  if (workerValue !== "auto") {
-    if (!WORKERS.includes(workerValue)) {
-      fail(`worker: "${get2("worker")}" is not a worker; use auto, ${WORKERS.join(", ")}.`);
-    } else if (versionOk && !allowedWorkers(pythonVersion).includes(workerValue)) {
-      fail(
-        workerValue === "meinheld" ? `worker: meinheld is not offered on Python ${pythonVersion}: Meinheld 1.0.2 needs greenlet 0.4, which only builds up to Python 3.9, and with newer greenlet it truncates large responses while answering 200. Use python-version 3.8 or 3.9 for Meinheld, or worker gthread or gevent.` : `worker: "${workerValue}" is not offered on Python ${pythonVersion}; use one of ${allowedWorkers(pythonVersion).join(", ")}.`
-      );
-    } else {
-      worker = workerValue;
-    }
-  }
-  const appModule = get2("app-module");
-  if (appModule !== "" && !/^[A-Za-z_][\w.]*(:[A-Za-z_][\w.()]*)?$/.test(appModule))
-    fail(`app-module: "${appModule}" is not a Python module path; use e.g. myapp.wsgi:application.`);
-  const appInput = get2("app");
-  let appDir = path2.join(env.actionRoot, "docker", "demo");
-  if (appInput !== "") {
-    appDir = path2.resolve(env.workspace, appInput);
-    const relative2 = path2.relative(env.workspace, appDir);
-    if (relative2.startsWith("..") || path2.isAbsolute(relative2)) {
-      fail(`app: "${appInput}" points outside the workspace (${env.workspace}); give a folder inside the repository.`);
-    } else if (!isDirectory(appDir)) {
-      fail(`app: "${appInput}" is not a folder (looked at ${appDir}); give the folder that holds main.py or app/main.py.`);
-    } else if (appModule === "" && !isFile(path2.join(appDir, "main.py")) && !isFile(path2.join(appDir, "app", "main.py"))) {
-      fail(
-        `app: "${appInput}" holds neither main.py nor app/main.py; add one with a Flask object named app, or set app-module (e.g. mypkg.wsgi:app).`
-      );
-    }
-  }
-  const image = get2("image");
-  if (image !== "") {
-    if (/[:@]/.test(image.slice(image.lastIndexOf("/") + 1)))
-      fail(`image: "${image}" carries a tag or digest; give the repository only (e.g. ghcr.io/acme/web) and use tags for extra tags.`);
-    else if (!isValidRepository(image))
-      fail(
-        `image: "${image}" is not a valid repository; use lowercase letters, digits and . _ - separators, e.g. ghcr.io/acme/web or docker.io/acme/web.`
-      );
-  }
-  let push = bool("push", false);
-  let pushSkippedReason = "";
-  const username = get2("username");
-  const password = raw["password"] ?? "";
-  if (push) {
-    if (image === "") fail("image: required when push is true; e.g. ghcr.io/acme/web.");
-    if (env.forkPullRequest && (username === "" || password === "")) {
-      push = false;
-      pushSkippedReason = "pull request from a fork: no registry credentials are available, so nothing is pushed";
-    } else {
-      if (username === "") fail("username: required when push is true (the registry user, e.g. ${{ github.actor }}).");
-      if (password === "") fail("password: required when push is true (a token, e.g. ${{ secrets.GITHUB_TOKEN }}).");
-    }
-  }
-  const registry = get2("registry") || (image !== "" ? registryHost(image) ?? "" : "");
-  if (registry !== "" && !/^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/.test(registry))
-    fail(`registry: "${registry}" is not a registry host; use e.g. ghcr.io or 127.0.0.1:5000.`);
-  const extraTags = list(get2("tags"));
-  for (const tag of extraTags)
-    if (!isValidTag(tag))
-      fail(`tags: "${tag}" is not a valid tag; use up to 128 letters, digits, _ . - not starting with . or -.`);
-  const date = get2("date");
-  if (date !== "" && !isCalendarDate(date)) fail(`date: "${date}" is not a date; use YYYY-MM-DD, e.g. 2026-11-21.`);
-  const baseImage = get2("base-image");
-  if (baseImage !== "") {
-    const prefix = baseImage.endsWith("/");
-    const valid = prefix ? isValidRepository(baseImage.slice(0, -1)) : isValidReference(baseImage);
-    if (!valid)
-      fail(
-        `base-image: "${baseImage}" is neither a registry prefix ending in / (e.g. mirror.example.com/library/) nor an image reference (e.g. mirror.example.com/python:3.12-slim).`
-      );
-  }
-  const pipIndexUrl = get2("pip-index-url");
-  if (pipIndexUrl !== "" && !isHttpUrl(pipIndexUrl))
-    fail(`pip-index-url: "${redactUrl(pipIndexUrl)}" is not an http(s) URL; use e.g. https://pypi.example.com/simple/.`);
-  const buildArgs = keyValues("build-args", get2("build-args"), fail);
-  const probeEnv = keyValues("probe-env", get2("probe-env"), fail);
-  const networkValue = get2("network").toLowerCase() || "bridge";
-  let network = "bridge";
-  if (networkValue === "bridge" || networkValue === "host") network = networkValue;
-  else fail(`network: "${get2("network")}" is not a network mode; use bridge or host.`);
-  const probePath = get2("probe-path") || "/";
-  if (!/^\/[\x21-\x7e]*$/.test(probePath))
-    fail(`probe-path: "${probePath}" is not a URL path; start with / and use no spaces, e.g. /health.`);
-  const probeStatus = int("probe-status", 200, 100, 599);
-  const probeBody = raw["probe-body"] ?? "";
-  if (probeBody !== "") {
-    try {
-      new RegExp(probeBody);
-    } catch (error) {
-      fail(`probe-body: "${probeBody}" is not a regular expression (${error.message}).`);
-    }
-  }
-  const probeTimeout = int("probe-timeout", 60, 1, 3600);
-  if (problems.length > 0) throw new InputError(problems);
-  return {
-    pythonVersion,
-    variant,
-    appDir,
-    appModule,
-    image,
-    push,
-    pushSkippedReason,
-    registry,
-    username,
-    password,
-    latest: bool("latest", true),
-    extraTags,
-    date,
-    baseImage,
-    pipIndexUrl,
-    worker,
-    buildArgs,
-    pull: bool("pull", false),
-    noCache: bool("no-cache", false),
-    network,
-    probePath,
-    probeStatus,
-    probeBody,
-    probeTimeout,
-    probeEnv,
-    githubToken: get2("github-token")
-  };
-}
-function list(value) {
-  return value.split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== "");
-}
-function keyValues(name, value, fail) {
-  const result = {};
-  for (const line of value.split("\n")) {
-    if (line.trim() === "" || line.trim().startsWith("#")) continue;
-    const eq = line.indexOf("=");
-    const key = eq < 0 ? line.trim() : line.slice(0, eq).trim();
-    if (eq < 0 || !ENV_KEY.test(key)) {
-      fail(`${name}: "${line.trim()}" is not KEY=VALUE with a KEY of letters, digits and _ (e.g. LOG_LEVEL=debug).`);
-      continue;
-    }
-    result[key] = line.slice(eq + 1);
-  }
-  return result;
-}
-function isCalendarDate(value) {
-  const match = DATE_RE.exec(value);
-  if (!match) return false;
-  const parsed = /* @__PURE__ */ new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
-}
-function isHttpUrl(value) {
-  try {
-    const url = new URL(value);
-    return url.protocol === "http:" || url.protocol === "https:";
-  } catch {
-    return false;
-  }
-}
-function redactUrl(value) {
-  return value.replace(/\/\/[^/@\s]*@/, "//***@");
-}
-function isDirectory(p) {
-  try {
-    return fs2.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-function isFile(p) {
-  try {
-    return fs2.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
-
-// src/pipeline.ts
-import { randomBytes } from "node:crypto";
-import * as fs3 from "node:fs";
-import * as net from "node:net";
-import * as os from "node:os";
-import * as path4 from "node:path";
-
-// src/plan.ts
-import * as path3 from "node:path";
-
-// src/app-layer.ts
-function renderAppDockerfile(layer) {
-  const lines = [
-    "# Rendered by the action: the user app layered on the bundled Meinheld/Gunicorn image.",
-    `FROM ${layer.baseTag}`
-  ];
-  if (layer.customIndex) {
-    lines.push("ARG PIP_INDEX_URL", "ARG PIP_TRUSTED_HOST");
-  }
-  if (layer.hasRequirements) {
-    lines.push(
-      "COPY requirements.txt /tmp/app-requirements.txt",
-      "RUN python -m pip install --no-cache-dir --disable-pip-version-check -r /tmp/app-requirements.txt && rm /tmp/app-requirements.txt"
-    );
-  }
-  lines.push("RUN rm -rf /app && mkdir -p /app", "COPY . /app");
-  if (layer.appModule !== "") lines.push(`ENV APP_MODULE=${JSON.stringify(layer.appModule)}`);
-  return `${lines.join("\n")}
-`;
-}
-
 // src/tags.ts
 function computeTags(request2) {
   const base = `python${request2.pythonVersion}${tagSuffix(request2.variant)}`;
-  const tags = [`${base}-${request2.date}`, base, ...request2.extraTags];
-  if (request2.latest) tags.push("latest");
+  const wantsLatest = request2.latest || request2.extraTags.includes("latest");
+  const tags = [`${base}-${request2.date}`, base, ...request2.extraTags.filter((tag) => tag !== "latest")];
+  if (wantsLatest) tags.push("latest");
   return [...new Set(tags)];
 }
 
@@ -5400,13 +5140,13 @@ function makePlan(settings, context3) {
     ...settings.noCache ? ["--no-cache"] : [],
     ...buildArgFlags({ ...settings.buildArgs, ...pipArgs })
   ];
-  const dockerDir = path3.join(context3.actionRoot, "docker");
+  const dockerDir = path2.join(context3.actionRoot, "docker");
   const base = {
     tag: baseTag,
     args: [
       ...buildCommand(context3.buildxBuilder),
       "--file",
-      path3.join(dockerDir, "Dockerfile"),
+      path2.join(dockerDir, "Dockerfile"),
       "--tag",
       baseTag,
       ...settings.pull ? ["--pull"] : [],
@@ -5553,9 +5293,281 @@ async function pushImage(docker, plan, imageId, credentials, options) {
 }
 async function digestFromStore(docker, imageId, plan) {
   const repository = plan.push.refs[0]?.replace(/:[^:/]+$/, "") ?? "";
-  const found = (await docker.repoDigests(imageId)).find((entry2) => entry2.startsWith(`${repository}@`));
+  const short = repository.replace(/^(docker\.io|index\.docker\.io)\//, "").replace(/^library\//, "");
+  const found = (await docker.repoDigests(imageId)).find((entry2) => entry2.startsWith(`${repository}@`) || entry2.startsWith(`${short}@`));
   if (!found) throw new DockerError(`Pushed, but Docker did not record a digest for ${repository}.`);
   return found.slice(found.indexOf("@") + 1);
+}
+
+// src/settings.ts
+import * as fs2 from "node:fs";
+import * as path3 from "node:path";
+
+// src/image-ref.ts
+var COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
+var REPOSITORY_RE = new RegExp(`^(?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*$`);
+var HOST_RE = new RegExp(`^${DOMAIN}$`);
+var TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+function isValidRepository(value) {
+  return value.length <= 255 && REPOSITORY_RE.test(value);
+}
+function isValidRegistryHost(value) {
+  return HOST_RE.test(value);
+}
+function isValidTag(value) {
+  return TAG_RE.test(value);
+}
+function isValidReference(value) {
+  const [name, digest] = splitOnce(value, "@");
+  if (digest !== void 0 && !/^sha256:[a-f0-9]{64}$/.test(digest)) return false;
+  const { repository, tag } = splitTag(name);
+  return isValidRepository(repository) && (tag === void 0 || isValidTag(tag));
+}
+function registryHost(repository) {
+  const slash = repository.indexOf("/");
+  if (slash < 0) return void 0;
+  const first = repository.slice(0, slash);
+  if (first.includes(".") || first.includes(":") || first === "localhost") return first;
+  return void 0;
+}
+function splitTag(reference) {
+  const lastSlash = reference.lastIndexOf("/");
+  const colon = reference.indexOf(":", lastSlash + 1);
+  if (colon < 0) return { repository: reference };
+  return { repository: reference.slice(0, colon), tag: reference.slice(colon + 1) };
+}
+function splitOnce(value, sep3) {
+  const at = value.indexOf(sep3);
+  return at < 0 ? [value, void 0] : [value.slice(0, at), value.slice(at + 1)];
+}
+
+// src/settings.ts
+var InputError = class extends Error {
+  constructor(problems) {
+    super(
+      problems.length === 1 ? problems[0] : `${problems.length} inputs need fixing:
+${problems.map((p) => `  - ${p}`).join("\n")}`
+    );
+    this.problems = problems;
+    this.name = "InputError";
+  }
+  problems;
+};
+var ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+var WORKERS = ["meinheld", "gthread", "gevent", "sync"];
+function parseSettings(raw, env) {
+  const problems = [];
+  const get2 = (name) => (raw[name] ?? "").trim();
+  const fail = (message) => {
+    problems.push(message);
+  };
+  const bool = (name, fallback) => {
+    const value = get2(name).toLowerCase();
+    if (value === "") return fallback;
+    if (["true", "yes", "1", "on"].includes(value)) return true;
+    if (["false", "no", "0", "off"].includes(value)) return false;
+    fail(`${name}: "${get2(name)}" is not a boolean; use true or false.`);
+    return fallback;
+  };
+  const int = (name, fallback, min, max) => {
+    const value = get2(name);
+    if (value === "") return fallback;
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+      fail(`${name}: "${value}" is not a whole number from ${min} to ${max}.`);
+      return fallback;
+    }
+    return Number(value);
+  };
+  let pythonVersion = get2("python-version");
+  if (/^3\.\d+\.\d+$/.test(pythonVersion)) pythonVersion = pythonVersion.replace(/\.\d+$/, "");
+  const versionOk = isSupportedVersion(pythonVersion);
+  if (pythonVersion === "") fail(`python-version: required; one of ${supportedVersions().join(", ")}.`);
+  else if (!versionOk)
+    fail(
+      `python-version: "${get2("python-version")}" is not supported; use one of ${supportedVersions().join(", ")}.${/^3\.1$/.test(pythonVersion) ? ' (YAML reads an unquoted 3.10 as the number 3.1: write "3.10" in quotes.)' : ""}`
+    );
+  const variantValue = get2("variant").toLowerCase() || DEFAULT_VARIANT;
+  let variant = DEFAULT_VARIANT;
+  if (isVariant(variantValue)) variant = variantValue;
+  else fail(`variant: "${get2("variant")}" is not a variant; use one of ${supportedVariants().join(", ")}.`);
+  const workerValue = get2("worker").toLowerCase() || "auto";
+  let worker = versionOk ? defaultWorker(pythonVersion) : "gthread";
+  if (workerValue !== "auto") {
+    if (!WORKERS.includes(workerValue)) {
+      fail(`worker: "${get2("worker")}" is not a worker; use auto, ${WORKERS.join(", ")}.`);
+    } else if (versionOk && !allowedWorkers(pythonVersion).includes(workerValue)) {
+      fail(
+        workerValue === "meinheld" ? `worker: meinheld is not offered on Python ${pythonVersion}: Meinheld 1.0.2 needs greenlet 0.4, which only builds up to Python 3.9, and with newer greenlet it truncates large responses while answering 200. Use python-version 3.8 or 3.9 for Meinheld, or worker gthread or gevent.` : `worker: "${workerValue}" is not offered on Python ${pythonVersion}; use one of ${allowedWorkers(pythonVersion).join(", ")}.`
+      );
+    } else {
+      worker = workerValue;
+    }
+  }
+  const appModule = get2("app-module");
+  if (appModule !== "" && !/^[A-Za-z_][\w.]*(:[A-Za-z_][\w.()]*)?$/.test(appModule))
+    fail(`app-module: "${appModule}" is not a Python module path; use e.g. myapp.wsgi:application.`);
+  const appInput = get2("app");
+  let appDir = path3.join(env.actionRoot, "docker", "demo");
+  if (appInput !== "") {
+    appDir = path3.resolve(env.workspace, appInput);
+    const relative2 = path3.relative(env.workspace, appDir);
+    if (relative2 === ".." || relative2.startsWith(`..${path3.sep}`) || path3.isAbsolute(relative2)) {
+      fail(`app: "${appInput}" points outside the workspace (${env.workspace}); give a folder inside the repository.`);
+    } else if (!isDirectory(appDir)) {
+      fail(`app: "${appInput}" is not a folder (looked at ${appDir}); give the folder that holds main.py or app/main.py.`);
+    } else if (appModule === "" && !isFile(path3.join(appDir, "main.py")) && !isFile(path3.join(appDir, "app", "main.py"))) {
+      fail(
+        `app: "${appInput}" holds neither main.py nor app/main.py; add one with a Flask object named app, or set app-module (e.g. mypkg.wsgi:app).`
+      );
+    }
+  }
+  const image = get2("image");
+  if (image !== "") {
+    if (/[:@]/.test(image.slice(image.lastIndexOf("/") + 1)))
+      fail(`image: "${image}" carries a tag or digest; give the repository only (e.g. ghcr.io/acme/web) and use tags for extra tags.`);
+    else if (!isValidRepository(image))
+      fail(
+        `image: "${image}" is not a valid repository; use lowercase letters, digits and . _ - separators, e.g. ghcr.io/acme/web or docker.io/acme/web.`
+      );
+  }
+  let push = bool("push", false);
+  let pushSkippedReason = "";
+  const username = get2("username");
+  const password = raw["password"] ?? "";
+  if (push) {
+    if (image === "") fail("image: required when push is true; e.g. ghcr.io/acme/web.");
+    if (env.forkPullRequest) {
+      push = false;
+      pushSkippedReason = "pull request from a fork: its token is read-only and secrets are withheld, so nothing is pushed";
+    } else {
+      if (username === "") fail("username: required when push is true (the registry user, e.g. ${{ github.actor }}).");
+      if (password === "") fail("password: required when push is true (a token, e.g. ${{ secrets.GITHUB_TOKEN }}).");
+    }
+  }
+  const registry = get2("registry") || (image !== "" ? registryHost(image) ?? "" : "");
+  if (registry !== "" && !/^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/.test(registry))
+    fail(`registry: "${registry}" is not a registry host; use e.g. ghcr.io or 127.0.0.1:5000.`);
+  const extraTags = list(get2("tags"));
+  for (const tag of extraTags)
+    if (!isValidTag(tag))
+      fail(`tags: "${tag}" is not a valid tag; use up to 128 letters, digits, _ . - not starting with . or -.`);
+  const date = get2("date");
+  if (date !== "" && !isCalendarDate(date)) fail(`date: "${date}" is not a date; use YYYY-MM-DD, e.g. 2026-11-21.`);
+  const baseImage = get2("base-image");
+  if (baseImage !== "") {
+    const prefix = baseImage.endsWith("/");
+    const head = baseImage.slice(0, -1);
+    const valid = prefix ? isValidRepository(head) || isValidRegistryHost(head) : isValidReference(baseImage);
+    if (!valid)
+      fail(
+        `base-image: "${baseImage}" is neither a registry prefix ending in / (e.g. mirror.example.com/library/) nor an image reference (e.g. mirror.example.com/python:3.12-slim).`
+      );
+  }
+  const pipIndexUrl = get2("pip-index-url");
+  if (pipIndexUrl !== "" && !isHttpUrl(pipIndexUrl))
+    fail(`pip-index-url: "${redactUrl(pipIndexUrl)}" is not an http(s) URL; use e.g. https://pypi.example.com/simple/.`);
+  const buildArgs = keyValues("build-args", get2("build-args"), fail);
+  const probeEnv = keyValues("probe-env", get2("probe-env"), fail);
+  const networkValue = get2("network").toLowerCase() || "bridge";
+  let network = "bridge";
+  if (networkValue === "bridge" || networkValue === "host") network = networkValue;
+  else fail(`network: "${get2("network")}" is not a network mode; use bridge or host.`);
+  const probePath = get2("probe-path") || "/";
+  if (!/^\/[\x21-\x7e]*$/.test(probePath))
+    fail(`probe-path: "${probePath}" is not a URL path; start with / and use no spaces, e.g. /health.`);
+  const probeStatus = int("probe-status", 200, 100, 599);
+  const probeBody = raw["probe-body"] ?? "";
+  if (probeBody !== "") {
+    try {
+      new RegExp(probeBody);
+    } catch (error) {
+      fail(`probe-body: "${probeBody}" is not a regular expression (${error.message}).`);
+    }
+  }
+  const probeTimeout = int("probe-timeout", 60, 1, 3600);
+  const latest = bool("latest", true);
+  const pull = bool("pull", false);
+  const noCache = bool("no-cache", false);
+  if (problems.length > 0) throw new InputError(problems);
+  return {
+    pythonVersion,
+    variant,
+    appDir,
+    appModule,
+    image,
+    push,
+    pushSkippedReason,
+    registry,
+    username,
+    password,
+    latest,
+    extraTags,
+    date,
+    baseImage,
+    pipIndexUrl,
+    worker,
+    buildArgs,
+    pull,
+    noCache,
+    network,
+    probePath,
+    probeStatus,
+    probeBody,
+    probeTimeout,
+    probeEnv,
+    githubToken: get2("github-token")
+  };
+}
+function list(value) {
+  return value.split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== "");
+}
+function keyValues(name, value, fail) {
+  const result = {};
+  for (const line of value.split("\n")) {
+    if (line.trim() === "" || line.trim().startsWith("#")) continue;
+    const eq = line.indexOf("=");
+    const key = eq < 0 ? line.trim() : line.slice(0, eq).trim();
+    if (eq < 0 || !ENV_KEY.test(key)) {
+      fail(`${name}: "${line.trim()}" is not KEY=VALUE with a KEY of letters, digits and _ (e.g. LOG_LEVEL=debug).`);
+      continue;
+    }
+    result[key] = line.slice(eq + 1);
+  }
+  return result;
+}
+function isCalendarDate(value) {
+  const match = DATE_RE.exec(value);
+  if (!match) return false;
+  const parsed = /* @__PURE__ */ new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
+}
+function isHttpUrl(value) {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+function redactUrl(value) {
+  return value.replace(/\/\/[^/@\s]*@/, "//***@");
+}
+function isDirectory(p) {
+  try {
+    return fs2.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function isFile(p) {
+  try {
+    return fs2.statSync(p).isFile();
+  } catch {
+    return false;
+  }
 }
 
 // src/probe.ts
@@ -5563,24 +5575,37 @@ import * as http from "node:http";
 var BODY_LIMIT = 64 * 1024;
 function probeOnce(url, expect, timeoutMs) {
   return new Promise((resolve2) => {
-    const request2 = http.get(url, { agent: false, timeout: timeoutMs, headers: { "user-agent": "flask-gunicorn-action-probe" } }, (response) => {
+    let settled = false;
+    const settle = (attempt) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      request2.destroy();
+      resolve2(attempt);
+    };
+    const request2 = http.get(url, { agent: false, headers: { "user-agent": "flask-gunicorn-action-probe" } }, (response) => {
       const chunks = [];
       let size = 0;
-      response.on("data", (chunk) => {
-        if (size < BODY_LIMIT) chunks.push(chunk);
-        size += chunk.length;
-      });
-      response.on("end", () => {
+      const finish = () => {
         const body = Buffer.concat(chunks).toString("utf8").slice(0, BODY_LIMIT);
         const status = response.statusCode ?? 0;
-        resolve2({ kind: "response", status, body, ...judge(status, body, expect) });
+        settle({ kind: "response", status, body, ...judge(status, body, expect) });
+      };
+      response.on("data", (chunk) => {
+        chunks.push(chunk);
+        size += chunk.length;
+        if (size >= BODY_LIMIT) finish();
       });
-      response.on("error", (error) => resolve2({ kind: "error", message: error.message, refused: false }));
+      response.on("end", finish);
+      response.on("error", (error) => settle({ kind: "error", message: error.message, refused: false }));
     });
-    request2.on("timeout", () => request2.destroy(new Error(`no response within ${timeoutMs} ms`)));
+    const timer = setTimeout(
+      () => settle({ kind: "error", message: `no complete response within ${timeoutMs} ms`, refused: false }),
+      timeoutMs
+    );
     request2.on(
       "error",
-      (error) => resolve2({
+      (error) => settle({
         kind: "error",
         message: error.code ? `${error.code}: ${error.message}` : error.message,
         // Refused or reset before any answer: the server is not listening yet.
@@ -5647,7 +5672,8 @@ async function smokeTest(docker, plan, imageId, clock = realClock) {
           last
         );
       }
-      if (clock.now() + delay > deadline) {
+      const left = deadline - clock.now();
+      if (left <= 0) {
         throw await failure(
           docker,
           container.name,
@@ -5655,7 +5681,7 @@ async function smokeTest(docker, plan, imageId, clock = realClock) {
           last
         );
       }
-      await clock.sleep(delay);
+      await clock.sleep(Math.min(delay, left));
       delay = nextDelay(delay, last);
     }
   } finally {
@@ -5682,7 +5708,10 @@ async function runPipeline(raw, env, deps) {
   const { docker, reporter } = deps;
   const settings = parseSettings(raw, env);
   if (settings.password !== "") reporter.setSecret(settings.password);
-  maskUrlCredentials(settings.pipIndexUrl, reporter);
+  if (maskUrlCredentials(settings.pipIndexUrl, reporter))
+    reporter.warning(
+      "pip-index-url carries credentials: build arguments are recorded in the image history (docker history), so anyone who can pull the image can read them. Prefer an index that needs no credentials from the build, e.g. a mirror reachable only from the runner."
+    );
   if (settings.pushSkippedReason !== "") reporter.notice(`Push skipped: ${settings.pushSkippedReason}.`);
   await docker.serverVersion();
   const runDate = await deps.resolveDate(settings.date, settings.githubToken);
@@ -5771,13 +5800,12 @@ function jobId(source) {
   return [source.runId || "local", source.runAttempt || "1", randomBytes(4).toString("hex")].join("-");
 }
 function maskUrlCredentials(value, reporter) {
-  if (value === "") return;
-  try {
-    const url = new URL(value);
-    if (url.password !== "") reporter.setSecret(decodeURIComponent(url.password));
-    if (url.username !== "" || url.password !== "") reporter.setSecret(value);
-  } catch {
-  }
+  if (value === "") return false;
+  const url = new URL(value);
+  if (url.password !== "") reporter.setSecret(decodeURIComponent(url.password));
+  if (url.username === "" && url.password === "") return false;
+  reporter.setSecret(value);
+  return true;
 }
 function freePort() {
   return new Promise((resolve2, reject) => {
