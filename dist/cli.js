@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-ID253D36.js";
+} from "./chunks/chunk-XBHH25BS.js";
 import {
   Docker,
   cleanup,

@@ -7,7 +7,7 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-ID253D36.js";
+} from "./chunks/chunk-XBHH25BS.js";
 import {
   Docker,
   actionState,

@@ -60,6 +60,7 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
     `Python ${settings.pythonVersion} (${settings.variant}) on ${plan.baseImage}, worker ${settings.worker}; dated tags use ${runDate.date} (${runDate.source}).`,
   );
 
+  let stage = 'build';
   try {
     // 2. Build the bundled image, then layer the app on it.
     await reporter.group(`Build the base image from ${plan.baseImage}`, () => docker.build(plan.base.args, 'Building the base image'));
@@ -67,6 +68,7 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
     const imageId = await docker.imageId(plan.app.tag);
 
     // 3. Smoke-test that very image.
+    stage = 'smoke test';
     deps.state.save({ container: plan.container.name });
     const probe = await reporter.group(`Smoke-test ${imageId.slice(7, 19)}`, async () => {
       const result = await smokeTest(docker, plan, imageId);
@@ -77,6 +79,7 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
     // 4. Tag and push only what passed: the same image ID, no second build.
     await tagImage(docker, plan, imageId);
     let push: PushResult | undefined;
+    stage = 'push';
     if (plan.push.enabled) {
       const configDir = fs.mkdtempSync(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'flask-gunicorn-docker-config-'));
       deps.state.save({ dockerConfig: configDir, registry: plan.push.registry });
@@ -102,6 +105,16 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
       reporter.details('Why the smoke test failed', error.details);
       await untagAll(docker, [plan.app.tag]);
     }
+    // The summary says what failed too: a red job with an empty summary explains nothing.
+    await reporter.summary('Flask image: failed', [
+      { label: 'Failed at', value: stage },
+      { label: 'Reason', value: (error as Error).message.split('\n')[0] ?? '' },
+      { label: 'Python', value: settings.pythonVersion },
+      { label: 'Variant', value: settings.variant },
+      { label: 'Worker', value: settings.worker },
+      { label: 'Base image', value: plan.baseImage },
+      { label: 'Pushed', value: stage === 'push' ? 'no; earlier tags may exist, latest was not moved' : 'nothing' },
+    ]);
     throw error;
   } finally {
     // The per-job base tag only served to layer the app; its layers stay cached.

@@ -208,6 +208,8 @@ describe('a failing app fails the job, shows why, pushes nothing and leaves noth
       expect(run.seconds).toBeLessThan(scenario.maxSeconds);
       expect(await registryTags(repository)).toEqual([]);
       expect(run.log).not.toMatch(/docker push/);
+      expect(run.summary).toContain('Flask image: failed');
+      expect(run.summary).toContain('smoke test');
       expectNoSecret(run);
       expectNothingLeft(run);
     });

@@ -5729,10 +5729,12 @@ async function runPipeline(raw, env, deps) {
   reporter.info(
     `Python ${settings.pythonVersion} (${settings.variant}) on ${plan.baseImage}, worker ${settings.worker}; dated tags use ${runDate.date} (${runDate.source}).`
   );
+  let stage = "build";
   try {
     await reporter.group(`Build the base image from ${plan.baseImage}`, () => docker.build(plan.base.args, "Building the base image"));
     await reporter.group(`Layer the app from ${settings.appDir}`, () => docker.build(plan.app.args, "Layering the app", plan.app.dockerfile));
     const imageId = await docker.imageId(plan.app.tag);
+    stage = "smoke test";
     deps.state.save({ container: plan.container.name });
     const probe = await reporter.group(`Smoke-test ${imageId.slice(7, 19)}`, async () => {
       const result = await smokeTest(docker, plan, imageId);
@@ -5741,6 +5743,7 @@ async function runPipeline(raw, env, deps) {
     });
     await tagImage(docker, plan, imageId);
     let push;
+    stage = "push";
     if (plan.push.enabled) {
       const configDir = fs3.mkdtempSync(path4.join(process.env.RUNNER_TEMP || os.tmpdir(), "flask-gunicorn-docker-config-"));
       deps.state.save({ dockerConfig: configDir, registry: plan.push.registry });
@@ -5765,6 +5768,15 @@ async function runPipeline(raw, env, deps) {
       reporter.details("Why the smoke test failed", error.details);
       await untagAll(docker, [plan.app.tag]);
     }
+    await reporter.summary("Flask image: failed", [
+      { label: "Failed at", value: stage },
+      { label: "Reason", value: error.message.split("\n")[0] ?? "" },
+      { label: "Python", value: settings.pythonVersion },
+      { label: "Variant", value: settings.variant },
+      { label: "Worker", value: settings.worker },
+      { label: "Base image", value: plan.baseImage },
+      { label: "Pushed", value: stage === "push" ? "no; earlier tags may exist, latest was not moved" : "nothing" }
+    ]);
     throw error;
   } finally {
     await docker.untag(plan.base.tag);
