@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-XBHH25BS.js";
+} from "./chunks/chunk-BFZXT3IY.js";
 import {
   Docker,
   cleanup,

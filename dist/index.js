@@ -7,7 +7,7 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-XBHH25BS.js";
+} from "./chunks/chunk-BFZXT3IY.js";
 import {
   Docker,
   actionState,

@@ -68,11 +68,11 @@ export function judge(status: number, body: string, expect: ProbeExpectation): {
 
 /**
  * Delay before the next probe: from 100 ms, growing by half each time. While the port
- * refuses connections a retry costs nothing, so the wait stays under 250 ms and the app is
- * seen soon after it listens; once it answers wrongly, waits grow to 2 s.
+ * refuses connections a retry costs nothing, so the wait stays at most 200 ms and the app is
+ * seen within 250 ms of listening; once it answers wrongly, waits grow to 2 s.
  */
 export function nextDelay(previousMs: number, lastAttempt: ProbeAttempt): number {
-  const cap = lastAttempt.kind === 'error' && lastAttempt.refused ? 250 : 2000;
+  const cap = lastAttempt.kind === 'error' && lastAttempt.refused ? 200 : 2000;
   return Math.min(Math.round(previousMs * 1.5), cap);
 }
 

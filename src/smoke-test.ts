@@ -54,7 +54,9 @@ export async function smokeTest(docker: Docker, plan: Plan, imageId: string, clo
         return { status: last.status, seconds: (clock.now() - started) / 1000, url };
       }
       // A dead container will never answer: fail now with its exit code instead of waiting.
-      const state = await docker.containerState(container.name);
+      // The check runs during the wait, so it does not stretch the time between probes.
+      const left = deadline - clock.now();
+      const [state] = await Promise.all([docker.containerState(container.name), clock.sleep(Math.max(0, Math.min(delay, left)))]);
       if (!state.running) {
         throw await failure(
           docker,
@@ -63,7 +65,6 @@ export async function smokeTest(docker: Docker, plan: Plan, imageId: string, clo
           last,
         );
       }
-      const left = deadline - clock.now();
       if (left <= 0) {
         throw await failure(
           docker,
@@ -72,8 +73,7 @@ export async function smokeTest(docker: Docker, plan: Plan, imageId: string, clo
           last,
         );
       }
-      // The last wait is cut short so one more probe lands right at the deadline.
-      await clock.sleep(Math.min(delay, left));
+      // The last wait was cut short so one more probe lands right at the deadline.
       delay = nextDelay(delay, last);
     }
   } finally {

@@ -38,8 +38,8 @@ describe('nextDelay', () => {
     return delays;
   };
 
-  it('grows by half and stays at 250 ms while the port refuses connections', () => {
-    expect(sequence(refused, 5)).toEqual([150, 225, 250, 250, 250]);
+  it('grows by half and stays at 200 ms while the port refuses connections', () => {
+    expect(sequence(refused, 5)).toEqual([150, 200, 200, 200, 200]);
   });
 
   it('grows by half up to 2 s once the app answers wrongly', () => {
@@ -50,8 +50,8 @@ describe('nextDelay', () => {
     expect(sequence(timedOut, 9).at(-1)).toBe(2000);
   });
 
-  it('drops back under 250 ms when connections start being refused again', () => {
-    expect(nextDelay(2000, refused)).toBe(250);
+  it('drops back to 200 ms when connections start being refused again', () => {
+    expect(nextDelay(2000, refused)).toBe(200);
   });
 });
 

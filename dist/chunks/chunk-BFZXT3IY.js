@@ -5621,7 +5621,7 @@ function judge(status, body, expect) {
   return { passed: true, reason: "ok" };
 }
 function nextDelay(previousMs, lastAttempt) {
-  const cap = lastAttempt.kind === "error" && lastAttempt.refused ? 250 : 2e3;
+  const cap = lastAttempt.kind === "error" && lastAttempt.refused ? 200 : 2e3;
   return Math.min(Math.round(previousMs * 1.5), cap);
 }
 function describeAttempt(attempt) {
@@ -5663,7 +5663,8 @@ async function smokeTest(docker, plan, imageId, clock = realClock) {
       if (last.kind === "response" && last.passed) {
         return { status: last.status, seconds: (clock.now() - started) / 1e3, url };
       }
-      const state = await docker.containerState(container.name);
+      const left = deadline - clock.now();
+      const [state] = await Promise.all([docker.containerState(container.name), clock.sleep(Math.max(0, Math.min(delay, left)))]);
       if (!state.running) {
         throw await failure(
           docker,
@@ -5672,7 +5673,6 @@ async function smokeTest(docker, plan, imageId, clock = realClock) {
           last
         );
       }
-      const left = deadline - clock.now();
       if (left <= 0) {
         throw await failure(
           docker,
@@ -5681,7 +5681,6 @@ async function smokeTest(docker, plan, imageId, clock = realClock) {
           last
         );
       }
-      await clock.sleep(Math.min(delay, left));
       delay = nextDelay(delay, last);
     }
   } finally {
