@@ -67,12 +67,12 @@ pid_alive() {
 
 # Stop the process in pid file $1 (if still the one we started), drop the file.
 stop_pid() {
-  local file=$1 pattern=$2 name=$3 pid i
+  local file=$1 pattern=$2 name=$3 pid
   if pid_alive "$file" "$pattern"; then
     pid=$(cat "$file")
     log "stopping $name (pid $pid)"
     "${SUDO[@]}" kill "$pid" 2>/dev/null || true
-    for i in $(seq 1 100); do pid_alive "$file" "$pattern" || break; sleep 0.2; done
+    for _ in $(seq 1 100); do pid_alive "$file" "$pattern" || break; sleep 0.2; done
     if pid_alive "$file" "$pattern"; then "${SUDO[@]}" kill -9 "$pid" 2>/dev/null || true; fi
   fi
   rm -f "$file"
@@ -140,13 +140,13 @@ install_packages() {
 # --- 2. Docker engine -------------------------------------------------------------------------------
 
 ensure_engine() {
-  local mode=$1 i
+  local mode=$1
   if docker info >/dev/null 2>&1; then return 0; fi
   [ "$mode" = offline ] || die "docker info does not answer; on GitHub runners Docker is preinstalled"
   log "starting dockerd (no bridge: its 172.17.0.0/16 network is off limits here)"
   "${SUDO[@]}" true # ask for a sudo password (if any) before going to the background
   start_bg dockerd "${SUDO[@]}" dockerd --bridge=none --iptables=false --ip-forward=false
-  for i in $(seq 1 60); do
+  for _ in $(seq 1 60); do
     docker info >/dev/null 2>&1 && { log "dockerd is up (pid $(cat "$STATE/dockerd.pid"))"; return 0; }
     pid_alive "$STATE/dockerd.pid" dockerd || break
     sleep 1
@@ -212,7 +212,8 @@ build_rootfs_tarball() {
 
 # Import a cached tarball as PREFIX/python:VERSION and PREFIX/python:VERSION-slim.
 import_image() {
-  local version=$1 tarball=$2 name="${IMAGE_PREFIX}python:$version"
+  local version=$1 tarball=$2
+  local name="${IMAGE_PREFIX}python:$version"
   # The official images set these; Dockerfiles may rely on PATH and LANG.
   docker import \
     -c 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
@@ -268,9 +269,10 @@ pip_index_dir() {
 }
 
 ensure_pip_server() {
-  local dir port i
+  local dir port
   port=$(env_get TESTBED_PIP_INDEX_URL | sed -n 's#^http://127.0.0.1:\([0-9]*\)/simple/$#\1#p')
-  if [ -n "$port" ] && pid_alive "$STATE/pip.pid" http.server \
+  # Reuse only our own server on the recorded port.
+  if [ -n "$port" ] && pid_alive "$STATE/pip.pid" "http.server .* $port " \
       && [ "$(http_code "http://127.0.0.1:$port/simple/flask/")" = 200 ]; then
     PIP_PORT=$port; return 0
   fi
@@ -279,7 +281,7 @@ ensure_pip_server() {
   port=$(free_port)
   log "serving $dir on http://127.0.0.1:$port/simple/"
   start_bg pip python3 -m http.server --bind 127.0.0.1 --directory "$dir" "$port"
-  for i in $(seq 1 50); do
+  for _ in $(seq 1 50); do
     [ "$(http_code "http://127.0.0.1:$port/simple/flask/")" = 200 ] && { PIP_PORT=$port; return 0; }
     sleep 0.2
   done
@@ -289,7 +291,7 @@ ensure_pip_server() {
 # --- 5. registry --------------------------------------------------------------------------------------
 
 ensure_registry() {
-  local port user pass storage i
+  local port user pass storage
   port=$(env_get TESTBED_REGISTRY | sed -n 's/^127\.0\.0\.1:\([0-9]*\)$/\1/p')
   user=$(env_get TESTBED_REGISTRY_USER)
   pass=$(env_get TESTBED_REGISTRY_PASSWORD)
@@ -326,7 +328,7 @@ auth:
 EOF
   log "starting registry on 127.0.0.1:$port"
   start_bg registry docker-registry serve "$STATE/registry.yml"
-  for i in $(seq 1 50); do
+  for _ in $(seq 1 50); do
     [ "$(http_code "http://127.0.0.1:$port/v2/")" = 401 ] && break
     sleep 0.2
   done
