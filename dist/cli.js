@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-BFZXT3IY.js";
+} from "./chunks/chunk-OCIC3GYQ.js";
 import {
   Docker,
   cleanup,

@@ -7,7 +7,7 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-BFZXT3IY.js";
+} from "./chunks/chunk-OCIC3GYQ.js";
 import {
   Docker,
   actionState,

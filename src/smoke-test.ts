@@ -46,10 +46,14 @@ export async function smokeTest(docker: Docker, plan: Plan, imageId: string, clo
     const url = `http://${address}${probe.path}`;
 
     let last: ProbeAttempt | undefined;
+    // The last HTTP answer is kept apart: a final attempt that timed out must not hide a 500 seen before.
+    let lastResponse: ProbeAttempt | undefined;
     let delay = 100;
     for (;;) {
       const remaining = deadline - clock.now();
-      last = await probeOnce(url, probe, Math.max(250, Math.min(5000, remaining)));
+      // At least a second per attempt: on a loaded runner a healthy app may take that long.
+      last = await probeOnce(url, probe, Math.max(1000, Math.min(5000, remaining)));
+      if (last.kind === 'response') lastResponse = last;
       if (last.kind === 'response' && last.passed) {
         return { status: last.status, seconds: (clock.now() - started) / 1000, url };
       }
@@ -63,6 +67,7 @@ export async function smokeTest(docker: Docker, plan: Plan, imageId: string, clo
           container.name,
           `The app container exited with code ${state.exitCode} before answering ${url} as expected.`,
           last,
+          lastResponse,
         );
       }
       if (left <= 0) {
@@ -71,6 +76,7 @@ export async function smokeTest(docker: Docker, plan: Plan, imageId: string, clo
           container.name,
           `The app did not answer ${url} with status ${probe.status}${probe.body ? ` and a body matching /${probe.body}/` : ''} within ${probe.timeoutSeconds} s.`,
           last,
+          lastResponse,
         );
       }
       // The last wait was cut short so one more probe lands right at the deadline.
@@ -81,16 +87,23 @@ export async function smokeTest(docker: Docker, plan: Plan, imageId: string, clo
   }
 }
 
-async function failure(docker: Docker, container: string, message: string, last: ProbeAttempt | undefined): Promise<SmokeTestError> {
+async function failure(
+  docker: Docker,
+  container: string,
+  message: string,
+  last: ProbeAttempt | undefined,
+  lastResponse: ProbeAttempt | undefined,
+): Promise<SmokeTestError> {
   const logs = await docker.logs(container, 80);
   const details = [
     'Last probe:',
     indent(describeAttempt(last)),
+    ...(lastResponse && lastResponse !== last ? ['', 'Last HTTP response:', indent(describeAttempt(lastResponse))] : []),
     '',
     'Last container log lines:',
     indent(logs || '(the container printed nothing)'),
   ].join('\n');
-  return new SmokeTestError(message, details, last?.kind === 'response' ? last.status : 0);
+  return new SmokeTestError(message, details, lastResponse?.kind === 'response' ? lastResponse.status : 0);
 }
 
 function indent(text: string): string {

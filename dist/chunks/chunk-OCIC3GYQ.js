@@ -5656,10 +5656,12 @@ async function smokeTest(docker, plan, imageId, clock = realClock) {
     const address = container.hostPort !== void 0 ? `127.0.0.1:${container.hostPort}` : await docker.publishedAddress(container.name, container.containerPort);
     const url = `http://${address}${probe.path}`;
     let last;
+    let lastResponse;
     let delay = 100;
     for (; ; ) {
       const remaining = deadline - clock.now();
-      last = await probeOnce(url, probe, Math.max(250, Math.min(5e3, remaining)));
+      last = await probeOnce(url, probe, Math.max(1e3, Math.min(5e3, remaining)));
+      if (last.kind === "response") lastResponse = last;
       if (last.kind === "response" && last.passed) {
         return { status: last.status, seconds: (clock.now() - started) / 1e3, url };
       }
@@ -5670,7 +5672,8 @@ async function smokeTest(docker, plan, imageId, clock = realClock) {
           docker,
           container.name,
           `The app container exited with code ${state.exitCode} before answering ${url} as expected.`,
-          last
+          last,
+          lastResponse
         );
       }
       if (left <= 0) {
@@ -5678,7 +5681,8 @@ async function smokeTest(docker, plan, imageId, clock = realClock) {
           docker,
           container.name,
           `The app did not answer ${url} with status ${probe.status}${probe.body ? ` and a body matching /${probe.body}/` : ""} within ${probe.timeoutSeconds} s.`,
-          last
+          last,
+          lastResponse
         );
       }
       delay = nextDelay(delay, last);
@@ -5687,16 +5691,17 @@ async function smokeTest(docker, plan, imageId, clock = realClock) {
     await docker.removeContainer(container.name);
   }
 }
-async function failure(docker, container, message, last) {
+async function failure(docker, container, message, last, lastResponse) {
   const logs = await docker.logs(container, 80);
   const details = [
     "Last probe:",
     indent(describeAttempt(last)),
+    ...lastResponse && lastResponse !== last ? ["", "Last HTTP response:", indent(describeAttempt(lastResponse))] : [],
     "",
     "Last container log lines:",
     indent(logs || "(the container printed nothing)")
   ].join("\n");
-  return new SmokeTestError(message, details, last?.kind === "response" ? last.status : 0);
+  return new SmokeTestError(message, details, lastResponse?.kind === "response" ? lastResponse.status : 0);
 }
 function indent(text) {
   return text.split("\n").map((line) => `  ${line}`).join("\n");
