@@ -132,9 +132,22 @@ install_packages() {
   fi
   [ ${#missing[@]} -eq 0 ] && return 0
   log "installing Debian packages: ${missing[*]}"
+  # Packages must not start their services: docker.io's engine would come up with its default bridge
+  # (172.17.0.0/16, off limits), docker-registry's would listen on :5000 with no auth. A policy-rc.d
+  # that answers 101 ("forbidden") stops that, for the length of the install only.
+  local policy=/usr/sbin/policy-rc.d made_policy="" rc=0
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\n# temporary, from flask-testbed: no service starts during install\nexit 101\n' \
+      | "${SUDO[@]}" tee "$policy" >/dev/null
+    "${SUDO[@]}" chmod 755 "$policy"
+    made_policy=1
+  fi
   # Update the package lists once, and only because something is missing.
-  "${SUDO[@]}" apt-get update -qq
-  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  "${SUDO[@]}" apt-get update -qq || rc=$?
+  [ "$rc" -ne 0 ] || "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || rc=$?
+  [ -z "$made_policy" ] || "${SUDO[@]}" rm -f "$policy"
+  [ "$rc" -eq 0 ] || die "apt-get could not install ${missing[*]} (exit $rc)"
 }
 
 # --- 2. Docker engine -------------------------------------------------------------------------------
@@ -260,7 +273,7 @@ ensure_standins() {
 # DIR/simple/<project>/index.html linking to ../../files/...), so serve DIR itself.
 pip_index_dir() {
   local url dir
-  for url in $(pip config list 2>/dev/null | sed -n "s/^[^=]*index-url='\\(.*\\)'\$/\\1/p" | tr ' ' '\n'); do
+  for url in $( { pip config list 2>/dev/null || python3 -m pip config list 2>/dev/null; } | sed -n "s/^[^=]*index-url='\\(.*\\)'\$/\\1/p" | tr ' ' '\n'); do
     case "$url" in file://*) ;; *) continue ;; esac
     dir=${url#file://}; dir=${dir%/}; dir=${dir%/simple}
     if [ -d "$dir/simple/flask" ]; then echo "$dir"; return 0; fi
