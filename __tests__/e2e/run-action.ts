@@ -14,6 +14,9 @@ import { testbed } from './testbed.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 
+/** The workflow run ID the tests pretend to be; it names every container they cause. */
+export const TEST_RUN_ID = '4242';
+
 export interface ActionRun {
   exitCode: number;
   /** stdout and stderr of the main step as the runner would show it: `::add-mask::` commands are consumed, not shown. */
@@ -78,7 +81,7 @@ export function workflowEnv(api: FakeGitHubApi): Record<string, string> {
     GITHUB_REPOSITORY_OWNER: 'acme',
     GITHUB_SHA: '0123abcd0123abcd0123abcd0123abcd0123abcd',
     GITHUB_REF: 'refs/heads/main',
-    GITHUB_RUN_ID: '4242',
+    GITHUB_RUN_ID: TEST_RUN_ID,
     GITHUB_RUN_ATTEMPT: '1',
     GITHUB_EVENT_NAME: 'push',
     GITHUB_SERVER_URL: 'https://github.com',
@@ -173,12 +176,15 @@ export function writeApp(workspace: string, files: Record<string, string>): stri
   return name;
 }
 
-/** Containers the action started for smoke tests (it labels them) that still exist. */
+/**
+ * Smoke-test containers (the action labels them) left by runs of these tests: their names carry
+ * the run ID of workflowEnv(), so a demo or benchmark running beside the tests is not counted.
+ */
 export function leftoverSmokeContainers(): string[] {
   const out = execFileSync('docker', ['ps', '--all', '--filter', 'label=flask-gunicorn-action.smoke-test', '--format', '{{.Names}}'], {
     encoding: 'utf8',
   });
-  return out.split('\n').filter(Boolean);
+  return out.split('\n').filter((name) => name.startsWith(`flask-smoke-${TEST_RUN_ID}-`));
 }
 
 export function imageIdOf(reference: string): string | undefined {
