@@ -1,0 +1,135 @@
+// Builds benchmark images with the action's own code path (dist/cli.js), the way a user's workflow
+// would, and measures the action itself: its time beyond the docker commands, how soon its probe
+// sees the app, image sizes, and whether a code-only rebuild reuses the dependency layer.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { run } from './exec.mjs';
+import { nowMs } from './first-response.mjs';
+
+/**
+ * Runs `node dist/cli.js` once. cwd is the workspace the app folder must be inside.
+ * Returns { ok, code, wallMs, log, outputs, baseImage, timing } where timing (when a shim is given)
+ * splits the wall time into docker commands, waiting for the app, probe lag and the action's own work.
+ */
+export async function buildWithAction({ repoRoot, cwd, app, python, variant, worker, image, testbed, shim }) {
+  const cli = path.join(repoRoot, 'dist', 'cli.js');
+  if (!fs.existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first.`);
+  const args = [cli, '--python-version', python, '--variant', variant, '--app', app, '--image', image];
+  if (worker) args.push('--worker', worker);
+  if (testbed.basePrefix) args.push('--base-image', testbed.basePrefix);
+  if (testbed.pipIndexUrl) args.push('--pip-index-url', testbed.pipIndexUrl);
+  if (testbed.network) args.push('--network', testbed.network);
+  shim?.reset();
+  const started = nowMs();
+  const result = await run(process.execPath, args, { cwd, env: shim ? shim.env : process.env, timeoutMs: 900_000 });
+  const wallMs = nowMs() - started;
+  const log = `${result.stdout}${result.stderr}`;
+  const outputs = {};
+  const outputBlock = log.split('\n== Outputs\n')[1] ?? '';
+  for (const line of outputBlock.split('\n')) {
+    const match = /^([a-z-]+)=(.*)$/.exec(line);
+    if (match) outputs[match[1]] = match[2];
+  }
+  const baseImage = / on (\S+), worker /.exec(log)?.[1] ?? '';
+  const jobTag = /Successfully tagged (flask-gunicorn-action\/app:\S+)/.exec(log)?.[1];
+  // The CLI leaves its per-job app tag behind; the bench's own tags are enough.
+  if (jobTag) await run('docker', ['image', 'rm', '--no-prune', jobTag]);
+  return {
+    ok: result.code === 0 && outputs['image-id'] !== undefined,
+    code: result.code,
+    wallMs,
+    log,
+    error: result.code === 0 ? '' : lastLines(result.stderr || result.stdout, 6),
+    outputs,
+    baseImage,
+    timing: shim ? splitTiming(wallMs, shim.read(), Number(outputs['probe-seconds'])) : undefined,
+  };
+}
+
+/**
+ * Where the CLI's wall time went. docker: sum of the docker commands (they run one after the other).
+ * appStart: from the end of `docker run` to the first moment the app answered the tight poller (the
+ * app's own start-up, not the action's). probeLag: from that moment to when the action's probe passed
+ * (the action's probe-seconds counts from just before `docker run`). ownWork: everything else.
+ */
+export function splitTiming(wallMs, shimLog, probeSeconds) {
+  const dockerMs = shimLog.commands.reduce((sum, command) => sum + command.ms, 0);
+  const runCommand = shimLog.commands.find((command) => command.subcommand === 'run');
+  let appStartMs = 0;
+  let probeLagMs = NaN;
+  if (runCommand && shimLog.firstOk) {
+    appStartMs = Math.max(0, shimLog.firstOk.atMs - runCommand.endMs);
+    // The action's clock started a moment before the shim's: this slightly overstates the lag.
+    probeLagMs = runCommand.startMs + probeSeconds * 1000 - shimLog.firstOk.atMs;
+  }
+  const lag = Number.isFinite(probeLagMs) ? Math.max(0, probeLagMs) : 0;
+  return {
+    wallMs,
+    dockerMs,
+    dockerCommands: shimLog.commands.length,
+    buildMs: shimLog.commands.filter((c) => c.subcommand === 'build' || c.subcommand === 'buildx').reduce((s, c) => s + c.ms, 0),
+    appStartMs,
+    probeLagMs,
+    ownWorkMs: wallMs - dockerMs - appStartMs - lag,
+  };
+}
+
+export async function imageSize(reference) {
+  const result = await run('docker', ['image', 'inspect', '--format', '{{.Size}}', reference]);
+  return result.code === 0 ? Number(result.stdout.trim()) : NaN;
+}
+
+/** Is PACKAGE on the package index the images install from? Asked from inside an image we built. */
+export async function onPackageIndex(image, pkg, testbed) {
+  const env = testbed.pipIndexUrl ? ['--env', `PIP_INDEX_URL=${testbed.pipIndexUrl}`] : [];
+  const result = await run(
+    'docker',
+    ['run', '--rm', '--network', 'host', ...env, image, 'pip', 'index', 'versions', '--disable-pip-version-check', pkg],
+    { timeoutMs: 120_000 },
+  );
+  return { available: result.code === 0, detail: lastLines(result.stdout || result.stderr, 1) };
+}
+
+/**
+ * The rebuild check: an app with a requirements.txt is built once, then only main.py changes and it
+ * is built again with timings. Passes when the pip layer came from the cache.
+ */
+export async function measureCodeOnlyRebuild({ repoRoot, appSource, python, testbed, shim, requirement }) {
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'flask-bench-rebuild-'));
+  try {
+    const app = path.join(workspace, 'app');
+    fs.cpSync(appSource, app, { recursive: true });
+    fs.writeFileSync(path.join(app, 'requirements.txt'), `${requirement}\n`);
+    const common = { repoRoot, cwd: workspace, app: 'app', python, variant: 'debian', image: 'bench/rebuild', testbed };
+    const first = await buildWithAction(common);
+    if (!first.ok) return { ok: false, error: `first build failed: ${first.error}` };
+    fs.appendFileSync(path.join(app, 'main.py'), `\n# code-only change for the rebuild check: ${new Date().toISOString()}\n`);
+    const second = await buildWithAction({ ...common, shim });
+    if (!second.ok) return { ok: false, error: `rebuild failed: ${second.error}` };
+    return { ok: true, firstWallMs: first.wallMs, ...rebuildEvidence(second.log), timing: second.timing };
+  } finally {
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+/** From a build log: did the app layer's pip step come from the cache (classic builder or BuildKit)? */
+export function rebuildEvidence(log) {
+  const lines = log.split('\n');
+  const step = lines.findIndex((line) => /RUN python -m pip install .*app-requirements\.txt/.test(line));
+  if (step < 0) return { pipStepFound: false, pipCached: false, pipStepLog: '' };
+  const window = lines.slice(step, step + 3).join('\n');
+  return {
+    pipStepFound: true,
+    pipCached: /Using cache|CACHED/.test(window),
+    pipStepLog: window.trim(),
+  };
+}
+
+export async function removeImages(references) {
+  for (const reference of references) await run('docker', ['image', 'rm', '--no-prune', reference]);
+}
+
+function lastLines(text, count) {
+  return text.trimEnd().split('\n').slice(-count).join('\n');
+}

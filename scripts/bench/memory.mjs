@@ -1,0 +1,57 @@
+// Memory of a server: its process and every descendant (Gunicorn's arbiter and workers, uWSGI's
+// master and workers), read from the host's /proc. Containers' processes are host processes too.
+import * as fs from 'node:fs';
+
+function parentOf(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name is in parentheses and may hold spaces: the fields after it are fixed.
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return -1;
+  }
+}
+
+/** pid and all its descendants that exist right now. */
+export function processTree(rootPid) {
+  const children = new Map();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const parent = parentOf(entry);
+    if (!children.has(parent)) children.set(parent, []);
+    children.get(parent).push(Number(entry));
+  }
+  const tree = [];
+  const queue = [rootPid];
+  while (queue.length > 0) {
+    const pid = queue.shift();
+    tree.push(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return tree;
+}
+
+function kilobytes(file, field) {
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(fs.readFileSync(file, 'utf8'));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * { processes, rssMB, pssMB }: RSS summed over the tree (what `ps` users add up; counts pages the
+ * forked workers share once per worker) and PSS (shared pages split between their users: what the
+ * tree really costs).
+ */
+export function treeMemory(rootPid) {
+  const pids = processTree(rootPid).filter((pid) => fs.existsSync(`/proc/${pid}`));
+  let rss = 0;
+  let pss = 0;
+  for (const pid of pids) {
+    rss += kilobytes(`/proc/${pid}/status`, 'VmRSS');
+    pss += kilobytes(`/proc/${pid}/smaps_rollup`, 'Pss');
+  }
+  return { processes: pids.length, rssMB: rss / 1024, pssMB: pss / 1024 };
+}

@@ -1,0 +1,202 @@
+// The Markdown report and the closing ratio lines, from the measured rows and the analysis.
+import { ENDPOINTS } from './load.mjs';
+
+const int = (n) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
+const ms = (n) => (Number.isFinite(n) ? (n >= 100 ? n.toFixed(0) : n.toFixed(1)) : '–');
+const mb = (bytes) => (Number.isFinite(bytes) ? (bytes / 1e6).toFixed(1) : '–');
+const ratio = (r) => (Number.isFinite(r) ? `${r.toFixed(2)}×` : '–');
+const secs = (msValue) => (Number.isFinite(msValue) ? (msValue / 1000).toFixed(2) : '–');
+const verdict = (ok) => (ok === undefined ? 'not measured' : ok ? 'met' : '**not met**');
+
+function shape(server) {
+  if (server.how === 'uwsgi') return server.threads > 1 ? `${server.workers} × ${server.threads}` : `${server.workers} × 1`;
+  return `${server.workers} × ${server.threads}`;
+}
+
+function table(header, rows) {
+  return [`| ${header.join(' | ')} |`, `| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+/** The targets of the issue, each with the number that decides it. */
+export function targets(result) {
+  const { analysis, images, rebuild, action } = result;
+  const list = [];
+  const per = analysis.perEndpoint;
+  const has = ENDPOINTS.every(({ id }) => per[id]);
+  if (has) {
+    const worstSweep = Math.min(...ENDPOINTS.map(({ id }) => per[id].vsSweep));
+    list.push({
+      name: 'Default within 5% of the best sweep point (each app)',
+      measured: ENDPOINTS.map(({ id, label }) => `${label} ${ratio(per[id].vsSweep)} of ${per[id].bestSweep?.label ?? '–'}`).join('; '),
+      met: Number.isFinite(worstSweep) ? worstSweep >= 0.95 : undefined,
+    });
+    const worstSync = Math.min(...ENDPOINTS.map(({ id }) => per[id].vsSync));
+    list.push({
+      name: 'Default ≥ 1.2× Gunicorn sync (2 × cores + 1) throughput',
+      measured: ENDPOINTS.map(({ id, label }) => `${label} ${ratio(per[id].vsSync)}`).join('; '),
+      met: Number.isFinite(worstSync) ? worstSync >= 1.2 : undefined,
+    });
+    const worstP99 = Math.max(...ENDPOINTS.map(({ id }) => per[id].p99VsBestPeer));
+    list.push({
+      name: 'Default p99 no worse than the peers’ (vs the peer with the lowest p99)',
+      measured: ENDPOINTS.map(({ id, label }) => `${label} ${ms(per[id].oursP99)} vs ${ms(per[id].lowestP99Peer?.p99)} ms (${per[id].lowestP99Peer?.label ?? '–'})`).join('; '),
+      met: Number.isFinite(worstP99) ? worstP99 <= 1 : undefined,
+    });
+  }
+  const slim = images.find((i) => i.variant === 'slim' && i.ok);
+  list.push({
+    name: '`slim` image ≤ 25 MB over its base',
+    measured: slim ? `+${mb(slim.addedBytes)} MB (${mb(slim.size)} MB on ${slim.baseImage}, ${mb(slim.baseSize)} MB)` : 'not built',
+    met: slim ? slim.addedBytes <= 25e6 : undefined,
+  });
+  list.push({
+    name: 'Code-only rebuild: no dependency install, < 10 s',
+    measured: rebuild?.ok
+      ? `${secs(rebuild.timing.wallMs)} s for the whole action (docker build ${secs(rebuild.timing.buildMs)} s); pip layer ${rebuild.pipCached ? '“Using cache”' : 'RE-RUN'}`
+      : `failed: ${rebuild?.error ?? 'not run'}`,
+    met: rebuild?.ok ? rebuild.pipCached && rebuild.timing.wallMs < 10_000 : undefined,
+  });
+  const own = action.filter((a) => a.timing);
+  if (own.length > 0) {
+    const worst = own.reduce((a, b) => (b.timing.ownWorkMs > a.timing.ownWorkMs ? b : a));
+    list.push({
+      name: 'Action’s own work beyond docker commands < 1 s',
+      measured: own.map((a) => `${a.what}: ${secs(a.timing.ownWorkMs)} s of ${secs(a.timing.wallMs)} s`).join('; '),
+      met: worst.timing.ownWorkMs < 1000,
+    });
+    const lags = own.filter((a) => Number.isFinite(a.timing.probeLagMs));
+    list.push({
+      name: 'Probe sees the app within 250 ms of its first possible answer',
+      measured: lags.length ? lags.map((a) => `${a.what}: ${ms(a.timing.probeLagMs)} ms`).join('; ') : 'the poller saw no answer',
+      met: lags.length ? lags.every((a) => a.timing.probeLagMs <= 250) : undefined,
+    });
+  }
+  return list;
+}
+
+export function markdown(result) {
+  const { meta, servers, rows, analysis, images, rebuild, action, unavailable } = result;
+  const out = [];
+  out.push(`# Benchmark: ${meta.mode} run`, '');
+  out.push(
+    `${meta.date}. \`${meta.command}\` on ${meta.cores} cores shared by the servers and wrk ` +
+      `(load average ${meta.loadBefore} before, ${meta.loadAfter} after: other work was running too). ` +
+      `Python ${meta.python}, ${meta.packages}. Each server, one at a time: ${meta.warmupSeconds} s warm-up, then ` +
+      `\`wrk -t1 -c${meta.connections} -d${meta.seconds}s --latency\` per app, ${meta.rounds} round(s) in alternating order; ` +
+      `the table shows each server's best round per app. Absolute numbers depend on the machine: compare ratios.`,
+    '',
+  );
+  out.push(`Apps (routes of \`bench/app/main.py\`): ${ENDPOINTS.map((e) => `${e.label} \`${e.path}\``).join(', ')}.`, '');
+
+  out.push('## Ratios', '');
+  out.push(ratioLines(result).map((line) => `- ${line}`).join('\n'), '');
+
+  out.push('## Targets', '');
+  out.push(table(['Target', 'Measured', 'Verdict'], targets(result).map((t) => [t.name, t.measured, verdict(t.met)])), '');
+
+  const measured = servers.filter((s) => rows.get(s.id));
+  const bestOf = (endpoint) => Math.max(...measured.filter((s) => rows.get(s.id).ok).map((s) => rows.get(s.id).endpoints[endpoint].rps));
+  const cell = (server, endpoint) => {
+    const row = rows.get(server.id);
+    if (!row.ok) return 'failed';
+    const value = row.endpoints[endpoint].rps;
+    return value === bestOf(endpoint) ? `**${int(value)}**` : int(value);
+  };
+  out.push('## Throughput, errors, memory, start-up', '');
+  out.push(
+    table(
+      ['Server', 'workers × threads', ...ENDPOINTS.map((e) => `${e.label} req/s`), 'errors', 'RSS sum MB (PSS)', 'start s'],
+      measured.map((s) => {
+        const row = rows.get(s.id);
+        const name = s.role === 'ours' ? `**${s.label}**` : s.label;
+        if (!row.ok) return [name, shape(s), ...ENDPOINTS.map(() => 'failed'), '–', '–', '–'];
+        const errors = ENDPOINTS.reduce((sum, e) => sum + row.endpoints[e.id].errors, 0);
+        return [
+          name,
+          shape(s),
+          ...ENDPOINTS.map((e) => cell(s, e.id)),
+          int(errors),
+          `${int(row.memory.rssMB)} (${int(row.memory.pssMB)})`,
+          secs(row.startupMs),
+        ];
+      }),
+    ),
+    '',
+  );
+  out.push('## Latency p50 / p99 (ms)', '');
+  out.push(
+    table(
+      ['Server', ...ENDPOINTS.map((e) => e.label)],
+      measured.map((s) => {
+        const row = rows.get(s.id);
+        const name = s.role === 'ours' ? `**${s.label}**` : s.label;
+        if (!row.ok) return [name, ...ENDPOINTS.map(() => 'failed')];
+        return [name, ...ENDPOINTS.map((e) => `${ms(row.endpoints[e.id].p50Ms)} / ${ms(row.endpoints[e.id].p99Ms)}`)];
+      }),
+    ),
+    '',
+  );
+  if (analysis.allRound.length > 1) {
+    out.push('## Sweep: all-round score', '');
+    out.push(
+      'Geometric mean over the four apps of req/s relative to the best sweep point on each app (1.00 = best on every app).',
+      '',
+    );
+    out.push(table(['Configuration', 'score'], analysis.allRound.map((p) => [p.id === 'ours' ? `**${p.label}** (${p.workers} × ${p.threads})` : p.label, p.score.toFixed(3)])), '');
+  }
+  const failures = measured.filter((s) => !rows.get(s.id).ok);
+  if (failures.length > 0) {
+    out.push('## Failed servers', '');
+    out.push(failures.map((s) => `- ${s.label}: ${rows.get(s.id).error}`).join('\n'), '');
+  }
+  out.push('## Images', '');
+  out.push(
+    table(
+      ['Variant', 'base image', 'base MB', 'ours MB', 'added MB'],
+      images.map((i) => (i.ok ? [i.variant, `\`${i.baseImage}\``, mb(i.baseSize), mb(i.size), mb(i.addedBytes)] : [i.variant, i.reason, '–', '–', '–'])),
+    ),
+    '',
+  );
+  out.push('## The action itself', '');
+  out.push(
+    table(
+      ['Build', 'CLI wall s', 'docker commands s', 'waiting for the app s', 'probe lag ms', 'own work s'],
+      action
+        .filter((a) => a.timing)
+        .map((a) => [a.what, secs(a.timing.wallMs), `${secs(a.timing.dockerMs)} (${a.timing.dockerCommands})`, secs(a.timing.appStartMs), ms(a.timing.probeLagMs), secs(a.timing.ownWorkMs)]),
+    ),
+    '',
+  );
+  out.push(
+    'docker commands timed by a `docker` wrapper first on PATH; the app’s first possible answer seen by a 5 ms poller started beside `docker run`; ' +
+      'probe lag = the action’s probe-seconds minus that moment (slightly overstated: the action’s clock starts just before the wrapper’s).',
+    '',
+  );
+  if (rebuild?.ok) out.push('Rebuild log of the pip step:', '', '```', rebuild.pipStepLog, '```', '');
+  if (unavailable.length > 0) {
+    out.push('## Not available here', '');
+    out.push(unavailable.map((u) => `- ${u.what}: ${u.reason}`).join('\n'), '');
+  }
+  out.push('## How each server ran', '');
+  out.push(result.notes.map((n) => `- ${n}`).join('\n'), '');
+  out.push('![chart](' + meta.chartName + ')', '');
+  return out.join('\n');
+}
+
+/** The closing lines: our default against the best peer and the best sweep point, per app. */
+export function ratioLines(result) {
+  const { analysis } = result;
+  if (!analysis.ours) return ['our default did not run: no ratios'];
+  const per = analysis.perEndpoint;
+  const line = (title, pick) => `${title}: ${ENDPOINTS.map(({ id, label }) => `${label} ${pick(per[id])}`).join(', ')}`;
+  const lines = [
+    line('ours / best peer', (p) => (p.bestPeer ? `${ratio(p.vsPeer)} (${p.bestPeer.label})` : '–')),
+    line('ours / best sweep point', (p) => (p.bestSweep ? `${ratio(p.vsSweep)} (${p.bestSweep.label})` : '–')),
+    line('ours / gunicorn sync', (p) => ratio(p.vsSync)),
+    line('p99 ours / lowest peer p99', (p) => (p.lowestP99Peer ? `${ratio(p.p99VsBestPeer)} (${p.lowestP99Peer.label})` : '–')),
+  ];
+  const top = analysis.allRound[0];
+  const oursScore = analysis.allRound.find((p) => p.id === 'ours');
+  if (top && oursScore) lines.push(`all-round score: ours ${oursScore.score.toFixed(3)}, best ${top.label} ${top.score.toFixed(3)}`);
+  return lines;
+}

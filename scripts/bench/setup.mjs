@@ -1,0 +1,122 @@
+// What the benchmark needs around it: its options, its tools, and where images come from (the
+// offline test bed here, Docker Hub and PyPI on a GitHub runner).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { must, onPath, run } from './exec.mjs';
+
+export const USAGE = `Usage: npm run bench [-- --quick] [--python 3.11] [--out DIR] [--seconds N] [--rounds N]
+
+  --quick      short runs and a small sweep, for development (about 3 minutes)
+               (default: the full run, about 13 minutes on 2 cores)
+  --python     the image's Python version (default 3.11; Debian's uWSGI peer embeds 3.11)
+  --out        where results go (default bench/results); files are named after the mode
+  --seconds    wrk duration per app and server; --rounds: how many times each server is measured`;
+
+const MODES = {
+  quick: { seconds: 2, warmupSeconds: 1, rounds: 1, sweepWorkers: [2, 4], sweepThreads: [4, 16], geventWorkers: [4], uwsgiShapes: [[5, 1]] },
+  full: { seconds: 4, warmupSeconds: 1, rounds: 2, sweepWorkers: [2, 4, 8], sweepThreads: [2, 4, 8, 16], geventWorkers: [2, 4, 8], uwsgiShapes: [[5, 1], [4, 4]] },
+};
+
+export function parseOptions(argv) {
+  const options = { mode: 'full', python: '3.11', out: 'bench/results', connections: 32, help: false };
+  const numbers = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const next = argv[++i];
+      if (next === undefined) throw new Error(`${arg} needs a value.\n${USAGE}`);
+      return next;
+    };
+    if (arg === '--quick') options.mode = 'quick';
+    else if (arg === '--full') options.mode = 'full';
+    else if (arg === '--help' || arg === '-h') options.help = true;
+    else if (arg === '--python') options.python = value();
+    else if (arg === '--out') options.out = value();
+    else if (arg === '--seconds' || arg === '--rounds') {
+      const raw = value();
+      const n = Number(raw);
+      if (!Number.isInteger(n) || n < 1) throw new Error(`${arg} ${raw}: expected a whole number of at least 1.`);
+      numbers[arg.slice(2)] = n;
+    } else throw new Error(`${arg}: not a known option.\n${USAGE}`);
+  }
+  if (!/^3\.\d+$/.test(options.python)) throw new Error(`--python ${options.python}: expected X.Y, e.g. 3.11.`);
+  return { ...options, ...MODES[options.mode], ...numbers };
+}
+
+/**
+ * wrk is required; uWSGI (peer) and rsvg-convert (PNG chart) are optional. As root with apt-get
+ * (these machines, a GitHub runner with sudo aside), missing Debian packages are installed.
+ */
+export async function ensureTools(log) {
+  const wanted = [
+    { tool: 'wrk', packages: ['wrk'], required: true },
+    { tool: 'uwsgi', packages: ['uwsgi-core', 'uwsgi-plugin-python3'] },
+    { tool: 'rsvg-convert', packages: ['librsvg2-bin'] },
+  ];
+  const missing = [];
+  for (const w of wanted) if (!(await onPath(w.tool))) missing.push(w);
+  if (missing.length > 0 && process.getuid?.() === 0 && (await onPath('apt-get'))) {
+    const packages = missing.flatMap((m) => m.packages);
+    log(`installing ${packages.join(' ')} from Debian's archive`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    await run('apt-get', ['update', '-qq'], { env, timeoutMs: 300_000 });
+    await run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env, timeoutMs: 300_000 });
+  }
+  const present = {};
+  for (const w of wanted) {
+    present[w.tool] = await onPath(w.tool);
+    if (w.required && !present[w.tool]) throw new Error(`${w.tool} is required: apt-get install ${w.packages.join(' ')}`);
+  }
+  return present;
+}
+
+/**
+ * Where the action gets base images and packages. Offline (these machines): the test bed's stand-in
+ * images and package index, host networking. Online: the action's defaults.
+ */
+export async function readTestbed(repoRoot, log) {
+  let env = process.env;
+  if (!env.TESTBED_MODE) {
+    const result = await run('bash', [path.join(repoRoot, 'scripts', 'testbed.sh'), 'env']).catch(() => ({ code: 1 }));
+    if (result.code === 0) {
+      env = {};
+      for (const line of result.stdout.split('\n')) {
+        const match = /^export (\w+)='(.*)'$/.exec(line);
+        if (match) env[match[1]] = match[2];
+      }
+    }
+  }
+  if (env.TESTBED_MODE === 'offline') {
+    log(`offline test bed: base images ${env.TESTBED_BASE_PREFIX}python:X, packages from ${env.TESTBED_PIP_INDEX_URL}`);
+    return { mode: 'offline', basePrefix: env.TESTBED_BASE_PREFIX, pipIndexUrl: env.TESTBED_PIP_INDEX_URL, network: env.TESTBED_NETWORK || 'host' };
+  }
+  if (!env.TESTBED_MODE && !(await internetLikely())) {
+    throw new Error('No test bed and no internet: run `bash scripts/testbed.sh up` first (it prepares the offline stand-ins).');
+  }
+  log('online: base images from Docker Hub, packages from PyPI');
+  return { mode: 'online', basePrefix: '', pipIndexUrl: '', network: '' };
+}
+
+async function internetLikely() {
+  return process.env.GITHUB_ACTIONS === 'true';
+}
+
+/** Facts for the report header. */
+export async function machineFacts() {
+  const docker = await must('docker', ['version', '--format', '{{.Server.Version}}']);
+  return {
+    cores: os.availableParallelism(),
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    dockerServer: docker.stdout.trim(),
+    wrk: (await run('wrk', ['--version'])).stdout.split('\n')[0].trim(),
+  };
+}
+
+export const loadAverage = () => os.loadavg().map((n) => n.toFixed(2)).join(' ');
+
+export function ensureDir(dir) {
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
