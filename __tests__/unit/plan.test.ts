@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCAL_REPOSITORY, makePlan, resolveBaseImage, type RunContext } from '../../src/plan.js';
 import type { Settings } from '../../src/settings.js';
+import { makeSettings } from './fixtures.js';
 
 const ROOT = '/opt/action';
 const DOCKER_DIR = path.join(ROOT, 'docker');
@@ -9,35 +10,7 @@ const DOCKERFILE = path.join(DOCKER_DIR, 'Dockerfile');
 const APP_DIR = '/work/repo/web';
 
 function settings(overrides: Partial<Settings> = {}): Settings {
-  return {
-    pythonVersion: '3.12',
-    variant: 'slim',
-    appDir: APP_DIR,
-    appModule: '',
-    image: '',
-    push: false,
-    pushSkippedReason: '',
-    registry: '',
-    username: '',
-    password: '',
-    latest: true,
-    extraTags: [],
-    date: '',
-    baseImage: '',
-    pipIndexUrl: '',
-    worker: 'gthread',
-    buildArgs: {},
-    pull: false,
-    noCache: false,
-    network: 'bridge',
-    probePath: '/',
-    probeStatus: 200,
-    probeBody: '',
-    probeTimeout: 60,
-    probeEnv: {},
-    githubToken: '',
-    ...overrides,
-  };
+  return makeSettings({ variant: 'slim', appDir: APP_DIR, ...overrides });
 }
 
 function context(overrides: Partial<RunContext> = {}): RunContext {

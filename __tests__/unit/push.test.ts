@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Docker, DockerError, type ExecResult, type RunOptions, type Runner } from '../../src/docker.js';
 import { makePlan, type Plan } from '../../src/plan.js';
 import { pushImage, tagImage, type PushOptions } from '../../src/push.js';
-import type { Settings } from '../../src/settings.js';
+import { makeSettings } from './fixtures.js';
 
 const IMAGE_ID = `sha256:${'cd'.repeat(32)}`;
 const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`;
@@ -15,34 +15,14 @@ const STABLE = `${REPO}:stable`;
 const LATEST = `${REPO}:latest`;
 
 function plan(image = REPO): Plan {
-  const settings: Settings = {
-    pythonVersion: '3.12',
-    variant: 'debian',
-    appDir: '/work/app',
-    appModule: '',
+  const settings = makeSettings({
     image,
     push: true,
-    pushSkippedReason: '',
     registry: '127.0.0.1:5000',
     username: 'ci',
     password: 'pa55word',
-    latest: true,
     extraTags: ['stable'],
-    date: '',
-    baseImage: '',
-    pipIndexUrl: '',
-    worker: 'gthread',
-    buildArgs: {},
-    pull: false,
-    noCache: false,
-    network: 'bridge',
-    probePath: '/',
-    probeStatus: 200,
-    probeBody: '',
-    probeTimeout: 60,
-    probeEnv: {},
-    githubToken: '',
-  };
+  });
   return makePlan(settings, {
     date: '2026-11-21',
     created: '2026-11-21T00:00:00Z',
