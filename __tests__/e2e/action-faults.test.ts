@@ -206,6 +206,28 @@ describe('inputs are data, never code', () => {
   });
 });
 
+describe('a cancelled job', () => {
+  it('is cleaned up by the post step: the smoke-test container does not outlive the job', async () => {
+    const app = writeApp(workspace, {
+      'main.py': 'from flask import Flask\napp = Flask(__name__)\n',
+      'prestart.sh': '#!/bin/sh\nsleep 3600\n',
+    });
+    let sawContainer = false;
+    const result = await runAction(
+      { 'python-version': target.pythonVersion, variant: target.variant, date: DATE, ...testbedInputs(), app, 'probe-timeout': '600' },
+      {
+        workspace,
+        env: workflowEnv(api),
+        // Kill the main step (as the runner does on cancel) once its container is up.
+        cancelWhen: () => (sawContainer ||= leftoverSmokeContainers().length > 0),
+      },
+    );
+    expect(sawContainer).toBe(true);
+    expect(result.exitCode).toBe(137);
+    expect(leftoverSmokeContainers()).toEqual([]);
+  });
+});
+
 describe('two runs at once on one engine', () => {
   it('do not collide: names, ports, temp folders and tags stay apart', async () => {
     const [one, two] = [repo('twin-one'), repo('twin-two')];

@@ -89,7 +89,14 @@ export function workflowEnv(api: FakeGitHubApi): Record<string, string> {
   };
 }
 
-export async function runAction(inputs: Record<string, string>, options: { workspace?: string; env?: Record<string, string> } = {}): Promise<ActionRun> {
+export interface RunOptions {
+  workspace?: string;
+  env?: Record<string, string>;
+  /** Polled while the main step runs; when it turns true the step is killed, as a cancelled job's is. */
+  cancelWhen?: () => boolean;
+}
+
+export async function runAction(inputs: Record<string, string>, options: RunOptions = {}): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'action-run-'));
   const files = { output: join(dir, 'output'), summary: join(dir, 'summary'), state: join(dir, 'state') };
   for (const file of Object.values(files)) writeFileSync(file, '');
@@ -108,7 +115,7 @@ export async function runAction(inputs: Record<string, string>, options: { works
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
 
   const started = Date.now();
-  const main = await node(join(ROOT, 'dist', 'index.js'), env);
+  const main = await node(join(ROOT, 'dist', 'index.js'), env, options.cancelWhen);
   const seconds = (Date.now() - started) / 1000;
   const state = parseFileCommands(readFileSync(files.state, 'utf8'));
   const postEnv = { ...env };
@@ -137,13 +144,21 @@ export async function runAction(inputs: Record<string, string>, options: { works
   return result;
 }
 
-function node(script: string, env: Record<string, string>): Promise<{ code: number; output: string }> {
+function node(script: string, env: Record<string, string>, cancelWhen?: () => boolean): Promise<{ code: number; output: string }> {
   return new Promise((resolvePromise) => {
     const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('close', (code) => resolvePromise({ code: code ?? 1, output }));
+    const poll = cancelWhen
+      ? setInterval(() => {
+          if (cancelWhen()) child.kill('SIGKILL');
+        }, 200)
+      : undefined;
+    child.on('close', (code, signal) => {
+      clearInterval(poll);
+      resolvePromise({ code: code ?? (signal ? 128 + 9 : 1), output });
+    });
   });
 }
 
