@@ -376,7 +376,8 @@ describe('python -m autotune check (what start.sh runs)', () => {
   function check(env: Record<string, string>): { status: number; stderr: string } {
     try {
       execFileSync(PYTHON, [AUTOTUNE, 'check', '--cgroup-root', NO_CGROUP, '--affinity', '2', '--app-dir', appDir], {
-        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', PYTHONDONTWRITEBYTECODE: '1', ...env },
+        // PORT 8080: the check also asks whether this process may bind the port, and 80 needs root.
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', PYTHONDONTWRITEBYTECODE: '1', PORT: '8080', ...env },
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],
       });

@@ -69,7 +69,7 @@ describe('the Dockerfile template', () => {
     const stage = inStage(1);
     expect(stage).toContainEqual({ keyword: 'COPY', args: '--from=wheels /wheels /tmp/wheels', stage: 1 });
     const install = stage.find((i) => i.keyword === 'RUN' && i.args.includes('pip install'));
-    expect(install?.args).toMatch(/pip install --no-index \/tmp\/wheels\/\*\.whl; fi; pip install -r \/tmp\/requirements\.txt; rm -rf \/tmp\/wheels/);
+    expect(install?.args).toMatch(/pip install --no-index \/tmp\/wheels\/\*\.whl; fi; .*pip install -r \/tmp\/requirements\.txt -c "\$constraints"; rm -rf \/tmp\/wheels/);
   });
 
   it('sets the runtime contract: PYTHONPATH, the worker default and label, port, workdir, command', () => {

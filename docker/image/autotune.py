@@ -11,10 +11,12 @@ fake cgroup trees. Keep it importable on every supported Python (3.8+): no match
 `X | Y` annotations.
 """
 
+import grp
 import importlib.util
 import json
 import math
 import os
+import pwd
 import sys
 
 # Defaults in one obvious place: the benchmark engineer tunes these, the README table documents them.
@@ -383,17 +385,161 @@ def check_config_file(env):
     return []
 
 
+# Gunicorn's own HTTP parser had request-smuggling flaws until 23.0 (CVE-2024-1135, CVE-2024-6827).
+# Meinheld 1.0.2 parses HTTP itself but breaks on Gunicorn 21+ (constraints-meinheld.txt says how), so
+# Meinheld images carry Gunicorn 20.1; every other image 23+. The two must not be mixed at run time.
+GUNICORN_PARSER_FIXED = (23, 0)
+GUNICORN_PARSER_WORKERS = ("sync", "gthread", "gevent")
+MEINHELD_LAST_GUNICORN = (20, 1)
+
+
+def installed_gunicorn():
+    """(major, minor) of the installed Gunicorn, or None when it is not installed."""
+    try:
+        from importlib.metadata import PackageNotFoundError, version
+    except ImportError:
+        return None
+    try:
+        return tuple(int(part) for part in version("gunicorn").split(".")[:2])
+    except (PackageNotFoundError, ValueError):
+        return None
+
+
+def check_gunicorn_version(env, gunicorn_version):
+    """Error lines when WORKER_CLASS and the installed Gunicorn do not go together: Gunicorn's own
+    parser before 23.0, or Meinheld on a Gunicorn newer than 20.1 (an app requirement can upgrade it)."""
+    raw = _get(env, "WORKER_CLASS") or DEFAULTS["WORKER_CLASS"]
+    name = raw.lower()
+    if gunicorn_version is None:
+        return []
+    shown = "%d.%d" % gunicorn_version
+    if name in GUNICORN_PARSER_WORKERS and gunicorn_version < GUNICORN_PARSER_FIXED:
+        return [_bad("WORKER_CLASS", env.get("WORKER_CLASS"), "meinheld, or an image built with --build-arg WORKER=%s" % name,
+                     "this image has Gunicorn %s, kept for Meinheld, and Gunicorn's own HTTP parser has "
+                     "request-smuggling flaws before 23.0" % shown)]
+    if name == "meinheld" and gunicorn_version > MEINHELD_LAST_GUNICORN:
+        return [_bad("WORKER_CLASS", env.get("WORKER_CLASS"), "gthread or sync, or Gunicorn 20.1.0 for Meinheld",
+                     "Meinheld 1.0.2 breaks on Gunicorn 21+ and this image has Gunicorn %s (did an app requirement "
+                     "upgrade it?)" % shown)]
+    return []
+
+
+def run_as_ids(env, euid=None):
+    """(uid, gid) the workers switch to for RUN_AS_USER=USER[:GROUP], or None when it is unset.
+
+    The user needs an /etc/passwd entry: Gunicorn then gives the workers that user's groups
+    (--initgroups) instead of leaving them in root's. Raises ConfigError with one line."""
+    raw = _get(env, "RUN_AS_USER")
+    if raw is None:
+        return None
+    euid = os.geteuid() if euid is None else euid
+    accepted = "a user of the image, optionally with a group (e.g. app or app:app)"
+    user, _, group = raw.partition(":")
+    try:
+        entry = pwd.getpwuid(int(user)) if user.isdigit() else pwd.getpwnam(user)
+    except (KeyError, OverflowError):
+        raise ConfigError([_bad("RUN_AS_USER", env["RUN_AS_USER"], accepted, "no user %r in /etc/passwd" % user)])
+    gid = entry.pw_gid
+    if group:
+        try:
+            gid = int(group) if group.isdigit() else grp.getgrnam(group).gr_gid
+        except KeyError:
+            raise ConfigError([_bad("RUN_AS_USER", env["RUN_AS_USER"], accepted, "no group %r in /etc/group" % group)])
+    if entry.pw_uid == 0 or gid == 0:
+        raise ConfigError([_bad("RUN_AS_USER", env["RUN_AS_USER"], accepted + ", not root",
+                                "that is root" if entry.pw_uid == 0 else "that is root's group")])
+    if euid not in (0, entry.pw_uid):
+        raise ConfigError([_bad("RUN_AS_USER", env["RUN_AS_USER"], "RUN_AS_USER unset: the whole container already "
+                                "runs unprivileged", "switching users needs the container to start as root, and it "
+                                "runs as uid %d (docker run --user)" % euid)])
+    return entry.pw_uid, gid
+
+
+CAP_NET_BIND_SERVICE = 10
+
+
+def _unprivileged_port_start():
+    """Lowest port anyone may bind in this network namespace (Docker sets 0 on its own networks)."""
+    try:
+        return int(_read("/proc/sys/net/ipv4/ip_unprivileged_port_start"))
+    except (TypeError, ValueError):
+        return 1024
+
+
+def _can_bind_any_port():
+    """Whether this process has CAP_NET_BIND_SERVICE (root normally has it, `docker run --user` not)."""
+    for line in (_read("/proc/self/status") or "").splitlines():
+        if line.startswith("CapEff:"):
+            return bool(int(line.split()[1], 16) >> CAP_NET_BIND_SERVICE & 1)
+    return os.geteuid() == 0
+
+
+BUNDLED_CONF = "/gunicorn_conf.py"
+
+
+def binds_as_resolved(env):
+    """Whether Gunicorn will bind what resolve() says: with the bundled config and no --bind in
+    GUNICORN_CMD_ARGS. An app's own config may bind anything, so its port is not checked."""
+    conf = _get(env, "GUNICORN_CONF") or BUNDLED_CONF
+    args = (_get(env, "GUNICORN_CMD_ARGS") or "").split()
+    return conf == BUNDLED_CONF and not any(a == "--bind" or a.startswith(("--bind=", "-b")) for a in args)
+
+
+def check_bind_privilege(env, bind, privileged=None, unprivileged_start=None, euid=None):
+    """Error lines when this process may not bind the port of `bind`. Gunicorn would retry for five
+    seconds and then only say 'Permission denied'."""
+    if bind.startswith(("unix:", "fd://")):
+        return []
+    port = int(bind.rpartition(":")[2])
+    start = _unprivileged_port_start() if unprivileged_start is None else unprivileged_start
+    privileged = _can_bind_any_port() if privileged is None else privileged
+    if port >= start or privileged:
+        return []
+    name = "BIND" if _get(env, "BIND") else "PORT"
+    what = "%s=%r" % (name, env[name]) if _get(env, name) else "PORT (unset, so %d)" % port
+    euid = os.geteuid() if euid is None else euid
+    return ["Invalid %s: this container runs as uid %d without CAP_NET_BIND_SERVICE, and here only root may "
+            "bind ports below %d (net.ipv4.ip_unprivileged_port_start); expected a port of %d or more "
+            "(e.g. PORT=8080), or start as root with RUN_AS_USER=app so that only the workers run unprivileged."
+            % (what, euid, start, start)]
+
+
+def run_as(command):
+    """Replaces this process with `command` (Gunicorn), told to run its workers as RUN_AS_USER.
+
+    Gunicorn switches the workers' user and group but leaves them root's supplementary groups (or,
+    with --initgroups, root's primary group), so the master, still root, drops its own supplementary
+    groups first: the workers then belong to the one group given, nothing else."""
+    if not command:
+        print("usage: python -m autotune run-as COMMAND [ARGS...]", file=sys.stderr)
+        return 64
+    try:
+        ids = run_as_ids(os.environ)
+    except ConfigError as e:
+        for line in e.messages:
+            print("ERROR: " + line, file=sys.stderr)
+        return 2
+    if ids is not None:
+        if os.geteuid() == 0:
+            os.setgroups([])
+        command = [command[0], "--user", str(ids[0]), "--group", str(ids[1])] + command[1:]
+    os.execvp(command[0], command)
+
+
 def main(argv=None):
     """`python -m autotune check` validates the environment (exit 2 with one line per bad value);
-    `python -m autotune show` prints the resolved settings as JSON. Options for tests:
+    `python -m autotune show` prints the resolved settings as JSON; `python -m autotune run-as COMMAND...`
+    runs COMMAND (Gunicorn) with --user and --group for RUN_AS_USER. Options for tests:
     --cgroup-root DIR, --affinity N, --app-dir DIR."""
     args = list(sys.argv[1:] if argv is None else argv)
     command = args.pop(0) if args else "show"
+    if command == "run-as":
+        return run_as(args)
     opts = {"--cgroup-root": CGROUP_ROOT, "--affinity": None, "--app-dir": APP_DIR}
     while args:
         key = args.pop(0)
         if key not in opts or not args:
-            print("usage: python -m autotune check|show [--cgroup-root DIR] [--affinity N] [--app-dir DIR]",
+            print("usage: python -m autotune check|show|run-as [--cgroup-root DIR] [--affinity N] [--app-dir DIR]",
                   file=sys.stderr)
             return 64
         opts[key] = args.pop(0)
@@ -404,7 +550,14 @@ def main(argv=None):
     except ConfigError as e:
         settings, errors = None, e.messages
     if command == "check":
+        try:
+            run_as_ids(os.environ)
+        except ConfigError as e:
+            errors += e.messages
         errors += check_config_file(os.environ) + check_app_module(os.environ, opts["--app-dir"])
+        errors += check_gunicorn_version(os.environ, installed_gunicorn())
+        if settings is not None and binds_as_resolved(os.environ):
+            errors += check_bind_privilege(os.environ, settings["bind"])
     if errors:
         for line in errors:
             print("ERROR: " + line, file=sys.stderr)
@@ -412,7 +565,7 @@ def main(argv=None):
     if command == "show":
         print(json.dumps(settings, indent=2, sort_keys=True))
     elif command != "check":
-        print("unknown command %r: use check or show" % command, file=sys.stderr)
+        print("unknown command %r: use check, show or run-as" % command, file=sys.stderr)
         return 64
     return 0
 
