@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-OCIC3GYQ.js";
+} from "./chunks/chunk-WDOQCLIG.js";
 import {
   Docker,
   cleanup,

@@ -7,7 +7,7 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-OCIC3GYQ.js";
+} from "./chunks/chunk-WDOQCLIG.js";
 import {
   Docker,
   actionState,

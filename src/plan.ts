@@ -177,7 +177,8 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
 function buildCommand(buildxBuilder: string): string[] {
   // With buildx, build on the engine's own builder and load the result, so the image we
   // probe is in the local store and is the one we push: no second build.
-  return buildxBuilder === '' ? ['build'] : ['buildx', 'build', '--builder', buildxBuilder, '--load'];
+  // The classic builder keeps the container of a failed step unless told not to; BuildKit never does.
+  return buildxBuilder === '' ? ['build', '--force-rm'] : ['buildx', 'build', '--builder', buildxBuilder, '--load'];
 }
 
 function buildArgFlags(args: Record<string, string>): string[] {

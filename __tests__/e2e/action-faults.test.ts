@@ -162,8 +162,15 @@ describe('engine and build faults', () => {
       'main.py': 'from flask import Flask\napp = Flask(__name__)\n',
       'requirements.txt': 'this-package-does-not-exist-anywhere==1.0\n',
     });
+    const failedStepContainers = (): string[] =>
+      execFileSync('docker', ['ps', '--all', '--no-trunc', '--filter', 'status=exited', '--format', '{{.ID}} {{.Command}}'], { encoding: 'utf8' })
+        .split('\n')
+        .filter((line) => line.includes('app-requirements.txt'));
+    const before = failedStepContainers();
     const result = await run({ app, image: `${testbed().registry}/${repository}`, ...credentials() });
     expect(result.exitCode).toBe(1);
+    // The failed build step's container is removed too.
+    expect(failedStepContainers()).toEqual(before);
     expect(result.log).toMatch(/Layering the app failed \(docker exited with \d+\)\. The failing step:/);
     expect(result.log).toMatch(/this-package-does-not-exist-anywhere/);
     expect(await registryTags(repository)).toEqual([]);

@@ -63,6 +63,7 @@ describe('base image build', () => {
       tag: `${LOCAL_REPOSITORY}/base:python3.12-slim-gthread-job1`,
       args: [
         'build',
+        '--force-rm',
         '--file',
         DOCKERFILE,
         '--tag',
@@ -172,7 +173,7 @@ describe('app layer build', () => {
   it('reads the rendered Dockerfile from stdin, tags per job, labels, and uses the app folder as context', () => {
     const plan = makePlan(settings({ image: 'ghcr.io/acme/web' }), context());
     expect(plan.app.tag).toBe('flask-gunicorn-action/app:python3.12-slim-gthread-job1');
-    expect(plan.app.args.slice(0, 5)).toEqual(['build', '--file', '-', '--tag', plan.app.tag]);
+    expect(plan.app.args.slice(0, 6)).toEqual(['build', '--force-rm', '--file', '-', '--tag', plan.app.tag]);
     expect(plan.app.args.at(-1)).toBe(APP_DIR);
     expect(plan.app.dockerfile.split('\n')[1]).toBe('FROM flask-gunicorn-action/base:python3.12-slim-gthread-job1');
   });

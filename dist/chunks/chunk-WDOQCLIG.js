@@ -5220,7 +5220,7 @@ function makePlan(settings, context3) {
   };
 }
 function buildCommand(buildxBuilder) {
-  return buildxBuilder === "" ? ["build"] : ["buildx", "build", "--builder", buildxBuilder, "--load"];
+  return buildxBuilder === "" ? ["build", "--force-rm"] : ["buildx", "build", "--builder", buildxBuilder, "--load"];
 }
 function buildArgFlags(args) {
   return Object.entries(args).flatMap(([key, value]) => ["--build-arg", `${key}=${value}`]);
