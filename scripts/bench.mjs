@@ -2,6 +2,7 @@
 // its peers on loopback, one server at a time, and writes bench/results/<mode>.{md,json,svg,png}.
 // The last lines printed are the ratios of our default to the best peer and the best sweep point.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildWithAction, imageSize, measureCodeOnlyRebuild, onPackageIndex } from './bench/action-build.mjs';
@@ -9,7 +10,7 @@ import { analyze } from './bench/analysis.mjs';
 import { renderSvg, writeChart } from './bench/chart.mjs';
 import { createDockerShim } from './bench/docker-shim.mjs';
 import { must, run } from './bench/exec.mjs';
-import { foldRounds, measureAll } from './bench/load.mjs';
+import { foldRuns, measureAll } from './bench/load.mjs';
 import { markdown, ratioLines } from './bench/report.mjs';
 import { gunicornPeer, oursDefault, stopAll, sweepPoint, uwsgiPeer } from './bench/servers.mjs';
 import { ensureDir, ensureTools, loadAverage, machineFacts, parseOptions, readTestbed, USAGE } from './bench/setup.mjs';
@@ -25,6 +26,9 @@ async function main() {
   const startedAt = Date.now();
   const loadBefore = loadAverage();
   log(`bench: ${options.mode} run, load average ${loadBefore}`);
+  if (os.loadavg()[0] > os.availableParallelism()) {
+    log('bench: warning: the machine is busy with other work; numbers will be noisy (ratios measured side by side still hold better than absolutes)');
+  }
   await ensureTools(log);
   const testbed = await readTestbed(repoRoot, log);
   const facts = await machineFacts();
@@ -113,7 +117,7 @@ async function main() {
     notes.push(
       `uWSGI: on the host, Debian's \`uwsgi-core\` ${uwsgi.version} with \`uwsgi-plugin-python3\` (Python ${uwsgi.python}), the app's packages in a virtualenv ` +
         `with the image's exact versions (${uwsgi.packages.join(', ')}): \`uwsgi --plugin python3 --http11-socket 127.0.0.1:PORT --master --processes N [--threads T] ` +
-        `--wsgi-file main.py --callable app --disable-logging\`.`,
+        `--wsgi-file main.py --callable app --disable-logging\`; its start-up time counts from spawning uwsgi.`,
     );
     log(`  uWSGI ${uwsgi.version} on the host, Python ${uwsgi.python}`);
   } else {
@@ -147,10 +151,12 @@ async function main() {
   }
 
   // 3. Load, one server at a time.
-  log(`\n== Load: ${servers.length} servers × 4 apps × ${options.seconds} s × ${options.rounds} round(s)`);
+  log(`\n== Load: ${servers.length} servers × 4 apps × ${options.seconds} s × ${options.reps} repetition(s)`);
   const runs = await measureAll(servers, { ...options, log });
-  const rows = new Map([...runs].map(([id, results]) => [id, foldRounds(results)]));
+  const rows = new Map([...runs].map(([id, result]) => [id, foldRuns(result)]));
   const analysis = analyze(servers, rows);
+  const spreads = [...rows.values()].filter((r) => r.ok).flatMap((r) => Object.values(r.endpoints).map((e) => e.spread)).sort((a, b) => a - b);
+  const medianSpread = options.reps > 1 && spreads.length > 0 ? `${(spreads[Math.floor(spreads.length / 2)] * 100).toFixed(0)}%` : 'n/a (one repetition)';
 
   // 4. Results.
   const outDir = ensureDir(path.resolve(repoRoot, options.out));
@@ -166,7 +172,8 @@ async function main() {
     packages: uwsgi.available ? uwsgi.packages.filter((p) => /^(flask|gunicorn|werkzeug)==/i.test(p)).join(', ') : '',
     seconds: options.seconds,
     warmupSeconds: options.warmupSeconds,
-    rounds: options.rounds,
+    reps: options.reps,
+    medianSpread,
     connections: options.connections,
     testbed: testbed.mode,
     chartName: `${options.mode}.png`,
@@ -178,7 +185,7 @@ async function main() {
     rows,
     analysis,
     title: `Flask hello/JSON/IO/1 MB: our image vs peers (${options.mode} run, ${meta.date.slice(0, 10)})`,
-    subtitle: `${facts.cores} cores shared with wrk -t1 -c${options.connections}; best of ${options.rounds} round(s) of ${options.seconds} s; compare ratios, not absolutes`,
+    subtitle: `${facts.cores} cores shared with wrk -t1 -c${options.connections}; median of ${options.reps} run(s) of ${options.seconds} s; compare ratios, not absolutes`,
   });
   const png = await writeChart(svg, `${base}.svg`, `${base}.png`);
   if (!png) meta.chartName = `${options.mode}.svg`;

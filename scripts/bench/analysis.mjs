@@ -16,6 +16,8 @@ export function analyze(servers, rows) {
   const sync = peers.find((s) => s.id.startsWith('gunicorn-sync-'));
 
   const rps = (server, endpoint) => server.row.endpoints[endpoint].rps;
+  const cpu = (server, endpoint) => server.row.endpoints[endpoint].cpuUsPerRequest;
+  const leanest = (list, endpoint) => (list.length === 0 ? null : list.reduce((a, b) => (cpu(b, endpoint) < cpu(a, endpoint) ? b : a)));
   const p99 = (server, endpoint) => server.row.endpoints[endpoint].p99Ms;
   const best = (list, endpoint) => (list.length === 0 ? null : list.reduce((a, b) => (rps(b, endpoint) > rps(a, endpoint) ? b : a)));
 
@@ -37,6 +39,17 @@ export function analyze(servers, rows) {
       // > 1 means our p99 is worse (longer) than the peer with the shortest p99.
       p99VsBestPeer: lowestP99Peer ? p99(ours, endpoint) / p99(lowestP99Peer, endpoint) : NaN,
       p99VsSync: sync ? p99(ours, endpoint) / p99(sync, endpoint) : NaN,
+      // Server CPU per request (µs): a cost that other work on the machine barely changes.
+      oursCpu: cpu(ours, endpoint),
+      syncCpu: sync ? cpu(sync, endpoint) : NaN,
+      leanestSweep: (() => {
+        const s = leanest(sweep, endpoint);
+        return s && { id: s.id, label: s.label, cpu: cpu(s, endpoint) };
+      })(),
+      leanestPeer: (() => {
+        const s = leanest(peers, endpoint);
+        return s && { id: s.id, label: s.label, cpu: cpu(s, endpoint) };
+      })(),
     };
   }
 

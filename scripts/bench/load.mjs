@@ -1,6 +1,10 @@
-// One server under load: start it, warm it up, drive each endpoint with wrk, sample its memory
-// while loaded, stop it. Servers take turns, one at a time, so they never compete with each other.
-import { treeMemory } from './memory.mjs';
+// The load phase. Every server is started first, one after the other (each start-up timed while
+// nothing else is loaded), and warmed up; then they take turns under wrk: for each repetition, for
+// each app, every server in turn for a few seconds. Only one server is ever under load; the others
+// sit idle. Interleaving at this grain spreads the machine's other work (builds, tests) evenly over
+// the servers, so ratios measured side by side hold even when absolute numbers drift.
+import * as os from 'node:os';
+import { treeCpuMs, treeMemory } from './process-tree.mjs';
 import { freePort, startServer } from './servers.mjs';
 import { runWrk } from './wrk.mjs';
 
@@ -12,89 +16,105 @@ export const ENDPOINTS = [
   { id: '1mb', path: '/1mb', label: '1 MB response' },
 ];
 
+/** The order of the servers in repetition `rep`: rotated, and reversed every other time. */
+export function turnOrder(list, rep, reps) {
+  const shift = Math.floor((rep * list.length) / Math.max(1, reps));
+  const rotated = [...list.slice(shift), ...list.slice(0, shift)];
+  return rep % 2 === 0 ? rotated : rotated.reverse();
+}
+
 /**
- * Measures one server once. Returns { id, ok, startupMs, memory: {rssMB, pssMB, processes},
- * endpoints: { hello: wrkResult, ... } } or { id, ok: false, error }.
+ * Returns Map id -> { ok, startupMs, memory: {rssMB, pssMB, processes}, endpoints: { hello: [wrk result
+ * per repetition], ... }, load1: [1-minute load average before each run] } or { ok: false, error }.
  */
-export async function measureServer(server, { seconds, warmupSeconds, connections, log }) {
-  const port = await freePort();
-  const handle = await startServer(server, port);
-  if (!handle.ok) return { id: server.id, ok: false, error: handle.error };
-  const memory = { rssMB: 0, pssMB: 0, processes: 0 };
-  const sample = () => {
-    const now = treeMemory(handle.pid);
-    if (now.rssMB > memory.rssMB) Object.assign(memory, now);
-  };
+export async function measureAll(servers, { seconds, warmupSeconds, reps, connections, log }) {
+  const results = new Map();
+  const live = [];
   try {
-    // Warm-up: Gunicorn's threads, uWSGI's workers and Python's caches start cold.
-    await runWrk(`http://127.0.0.1:${port}/`, { seconds: warmupSeconds, connections });
-    const endpoints = {};
-    for (const endpoint of ENDPOINTS) {
-      const timer = setTimeout(sample, (seconds * 1000) / 2); // memory while loaded, mid-run
-      try {
-        endpoints[endpoint.id] = await runWrk(`http://127.0.0.1:${port}${endpoint.path}`, { seconds, connections });
-      } finally {
-        clearTimeout(timer);
+    log('starting the servers, one at a time');
+    for (const server of servers) {
+      const port = await freePort();
+      const handle = await startServer(server, port);
+      if (!handle.ok) {
+        results.set(server.id, { ok: false, error: handle.error });
+        log(`  ${server.label}: FAILED to start: ${handle.error}`);
+        continue;
       }
-      sample();
+      // Warm-up: Gunicorn's threads, uWSGI's workers and Python's caches start cold.
+      await runWrk(`http://127.0.0.1:${port}/`, { seconds: warmupSeconds, connections });
+      const entry = {
+        server,
+        port,
+        handle,
+        result: { ok: true, startupMs: handle.startupMs, memory: { rssMB: 0, pssMB: 0, processes: 0 }, endpoints: {}, load1: [] },
+      };
+      for (const { id } of ENDPOINTS) entry.result.endpoints[id] = [];
+      results.set(server.id, entry.result);
+      live.push(entry);
+      log(`  ${server.label.padEnd(30)} first 200 after ${(handle.startupMs / 1000).toFixed(2)} s`);
     }
-    const summary = ENDPOINTS.map((e) => `${e.id} ${Math.round(endpoints[e.id].rps)}`).join(', ');
-    log(`  ${server.label.padEnd(30)} start ${(handle.startupMs / 1000).toFixed(2)} s, rss ${memory.rssMB.toFixed(0)} MB, req/s: ${summary}`);
-    return { id: server.id, ok: true, startupMs: handle.startupMs, memory, endpoints };
-  } catch (error) {
-    return { id: server.id, ok: false, error: `${error.message} (${(await handle.logs()).split('\n').slice(-3).join(' | ')})` };
+    for (let rep = 0; rep < reps; rep++) {
+      const order = turnOrder(live, rep, reps);
+      log(`repetition ${rep + 1} of ${reps} (load average ${os.loadavg()[0].toFixed(2)})`);
+      for (const endpoint of ENDPOINTS) {
+        for (const entry of order) {
+          if (!entry.result.ok) continue;
+          const sample = () => {
+            const now = treeMemory(entry.handle.pid);
+            if (now.rssMB > entry.result.memory.rssMB) entry.result.memory = now;
+          };
+          const timer = setTimeout(sample, (seconds * 1000) / 2); // memory while loaded, mid-run
+          entry.result.load1.push(os.loadavg()[0]);
+          try {
+            const cpuBefore = treeCpuMs(entry.handle.pid);
+            const run = await runWrk(`http://127.0.0.1:${entry.port}${endpoint.path}`, { seconds, connections });
+            const cpuMs = treeCpuMs(entry.handle.pid) - cpuBefore;
+            entry.result.endpoints[endpoint.id].push({ ...run, cpuMs, cpuUsPerRequest: run.requests > 0 ? (cpuMs * 1000) / run.requests : NaN });
+          } catch (error) {
+            const logs = await entry.handle.logs();
+            entry.result.ok = false;
+            entry.result.error = `${error.message} (log: ${logs.split('\n').slice(-3).join(' | ')})`;
+            log(`  ${entry.server.label}: FAILED: ${entry.result.error}`);
+          } finally {
+            clearTimeout(timer);
+          }
+        }
+      }
+      for (const entry of live) {
+        if (!entry.result.ok) continue;
+        const line = ENDPOINTS.map(({ id }) => `${id} ${Math.round(entry.result.endpoints[id][rep].rps)}`).join(', ');
+        log(`  ${entry.server.label.padEnd(30)} req/s: ${line}`);
+      }
+    }
   } finally {
-    await handle.stop();
+    for (const entry of live) await entry.handle.stop();
   }
+  return results;
 }
 
 /**
- * Every server, `rounds` times; each round goes through the list in a different order, so slow drift
- * of the machine's load does not favour whoever goes first.
+ * A server's repetitions folded into one row: per app the median run by requests/s (the lower of
+ * the two middle ones for an even count), with that run's latencies; errors summed over all runs;
+ * the spread of requests/s ((max - min) / median) to show how noisy the cell was; the median server
+ * CPU time per request.
  */
-export async function measureAll(servers, options) {
-  const runs = new Map(servers.map((server) => [server.id, []]));
-  for (let round = 0; round < options.rounds; round++) {
-    const order = round % 2 === 0 ? servers : [...servers].reverse();
-    options.log(`round ${round + 1} of ${options.rounds}`);
-    for (const server of order) {
-      const result = await measureServer(server, options);
-      if (!result.ok) options.log(`  ${server.label}: FAILED: ${result.error}`);
-      runs.get(server.id).push(result);
-    }
-  }
-  return runs;
-}
-
-/**
- * The rounds of one server folded into one row: per endpoint the round with the most requests/s
- * (other work on the machine only ever makes a server slower, so the best round is the least
- * disturbed; its latencies come with it), the largest memory seen, the fastest start-up, and the
- * spread of requests/s across rounds.
- */
-export function foldRounds(results) {
-  const good = results.filter((r) => r.ok);
-  if (good.length === 0) return { ok: false, error: results.map((r) => r.error).join('; ') };
+export function foldRuns(result) {
+  if (!result.ok) return { ok: false, error: result.error };
   const endpoints = {};
   for (const { id } of ENDPOINTS) {
-    const all = good.map((r) => r.endpoints[id]);
-    const best = all.reduce((a, b) => (b.rps > a.rps ? b : a));
-    const rps = all.map((r) => r.rps);
+    const runs = [...result.endpoints[id]].sort((a, b) => a.rps - b.rps);
+    const median = runs[Math.floor((runs.length - 1) / 2)];
+    const rps = runs.map((r) => r.rps);
+    const cpu = runs.map((r) => r.cpuUsPerRequest).sort((a, b) => a - b);
     endpoints[id] = {
-      ...best,
-      errors: all.reduce((sum, r) => sum + r.errors, 0),
-      errorsPerRound: all.map((r) => r.errors),
-      rpsPerRound: rps,
-      spread: Math.max(...rps) / Math.min(...rps) - 1,
+      ...median,
+      // CPU per request: the median of its own, not the median-throughput run's.
+      cpuUsPerRequest: cpu[Math.floor((cpu.length - 1) / 2)],
+      errors: runs.reduce((sum, r) => sum + r.errors, 0),
+      runs: runs.length,
+      rpsRuns: result.endpoints[id].map((r) => r.rps),
+      spread: (Math.max(...rps) - Math.min(...rps)) / median.rps,
     };
   }
-  return {
-    ok: true,
-    rounds: good.length,
-    failedRounds: results.length - good.length,
-    startupMs: Math.min(...good.map((r) => r.startupMs)),
-    startupMsPerRound: good.map((r) => r.startupMs),
-    memory: good.map((r) => r.memory).reduce((a, b) => (b.rssMB > a.rssMB ? b : a)),
-    endpoints,
-  };
+  return { ok: true, startupMs: result.startupMs, memory: result.memory, endpoints };
 }

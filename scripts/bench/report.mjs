@@ -81,9 +81,11 @@ export function markdown(result) {
   out.push(
     `${meta.date}. \`${meta.command}\` on ${meta.cores} cores shared by the servers and wrk ` +
       `(load average ${meta.loadBefore} before, ${meta.loadAfter} after: other work was running too). ` +
-      `Python ${meta.python}, ${meta.packages}. Each server, one at a time: ${meta.warmupSeconds} s warm-up, then ` +
-      `\`wrk -t1 -c${meta.connections} -d${meta.seconds}s --latency\` per app, ${meta.rounds} round(s) in alternating order; ` +
-      `the table shows each server's best round per app. Absolute numbers depend on the machine: compare ratios.`,
+      `Python ${meta.python}, ${meta.packages}. All servers are started first, one at a time, and warmed up ` +
+      `(${meta.warmupSeconds} s); then they take turns: for each of ${meta.reps} repetition(s), for each app, every server in turn ` +
+      `gets \`wrk -t1 -c${meta.connections} -d${meta.seconds}s --latency\` while the others sit idle (the order rotates each repetition). ` +
+      `The tables show each cell's median run (its latencies with it); median spread of req/s between repetitions: ${meta.medianSpread}. ` +
+      `Absolute numbers depend on the machine: compare ratios.`,
     '',
   );
   out.push(`Apps (routes of \`bench/app/main.py\`): ${ENDPOINTS.map((e) => `${e.label} \`${e.path}\``).join(', ')}.`, '');
@@ -105,7 +107,7 @@ export function markdown(result) {
   out.push('## Throughput, errors, memory, start-up', '');
   out.push(
     table(
-      ['Server', 'workers × threads', ...ENDPOINTS.map((e) => `${e.label} req/s`), 'errors', 'RSS sum MB (PSS)', 'start s'],
+      ['Server', 'workers × threads', ...ENDPOINTS.map((e) => `${e.label} req/s`), 'errors', 'RSS sum MB (PSS)', 'run → first 200, s'],
       measured.map((s) => {
         const row = rows.get(s.id);
         const name = s.role === 'ours' ? `**${s.label}**` : s.label;
@@ -133,6 +135,22 @@ export function markdown(result) {
         if (!row.ok) return [name, ...ENDPOINTS.map(() => 'failed')];
         return [name, ...ENDPOINTS.map((e) => `${ms(row.endpoints[e.id].p50Ms)} / ${ms(row.endpoints[e.id].p99Ms)}`)];
       }),
+    ),
+    '',
+  );
+  out.push('## Server CPU per request (µs, median; lower is better)', '');
+  out.push(
+    'User + system CPU time of the server’s processes during a run, divided by the requests it served. Unlike req/s, ' +
+      'this barely moves when other work takes the cores, so it compares efficiency reliably on a busy machine ' +
+      '(Docker’s log shipping for the access log runs outside the container’s processes and is not counted).',
+    '',
+  );
+  out.push(
+    table(
+      ['Server', ...ENDPOINTS.map((e) => e.label)],
+      measured
+        .filter((s) => rows.get(s.id).ok)
+        .map((s) => [s.role === 'ours' ? `**${s.label}**` : s.label, ...ENDPOINTS.map((e) => int(rows.get(s.id).endpoints[e.id].cpuUsPerRequest))]),
     ),
     '',
   );
@@ -195,6 +213,8 @@ export function ratioLines(result) {
     line('ours / gunicorn sync', (p) => ratio(p.vsSync)),
     line('p99 ours / lowest peer p99', (p) => (p.lowestP99Peer ? `${ratio(p.p99VsBestPeer)} (${p.lowestP99Peer.label})` : '–')),
   ];
+  lines.push(line('CPU per request ours / gunicorn sync (< 1: ours leaner)', (p) => ratio(p.oursCpu / p.syncCpu)));
+  lines.push(line('CPU per request ours / leanest sweep point', (p) => (p.leanestSweep ? `${ratio(p.oursCpu / p.leanestSweep.cpu)} (${p.leanestSweep.label})` : '–')));
   const top = analysis.allRound[0];
   const oursScore = analysis.allRound.find((p) => p.id === 'ours');
   if (top && oursScore) lines.push(`all-round score: ours ${oursScore.score.toFixed(3)}, best ${top.label} ${top.score.toFixed(3)}`);

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import { run, sleep } from './exec.mjs';
 import { firstGoodResponse, nowMs } from './first-response.mjs';
-import { processTree } from './memory.mjs';
+import { processTree } from './process-tree.mjs';
 import { uwsgiArgs } from './uwsgi.mjs';
 
 /**

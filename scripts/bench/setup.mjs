@@ -5,17 +5,17 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { must, onPath, run } from './exec.mjs';
 
-export const USAGE = `Usage: npm run bench [-- --quick] [--python 3.11] [--out DIR] [--seconds N] [--rounds N]
+export const USAGE = `Usage: npm run bench [-- --quick] [--python 3.11] [--out DIR] [--seconds N] [--reps N]
 
-  --quick      short runs and a small sweep, for development (about 3 minutes)
-               (default: the full run, about 13 minutes on 2 cores)
+  --quick      one short repetition and a small sweep, for development (about 2 minutes)
+               (default: the full run, 5 repetitions, about 12 minutes on 2 cores)
   --python     the image's Python version (default 3.11; Debian's uWSGI peer embeds 3.11)
   --out        where results go (default bench/results); files are named after the mode
-  --seconds    wrk duration per app and server; --rounds: how many times each server is measured`;
+  --seconds    wrk duration per app, server and repetition; --reps: how many repetitions`;
 
 const MODES = {
-  quick: { seconds: 2, warmupSeconds: 1, rounds: 1, sweepWorkers: [2, 4], sweepThreads: [4, 16], geventWorkers: [4], uwsgiShapes: [[5, 1]] },
-  full: { seconds: 4, warmupSeconds: 1, rounds: 2, sweepWorkers: [2, 4, 8], sweepThreads: [2, 4, 8, 16], geventWorkers: [2, 4, 8], uwsgiShapes: [[5, 1], [4, 4]] },
+  quick: { seconds: 2, warmupSeconds: 1, reps: 1, sweepWorkers: [2, 4], sweepThreads: [4, 16], geventWorkers: [4], uwsgiShapes: [[5, 1]] },
+  full: { seconds: 2, warmupSeconds: 1, reps: 5, sweepWorkers: [2, 4, 8], sweepThreads: [4, 8, 16], geventWorkers: [2, 4, 8], uwsgiShapes: [[5, 1], [4, 4]] },
 };
 
 export function parseOptions(argv) {
@@ -33,7 +33,7 @@ export function parseOptions(argv) {
     else if (arg === '--help' || arg === '-h') options.help = true;
     else if (arg === '--python') options.python = value();
     else if (arg === '--out') options.out = value();
-    else if (arg === '--seconds' || arg === '--rounds') {
+    else if (arg === '--seconds' || arg === '--reps') {
       const raw = value();
       const n = Number(raw);
       if (!Number.isInteger(n) || n < 1) throw new Error(`${arg} ${raw}: expected a whole number of at least 1.`);

@@ -1,6 +1,10 @@
-// Memory of a server: its process and every descendant (Gunicorn's arbiter and workers, uWSGI's
-// master and workers), read from the host's /proc. Containers' processes are host processes too.
+// What a server costs: memory and CPU time of its process and every descendant (Gunicorn's arbiter
+// and workers, uWSGI's master and workers), read from the host's /proc. Containers' processes are
+// host processes too. Docker's own log shipping (containerd-shim, dockerd) is not in the tree.
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+
+const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
 function parentOf(pid) {
   try {
@@ -54,4 +58,23 @@ export function treeMemory(rootPid) {
     pss += kilobytes(`/proc/${pid}/smaps_rollup`, 'Pss');
   }
   return { processes: pids.length, rssMB: rss / 1024, pssMB: pss / 1024 };
+}
+
+/**
+ * CPU milliseconds (user + system) the tree has used so far, all threads included. Compared before
+ * and after a run, it gives CPU per request: a figure that other work on the machine barely moves,
+ * unlike requests/s, which drops whenever that work takes the cores.
+ */
+export function treeCpuMs(rootPid) {
+  let ticks = 0;
+  for (const pid of processTree(rootPid)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return (ticks * 1000) / TICKS_PER_SECOND;
 }
