@@ -98,7 +98,7 @@ describe.each(workerClasses)('%s worker', (worker) => {
 
     const downloads = [
       ...Array.from({ length: 8 }, (_, i) => ({ label: `8 MB, reader ${i} at 1 MB/s`, path: '/blob?mb=8', readRate: 1e6, body: blob8 })),
-      ...Array.from({ length: 2 }, (_, i) => ({ label: `16 MB stream, reader ${i} at 2 MB/s`, path: `/stream?mb=16&id=slow${i}`, readRate: 2e6, body: stream16 })),
+      ...Array.from({ length: 2 }, (_, i) => ({ label: `16 MB stream, reader ${i} at 1 MB/s`, path: `/stream?mb=16&id=slow${i}`, readRate: 1e6, body: stream16 })),
       ...Array.from({ length: 2 }, (_, i) => ({ label: `16 MB stream, fast reader ${i}`, path: `/stream?mb=16&id=fast${i}`, readRate: undefined, body: stream16 })),
     ];
     const length = [`Content-Length: ${upload5.length}`];
@@ -130,11 +130,12 @@ describe.each(workerClasses)('%s worker', (worker) => {
     );
 
     // The premise: the slow readers really held the server back (their 16 MB did not all fit in
-    // socket buffers), so the server's partial-write path ran.
+    // socket buffers, which on loopback can hold several MB), so the server's partial-write path
+    // ran. A fast reader's stream is done server-side in a fraction of a second.
     const l = await logs(c);
     for (const id of ['slow0', 'slow1']) {
       const took = Number(new RegExp(`stream ${id} done after ([\\d.]+) s`).exec(l.stdout)?.[1]);
-      expect(took, `server-side time of stream ${id}`).toBeGreaterThan(2);
+      expect(took, `server-side time of stream ${id}`).toBeGreaterThan(1);
     }
     expect(l.all).not.toMatch(BREAKAGE);
     expect(seconds).toBeLessThan(60);
