@@ -4,7 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { loadTestbedEnv, testbed } from './testbed.js';
+import { loadTestbedEnv, registryAuth, registryTags, registryUrl, testbed } from './testbed.js';
 
 const run = promisify(execFile);
 const HOW = 'Start the test bed with: bash scripts/testbed.sh up  (or run everything with: npm test)';
@@ -18,7 +18,7 @@ async function httpStatus(url: string): Promise<number | string> {
   }
 }
 
-export default async function setup(): Promise<void> {
+export default async function setup(): Promise<() => Promise<void>> {
   const { values, missing, file } = loadTestbedEnv();
   if (missing.length > 0) {
     throw new Error(
@@ -47,4 +47,34 @@ export default async function setup(): Promise<void> {
 
   // Hand the values to the test workers too (they inherit the environment).
   for (const [k, v] of Object.entries(values)) process.env[k] = v;
+
+  // At the end, say what the suite pushed, as the registry itself lists it (not as the tests believe).
+  const before = await registryContents();
+  return async () => {
+    const after = await registryContents();
+    let images = 0;
+    let tags = 0;
+    for (const [repo, repoTags] of after) {
+      const fresh = repoTags.filter((tag) => !(before.get(repo) ?? []).includes(tag));
+      if (fresh.length > 0) images++;
+      tags += fresh.length;
+    }
+    console.log(`e2e: the registry at ${tb.registry} confirms ${tags} tags in ${images} repositories pushed by this run`);
+  };
+}
+
+/** Every repository of the test bed's registry with its tags (GET /v2/_catalog, then tags/list). */
+async function registryContents(): Promise<Map<string, string[]>> {
+  const contents = new Map<string, string[]>();
+  // The catalog comes in pages of at most 1000 names; `last` asks for the next one.
+  for (let last = ''; ; ) {
+    const page = await fetch(registryUrl(`/v2/_catalog?n=1000${last ? `&last=${encodeURIComponent(last)}` : ''}`), {
+      headers: { Authorization: registryAuth() },
+    });
+    if (!page.ok) throw new Error(`e2e: GET /v2/_catalog answered ${page.status}`);
+    const repositories = ((await page.json()) as { repositories: string[] | null }).repositories ?? [];
+    for (const repo of repositories) contents.set(repo, await registryTags(repo));
+    if (repositories.length < 1000) return contents;
+    last = repositories.at(-1)!;
+  }
 }
