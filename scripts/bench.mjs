@@ -146,9 +146,18 @@ async function main() {
     log('  Meinheld: not available here');
   }
 
-  for (const workers of options.sweepWorkers) {
-    for (const threads of options.sweepThreads) servers.push(sweepPoint(oursImage, resolved.worker, workers, threads));
+  for (const env of options.candidates) {
+    const label = `ours, ${Object.entries(env).map(([k, v]) => (k === 'ACCESS_LOG' && v === '' ? 'access log off' : `${k}=${v || '(empty)'}`)).join(', ')}`;
+    const shape = JSON.parse(
+      (await must('docker', ['run', '--rm', '--network', 'none', ...Object.entries(env).flatMap(([k, v]) => ['--env', `${k}=${v}`]), oursImage, 'python', '/gunicorn_conf.py'])).stdout,
+    );
+    servers.push({
+      ...oursDefault(oursImage, { id: `ours-${Object.entries(env).map(([k, v]) => `${k}-${v}`).join('-')}`, label, env, resolved: { workerClass: shape.worker, workers: shape.workers, threads: shape.threads } }),
+      role: 'candidate',
+    });
+    notes.push(`${label}: the default image with only these variables set; resolved to ${shape.workers} ${shape.worker} workers × ${shape.threads} threads.`);
   }
+  for (const [workers, threads] of options.sweepPoints) servers.push(sweepPoint(oursImage, resolved.worker, workers, threads));
 
   // 3. Load, one server at a time.
   log(`\n== Load: ${servers.length} servers × 4 apps × ${options.seconds} s × ${options.reps} repetition(s)`);
@@ -160,11 +169,12 @@ async function main() {
 
   // 4. Results.
   const outDir = ensureDir(path.resolve(repoRoot, options.out));
-  const base = path.join(outDir, options.mode);
+  const base = path.join(outDir, options.name);
   const meta = {
     mode: options.mode,
+    name: options.name,
     date: new Date(startedAt).toISOString().replace(/\.\d+Z$/, 'Z'),
-    command: `npm run bench${options.mode === 'quick' ? ' -- --quick' : ''}`,
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
     durationSeconds: Math.round((Date.now() - startedAt) / 1000),
     loadBefore,
     loadAfter: loadAverage(),
@@ -176,7 +186,7 @@ async function main() {
     medianSpread,
     connections: options.connections,
     testbed: testbed.mode,
-    chartName: `${options.mode}.png`,
+    chartName: `${options.name}.png`,
     ...facts,
   };
   const result = { meta, servers, rows, analysis, images, rebuild, action, unavailable, notes };
@@ -184,11 +194,11 @@ async function main() {
     servers,
     rows,
     analysis,
-    title: `Flask hello/JSON/IO/1 MB: our image vs peers (${options.mode} run, ${meta.date.slice(0, 10)})`,
+    title: `Flask hello/JSON/IO/1 MB: our image vs peers (${options.name} run, ${meta.date.slice(0, 10)})`,
     subtitle: `${facts.cores} cores shared with wrk -t1 -c${options.connections}; median of ${options.reps} run(s) of ${options.seconds} s; compare ratios, not absolutes`,
   });
   const png = await writeChart(svg, `${base}.svg`, `${base}.png`);
-  if (!png) meta.chartName = `${options.mode}.svg`;
+  if (!png) meta.chartName = `${options.name}.svg`;
   const serializable = servers.map(({ command, uwsgi: u, ...rest }) => ({ ...rest, ...(command ? { command: command('PORT').join(' ') } : {}) }));
   fs.writeFileSync(
     `${base}.json`,

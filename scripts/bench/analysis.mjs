@@ -5,12 +5,12 @@ import { ENDPOINTS } from './load.mjs';
 /**
  * servers: definitions; rows: Map id -> folded row. Returns
  * { ours, perEndpoint: { [endpoint]: { ours, bestPeer, bestSweep, sync, vsPeer, vsSweep, vsSync, p99VsPeers, ... } },
- *   allRound: [{ id, label, score }] (sweep points and ours, best first) }.
+ *   allRound: [{ id, label, score }] (ours, candidates and sweep points, best first) }.
  */
 export function analyze(servers, rows) {
   const measured = servers.filter((s) => rows.get(s.id)?.ok).map((s) => ({ ...s, row: rows.get(s.id) }));
   const ours = measured.find((s) => s.id === 'ours');
-  if (!ours) return { ours: null, perEndpoint: {}, allRound: [] };
+  if (!ours) return { ours: null, perEndpoint: {}, allRound: [], candidates: [] };
   const peers = measured.filter((s) => s.role === 'peer');
   const sweep = measured.filter((s) => s.role === 'sweep' && s.workerClass === ours.workerClass);
   const sync = peers.find((s) => s.id.startsWith('gunicorn-sync-'));
@@ -53,14 +53,33 @@ export function analyze(servers, rows) {
     };
   }
 
-  // All-round score: geometric mean over the apps of req/s relative to the best sweep point on that
-  // app (1.0 = best everywhere). One number to pick a default that is good at every kind of load.
+  // All-round score: geometric mean over the apps of req/s relative to the best configuration of our
+  // image on that app (1.0 = best everywhere). One number to pick a default good at every kind of load.
+  const pool = [ours, ...measured.filter((s) => s.role === 'candidate'), ...sweep];
   const score = (server) => {
-    const logs = ENDPOINTS.map(({ id }) => Math.log(rps(server, id) / (perEndpoint[id].bestSweep?.rps ?? rps(server, id))));
+    const logs = ENDPOINTS.map(({ id }) => Math.log(rps(server, id) / rps(best(pool, id), id)));
     return Math.exp(logs.reduce((a, b) => a + b, 0) / logs.length);
   };
-  const allRound = [ours, ...sweep]
+  const allRound = pool
     .map((s) => ({ id: s.id, label: s.label, workers: s.workers, threads: s.threads, score: score(s) }))
     .sort((a, b) => b.score - a.score);
-  return { ours: { id: ours.id, label: ours.label, workers: ours.workers, threads: ours.threads }, perEndpoint, allRound };
+  // Settings under consideration, against the same references as the default.
+  const candidates = measured
+    .filter((s) => s.role === 'candidate')
+    .map((c) => ({
+      id: c.id,
+      label: c.label,
+      perEndpoint: Object.fromEntries(
+        ENDPOINTS.map(({ id }) => [
+          id,
+          {
+            vsOurs: rps(c, id) / rps(ours, id),
+            vsSync: sync ? rps(c, id) / rps(sync, id) : NaN,
+            vsSweep: perEndpoint[id].bestSweep ? rps(c, id) / perEndpoint[id].bestSweep.rps : NaN,
+            p99: p99(c, id),
+          },
+        ]),
+      ),
+    }));
+  return { ours: { id: ours.id, label: ours.label, workers: ours.workers, threads: ours.threads }, perEndpoint, allRound, candidates };
 }

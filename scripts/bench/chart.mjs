@@ -18,14 +18,14 @@ export function panelBars(servers, rows, analysis, endpoint) {
       const e = rows.get(s.id).endpoints[endpoint];
       let label = s.label;
       if (s.role === 'sweep') label += s.id === bestSweepId ? ' (best sweep)' : ' (best all-round)';
-      const color = s.id === 'ours' ? COLORS.ours : s.role === 'ours' ? COLORS.oursVariant : s.role === 'sweep' ? COLORS.sweep : COLORS.peer;
+      const color = s.id === 'ours' ? COLORS.ours : s.role === 'ours' || s.role === 'candidate' ? COLORS.oursVariant : s.role === 'sweep' ? COLORS.sweep : COLORS.peer;
       return { label, rps: e.rps, p99: e.p99Ms, errors: e.errors, color };
     });
 }
 
 export function renderSvg({ servers, rows, analysis, title, subtitle }) {
-  const panelWidth = 680;
-  const labelWidth = 230;
+  const panelWidth = 720;
+  const labelWidth = 290;
   const barArea = 260;
   const barHeight = 22;
   const gap = 6;
@@ -60,12 +60,12 @@ export function renderSvg({ servers, rows, analysis, title, subtitle }) {
   const legendY = height - 15;
   const legend = [
     [COLORS.ours, 'ours, auto-tuned default'],
-    [COLORS.oursVariant, 'ours, one setting changed'],
+    [COLORS.oursVariant, 'ours, settings changed'],
     [COLORS.sweep, 'sweep point (our image, counts forced)'],
     [COLORS.peer, 'peer'],
   ];
   legend.forEach(([color, text], i) => {
-    const x = 20 + i * 330;
+    const x = 20 + i * 350;
     parts.push(`<rect x="${x}" y="${legendY - 11}" width="12" height="12" fill="${color}"/>`, `<text x="${x + 18}" y="${legendY}" font-size="12">${escape(text)}</text>`);
   });
   parts.push('</svg>');

@@ -77,7 +77,7 @@ export function targets(result) {
 export function markdown(result) {
   const { meta, servers, rows, analysis, images, rebuild, action, unavailable } = result;
   const out = [];
-  out.push(`# Benchmark: ${meta.mode} run`, '');
+  out.push(`# Benchmark: ${meta.name} run`, '');
   out.push(
     `${meta.date}. \`${meta.command}\` on ${meta.cores} cores shared by the servers and wrk ` +
       `(load average ${meta.loadBefore} before, ${meta.loadAfter} after: other work was running too). ` +
@@ -155,12 +155,12 @@ export function markdown(result) {
     '',
   );
   if (analysis.allRound.length > 1) {
-    out.push('## Sweep: all-round score', '');
+    out.push('## All-round score of our image’s configurations', '');
     out.push(
-      'Geometric mean over the four apps of req/s relative to the best sweep point on each app (1.00 = best on every app).',
+      'Geometric mean over the four apps of req/s relative to the best configuration of our image on each app (1.00 = best on every app).',
       '',
     );
-    out.push(table(['Configuration', 'score'], analysis.allRound.map((p) => [p.id === 'ours' ? `**${p.label}** (${p.workers} × ${p.threads})` : p.label, p.score.toFixed(3)])), '');
+    out.push(table(['Configuration', 'score'], analysis.allRound.map((p) => [p.id === 'ours' ? `**${p.label}** (${p.workers} × ${p.threads})` : p.id.startsWith('ours-') ? `${p.label} (${p.workers} × ${p.threads})` : p.label, p.score.toFixed(3)])), '');
   }
   const failures = measured.filter((s) => !rows.get(s.id).ok);
   if (failures.length > 0) {
@@ -201,22 +201,33 @@ export function markdown(result) {
   return out.join('\n');
 }
 
-/** The closing lines: our default against the best peer and the best sweep point, per app. */
+/**
+ * The closing lines, the issue's two ratios last: our default against the best peer and against the
+ * best point of the sweep, per app. Before them: sync, p99, CPU per request, candidates, all-round.
+ */
 export function ratioLines(result) {
   const { analysis } = result;
   if (!analysis.ours) return ['our default did not run: no ratios'];
   const per = analysis.perEndpoint;
   const line = (title, pick) => `${title}: ${ENDPOINTS.map(({ id, label }) => `${label} ${pick(per[id])}`).join(', ')}`;
   const lines = [
-    line('ours / best peer', (p) => (p.bestPeer ? `${ratio(p.vsPeer)} (${p.bestPeer.label})` : '–')),
-    line('ours / best sweep point', (p) => (p.bestSweep ? `${ratio(p.vsSweep)} (${p.bestSweep.label})` : '–')),
     line('ours / gunicorn sync', (p) => ratio(p.vsSync)),
     line('p99 ours / lowest peer p99', (p) => (p.lowestP99Peer ? `${ratio(p.p99VsBestPeer)} (${p.lowestP99Peer.label})` : '–')),
+    line('CPU per request ours / gunicorn sync (< 1: ours leaner)', (p) => ratio(p.oursCpu / p.syncCpu)),
+    line('CPU per request ours / leanest sweep point', (p) => (p.leanestSweep ? `${ratio(p.oursCpu / p.leanestSweep.cpu)} (${p.leanestSweep.label})` : '–')),
   ];
-  lines.push(line('CPU per request ours / gunicorn sync (< 1: ours leaner)', (p) => ratio(p.oursCpu / p.syncCpu)));
-  lines.push(line('CPU per request ours / leanest sweep point', (p) => (p.leanestSweep ? `${ratio(p.oursCpu / p.leanestSweep.cpu)} (${p.leanestSweep.label})` : '–')));
+  for (const c of analysis.candidates) {
+    const cline = (title, pick) => `${c.label}: ${title}: ${ENDPOINTS.map(({ id, label }) => `${label} ${pick(c.perEndpoint[id])}`).join(', ')}`;
+    lines.push(cline('vs ours default', (p) => ratio(p.vsOurs)));
+    lines.push(cline('vs gunicorn sync', (p) => ratio(p.vsSync)));
+    if (ENDPOINTS.some(({ id }) => Number.isFinite(c.perEndpoint[id].vsSweep))) lines.push(cline('vs best sweep point', (p) => ratio(p.vsSweep)));
+  }
   const top = analysis.allRound[0];
   const oursScore = analysis.allRound.find((p) => p.id === 'ours');
   if (top && oursScore) lines.push(`all-round score: ours ${oursScore.score.toFixed(3)}, best ${top.label} ${top.score.toFixed(3)}`);
+  lines.push(
+    line('ours / best peer', (p) => (p.bestPeer ? `${ratio(p.vsPeer)} (${p.bestPeer.label})` : '–')),
+    line('ours / best sweep point', (p) => (p.bestSweep ? `${ratio(p.vsSweep)} (${p.bestSweep.label})` : '–')),
+  );
   return lines;
 }

@@ -5,13 +5,18 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { must, onPath, run } from './exec.mjs';
 
-export const USAGE = `Usage: npm run bench [-- --quick] [--python 3.11] [--out DIR] [--seconds N] [--reps N]
+export const USAGE = `Usage: npm run bench [-- --quick] [--python 3.11] [--out DIR] [--name NAME] [--seconds N] [--reps N]
+                 [--sweep WxT,WxT... | --sweep none] [--candidate VAR=VALUE[,VAR=VALUE...]]...
 
   --quick      one short repetition and a small sweep, for development (about 2 minutes)
                (default: the full run, 5 repetitions, about 12 minutes on 2 cores)
   --python     the image's Python version (default 3.11; Debian's uWSGI peer embeds 3.11)
   --out        where results go (default bench/results); files are named after the mode
-  --seconds    wrk duration per app, server and repetition; --reps: how many repetitions`;
+  --seconds    wrk duration per app, server and repetition; --reps: how many repetitions
+  --name       base name of the result files (default: the mode, quick or full)
+  --sweep      the gthread points to measure instead of the mode's grid, e.g. 4x4,4x16
+  --candidate  also run our image with these variables set (a default under consideration),
+               e.g. --candidate THREADS=16 --candidate WORKERS_PER_CORE=1,THREADS=32`;
 
 const MODES = {
   quick: { seconds: 2, warmupSeconds: 1, reps: 1, sweepWorkers: [2, 4], sweepThreads: [4, 16], geventWorkers: [4], uwsgiShapes: [[5, 1]] },
@@ -19,8 +24,9 @@ const MODES = {
 };
 
 export function parseOptions(argv) {
-  const options = { mode: 'full', python: '3.11', out: 'bench/results', connections: 32, help: false };
+  const options = { mode: 'full', python: '3.11', out: 'bench/results', name: '', connections: 32, help: false, candidates: [] };
   const numbers = {};
+  let sweep;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -33,6 +39,11 @@ export function parseOptions(argv) {
     else if (arg === '--help' || arg === '-h') options.help = true;
     else if (arg === '--python') options.python = value();
     else if (arg === '--out') options.out = value();
+    else if (arg === '--name') {
+      options.name = value();
+      if (!/^[\w.-]+$/.test(options.name)) throw new Error(`--name ${options.name}: expected letters, digits, ., _ or - (it names files).`);
+    } else if (arg === '--sweep') sweep = parseSweep(value());
+    else if (arg === '--candidate') options.candidates.push(parseCandidate(value()));
     else if (arg === '--seconds' || arg === '--reps') {
       const raw = value();
       const n = Number(raw);
@@ -41,7 +52,38 @@ export function parseOptions(argv) {
     } else throw new Error(`${arg}: not a known option.\n${USAGE}`);
   }
   if (!/^3\.\d+$/.test(options.python)) throw new Error(`--python ${options.python}: expected X.Y, e.g. 3.11.`);
-  return { ...options, ...MODES[options.mode], ...numbers };
+  return { ...options, ...MODES[options.mode], ...numbers, sweepPoints: sweep ?? grid(MODES[options.mode]), name: options.name || options.mode };
+}
+
+function grid(mode) {
+  return mode.sweepWorkers.flatMap((workers) => mode.sweepThreads.map((threads) => [workers, threads]));
+}
+
+/** "4x4,4x16" -> [[4, 4], [4, 16]]; "none" -> []. */
+export function parseSweep(text) {
+  if (text === 'none') return [];
+  return text.split(',').map((point) => {
+    const match = /^(\d+)[x×](\d+)$/.exec(point.trim());
+    if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) {
+      throw new Error(`--sweep ${text}: "${point}" is not WORKERSxTHREADS; expected e.g. 4x4,4x16 or none.`);
+    }
+    return [Number(match[1]), Number(match[2])];
+  });
+}
+
+const TUNING_VARIABLES = ['WORKERS_PER_CORE', 'WEB_CONCURRENCY', 'MAX_WORKERS', 'THREADS', 'WORKER_CLASS', 'ACCESS_LOG', 'KEEP_ALIVE', 'CPU_LIMIT', 'GUNICORN_CMD_ARGS'];
+
+/** "THREADS=16,WORKERS_PER_CORE=1" -> { THREADS: '16', WORKERS_PER_CORE: '1' } (the image's own variables only). */
+export function parseCandidate(text) {
+  const env = {};
+  for (const pair of text.split(',')) {
+    const match = /^([A-Z_]+)=(.*)$/.exec(pair.trim());
+    if (!match || !TUNING_VARIABLES.includes(match[1])) {
+      throw new Error(`--candidate ${text}: "${pair}" is not VAR=VALUE with VAR one of ${TUNING_VARIABLES.join(', ')}.`);
+    }
+    env[match[1]] = match[2];
+  }
+  return env;
 }
 
 /**
