@@ -143,16 +143,16 @@ describe('defaults, with the demo app', () => {
     expect(reply.body).toMatch(new RegExp(`^Hello from Flask on Python ${target.pythonVersion.replace('.', '\\.')}\\.\\d+\\n$`));
     expect(workers).toBe(workersFor(CORES));
 
-    const l = await waitForLog(c, /"GET \/ HTTP\/1\.1" 200/);
+    const l = await waitForLog(c, /Using worker: gthread/);
     expect(l.stdout).toContain('Checking for script in /app/prestart.sh\nThere is no script /app/prestart.sh\n');
     expect(autotuneLine(l)).toBe(
       `autotune: cores=${CORES} source=affinity (affinity ${CORES}, ${await cgroupName()} no limit) ` +
-        `workers=${workersFor(CORES)} (${CORES} cores x WORKERS_PER_CORE 2) threads=4 (default) ` +
+        `workers=${workersFor(CORES)} (${CORES} cores x WORKERS_PER_CORE 2) threads=16 (default) ` +
         `worker_class=gthread bind=0.0.0.0:${c.port}`,
     );
     if (meinheldNoteExpected) expect(l.stdout).toMatch(/Meinheld is used only on Python 3\.8 and 3\.9/);
     else expect(l.stdout).not.toMatch(/Meinheld is used only/);
-    expect(l.stdout).toMatch(/"GET \/ HTTP\/1\.1" 200/); // access log on stdout
+    expect(l.all).not.toContain('GET / HTTP/1.1'); // the access log is off unless ACCESS_LOG asks for it
     expect(l.stderr).toMatch(/\[INFO\] Using worker: gthread/); // error log on stderr
 
     // PID 1 of the container is the Gunicorn master: start.sh exec'd it.
@@ -311,6 +311,13 @@ describe('logging', () => {
     expect(l.all).not.toContain('GET / HTTP/1.1');
     expect(l.all).not.toContain('Booting worker');
     expect(autotuneLine(l)).toContain('workers='); // start-up lines are not Gunicorn logs
+  });
+
+  it('ACCESS_LOG=- writes the access log to stdout', async () => {
+    const { c } = await start(base, { ACCESS_LOG: '-' });
+    await get(c, '/?from=stdout');
+    const l = await waitForLog(c, /"GET \/\?from=stdout HTTP\/1\.1" 200/);
+    expect(l.stdout).toMatch(/"GET \/\?from=stdout HTTP\/1\.1" 200/);
   });
 
   it('ACCESS_LOG to a file', async () => {

@@ -248,9 +248,9 @@ describe('workers', () => {
 });
 
 describe('threads and worker class', () => {
-  it('gthread: 4 threads per worker by default', () => {
+  it('gthread: 16 threads per worker by default', () => {
     const s = settings({}, { affinity: 2 });
-    expect([s.worker, s.worker_class, s.threads, s.threads_why]).toEqual(['gthread', 'gthread', 4, 'default']);
+    expect([s.worker, s.worker_class, s.threads, s.threads_why]).toEqual(['gthread', 'gthread', 16, 'default']);
   });
 
   it('THREADS overrides', () => {
@@ -288,11 +288,15 @@ describe('threads and worker class', () => {
 });
 
 describe('bind, logs and timeouts', () => {
-  it('defaults: 0.0.0.0:80, info, 120/120/5, access log on stdout, error log on stderr', () => {
+  it('defaults: 0.0.0.0:80, info, 120/120/5, access log off, error log on stderr', () => {
     const s = settings();
     expect([s.bind, s.loglevel, s.timeout, s.graceful_timeout, s.keepalive, s.accesslog, s.errorlog]).toEqual([
-      '0.0.0.0:80', 'info', 120, 120, 5, '-', '-',
+      '0.0.0.0:80', 'info', 120, 120, 5, null, '-',
     ]);
+  });
+
+  it('ACCESS_LOG=- turns the access log on, to stdout', () => {
+    expect(settings({ ACCESS_LOG: '-' }).accesslog).toBe('-');
   });
 
   it('HOST and PORT make the bind; an IPv6 host gets brackets', () => {
@@ -322,7 +326,7 @@ describe('the start-up line', () => {
     const root = cgroupTree({ 'cpu/cpu.cfs_quota_us': '100000', 'cpu/cpu.cfs_period_us': '100000' });
     expect(resolve({ PORT: '8080' }, { cgroupRoot: root, affinity: 2 }).summary).toBe(
       'autotune: cores=1 source=cgroup-v1 (affinity 2, cgroup v1 1) workers=2 (1 cores x WORKERS_PER_CORE 2) ' +
-        'threads=4 (default) worker_class=gthread bind=0.0.0.0:8080',
+        'threads=16 (default) worker_class=gthread bind=0.0.0.0:8080',
     );
   });
 
