@@ -220,13 +220,14 @@ describe('a cancelled job', () => {
       'prestart.sh': '#!/bin/sh\nsleep 3600\n',
     });
     let sawContainer = false;
+    const giveUpAt = Date.now() + 120_000; // never wait the whole probe-timeout if no container shows
     const result = await runAction(
       { 'python-version': target.pythonVersion, variant: target.variant, date: DATE, ...testbedInputs(), app, 'probe-timeout': '600' },
       {
         workspace,
         env: workflowEnv(api),
         // Kill the main step (as the runner does on cancel) once its container is up.
-        cancelWhen: () => (sawContainer ||= leftoverSmokeContainers().length > 0),
+        cancelWhen: () => (sawContainer ||= leftoverSmokeContainers().length > 0) || Date.now() > giveUpAt,
       },
     );
     expect(sawContainer).toBe(true);

@@ -112,6 +112,11 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
     RUNNER_TEMP: runnerTemp,
     ...options.env,
   };
+  // The engine the tests talk to is the engine the action must use.
+  for (const name of ['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH']) {
+    const value = process.env[name];
+    if (value !== undefined && env[name] === undefined) env[name] = value;
+  }
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
 
   const started = Date.now();
