@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-WDOQCLIG.js";
+} from "./chunks/chunk-ZPH4Y7FH.js";
 import {
   Docker,
   cleanup,

@@ -7,7 +7,7 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-WDOQCLIG.js";
+} from "./chunks/chunk-ZPH4Y7FH.js";
 import {
   Docker,
   actionState,

@@ -199,7 +199,7 @@ export function parseSettings(raw: Record<string, string | undefined>, env: Envi
   }
 
   const registry = get('registry') || (image !== '' ? registryHost(image) ?? '' : '');
-  if (registry !== '' && !/^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/.test(registry))
+  if (registry !== '' && !isValidRegistryHost(registry))
     fail(`registry: "${registry}" is not a registry host; use e.g. ghcr.io or 127.0.0.1:5000.`);
 
   const extraTags = list(get('tags'));

@@ -5448,7 +5448,7 @@ function parseSettings(raw, env) {
     }
   }
   const registry = get2("registry") || (image !== "" ? registryHost(image) ?? "" : "");
-  if (registry !== "" && !/^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/.test(registry))
+  if (registry !== "" && !isValidRegistryHost(registry))
     fail(`registry: "${registry}" is not a registry host; use e.g. ghcr.io or 127.0.0.1:5000.`);
   const extraTags = list(get2("tags"));
   for (const tag of extraTags)
