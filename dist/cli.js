@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-ZPH4Y7FH.js";
+} from "./chunks/chunk-5XKNZNHE.js";
 import {
   Docker,
   cleanup,

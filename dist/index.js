@@ -7,7 +7,7 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-ZPH4Y7FH.js";
+} from "./chunks/chunk-5XKNZNHE.js";
 import {
   Docker,
   actionState,

@@ -49,7 +49,8 @@ export interface Plan {
     hostPort?: number;
   };
   probe: { path: string; status: number; body: string; timeoutSeconds: number };
-  push: { enabled: boolean; registry: string; refs: string[]; tags: string[] };
+  /** repository is the `image` input ('' when none); refs are repository:tag in push order. */
+  push: { enabled: boolean; registry: string; repository: string; refs: string[]; tags: string[] };
   labels: Record<string, string>;
 }
 
@@ -75,7 +76,7 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
     latest: settings.latest,
     extraTags: settings.extraTags,
   });
-  const labels = ociLabels(settings, context, tags[0] ?? '');
+  const labels = ociLabels(settings, context, baseImage, tags[0] ?? '');
 
   const pipArgs: Record<string, string> = {};
   if (settings.pipIndexUrl !== '') {
@@ -167,6 +168,7 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
     push: {
       enabled: settings.push,
       registry: settings.registry,
+      repository: settings.image,
       tags,
       refs: settings.image === '' ? [] : tags.map((tag) => `${settings.image}:${tag}`),
     },
@@ -190,12 +192,12 @@ function portFrom(env: Record<string, string>, fallback: number): number {
   return port !== undefined && /^\d+$/.test(port) ? Number(port) : fallback;
 }
 
-function ociLabels(settings: Settings, context: RunContext, versionTag: string): Record<string, string> {
+function ociLabels(settings: Settings, context: RunContext, baseImage: string, versionTag: string): Record<string, string> {
   const labels: Record<string, string> = {
     'org.opencontainers.image.created': context.created,
     'org.opencontainers.image.title': settings.image !== '' ? settings.image.split('/').pop()! : 'flask-app',
     'org.opencontainers.image.version': versionTag,
-    'org.opencontainers.image.base.name': resolveBaseImage(settings),
+    'org.opencontainers.image.base.name': baseImage,
     'io.github.flask-gunicorn-action.python-version': settings.pythonVersion,
     'io.github.flask-gunicorn-action.variant': settings.variant,
     'io.github.flask-gunicorn-action.worker': settings.worker,

@@ -51,7 +51,7 @@ export async function pushImage(docker: Docker, plan: Plan, imageId: string, cre
 }
 
 async function digestFromStore(docker: Docker, imageId: string, plan: Plan): Promise<string> {
-  const repository = plan.push.refs[0]?.replace(/:[^:/]+$/, '') ?? '';
+  const repository = plan.push.repository;
   // Docker records Hub images by their short name (docker.io/library/web is listed as web).
   const short = repository.replace(/^(docker\.io|index\.docker\.io)\//, '').replace(/^library\//, '');
   const found = (await docker.repoDigests(imageId)).find((entry) => entry.startsWith(`${repository}@`) || entry.startsWith(`${short}@`));

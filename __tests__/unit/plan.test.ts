@@ -298,6 +298,7 @@ describe('probe and push', () => {
     expect(plan.push).toEqual({
       enabled: true,
       registry: '127.0.0.1:5000',
+      repository: '127.0.0.1:5000/web',
       tags: ['python3.12-slim-2026-11-21', 'python3.12-slim', 'stable', 'v2', 'latest'],
       refs: [
         '127.0.0.1:5000/web:python3.12-slim-2026-11-21',

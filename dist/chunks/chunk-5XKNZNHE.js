@@ -5128,7 +5128,7 @@ function makePlan(settings, context3) {
     latest: settings.latest,
     extraTags: settings.extraTags
   });
-  const labels = ociLabels(settings, context3, tags[0] ?? "");
+  const labels = ociLabels(settings, context3, baseImage, tags[0] ?? "");
   const pipArgs = {};
   if (settings.pipIndexUrl !== "") {
     pipArgs.PIP_INDEX_URL = settings.pipIndexUrl;
@@ -5213,6 +5213,7 @@ function makePlan(settings, context3) {
     push: {
       enabled: settings.push,
       registry: settings.registry,
+      repository: settings.image,
       tags,
       refs: settings.image === "" ? [] : tags.map((tag) => `${settings.image}:${tag}`)
     },
@@ -5229,12 +5230,12 @@ function portFrom(env, fallback) {
   const port = env.PORT;
   return port !== void 0 && /^\d+$/.test(port) ? Number(port) : fallback;
 }
-function ociLabels(settings, context3, versionTag) {
+function ociLabels(settings, context3, baseImage, versionTag) {
   const labels = {
     "org.opencontainers.image.created": context3.created,
     "org.opencontainers.image.title": settings.image !== "" ? settings.image.split("/").pop() : "flask-app",
     "org.opencontainers.image.version": versionTag,
-    "org.opencontainers.image.base.name": resolveBaseImage(settings),
+    "org.opencontainers.image.base.name": baseImage,
     "io.github.flask-gunicorn-action.python-version": settings.pythonVersion,
     "io.github.flask-gunicorn-action.variant": settings.variant,
     "io.github.flask-gunicorn-action.worker": settings.worker
@@ -5292,7 +5293,7 @@ async function pushImage(docker, plan, imageId, credentials, options) {
   return { digest, pushed };
 }
 async function digestFromStore(docker, imageId, plan) {
-  const repository = plan.push.refs[0]?.replace(/:[^:/]+$/, "") ?? "";
+  const repository = plan.push.repository;
   const short = repository.replace(/^(docker\.io|index\.docker\.io)\//, "").replace(/^library\//, "");
   const found = (await docker.repoDigests(imageId)).find((entry2) => entry2.startsWith(`${repository}@`) || entry2.startsWith(`${short}@`));
   if (!found) throw new DockerError(`Pushed, but Docker did not record a digest for ${repository}.`);
