@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-5XKNZNHE.js";
+} from "./chunks/chunk-RQP5BZEP.js";
 import {
   Docker,
   cleanup,

@@ -7,7 +7,7 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-5XKNZNHE.js";
+} from "./chunks/chunk-RQP5BZEP.js";
 import {
   Docker,
   actionState,

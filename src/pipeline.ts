@@ -8,7 +8,7 @@ import { cleanup } from './cleanup.js';
 import { Docker } from './docker.js';
 import { makePlan, type Plan } from './plan.js';
 import { pushImage, tagImage, type PushResult } from './push.js';
-import type { Reporter } from './reporter.js';
+import type { Reporter, SummaryRow } from './reporter.js';
 import type { RunDate } from './run-date.js';
 import { parseSettings, type Environment, type Settings } from './settings.js';
 import { smokeTest, SmokeTestError, type SmokeTestResult } from './smoke-test.js';
@@ -109,10 +109,7 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
     await reporter.summary('Flask image: failed', [
       { label: 'Failed at', value: stage },
       { label: 'Reason', value: (error as Error).message.split('\n')[0] ?? '' },
-      { label: 'Python', value: settings.pythonVersion },
-      { label: 'Variant', value: settings.variant },
-      { label: 'Worker', value: settings.worker },
-      { label: 'Base image', value: plan.baseImage },
+      ...buildRows(settings, plan),
       { label: 'Pushed', value: stage === 'push' ? 'no; earlier tags may exist, latest was not moved' : 'nothing' },
     ]);
     throw error;
@@ -145,10 +142,7 @@ async function report(
       : 'no (push: false)';
   await reporter.summary('Flask image', [
     { label: 'Image', value: settings.image || plan.app.tag },
-    { label: 'Python', value: settings.pythonVersion },
-    { label: 'Variant', value: settings.variant },
-    { label: 'Worker', value: settings.worker },
-    { label: 'Base image', value: plan.baseImage },
+    ...buildRows(settings, plan),
     { label: 'Tags', value: tags.join(', ') },
     { label: 'Pushed', value: pushed },
     { label: 'Digest', value: push?.digest || '-' },
@@ -156,6 +150,16 @@ async function report(
     { label: 'Size', value: `${(size / 1e6).toFixed(1)} MB` },
     { label: 'Probe', value: `${probe.url} → ${probe.status} in ${probe.seconds.toFixed(2)} s` },
   ]);
+}
+
+/** What was built, for the job summary whether the run passed or failed. */
+function buildRows(settings: Settings, plan: Plan): SummaryRow[] {
+  return [
+    { label: 'Python', value: settings.pythonVersion },
+    { label: 'Variant', value: settings.variant },
+    { label: 'Worker', value: settings.worker },
+    { label: 'Base image', value: plan.baseImage },
+  ];
 }
 
 async function untagAll(docker: Docker, refs: string[]): Promise<void> {

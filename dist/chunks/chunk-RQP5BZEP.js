@@ -5776,10 +5776,7 @@ async function runPipeline(raw, env, deps) {
     await reporter.summary("Flask image: failed", [
       { label: "Failed at", value: stage },
       { label: "Reason", value: error.message.split("\n")[0] ?? "" },
-      { label: "Python", value: settings.pythonVersion },
-      { label: "Variant", value: settings.variant },
-      { label: "Worker", value: settings.worker },
-      { label: "Base image", value: plan.baseImage },
+      ...buildRows(settings, plan),
       { label: "Pushed", value: stage === "push" ? "no; earlier tags may exist, latest was not moved" : "nothing" }
     ]);
     throw error;
@@ -5798,10 +5795,7 @@ async function report(reporter, settings, plan, imageId, size, probe, push) {
   const pushed = push ? `yes, ${push.pushed.length} tags` : settings.pushSkippedReason !== "" ? `skipped: ${settings.pushSkippedReason}` : "no (push: false)";
   await reporter.summary("Flask image", [
     { label: "Image", value: settings.image || plan.app.tag },
-    { label: "Python", value: settings.pythonVersion },
-    { label: "Variant", value: settings.variant },
-    { label: "Worker", value: settings.worker },
-    { label: "Base image", value: plan.baseImage },
+    ...buildRows(settings, plan),
     { label: "Tags", value: tags.join(", ") },
     { label: "Pushed", value: pushed },
     { label: "Digest", value: push?.digest || "-" },
@@ -5809,6 +5803,14 @@ async function report(reporter, settings, plan, imageId, size, probe, push) {
     { label: "Size", value: `${(size / 1e6).toFixed(1)} MB` },
     { label: "Probe", value: `${probe.url} \u2192 ${probe.status} in ${probe.seconds.toFixed(2)} s` }
   ]);
+}
+function buildRows(settings, plan) {
+  return [
+    { label: "Python", value: settings.pythonVersion },
+    { label: "Variant", value: settings.variant },
+    { label: "Worker", value: settings.worker },
+    { label: "Base image", value: plan.baseImage }
+  ];
 }
 async function untagAll(docker, refs) {
   for (const ref of refs) await docker.untag(ref);
