@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-RQP5BZEP.js";
+} from "./chunks/chunk-N7OYFJ4Q.js";
 import {
   Docker,
   cleanup,

@@ -7,7 +7,7 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-RQP5BZEP.js";
+} from "./chunks/chunk-N7OYFJ4Q.js";
 import {
   Docker,
   actionState,

@@ -10,7 +10,6 @@
  * All addresses are on 127.0.0.1: tests must not send traffic anywhere else.
  */
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -121,18 +120,8 @@ export function e2eTarget(): { pythonVersion: string; variant: string } {
   };
 }
 
-/** A free TCP port on 127.0.0.1 (free when returned; bind it soon). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
+/** A free TCP port on 127.0.0.1 (free when returned; bind it soon): the action's own helper. */
+export { freePort } from '../../src/pipeline.js';
 
 /** Basic auth header for the test bed's registry (or other credentials). */
 export function registryAuth(user = testbed().user, password = testbed().password): string {

@@ -5833,7 +5833,7 @@ function freePort() {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => resolve2(typeof address === "object" && address ? address.port : 0));
+      server.close(() => typeof address === "object" && address ? resolve2(address.port) : reject(new Error("no port was assigned")));
     });
   });
 }
