@@ -39,12 +39,15 @@ ENV_FILE="$STATE/env"
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # Stand-in images: Python version -> Debian suite that ships it. Offline, only these versions can be
-# built; TESTBED_PYTHON_VERSIONS picks a subset (3.9/bullseye works too but is not built by default).
+# built; TESTBED_PYTHON_VERSIONS picks a subset.
 declare -A SUITE_OF=([3.9]=bullseye [3.11]=bookworm [3.13]=trixie)
-OFFLINE_VERSIONS="${TESTBED_PYTHON_VERSIONS:-3.11 3.13}"
+OFFLINE_VERSIONS="${TESTBED_PYTHON_VERSIONS:-3.9 3.11 3.13}"
 IMAGE_PREFIX="flask-testbed/"
 # Bump when the stand-in recipe changes, so old cached tarballs and images are not reused.
-STANDIN_REV=1
+STANDIN_REV=2
+# Upstream source releases the local index lacks (Meinheld, greenlet and Gunicorn for 3.9, ...): served
+# beside it, never committed. See that folder's README.
+STANDINS_DIR="${TESTBED_PYPI_STANDINS:-$REPO_ROOT/../shared/pypi-standins}"
 
 log() { printf 'testbed: %s\n' "$*" >&2; }
 die() { printf 'testbed: error: %s\n' "$*" >&2; exit 1; }
@@ -200,10 +203,15 @@ build_rootfs_tarball() {
   local version=$1 suite=$2 tarball=$3 mirror rootfs include
   mirror=$(debian_mirror)
   rootfs="$CACHE/build/rootfs-$suite"
-  include=python3,python3-pip,python3-venv,ca-certificates
+  # Like the official python:X image: Python's headers, a C and C++ compiler and patch, so Meinheld
+  # (and greenlet where no wheel fits) compile as they do on GitHub.
+  include=python3,python3-pip,python3-venv,python3-dev,gcc,g++,libc6-dev,patch,ca-certificates
   # The local package index has compiled wheels (markupsafe, ...) for CPython 3.11 only; other Pythons
   # get Debian's build of markupsafe so Flask installs without a compiler.
   [ "$version" = 3.11 ] || include="$include,python3-markupsafe"
+  # gevent offline: only trixie's is new enough for Gunicorn 24+. Its greenlet (3.1) is built with
+  # assertions, which is what makes a use-after-free in Meinheld's greenlet glue crash instead of pass.
+  [ "$suite" != trixie ] || include="$include,python3-gevent"
   "${SUDO[@]}" rm -rf "$rootfs"
   mkdir -p "$CACHE/build"
   log "debootstrap $suite (Python $version) from $mirror"
@@ -281,16 +289,54 @@ pip_index_dir() {
   die "no local package index with flask in 'pip config list' (expected e.g. file:///opt/pypi/simple)"
 }
 
+# The folder served: the local index's projects, plus the stand-in releases listed beside their own
+# project's files. Built fresh under $STATE/pypi from links, so neither source is modified.
+#   simple/<project>/      -> the local index's folder (links ../../files/..., resolved via files/)
+#   simple/<project>/index.html  merged, for a project that has stand-ins (links ../../standins/...)
+build_served_index() {
+  local dir=$1 root="$STATE/pypi" file project entry
+  [ -f "$STANDINS_DIR/SHA256SUMS" ] \
+    || die "no stand-in releases in $STANDINS_DIR (set TESTBED_PYPI_STANDINS to the pypi-standins folder)"
+  (cd "$STANDINS_DIR" && sha256sum --quiet -c SHA256SUMS) \
+    || die "a stand-in release in $STANDINS_DIR does not match its SHA256SUMS"
+  rm -rf "$root"
+  mkdir -p "$root/simple"
+  ln -s "$dir/files" "$root/files"
+  ln -s "$STANDINS_DIR" "$root/standins"
+  for entry in "$dir"/simple/*/; do
+    entry=${entry%/}
+    ln -s "$entry" "$root/simple/${entry##*/}"
+  done
+  while read -r sum file; do
+    file=${file#\*}
+    # The project of a release file: its name up to the version, normalized as PEP 503 says.
+    project=$(printf '%s' "$file" | sed -E 's/-[0-9][^-]*(-py[0-9].*\.whl|\.tar\.gz)$//' | tr 'A-Z_.' 'a-z--')
+    if [ -L "$root/simple/$project" ]; then
+      rm "$root/simple/$project"
+      mkdir "$root/simple/$project"
+      sed '/<\/body>/d' "$dir/simple/$project/index.html" >"$root/simple/$project/index.html"
+    elif [ ! -d "$root/simple/$project" ]; then
+      mkdir "$root/simple/$project"
+      echo '<!DOCTYPE html><html><body>' >"$root/simple/$project/index.html"
+    fi
+    printf '<a href="../../standins/%s#sha256=%s">%s</a>\n' "$file" "$sum" "$file" >>"$root/simple/$project/index.html"
+  done <"$STANDINS_DIR/SHA256SUMS"
+  for entry in "$root"/simple/*/index.html; do
+    [ -L "$(dirname "$entry")" ] || grep -q '</body>' "$entry" || echo '</body></html>' >>"$entry"
+  done
+  echo "$root"
+}
+
 ensure_pip_server() {
   local dir port
   port=$(env_get TESTBED_PIP_INDEX_URL | sed -n 's#^http://127.0.0.1:\([0-9]*\)/simple/$#\1#p')
   # Reuse only our own server on the recorded port.
-  if [ -n "$port" ] && pid_alive "$STATE/pip.pid" "http.server .* $port " \
+  if [ -n "$port" ] && pid_alive "$STATE/pip.pid" "http.server .*$STATE/pypi $port " \
       && [ "$(http_code "http://127.0.0.1:$port/simple/flask/")" = 200 ]; then
     PIP_PORT=$port; return 0
   fi
   stop_pid "$STATE/pip.pid" http.server "pip index server"
-  dir=$(pip_index_dir)
+  dir=$(build_served_index "$(pip_index_dir)")
   port=$(free_port)
   log "serving $dir on http://127.0.0.1:$port/simple/"
   start_bg pip python3 -m http.server --bind 127.0.0.1 --directory "$dir" "$port"
