@@ -220,6 +220,12 @@ build_rootfs_tarball() {
     tail -n 20 "$CACHE/build/$suite.log" >&2
     die "debootstrap $suite failed (log: $CACHE/build/$suite.log)"
   fi
+  # The official python:3.12+ images have no `packaging` (nor wheel): Debian's pip pulls both in. Take
+  # them out, so an image that needs packaging (Gunicorn's gevent worker does) must install it itself.
+  if [ "$suite" = trixie ]; then
+    "${SUDO[@]}" chroot "$rootfs" dpkg --purge --force-depends python3-wheel python3-packaging >>"$CACHE/build/$suite.log" 2>&1 \
+      || die "could not remove python3-packaging from the $suite stand-in (log: $CACHE/build/$suite.log)"
+  fi
   # Make it behave like the official python image: pip may install into the system Python (PEP 668
   # marker removed), `python` and `pip` exist; drop downloaded .debs and apt lists to keep it small.
   "${SUDO[@]}" sh -c "
@@ -289,12 +295,33 @@ pip_index_dir() {
   die "no local package index with flask in 'pip config list' (expected e.g. file:///opt/pypi/simple)"
 }
 
+# Wheels of the stand-in source releases that the image installs from the index rather than compiling
+# itself (PyPI has wheels of these): their sdists need a build backend newer than the local index has
+# for Python 3.9. Built once, offline (--network none), in the stand-in of a suitable Python.
+standin_wheels() {
+  local out="$CACHE/standin-wheels-r$STANDIN_REV" spec image file
+  [ -d "$out" ] && { echo "$out"; return 0; }
+  rm -rf "$out.tmp" && mkdir -p "$out.tmp"
+  # gunicorn is pure Python (any stand-in; trixie's setuptools reads its pyproject metadata);
+  # MarkupSafe 2.1.5 is Flask's for Python 3.9 (compiled for 3.9, in the bullseye stand-in).
+  for spec in "3.13:gunicorn-23.0.0.tar.gz" "3.9:MarkupSafe-2.1.5.tar.gz"; do
+    image="${IMAGE_PREFIX}python:${spec%%:*}"
+    file=${spec#*:}
+    image_ok "$image" || continue # that stand-in is not wanted on this test bed
+    docker run --rm --network none -v "$STANDINS_DIR:/in:ro" -v "$out.tmp:/out" "$image" \
+      pip wheel -q --no-deps --no-build-isolation --no-index -w /out "/in/$file" >&2 \
+      || die "could not build a wheel of $file in $image"
+  done
+  mv "$out.tmp" "$out"
+  echo "$out"
+}
+
 # The folder served: the local index's projects, plus the stand-in releases listed beside their own
 # project's files. Built fresh under $STATE/pypi from links, so neither source is modified.
 #   simple/<project>/      -> the local index's folder (links ../../files/..., resolved via files/)
 #   simple/<project>/index.html  merged, for a project that has stand-ins (links ../../standins/...)
 build_served_index() {
-  local dir=$1 root="$STATE/pypi" file project entry
+  local dir=$1 wheels=$2 root="$STATE/pypi" file project entry sum folder
   [ -f "$STANDINS_DIR/SHA256SUMS" ] \
     || die "no stand-in releases in $STANDINS_DIR (set TESTBED_PYPI_STANDINS to the pypi-standins folder)"
   (cd "$STANDINS_DIR" && sha256sum --quiet -c SHA256SUMS) \
@@ -303,14 +330,15 @@ build_served_index() {
   mkdir -p "$root/simple"
   ln -s "$dir/files" "$root/files"
   ln -s "$STANDINS_DIR" "$root/standins"
+  ln -s "$wheels" "$root/standin-wheels"
   for entry in "$dir"/simple/*/; do
     entry=${entry%/}
     ln -s "$entry" "$root/simple/${entry##*/}"
   done
-  while read -r sum file; do
+  while read -r sum file folder; do
     file=${file#\*}
     # The project of a release file: its name up to the version, normalized as PEP 503 says.
-    project=$(printf '%s' "$file" | sed -E 's/-[0-9][^-]*(-py[0-9].*\.whl|\.tar\.gz)$//' | tr 'A-Z_.' 'a-z--')
+    project=$(printf '%s' "$file" | sed -E 's/-[0-9].*$//' | tr 'A-Z_.' 'a-z--')
     if [ -L "$root/simple/$project" ]; then
       rm "$root/simple/$project"
       mkdir "$root/simple/$project"
@@ -319,8 +347,8 @@ build_served_index() {
       mkdir "$root/simple/$project"
       echo '<!DOCTYPE html><html><body>' >"$root/simple/$project/index.html"
     fi
-    printf '<a href="../../standins/%s#sha256=%s">%s</a>\n' "$file" "$sum" "$file" >>"$root/simple/$project/index.html"
-  done <"$STANDINS_DIR/SHA256SUMS"
+    printf '<a href="../../%s/%s#sha256=%s">%s</a>\n' "$folder" "$file" "$sum" "$file" >>"$root/simple/$project/index.html"
+  done < <(sed 's/$/ standins/' "$STANDINS_DIR/SHA256SUMS"; (cd "$wheels" && sha256sum -- *.whl | sed 's/$/ standin-wheels/'))
   for entry in "$root"/simple/*/index.html; do
     [ -L "$(dirname "$entry")" ] || grep -q '</body>' "$entry" || echo '</body></html>' >>"$entry"
   done
@@ -336,7 +364,7 @@ ensure_pip_server() {
     PIP_PORT=$port; return 0
   fi
   stop_pid "$STATE/pip.pid" http.server "pip index server"
-  dir=$(build_served_index "$(pip_index_dir)")
+  dir=$(build_served_index "$(pip_index_dir)" "$(standin_wheels)")
   port=$(free_port)
   log "serving $dir on http://127.0.0.1:$port/simple/"
   start_bg pip python3 -m http.server --bind 127.0.0.1 --directory "$dir" "$port"

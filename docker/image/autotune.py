@@ -38,7 +38,7 @@ DEFAULTS = {
     # third of the CPU per request on small responses (bench/results/candidates.md).
     "ACCESS_LOG": None,
     "ERROR_LOG": "-",  # stderr
-    "WORKER_CLASS": "gthread",  # the image sets its own default with ENV WORKER_CLASS (build arg WORKER)
+    "WORKER_CLASS": "meinheld",  # the image sets its own default with ENV WORKER_CLASS (build arg WORKER)
 }
 
 CGROUP_ROOT = "/sys/fs/cgroup"
@@ -51,13 +51,9 @@ WORKERS = {
     "sync": ("sync", None),
     "gthread": ("gthread", None),
     "gevent": ("gevent", "gevent"),
-    "meinheld": ("meinheld.gmeinheld.MeinheldWorker", "meinheld"),
+    # The image's own class (meinheld_worker.py): Meinheld 1.0.2's breaks on today's Gunicorn.
+    "meinheld": ("meinheld_worker.MeinheldWorker", "meinheld"),
 }
-
-# Meinheld needs greenlet 0.4, which stops at Python 3.9. Measured on 3.10+ (greenlet 3, or no greenlet),
-# Meinheld cuts 16 MB streamed responses and 8 MB request bodies short for slow clients while still
-# answering 200, so the image refuses it there (the build refuses it too, see build_check.py).
-MEINHELD_LAST_PYTHON = (3, 9)
 
 
 class ConfigError(Exception):
@@ -241,7 +237,7 @@ def _bind(env, errors):
     return "%s:%s" % (host, int(port))
 
 
-def _worker(env, errors, python_version, is_installed):
+def _worker(env, errors, is_installed):
     raw = _get(env, "WORKER_CLASS") or DEFAULTS["WORKER_CLASS"]
     name = raw.lower()
     if name not in WORKERS:
@@ -251,12 +247,6 @@ def _worker(env, errors, python_version, is_installed):
                            "one of %s, or a dotted path to a Gunicorn worker class" % ", ".join(WORKERS)))
         return None, None
     worker_class, module = WORKERS[name]
-    py = "%d.%d" % tuple(python_version[:2])
-    if name == "meinheld" and tuple(python_version[:2]) > MEINHELD_LAST_PYTHON:
-        errors.append(_bad("WORKER_CLASS", env.get("WORKER_CLASS"), "gthread, gevent or sync",
-                           "Meinheld runs only on Python 3.8 and 3.9, this is Python %s (on 3.10+ it truncates "
-                           "large streamed responses and request bodies)" % py))
-        return None, None
     if module is not None and not is_installed(module):
         errors.append(_bad("WORKER_CLASS", env.get("WORKER_CLASS"), "gthread or sync",
                            "%s is not installed in this image (build it with --build-arg WORKER=%s)" % (module, name)))
@@ -295,7 +285,7 @@ def resolve(env=None, cgroup_root=CGROUP_ROOT, affinity=None, python_version=Non
     log_level = (_get(env, "LOG_LEVEL") or DEFAULTS["LOG_LEVEL"]).lower()
     if log_level not in LOG_LEVELS:
         errors.append(_bad("LOG_LEVEL", env.get("LOG_LEVEL"), "one of " + ", ".join(LOG_LEVELS)))
-    worker, worker_class = _worker(env, errors, python_version, is_installed)
+    worker, worker_class = _worker(env, errors, is_installed)
     if errors:
         raise ConfigError(errors)
 
@@ -346,15 +336,6 @@ def summary(settings, env=None):
     return line
 
 
-def server_note(settings):
-    """Why this Python does not run Meinheld, for the start-up log (None when nothing to say)."""
-    if settings["worker"] != "meinheld" and tuple(map(int, settings["python"].split("."))) > MEINHELD_LAST_PYTHON:
-        return ("autotune: Python %s: serving with Gunicorn's %s worker; Meinheld is used only on Python 3.8 and 3.9 "
-                "(on 3.10+ it truncates large streamed responses and request bodies)"
-                % (settings["python"], settings["worker"]))
-    return None
-
-
 # --- start-up check -------------------------------------------------------------------------------
 
 
@@ -392,12 +373,10 @@ def check_config_file(env):
     return []
 
 
-# Gunicorn's own HTTP parser had request-smuggling flaws until 23.0 (CVE-2024-1135, CVE-2024-6827).
-# Meinheld 1.0.2 parses HTTP itself but breaks on Gunicorn 21+ (constraints-meinheld.txt says how), so
-# Meinheld images carry Gunicorn 20.1; every other image 23+. The two must not be mixed at run time.
+# Gunicorn's own HTTP parser had request-smuggling flaws until 23.0 (CVE-2024-1135, CVE-2024-6827). The
+# image installs 23+; an app requirement could still pull an older one in. Meinheld parses HTTP itself.
 GUNICORN_PARSER_FIXED = (23, 0)
 GUNICORN_PARSER_WORKERS = ("sync", "gthread", "gevent")
-MEINHELD_LAST_GUNICORN = (20, 1)
 
 
 def installed_gunicorn():
@@ -413,21 +392,17 @@ def installed_gunicorn():
 
 
 def check_gunicorn_version(env, gunicorn_version):
-    """Error lines when WORKER_CLASS and the installed Gunicorn do not go together: Gunicorn's own
-    parser before 23.0, or Meinheld on a Gunicorn newer than 20.1 (an app requirement can upgrade it)."""
+    """Error lines when WORKER_CLASS would parse HTTP with Gunicorn's own parser from before 23.0 (an app
+    requirement can downgrade Gunicorn)."""
     raw = _get(env, "WORKER_CLASS") or DEFAULTS["WORKER_CLASS"]
     name = raw.lower()
     if gunicorn_version is None:
         return []
     shown = "%d.%d" % gunicorn_version
     if name in GUNICORN_PARSER_WORKERS and gunicorn_version < GUNICORN_PARSER_FIXED:
-        return [_bad("WORKER_CLASS", env.get("WORKER_CLASS"), "meinheld, or an image built with --build-arg WORKER=%s" % name,
-                     "this image has Gunicorn %s, kept for Meinheld, and Gunicorn's own HTTP parser has "
-                     "request-smuggling flaws before 23.0" % shown)]
-    if name == "meinheld" and gunicorn_version > MEINHELD_LAST_GUNICORN:
-        return [_bad("WORKER_CLASS", env.get("WORKER_CLASS"), "gthread or sync, or Gunicorn 20.1.0 for Meinheld",
-                     "Meinheld 1.0.2 breaks on Gunicorn 21+ and this image has Gunicorn %s (did an app requirement "
-                     "upgrade it?)" % shown)]
+        return [_bad("WORKER_CLASS", env.get("WORKER_CLASS"), "meinheld, or Gunicorn 23 or newer",
+                     "this image has Gunicorn %s (did an app requirement pin it?), and Gunicorn's own HTTP parser "
+                     "has request-smuggling flaws before 23.0" % shown)]
     return []
 
 
@@ -533,15 +508,39 @@ def run_as(command):
     os.execvp(command[0], command)
 
 
+def import_worker(env):
+    """Load WORKER_CLASS's Gunicorn worker class the way Gunicorn does (the image build runs this), so a
+    worker whose packages are missing or broken fails the build with Gunicorn's own error."""
+    errors = []
+    _, worker_class = _worker(env, errors, _module_installed)
+    if errors:
+        for line in errors:
+            print("ERROR: " + line, file=sys.stderr)
+        return 2
+    from gunicorn.util import load_class
+
+    try:
+        loaded = load_class(worker_class)
+    except Exception as error:  # Gunicorn wraps import errors in RuntimeError
+        print("ERROR: WORKER_CLASS=%s: Gunicorn cannot load %s: %s" % (env.get("WORKER_CLASS"), worker_class, error),
+              file=sys.stderr)
+        return 1
+    print("worker check: %s loads %s.%s" % (env.get("WORKER_CLASS"), loaded.__module__, loaded.__name__))
+    return 0
+
+
 def main(argv=None):
     """`python -m autotune check` validates the environment (exit 2 with one line per bad value);
     `python -m autotune show` prints the resolved settings as JSON; `python -m autotune run-as COMMAND...`
-    runs COMMAND (Gunicorn) with --user and --group for RUN_AS_USER. Options for tests:
+    runs COMMAND (Gunicorn) with --user and --group for RUN_AS_USER; `python -m autotune import-worker`
+    loads the worker class (the image build runs it). Options for tests:
     --cgroup-root DIR, --affinity N, --app-dir DIR."""
     args = list(sys.argv[1:] if argv is None else argv)
     command = args.pop(0) if args else "show"
     if command == "run-as":
         return run_as(args)
+    if command == "import-worker":
+        return import_worker(os.environ)
     opts = {"--cgroup-root": CGROUP_ROOT, "--affinity": None, "--app-dir": APP_DIR}
     while args:
         key = args.pop(0)

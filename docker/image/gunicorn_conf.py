@@ -44,6 +44,3 @@ if __name__ == "__main__":
     print(json.dumps(_settings, indent=2, sort_keys=True))
 else:
     print(autotune.summary(_settings), flush=True)
-    _note = autotune.server_note(_settings)
-    if _note:
-        print(_note, flush=True)
