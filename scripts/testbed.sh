@@ -39,9 +39,9 @@ ENV_FILE="$STATE/env"
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # Stand-in images: Python version -> Debian suite that ships it. Offline, only these versions can be
-# built; TESTBED_PYTHON_VERSIONS picks a subset.
+# built; TESTBED_PYTHON_VERSIONS picks a subset. The first is the e2e suites' main target.
 declare -A SUITE_OF=([3.9]=bullseye [3.11]=bookworm [3.13]=trixie)
-OFFLINE_VERSIONS="${TESTBED_PYTHON_VERSIONS:-3.9 3.11 3.13}"
+OFFLINE_VERSIONS="${TESTBED_PYTHON_VERSIONS:-3.11 3.9 3.13}"
 IMAGE_PREFIX="flask-testbed/"
 # Bump when the stand-in recipe changes, so old cached tarballs and images are not reused.
 STANDIN_REV=2
@@ -453,11 +453,14 @@ write_env() {
       echo "export TESTBED_PIP_INDEX_URL='http://127.0.0.1:$PIP_PORT/simple/'"
       echo "export TESTBED_NETWORK='host'"
       echo "export TESTBED_PYTHON_VERSIONS='$OFFLINE_VERSIONS'"
+      # gevent comes only with the trixie stand-in (Debian's; the local index has none).
+      echo "export TESTBED_GEVENT_VERSIONS='$(case " $OFFLINE_VERSIONS " in *" 3.13 "*) echo 3.13 ;; esac)'"
     else
       echo "export TESTBED_BASE_PREFIX=''"
       echo "export TESTBED_PIP_INDEX_URL=''"
       echo "export TESTBED_NETWORK='bridge'"
       echo "export TESTBED_PYTHON_VERSIONS='$(online_versions)'"
+      echo "export TESTBED_GEVENT_VERSIONS='$(online_versions)'"
     fi
     echo "export TESTBED_REGISTRY='127.0.0.1:$REG_PORT'"
     echo "export TESTBED_REGISTRY_USER='$REG_USER'"

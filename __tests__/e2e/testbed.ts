@@ -28,8 +28,10 @@ export interface Testbed {
   password: string;
   /** Docker network for builds and containers: `host` offline (the engine has no bridge), `bridge` online. */
   network: 'host' | 'bridge';
-  /** Python versions that have base images here (offline: the stand-ins, e.g. ['3.11', '3.13']). */
+  /** Python versions that have base images here (offline: the stand-ins, e.g. ['3.11', '3.9', '3.13']). */
   pythonVersions: string[];
+  /** Python versions on which a gevent image can be built here (offline: the stand-in with Debian's gevent). */
+  geventVersions: string[];
   /** Directory of the test bed's state (env file, logs). */
   stateDir: string;
 }
@@ -104,6 +106,7 @@ export function testbed(): Testbed {
     password: v.TESTBED_REGISTRY_PASSWORD ?? '',
     network: v.TESTBED_NETWORK === 'bridge' ? 'bridge' : 'host',
     pythonVersions: (v.TESTBED_PYTHON_VERSIONS ?? '').split(/\s+/).filter(Boolean),
+    geventVersions: (v.TESTBED_GEVENT_VERSIONS ?? '').split(/\s+/).filter(Boolean),
     stateDir: stateDir(),
   };
   return cached;
