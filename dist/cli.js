@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-N7OYFJ4Q.js";
+} from "./chunks/chunk-BVESL4LZ.js";
 import {
   Docker,
   cleanup,

@@ -7,7 +7,7 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-N7OYFJ4Q.js";
+} from "./chunks/chunk-BVESL4LZ.js";
 import {
   Docker,
   actionState,

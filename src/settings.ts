@@ -134,18 +134,14 @@ export function parseSettings(raw: Record<string, string | undefined>, env: Envi
   if (isVariant(variantValue)) variant = variantValue;
   else fail(`variant: "${get('variant')}" is not a variant; use one of ${supportedVariants().join(', ')}.`);
 
-  // Worker: `auto` means the version's default (Meinheld on 3.8/3.9, gthread after).
+  // Worker: `auto` means the version's default in docker/versions.json (Meinheld).
   const workerValue = get('worker').toLowerCase() || 'auto';
   let worker: Worker = versionOk ? defaultWorker(pythonVersion) : 'gthread';
   if (workerValue !== 'auto') {
     if (!WORKERS.includes(workerValue as Worker)) {
       fail(`worker: "${get('worker')}" is not a worker; use auto, ${WORKERS.join(', ')}.`);
     } else if (versionOk && !allowedWorkers(pythonVersion).includes(workerValue as Worker)) {
-      fail(
-        workerValue === 'meinheld'
-          ? `worker: meinheld is not offered on Python ${pythonVersion}: Meinheld 1.0.2 needs greenlet 0.4, which only builds up to Python 3.9, and with newer greenlet it truncates large responses while answering 200. Use python-version 3.8 or 3.9 for Meinheld, or worker gthread or gevent.`
-          : `worker: "${workerValue}" is not offered on Python ${pythonVersion}; use one of ${allowedWorkers(pythonVersion).join(', ')}.`,
-      );
+      fail(`worker: "${workerValue}" is not offered on Python ${pythonVersion}; use one of ${allowedWorkers(pythonVersion).join(', ')}.`);
     } else {
       worker = workerValue as Worker;
     }

@@ -37,7 +37,7 @@ req = json.load(sys.stdin)
 try:
     s = autotune.resolve(req["env"], req["cgroupRoot"], req["affinity"], tuple(req["python"]),
                          lambda module: module in req["installed"])
-    print(json.dumps({"settings": s, "summary": autotune.summary(s, req["env"]), "note": autotune.server_note(s)}))
+    print(json.dumps({"settings": s, "summary": autotune.summary(s, req["env"])}))
 except autotune.ConfigError as e:
     print(json.dumps({"errors": e.messages}))
 `;
@@ -67,7 +67,6 @@ interface Settings {
 interface Result {
   settings?: Settings;
   summary?: string;
-  note?: string | null;
   errors?: string[];
 }
 
@@ -80,7 +79,7 @@ function resolve(
     cgroupRoot: opts.cgroupRoot ?? NO_CGROUP,
     affinity: opts.affinity ?? 2,
     python: opts.python ?? [3, 11],
-    installed: opts.installed ?? [],
+    installed: opts.installed ?? ['meinheld'], // the image's default worker
   };
   const out = execFileSync(PYTHON, ['-c', HARNESS, IMAGE_DIR], {
     input: JSON.stringify(request),
@@ -249,12 +248,12 @@ describe('workers', () => {
 
 describe('threads and worker class', () => {
   it('gthread: 16 threads per worker by default', () => {
-    const s = settings({}, { affinity: 2 });
+    const s = settings({ WORKER_CLASS: 'gthread' }, { affinity: 2 });
     expect([s.worker, s.worker_class, s.threads, s.threads_why]).toEqual(['gthread', 'gthread', 16, 'default']);
   });
 
   it('THREADS overrides', () => {
-    const s = settings({ THREADS: '16' });
+    const s = settings({ WORKER_CLASS: 'gthread', THREADS: '16' });
     expect([s.threads, s.threads_why]).toEqual([16, 'THREADS']);
   });
 
@@ -268,22 +267,21 @@ describe('threads and worker class', () => {
     expect([s.worker_class, s.threads]).toEqual(['gevent', 1]);
   });
 
-  it('meinheld on Python 3.9 when installed maps to its Gunicorn worker class', () => {
-    const r = resolve({ WORKER_CLASS: 'meinheld' }, { python: [3, 9], installed: ['meinheld'] });
-    expect(r.settings?.worker_class).toBe('meinheld.gmeinheld.MeinheldWorker');
-    expect(r.note).toBeNull();
+  it('meinheld is the default, on every Python, and maps to the image\'s own worker class', () => {
+    for (const python of [[3, 8], [3, 9], [3, 11], [3, 13], [3, 14]] as Array<[number, number]>) {
+      const s = settings({}, { python });
+      expect([s.worker, s.worker_class, s.threads, s.threads_why]).toEqual(['meinheld', 'meinheld_worker.MeinheldWorker', 1, 'meinheld worker']);
+    }
+  });
+
+  it('WORKER_CLASS=meinheld in an image built without it says how to get it', () => {
+    expect(errors({ WORKER_CLASS: 'meinheld' }, { installed: [] })).toEqual([
+      "Invalid WORKER_CLASS='meinheld': meinheld is not installed in this image (build it with --build-arg WORKER=meinheld); expected gthread or sync.",
+    ]);
   });
 
   it('a dotted worker class path passes through to Gunicorn', () => {
     expect(settings({ WORKER_CLASS: 'myapp.workers.Custom' }).worker_class).toBe('myapp.workers.Custom');
-  });
-
-  it('on Python 3.10+ the start-up note says why Meinheld is not used', () => {
-    const r = resolve({}, { python: [3, 13] });
-    expect(r.note).toBe(
-      "autotune: Python 3.13: serving with Gunicorn's gthread worker; Meinheld is used only on Python 3.8 and 3.9 " +
-        '(on 3.10+ it truncates large streamed responses and request bodies)',
-    );
   });
 });
 
@@ -326,7 +324,7 @@ describe('the start-up line', () => {
     const root = cgroupTree({ 'cpu/cpu.cfs_quota_us': '100000', 'cpu/cpu.cfs_period_us': '100000' });
     expect(resolve({ PORT: '8080' }, { cgroupRoot: root, affinity: 2 }).summary).toBe(
       'autotune: cores=1 source=cgroup-v1 (affinity 2, cgroup v1 1) workers=2 (1 cores x WORKERS_PER_CORE 2) ' +
-        'threads=16 (default) worker_class=gthread bind=0.0.0.0:8080',
+        'threads=1 (meinheld worker) worker_class=meinheld bind=0.0.0.0:8080',
     );
   });
 
@@ -356,7 +354,6 @@ describe('bad values: one line each naming the variable, the value and what is a
     [{ LOG_LEVEL: 'loud' }, "Invalid LOG_LEVEL='loud': expected one of debug, info, warning, error, critical."],
     [{ WORKER_CLASS: 'tornado' }, "Invalid WORKER_CLASS='tornado': expected one of sync, gthread, gevent, meinheld, or a dotted path to a Gunicorn worker class."],
     [{ WORKER_CLASS: 'gevent' }, "Invalid WORKER_CLASS='gevent': gevent is not installed in this image (build it with --build-arg WORKER=gevent); expected gthread or sync."],
-    [{ WORKER_CLASS: 'meinheld' }, "Invalid WORKER_CLASS='meinheld': Meinheld runs only on Python 3.8 and 3.9, this is Python 3.11 (on 3.10+ it truncates large streamed responses and request bodies); expected gthread, gevent or sync."],
   ];
   for (const [env, line] of cases) {
     it(`${Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ')}`, () => {

@@ -14,7 +14,6 @@ const PY_ENV = { ...process.env, PYTHONDONTWRITEBYTECODE: '1' };
 const IMAGE_DIR = join(DOCKER_DIR, 'image');
 const versions = JSON.parse(readFileSync(join(DOCKER_DIR, 'versions.json'), 'utf8')) as {
   versions: Record<string, { defaultWorker: string; workers: string[] }>;
-  workerRestrictions: Record<string, string>;
 };
 
 interface Instruction {
@@ -54,9 +53,9 @@ describe('the Dockerfile template', () => {
   it('each stage declares the build args it uses; the defaults agree with versions.json', () => {
     for (const stage of [0, 1]) {
       const args = inStage(stage).filter((i) => i.keyword === 'ARG').map((i) => i.args);
-      expect(args).toEqual(['PYTHON_VERSION=3.12', 'WORKER=gthread', 'PIP_INDEX_URL=', 'PIP_TRUSTED_HOST=']);
+      expect(args).toEqual(['PYTHON_VERSION=3.12', 'WORKER=meinheld', 'PIP_INDEX_URL=', 'PIP_TRUSTED_HOST=']);
     }
-    expect(versions.versions['3.12']?.defaultWorker).toBe('gthread');
+    expect(versions.versions['3.12']?.defaultWorker).toBe('meinheld');
   });
 
   it('compilers are installed in the build stage only', () => {
@@ -69,7 +68,9 @@ describe('the Dockerfile template', () => {
     const stage = inStage(1);
     expect(stage).toContainEqual({ keyword: 'COPY', args: '--from=wheels /wheels /tmp/wheels', stage: 1 });
     const install = stage.find((i) => i.keyword === 'RUN' && i.args.includes('pip install'));
-    expect(install?.args).toMatch(/pip install --no-index \/tmp\/wheels\/\*\.whl; fi; .*pip install -r \/tmp\/requirements\.txt -c "\$constraints"; rm -rf \/tmp\/wheels/);
+    expect(install?.args).toMatch(
+      /pip install --no-index --no-deps --ignore-installed \/tmp\/wheels\/\*\.whl; fi; .*pip install -r \/tmp\/requirements\.txt \$worker_req -c \/tmp\/constraints\.txt; rm -rf \/tmp\/wheels/,
+    );
   });
 
   it('sets the runtime contract: PYTHONPATH, the worker default and label, port, workdir, command', () => {
@@ -109,16 +110,13 @@ describe('the build stage script, per package manager and worker', () => {
   let count = 0;
 
   /** Runs the wheels stage's RUN script with stub commands; returns the commands it ran. */
-  function wheelsStage(worker: string, system: { apk?: boolean; aptGet?: boolean; gcc?: boolean }): string[] {
+  function wheelsStage(worker: string, system: { apk?: boolean; aptGet?: boolean; gcc?: boolean; patch?: boolean }): string[] {
     const root = join(temp, `run-${count++}`);
     const bin = join(root, 'bin');
     mkdirSync(join(root, 'build'), { recursive: true });
     mkdirSync(bin);
-    for (const f of readdirSync(IMAGE_DIR).filter((f) => f.startsWith('requirements-'))) {
-      copyFileSync(join(IMAGE_DIR, f), join(root, 'build', f));
-    }
     const log = join(root, 'commands.log');
-    const stubs = ['python', 'pip', ...(system.apk ? ['apk'] : []), ...(system.aptGet ? ['apt-get'] : []), ...(system.gcc ? ['gcc'] : [])];
+    const stubs = ['python', 'pip', 'sh', ...(system.apk ? ['apk'] : []), ...(system.aptGet ? ['apt-get'] : []), ...(system.gcc ? ['gcc'] : []), ...(system.patch ? ['patch'] : [])];
     for (const name of stubs) {
       writeFileSync(join(bin, name), `#!/bin/sh\necho "${name} $*" >> "${log}"\n`);
       chmodSync(join(bin, name), 0o755);
@@ -134,45 +132,35 @@ describe('the build stage script, per package manager and worker', () => {
   }
 
   const policy = 'python /build/build_check.py /build/versions.json 3.9 ';
-  const wheel = (worker: string): string =>
-    `pip wheel --no-cache-dir --disable-pip-version-check --wheel-dir /wheels -r /build/requirements-${worker}.txt`;
+  const meinheld = [
+    'pip wheel --wheel-dir /wheels -r /build/meinheld/greenlet.txt',
+    'pip install --no-index --no-deps --ignore-installed /wheels/greenlet-*.whl',
+    'pip install setuptools wheel',
+    'sh /build/meinheld/build.sh /wheels',
+  ];
 
-  it('gthread and sync: the policy check only, nothing to compile', () => {
+  it('gthread, sync and gevent: the policy check only, nothing to compile', () => {
     expect(wheelsStage('gthread', { aptGet: true })).toEqual([policy + 'gthread']);
     expect(wheelsStage('sync', { apk: true })).toEqual([policy + 'sync']);
+    expect(wheelsStage('gevent', { apk: true })).toEqual([policy + 'gevent']);
+    expect(wheelsStage('gevent', { aptGet: true })).toEqual([policy + 'gevent']);
   });
 
-  it('meinheld on slim (apt-get, no gcc): installs gcc, builds the wheels', () => {
+  it('meinheld on slim (apt-get, no gcc): installs compilers and patch, builds greenlet, then the patched Meinheld', () => {
     expect(wheelsStage('meinheld', { aptGet: true })).toEqual([
       policy + 'meinheld',
       'apt-get update',
-      'apt-get install -y --no-install-recommends gcc libc6-dev',
-      wheel('meinheld'),
+      'apt-get install -y --no-install-recommends gcc g++ libc6-dev patch',
+      ...meinheld,
     ]);
   });
 
-  it('meinheld on the full Debian image (gcc already there): no apt-get', () => {
-    expect(wheelsStage('meinheld', { aptGet: true, gcc: true })).toEqual([policy + 'meinheld', wheel('meinheld')]);
+  it('meinheld on the full Debian image (gcc and patch already there): no apt-get', () => {
+    expect(wheelsStage('meinheld', { aptGet: true, gcc: true, patch: true })).toEqual([policy + 'meinheld', ...meinheld]);
   });
 
-  it('meinheld on Alpine: apk build tools', () => {
-    expect(wheelsStage('meinheld', { apk: true })).toEqual([
-      policy + 'meinheld',
-      'apk add --no-cache build-base linux-headers libffi-dev',
-      wheel('meinheld'),
-    ]);
-  });
-
-  it('gevent on Alpine: apk build tools (musl wheels do not cover every Python)', () => {
-    expect(wheelsStage('gevent', { apk: true })).toEqual([
-      policy + 'gevent',
-      'apk add --no-cache build-base linux-headers libffi-dev',
-      wheel('gevent'),
-    ]);
-  });
-
-  it('gevent on Debian: manylinux wheels, no compiler', () => {
-    expect(wheelsStage('gevent', { aptGet: true })).toEqual([policy + 'gevent', wheel('gevent')]);
+  it('meinheld on Alpine: apk build tools and patch', () => {
+    expect(wheelsStage('meinheld', { apk: true })).toEqual([policy + 'meinheld', 'apk add --no-cache build-base linux-headers patch', ...meinheld]);
   });
 });
 
@@ -184,32 +172,23 @@ describe('versions.json and the worker policy', () => {
     }),
   ) as string[];
 
-  it('lists 3.8 to 3.14; Meinheld is the default on 3.8 and 3.9 and not allowed after', () => {
+  it('lists 3.8 to 3.14; Meinheld is the default on every one, and each offers all four workers', () => {
     expect(Object.keys(versions.versions)).toEqual(['3.8', '3.9', '3.10', '3.11', '3.12', '3.13', '3.14']);
     for (const [v, entry] of Object.entries(versions.versions)) {
-      const old = v === '3.8' || v === '3.9';
-      expect(entry.defaultWorker, v).toBe(old ? 'meinheld' : 'gthread');
-      expect(entry.workers.includes('meinheld'), v).toBe(old);
-      expect(entry.workers, v).toContain(entry.defaultWorker);
+      expect(entry.defaultWorker, v).toBe('meinheld');
+      expect(entry.workers, v).toEqual(['meinheld', 'gthread', 'gevent', 'sync']);
     }
   });
 
-  it('every worker has a reason where it is refused, an install recipe, and a runtime mapping', () => {
-    const everyWorker = new Set(Object.values(versions.versions).flatMap((e) => e.workers));
-    for (const worker of everyWorker) {
-      const refusedSomewhere = Object.values(versions.versions).some((e) => !e.workers.includes(worker));
-      expect(worker in versions.workerRestrictions, worker).toBe(refusedSomewhere);
-      const builtIn = worker === 'gthread' || worker === 'sync';
-      expect(existsSync(join(IMAGE_DIR, `requirements-${worker}.txt`)), worker).toBe(!builtIn);
+  it('every worker has an install recipe (none for Gunicorn\'s own) and a runtime mapping', () => {
+    const recipe: Record<string, string | null> = { meinheld: 'meinheld/source.txt', gevent: 'requirements-gevent.txt', gthread: null, sync: null };
+    for (const worker of new Set(Object.values(versions.versions).flatMap((e) => e.workers))) {
+      expect(Object.keys(recipe), worker).toContain(worker);
+      const file = recipe[worker];
+      if (file) expect(existsSync(join(IMAGE_DIR, file)), file).toBe(true);
+      else expect(existsSync(join(IMAGE_DIR, `requirements-${worker}.txt`)), worker).toBe(false);
       expect(autotuneWorkers, worker).toContain(worker);
     }
-  });
-
-  it('the Meinheld recipe pins Meinheld 1.0.2 and greenlet 0.4', () => {
-    const lines = readFileSync(join(IMAGE_DIR, 'requirements-meinheld.txt'), 'utf8')
-      .split('\n')
-      .filter((l) => l && !l.startsWith('#'));
-    expect(lines).toEqual(['meinheld==1.0.2', 'greenlet>=0.4.5,<0.5']);
   });
 });
 
@@ -238,9 +217,11 @@ print(json.dumps([check(versions, *case) for case in json.loads(sys.argv[3])]))
     ]);
   });
 
-  it('refuses Meinheld on 3.10+ and explains why', () => {
-    expect(check(['3.10', 'meinheld', '3.10'])).toEqual([
-      `WORKER=meinheld is not available on Python 3.10: expected one of gthread, gevent, sync. ${versions.workerRestrictions.meinheld}`,
+  it('accepts Meinheld on every version, refuses a worker versions.json does not list', () => {
+    expect(check(['3.10', 'meinheld', '3.10'], ['3.14', 'meinheld', '3.14'], ['3.11', 'tornado', '3.11'])).toEqual([
+      null,
+      null,
+      'WORKER=tornado is not available on Python 3.11: expected one of meinheld, gthread, gevent, sync.',
     ]);
   });
 

@@ -66,7 +66,7 @@ describe('defaults', () => {
       date: '',
       baseImage: '',
       pipIndexUrl: '',
-      worker: 'gthread',
+      worker: 'meinheld',
       buildArgs: {},
       pull: false,
       noCache: false,
@@ -131,8 +131,8 @@ describe('worker', () => {
   it.each([
     ['3.8', 'meinheld'],
     ['3.9', 'meinheld'],
-    ['3.10', 'gthread'],
-    ['3.14', 'gthread'],
+    ['3.10', 'meinheld'],
+    ['3.14', 'meinheld'],
   ])('auto picks the version default on %s: %s', (version, worker) => {
     expect(parse({ 'python-version': version, worker: 'auto' }).worker).toBe(worker);
     expect(parse({ 'python-version': version }).worker).toBe(worker);
@@ -147,12 +147,8 @@ describe('worker', () => {
     expect(parse({ 'python-version': version, worker }).worker).toBe(worker.toLowerCase());
   });
 
-  it.each(['3.10', '3.11', '3.12', '3.13', '3.14'])('refuses meinheld on %s and explains why', (version) => {
-    const problem = onlyProblem({ 'python-version': version, worker: 'meinheld' });
-    expect(problem).toContain(`worker: meinheld is not offered on Python ${version}`);
-    expect(problem).toContain('greenlet');
-    expect(problem).toContain('truncates large responses');
-    expect(problem).toContain('Use python-version 3.8 or 3.9 for Meinheld, or worker gthread or gevent.');
+  it.each(['3.8', '3.10', '3.11', '3.12', '3.13', '3.14'])('accepts meinheld on %s (the patched build runs on every version)', (version) => {
+    expect(parse({ 'python-version': version, worker: 'meinheld' }).worker).toBe('meinheld');
   });
 
   it('rejects an unknown worker and lists the known ones', () => {

@@ -4,7 +4,7 @@
 
 Fails the build (exit 1, one explaining line) when the base image's Python is not PYTHON_VERSION, when
 docker/versions.json does not list that version, or when WORKER is not allowed for it, e.g. Meinheld
-on Python 3.10+. The reasons come from versions.json, the single source of truth.
+The lists come from versions.json, the single source of truth.
 """
 
 import json
@@ -21,9 +21,8 @@ def check(versions, python_version, worker, interpreter):
         return "PYTHON_VERSION=%s is not supported: expected one of %s" % (
             python_version, ", ".join(versions["versions"]))
     if worker not in entry["workers"]:
-        reason = versions.get("workerRestrictions", {}).get(worker, "")
-        return "WORKER=%s is not available on Python %s: expected one of %s.%s" % (
-            worker, python_version, ", ".join(entry["workers"]), (" " + reason) if reason else "")
+        return "WORKER=%s is not available on Python %s: expected one of %s." % (
+            worker, python_version, ", ".join(entry["workers"]))
     return None
 
 

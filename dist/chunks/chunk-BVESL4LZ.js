@@ -5056,14 +5056,11 @@ var versions_default = {
   versions: {
     "3.8": { defaultWorker: "meinheld", workers: ["meinheld", "gthread", "gevent", "sync"] },
     "3.9": { defaultWorker: "meinheld", workers: ["meinheld", "gthread", "gevent", "sync"] },
-    "3.10": { defaultWorker: "gthread", workers: ["gthread", "gevent", "sync"] },
-    "3.11": { defaultWorker: "gthread", workers: ["gthread", "gevent", "sync"] },
-    "3.12": { defaultWorker: "gthread", workers: ["gthread", "gevent", "sync"] },
-    "3.13": { defaultWorker: "gthread", workers: ["gthread", "gevent", "sync"] },
-    "3.14": { defaultWorker: "gthread", workers: ["gthread", "gevent", "sync"] }
-  },
-  workerRestrictions: {
-    meinheld: "Meinheld 1.0.2 is safe only with its greenlet 0.4, which stops at Python 3.9; on Python 3.10+ (greenlet 3, or no greenlet) it was measured cutting 16 MB streamed responses and 8 MB request bodies short for slow clients while still answering 200. Images for Python 3.10+ serve with Gunicorn's gthread worker (the default) or gevent."
+    "3.10": { defaultWorker: "meinheld", workers: ["meinheld", "gthread", "gevent", "sync"] },
+    "3.11": { defaultWorker: "meinheld", workers: ["meinheld", "gthread", "gevent", "sync"] },
+    "3.12": { defaultWorker: "meinheld", workers: ["meinheld", "gthread", "gevent", "sync"] },
+    "3.13": { defaultWorker: "meinheld", workers: ["meinheld", "gthread", "gevent", "sync"] },
+    "3.14": { defaultWorker: "meinheld", workers: ["meinheld", "gthread", "gevent", "sync"] }
   }
 };
 
@@ -5400,9 +5397,7 @@ function parseSettings(raw, env) {
     if (!WORKERS.includes(workerValue)) {
       fail(`worker: "${get2("worker")}" is not a worker; use auto, ${WORKERS.join(", ")}.`);
     } else if (versionOk && !allowedWorkers(pythonVersion).includes(workerValue)) {
-      fail(
-        workerValue === "meinheld" ? `worker: meinheld is not offered on Python ${pythonVersion}: Meinheld 1.0.2 needs greenlet 0.4, which only builds up to Python 3.9, and with newer greenlet it truncates large responses while answering 200. Use python-version 3.8 or 3.9 for Meinheld, or worker gthread or gevent.` : `worker: "${workerValue}" is not offered on Python ${pythonVersion}; use one of ${allowedWorkers(pythonVersion).join(", ")}.`
-      );
+      fail(`worker: "${workerValue}" is not offered on Python ${pythonVersion}; use one of ${allowedWorkers(pythonVersion).join(", ")}.`);
     } else {
       worker = workerValue;
     }
