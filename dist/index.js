@@ -7,13 +7,13 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-N7OYFJ4Q.js";
+} from "./chunks/chunk-LMHO7DYA.js";
 import {
   Docker,
   actionState,
   setFailed,
   warning
-} from "./chunks/chunk-DBB4PCH7.js";
+} from "./chunks/chunk-AK3MPZ6L.js";
 
 // src/sources.ts
 function inWorkflow() {
