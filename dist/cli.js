@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-LMHO7DYA.js";
+} from "./chunks/chunk-UVD2JHGG.js";
 import {
   Docker,
   cleanup,

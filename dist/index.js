@@ -7,7 +7,7 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-LMHO7DYA.js";
+} from "./chunks/chunk-UVD2JHGG.js";
 import {
   Docker,
   actionState,

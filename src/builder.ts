@@ -35,7 +35,7 @@ export function chooseBuilder(setting: BuilderSetting, buildxBuilder: string): B
 
 /** One line for the log and the job summary: which builder ran, and why the classic one if so. */
 export function describeBuilder(builder: Builder): string {
-  return builder.kind === 'buildx' ? `buildx (builder "${builder.name}")` : `classic (${builder.reason})`;
+  return builder.kind === 'buildx' ? `buildx (builder ${builder.name})` : `classic (${builder.reason})`;
 }
 
 /** The docker CLI arguments that start a build, before the build's own flags. */

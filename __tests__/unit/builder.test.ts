@@ -19,7 +19,7 @@ describe('chooseBuilder', () => {
   });
 
   it('buildx: buildx when present', () => {
-    expect(describeBuilder(chooseBuilder('buildx', 'desktop-linux'))).toBe('buildx (builder "desktop-linux")');
+    expect(describeBuilder(chooseBuilder('buildx', 'desktop-linux'))).toBe('buildx (builder desktop-linux)');
   });
 
   it('buildx: fails without the plugin, naming the input, the value and both fixes', () => {

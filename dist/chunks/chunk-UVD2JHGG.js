@@ -5038,7 +5038,7 @@ function chooseBuilder(setting, buildxBuilder) {
   return { kind: "classic", reason: "no buildx plugin in this docker CLI" };
 }
 function describeBuilder(builder) {
-  return builder.kind === "buildx" ? `buildx (builder "${builder.name}")` : `classic (${builder.reason})`;
+  return builder.kind === "buildx" ? `buildx (builder ${builder.name})` : `classic (${builder.reason})`;
 }
 function buildCommand(builder) {
   return builder.kind === "buildx" ? ["buildx", "build", "--builder", builder.name, "--load"] : ["build", "--force-rm"];
