@@ -48,7 +48,7 @@ export function buildCommand(builder: Builder): string[] {
 
 /** Environment for the build command. */
 export function buildEnv(builder: Builder): Record<string, string> {
-  // Since Docker 23, `docker build` is BuildKit (through buildx) whenever the engine prefers it, as
-  // GitHub's do; DOCKER_BUILDKIT=0 is what makes the classic builder the one that runs.
+  // A docker CLI 23+ that has the buildx plugin sends `docker build` through BuildKit (here even
+  // against a 20.10 engine); DOCKER_BUILDKIT=0 is what makes the classic builder the one that runs.
   return builder.kind === 'classic' ? { DOCKER_BUILDKIT: '0' } : {};
 }
