@@ -6,12 +6,12 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-BVESL4LZ.js";
+} from "./chunks/chunk-2C33PZIU.js";
 import {
   Docker,
   cleanup,
   memoryState
-} from "./chunks/chunk-DBB4PCH7.js";
+} from "./chunks/chunk-AK3MPZ6L.js";
 
 // src/cli-flags.ts
 var USAGE = `Usage: node dist/cli.js --python-version 3.12 [--variant slim] [--app ./path] [--image repo --push true ...]

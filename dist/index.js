@@ -7,13 +7,13 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-BVESL4LZ.js";
+} from "./chunks/chunk-2C33PZIU.js";
 import {
   Docker,
   actionState,
   setFailed,
   warning
-} from "./chunks/chunk-DBB4PCH7.js";
+} from "./chunks/chunk-AK3MPZ6L.js";
 
 // src/sources.ts
 function inWorkflow() {

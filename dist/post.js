@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-DBB4PCH7.js";
+} from "./chunks/chunk-AK3MPZ6L.js";
 
 // src/post.ts
 try {

@@ -5,6 +5,7 @@
 #   bash scripts/testbed.sh down     stop only what `up` started; keep caches
 #   bash scripts/testbed.sh env      print the addresses as `export KEY=VALUE` lines
 #   bash scripts/testbed.sh status   say what runs
+#   bash scripts/testbed.sh mirror   print the Debian archive apt uses here (for other scripts' debootstrap)
 #
 # Two modes:
 #   offline  (default; dev machines and CI here: Debian 12, no internet) -- a Docker engine without a
@@ -130,6 +131,8 @@ install_packages() {
   command -v htpasswd >/dev/null || missing+=(apache2-utils)
   command -v curl >/dev/null || missing+=(curl)
   command -v wrk >/dev/null || missing+=(wrk)
+  # .ci/run lints the repo's shell scripts with it.
+  command -v shellcheck >/dev/null || missing+=(shellcheck)
   if [ "$mode" = offline ]; then
     command -v debootstrap >/dev/null || missing+=(debootstrap)
   fi
@@ -169,6 +172,47 @@ ensure_engine() {
   done
   tail -n 20 "$STATE/dockerd.log" >&2 || true
   die "dockerd did not answer 'docker info' within 60 s (log: $STATE/dockerd.log)"
+}
+
+# --- 2b. buildx -------------------------------------------------------------------------------------
+
+# GitHub runners build through buildx, so the tests do too. Bookworm has no docker-buildx package;
+# forky (Debian testing) has 0.29, a static Go binary that needs only libc. Fetched with its own
+# sources list and package lists, so the machine's apt setup is untouched, and installed as a CLI
+# plugin of this user (a DOCKER_CONFIG without it is an engine without buildx, as the classic-builder
+# tests need).
+BUILDX_SUITE=forky
+
+ensure_buildx() {
+  if docker buildx version >/dev/null 2>&1; then return 0; fi
+  local dir="$CACHE/buildx" plugin_dir="${DOCKER_CONFIG:-$HOME/.docker}/cli-plugins" deb arch mirror
+  local apt_opts
+  mkdir -p "$dir"
+  deb=$(find "$dir" -maxdepth 1 -name 'docker-buildx_*.deb' | sort | tail -n 1)
+  if [ -z "$deb" ]; then
+    mirror=$(debian_mirror)
+    arch=$(dpkg --print-architecture)
+    log "fetching docker-buildx from $BUILDX_SUITE ($mirror)"
+    mkdir -p "$dir/lists/partial" "$dir/cache" "$dir/parts"
+    echo "deb [arch=$arch signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror $BUILDX_SUITE main" \
+      >"$dir/sources.list"
+    # Only this list (no sources.list.d), our own lists and package cache: apt's state stays bookworm's.
+    apt_opts=(-o "Dir::Etc::sourcelist=$dir/sources.list" -o "Dir::Etc::sourceparts=$dir/parts"
+      -o "Dir::State::Lists=$dir/lists" -o "Dir::Cache=$dir/cache" -o "APT::Sandbox::User=$(id -un)")
+    apt-get "${apt_opts[@]}" update -qq >"$dir/apt.log" 2>&1 \
+      || { tail -n 5 "$dir/apt.log" >&2; die "apt-get update for $BUILDX_SUITE failed (log: $dir/apt.log)"; }
+    (cd "$dir" && apt-get "${apt_opts[@]}" download docker-buildx >>"$dir/apt.log" 2>&1) \
+      || { tail -n 5 "$dir/apt.log" >&2; die "apt-get download docker-buildx from $BUILDX_SUITE failed (log: $dir/apt.log)"; }
+    deb=$(find "$dir" -maxdepth 1 -name 'docker-buildx_*.deb' | sort | tail -n 1)
+    [ -n "$deb" ] || die "apt-get download left no docker-buildx_*.deb in $dir"
+  fi
+  rm -rf "$dir/unpacked"
+  dpkg-deb -x "$deb" "$dir/unpacked"
+  mkdir -p "$plugin_dir"
+  install -m 755 "$dir/unpacked/usr/libexec/docker/cli-plugins/docker-buildx" "$plugin_dir/docker-buildx"
+  rm -rf "$dir/unpacked"
+  docker buildx version >/dev/null 2>&1 || die "docker buildx does not run after installing $deb into $plugin_dir"
+  log "installed $(docker buildx version | head -n 1) into $plugin_dir"
 }
 
 # --- 3. stand-in base images (offline) --------------------------------------------------------------
@@ -484,6 +528,7 @@ cmd_up() {
   log "mode: $mode (state: $STATE, cache: $CACHE)"
   install_packages "$mode"
   ensure_engine "$mode"
+  ensure_buildx
   if [ "$mode" = offline ]; then
     ensure_standins
     ensure_pip_server
@@ -532,11 +577,13 @@ cmd_status() {
   if [ -f "$ENV_FILE" ]; then echo "env: $ENV_FILE (mode $(env_get TESTBED_MODE))"; else echo "env: none (not up)"; fi
 }
 
+cmd_mirror() { debian_mirror; }
+
 main() {
   local cmd=${1:-}
   case "$cmd" in
-    up|down|env|status) ;;
-    *) echo "usage: $0 up|down|env|status" >&2; exit 2 ;;
+    up|down|env|status|mirror) ;;
+    *) echo "usage: $0 up|down|env|status|mirror" >&2; exit 2 ;;
   esac
   mkdir -p "$STATE"
   if [ "$cmd" = up ] || [ "$cmd" = down ]; then

@@ -77,8 +77,12 @@ export class Docker {
     return context.exitCode === 0 && context.stdout.trim() !== '' ? context.stdout.trim() : 'default';
   }
 
-  async build(args: string[], what: string, input?: string): Promise<void> {
-    const result = await this.run(args, { echo: true, ...(input !== undefined ? { input } : {}) });
+  async build(args: string[], what: string, input?: string, env?: Record<string, string>): Promise<void> {
+    const result = await this.run(args, {
+      echo: true,
+      ...(input !== undefined ? { input } : {}),
+      ...(env !== undefined && Object.keys(env).length > 0 ? { env } : {}),
+    });
     if (result.exitCode !== 0) {
       throw new DockerError(
         `${what} failed (docker exited with ${result.exitCode}). The failing step:\n${lastLines(result.stderr || result.stdout, 25)}`,

@@ -27,6 +27,7 @@ export const INPUT_NAMES = [
   'build-args',
   'pull',
   'no-cache',
+  'builder',
   'network',
   'probe-path',
   'probe-status',

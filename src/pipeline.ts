@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { chooseBuilder, describeBuilder } from './builder.js';
 import { cleanup } from './cleanup.js';
 import { Docker } from './docker.js';
 import { makePlan, type Plan } from './plan.js';
@@ -51,20 +52,24 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
     sourceUrl: deps.source.url,
     revision: deps.source.revision,
     jobId: jobId(deps.source),
-    buildxBuilder: await docker.buildxBuilder(),
+    builder: chooseBuilder(settings.builder, await docker.buildxBuilder()),
     hostPort: settings.network === 'host' ? await freePort() : 0,
     hasRequirements: fs.existsSync(path.join(settings.appDir, 'requirements.txt')),
     actionRoot: env.actionRoot,
   });
   reporter.info(
-    `Python ${settings.pythonVersion} (${settings.variant}) on ${plan.baseImage}, worker ${settings.worker}; dated tags use ${runDate.date} (${runDate.source}).`,
+    `Python ${settings.pythonVersion} (${settings.variant}) on ${plan.baseImage}, worker ${settings.worker}; dated tags use ${runDate.date} (${runDate.source}). Builder: ${describeBuilder(plan.builder)}.`,
   );
 
   let stage = 'build';
   try {
     // 2. Build the bundled image, then layer the app on it.
-    await reporter.group(`Build the base image from ${plan.baseImage}`, () => docker.build(plan.base.args, 'Building the base image'));
-    await reporter.group(`Layer the app from ${settings.appDir}`, () => docker.build(plan.app.args, 'Layering the app', plan.app.dockerfile));
+    await reporter.group(`Build the base image from ${plan.baseImage}`, () =>
+      docker.build(plan.base.args, 'Building the base image', undefined, plan.base.env),
+    );
+    await reporter.group(`Layer the app from ${settings.appDir}`, () =>
+      docker.build(plan.app.args, 'Layering the app', plan.app.dockerfile, plan.app.env),
+    );
     const imageId = await docker.imageId(plan.app.tag);
 
     // 3. Smoke-test that very image.
@@ -159,6 +164,7 @@ function buildRows(settings: Settings, plan: Plan): SummaryRow[] {
     { label: 'Variant', value: settings.variant },
     { label: 'Worker', value: settings.worker },
     { label: 'Base image', value: plan.baseImage },
+    { label: 'Builder', value: describeBuilder(plan.builder) },
   ];
 }
 

@@ -2,6 +2,7 @@
 // computed without touching Docker so it can be tested exhaustively.
 import * as path from 'node:path';
 import { renderAppDockerfile } from './app-layer.js';
+import { buildCommand, buildEnv, type Builder } from './builder.js';
 import type { Settings } from './settings.js';
 import { computeTags } from './tags.js';
 import { officialBaseImage, tagSuffix } from './versions.js';
@@ -18,8 +19,8 @@ export interface RunContext {
   revision: string;
   /** Unique per job and attempt, so matrix jobs on one engine never share a name. */
   jobId: string;
-  /** The buildx builder to use (the engine's own), or '' for the classic builder. */
-  buildxBuilder: string;
+  /** The builder both builds run on. */
+  builder: Builder;
   /** Host port for `network: host` (a free one, chosen by the caller). */
   hostPort: number;
   /** Whether the app folder holds requirements.txt. */
@@ -33,11 +34,14 @@ export interface BuildStep {
   args: string[];
   /** The local tag the build produces. */
   tag: string;
+  /** Environment for the docker command (the classic builder needs DOCKER_BUILDKIT=0). */
+  env: Record<string, string>;
 }
 
 export interface Plan {
   /** Base image reference the bundled Dockerfile builds FROM. */
   baseImage: string;
+  builder: Builder;
   base: BuildStep;
   app: BuildStep & { dockerfile: string };
   container: {
@@ -95,8 +99,9 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
   const dockerDir = path.join(context.actionRoot, 'docker');
   const base: BuildStep = {
     tag: baseTag,
+    env: buildEnv(context.builder),
     args: [
-      ...buildCommand(context.buildxBuilder),
+      ...buildCommand(context.builder),
       '--file',
       path.join(dockerDir, 'Dockerfile'),
       '--tag',
@@ -120,10 +125,11 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
   });
   const app = {
     tag: appTag,
+    env: buildEnv(context.builder),
     dockerfile,
     // '-' reads the Dockerfile from stdin, so nothing is written into the user's folder.
     args: [
-      ...buildCommand(context.buildxBuilder),
+      ...buildCommand(context.builder),
       '--file',
       '-',
       '--tag',
@@ -151,6 +157,7 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
 
   return {
     baseImage,
+    builder: context.builder,
     base,
     app,
     container: {
@@ -176,12 +183,6 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
   };
 }
 
-function buildCommand(buildxBuilder: string): string[] {
-  // With buildx, build on the engine's own builder and load the result, so the image we
-  // probe is in the local store and is the one we push: no second build.
-  // The classic builder keeps the container of a failed step unless told not to; BuildKit never does.
-  return buildxBuilder === '' ? ['build', '--force-rm'] : ['buildx', 'build', '--builder', buildxBuilder, '--load'];
-}
 
 function buildArgFlags(args: Record<string, string>): string[] {
   return Object.entries(args).flatMap(([key, value]) => ['--build-arg', `${key}=${value}`]);

@@ -2,6 +2,7 @@
 // before any work starts, and each error names the input, the value and what is accepted.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { BUILDER_SETTINGS, type BuilderSetting } from './builder.js';
 import { isValidReference, isValidRegistryHost, isValidRepository, isValidTag, registryHost } from './image-ref.js';
 import {
   allowedWorkers,
@@ -53,6 +54,8 @@ export interface Settings {
   /** Always pull a newer base image (weekly rebuilds want this). */
   pull: boolean;
   noCache: boolean;
+  /** auto: buildx when the docker CLI has it, else the classic builder; buildx or classic: that one. */
+  builder: BuilderSetting;
   /** bridge: publish on an ephemeral 127.0.0.1 port; host: share the host network on a free port. */
   network: Network;
   probePath: string;
@@ -224,6 +227,11 @@ export function parseSettings(raw: Record<string, string | undefined>, env: Envi
   const buildArgs = keyValues('build-args', get('build-args'), fail);
   const probeEnv = keyValues('probe-env', get('probe-env'), fail);
 
+  const builderValue = get('builder').toLowerCase() || 'auto';
+  let builder: BuilderSetting = 'auto';
+  if ((BUILDER_SETTINGS as readonly string[]).includes(builderValue)) builder = builderValue as BuilderSetting;
+  else fail(`builder: "${get('builder')}" is not a builder; use ${BUILDER_SETTINGS.join(', ')}.`);
+
   const networkValue = get('network').toLowerCase() || 'bridge';
   let network: Network = 'bridge';
   if (networkValue === 'bridge' || networkValue === 'host') network = networkValue;
@@ -271,6 +279,7 @@ export function parseSettings(raw: Record<string, string | undefined>, env: Envi
     buildArgs,
     pull,
     noCache,
+    builder,
     network,
     probePath,
     probeStatus,

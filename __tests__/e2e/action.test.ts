@@ -102,6 +102,10 @@ describe('happy path', () => {
     expect(Number(run.outputs['image-size'])).toBeGreaterThan(10_000_000);
     expect(run.summary).toContain(run.outputs.digest);
     expect(run.summary).toContain(versionTag);
+    // Built through buildx on the engine's own builder, as on GitHub runners, and the job says so.
+    expect(run.log).toMatch(/Builder: buildx \(builder [\w.-]+\)\./);
+    expect(run.summary).toMatch(/<tr><td>Builder<\/td><td>buildx \(builder [\w.-]+\)<\/td><\/tr>/);
+    expect(run.log).toMatch(/^\[command\]\S*docker buildx build --builder [\w.-]+ --load /m);
     // Dated tags before latest, in the order they were pushed.
     expect(run.log.indexOf(`:${versionTag}-${DATE}`)).toBeLessThan(run.log.lastIndexOf(':latest'));
     expectNoSecret(run);

@@ -44,8 +44,8 @@ describe('action.yml', () => {
     }
   });
 
-  it('runs the committed bundle on node20, with a post step for cleanup', () => {
-    expect(action.runs.using).toBe('node20');
+  it('runs the committed bundle on node24 (what GitHub runners run), with a post step for cleanup', () => {
+    expect(action.runs.using).toBe('node24');
     expect(existsSync(join(ROOT, action.runs.main))).toBe(true);
     expect(existsSync(join(ROOT, action.runs.post))).toBe(true);
   });

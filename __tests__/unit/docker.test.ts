@@ -80,6 +80,12 @@ describe('build', () => {
     expect(calls).toEqual([{ args: ['build', '--file', '-', '.'], options: { echo: true, input: 'FROM base\n' } }]);
   });
 
+  it("passes the build's environment (the classic builder's DOCKER_BUILDKIT=0) to the command", async () => {
+    const { run, calls } = fakeRunner();
+    await new Docker(run).build(['build', '.'], 'Building the base image', undefined, { DOCKER_BUILDKIT: '0' });
+    expect(calls).toEqual([{ args: ['build', '.'], options: { echo: true, env: { DOCKER_BUILDKIT: '0' } } }]);
+  });
+
   it('passes no input when none is given', async () => {
     const { run, calls } = fakeRunner();
     await new Docker(run).build(['build', '.'], 'Building the base image');

@@ -22,6 +22,7 @@ export function makeSettings(overrides: Partial<Settings> = {}): Settings {
     buildArgs: {},
     pull: false,
     noCache: false,
+    builder: 'auto',
     network: 'bridge',
     probePath: '/',
     probeStatus: 200,

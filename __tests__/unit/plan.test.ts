@@ -20,7 +20,7 @@ function context(overrides: Partial<RunContext> = {}): RunContext {
     sourceUrl: '',
     revision: '',
     jobId: 'job1',
-    buildxBuilder: '',
+    builder: { kind: 'classic', reason: 'no buildx plugin in this docker CLI' },
     hostPort: 0,
     hasRequirements: false,
     actionRoot: ROOT,
@@ -61,6 +61,7 @@ describe('base image build', () => {
     expect(plan.baseImage).toBe('python:3.12-slim');
     expect(plan.base).toEqual({
       tag: `${LOCAL_REPOSITORY}/base:python3.12-slim-gthread-job1`,
+      env: { DOCKER_BUILDKIT: '0' },
       args: [
         'build',
         '--force-rm',
@@ -116,12 +117,23 @@ describe('base image build', () => {
     expect(flagValues(host.app.args, '--network')).toEqual(['host']);
   });
 
-  it('uses buildx on the given builder and loads the result, for both builds', () => {
-    const plan = makePlan(settings(), context({ buildxBuilder: 'desktop-linux' }));
+  it('uses buildx on the given builder and loads the result, for both builds, in the environment as it is', () => {
+    const plan = makePlan(settings(), context({ builder: { kind: 'buildx', name: 'desktop-linux' } }));
     const buildx = ['buildx', 'build', '--builder', 'desktop-linux', '--load'];
     expect(plan.base.args.slice(0, 5)).toEqual(buildx);
     expect(plan.app.args.slice(0, 5)).toEqual(buildx);
     expect(plan.base.args.at(-1)).toBe(DOCKER_DIR);
+    expect(plan.base.env).toEqual({});
+    expect(plan.app.env).toEqual({});
+    expect(plan.builder).toEqual({ kind: 'buildx', name: 'desktop-linux' });
+  });
+
+  it('runs the classic builder with BuildKit turned off, so a newer docker CLI does not route it through buildx', () => {
+    const plan = makePlan(settings(), context({ builder: { kind: 'classic', reason: 'builder: classic' } }));
+    expect(plan.base.args.slice(0, 2)).toEqual(['build', '--force-rm']);
+    expect(plan.app.args.slice(0, 2)).toEqual(['build', '--force-rm']);
+    expect(plan.base.env).toEqual({ DOCKER_BUILDKIT: '0' });
+    expect(plan.app.env).toEqual({ DOCKER_BUILDKIT: '0' });
   });
 });
 

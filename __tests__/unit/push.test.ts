@@ -29,7 +29,7 @@ function plan(image = REPO): Plan {
     sourceUrl: '',
     revision: '',
     jobId: 'j',
-    buildxBuilder: '',
+    builder: { kind: 'classic', reason: 'no buildx plugin in this docker CLI' },
     hostPort: 0,
     hasRequirements: false,
     actionRoot: '/action',

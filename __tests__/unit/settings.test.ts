@@ -70,6 +70,7 @@ describe('defaults', () => {
       buildArgs: {},
       pull: false,
       noCache: false,
+      builder: 'auto',
       network: 'bridge',
       probePath: '/',
       probeStatus: 200,
@@ -420,6 +421,21 @@ describe.each(['build-args', 'probe-env'] as const)('%s', (input) => {
     expect(onlyProblem({ [input]: `GOOD=1\n${line}` })).toBe(
       `${input}: "${line}" is not KEY=VALUE with a KEY of letters, digits and _ (e.g. LOG_LEVEL=debug).`,
     );
+  });
+});
+
+describe('builder', () => {
+  it.each([
+    ['', 'auto'],
+    ['auto', 'auto'],
+    ['buildx', 'buildx'],
+    ['Classic', 'classic'],
+  ])('accepts %j as %s', (value, expected) => {
+    expect(parse({ builder: value }).builder).toBe(expected);
+  });
+
+  it('rejects another builder, naming the value and the choices', () => {
+    expect(onlyProblem({ builder: 'kaniko' })).toBe('builder: "kaniko" is not a builder; use auto, buildx, classic.');
   });
 });
 

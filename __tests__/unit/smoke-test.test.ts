@@ -49,7 +49,7 @@ function plan(inputs: Record<string, string> = {}, hostPort = port): Plan {
     sourceUrl: '',
     revision: '',
     jobId: 'job7',
-    buildxBuilder: '',
+    builder: { kind: 'classic', reason: 'no buildx plugin in this docker CLI' },
     hostPort,
     hasRequirements: false,
     actionRoot: ACTION_ROOT,

@@ -17,7 +17,7 @@ import {
   startGroup,
   summary,
   warning
-} from "./chunk-DBB4PCH7.js";
+} from "./chunk-AK3MPZ6L.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -4979,6 +4979,7 @@ var INPUT_NAMES = [
   "build-args",
   "pull",
   "no-cache",
+  "builder",
   "network",
   "probe-path",
   "probe-status",
@@ -5018,6 +5019,33 @@ import * as fs3 from "node:fs";
 import * as net from "node:net";
 import * as os from "node:os";
 import * as path4 from "node:path";
+
+// src/builder.ts
+var BUILDER_SETTINGS = ["auto", "buildx", "classic"];
+var BuilderError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "BuilderError";
+  }
+};
+function chooseBuilder(setting, buildxBuilder) {
+  if (setting === "classic") return { kind: "classic", reason: "builder: classic" };
+  if (buildxBuilder !== "") return { kind: "buildx", name: buildxBuilder };
+  if (setting === "buildx")
+    throw new BuilderError(
+      'builder: "buildx" was asked for, but `docker buildx version` fails: this docker CLI has no buildx plugin. Install it (on GitHub, docker/setup-buildx-action), or set builder to auto to fall back to the classic builder.'
+    );
+  return { kind: "classic", reason: "no buildx plugin in this docker CLI" };
+}
+function describeBuilder(builder) {
+  return builder.kind === "buildx" ? `buildx (builder ${builder.name})` : `classic (${builder.reason})`;
+}
+function buildCommand(builder) {
+  return builder.kind === "buildx" ? ["buildx", "build", "--builder", builder.name, "--load"] : ["build", "--force-rm"];
+}
+function buildEnv(builder) {
+  return builder.kind === "classic" ? { DOCKER_BUILDKIT: "0" } : {};
+}
 
 // src/plan.ts
 import * as path2 from "node:path";
@@ -5140,8 +5168,9 @@ function makePlan(settings, context3) {
   const dockerDir = path2.join(context3.actionRoot, "docker");
   const base = {
     tag: baseTag,
+    env: buildEnv(context3.builder),
     args: [
-      ...buildCommand(context3.buildxBuilder),
+      ...buildCommand(context3.builder),
       "--file",
       path2.join(dockerDir, "Dockerfile"),
       "--tag",
@@ -5164,10 +5193,11 @@ function makePlan(settings, context3) {
   });
   const app = {
     tag: appTag,
+    env: buildEnv(context3.builder),
     dockerfile,
     // '-' reads the Dockerfile from stdin, so nothing is written into the user's folder.
     args: [
-      ...buildCommand(context3.buildxBuilder),
+      ...buildCommand(context3.builder),
       "--file",
       "-",
       "--tag",
@@ -5193,6 +5223,7 @@ function makePlan(settings, context3) {
   ];
   return {
     baseImage,
+    builder: context3.builder,
     base,
     app,
     container: {
@@ -5216,9 +5247,6 @@ function makePlan(settings, context3) {
     },
     labels
   };
-}
-function buildCommand(buildxBuilder) {
-  return buildxBuilder === "" ? ["build", "--force-rm"] : ["buildx", "build", "--builder", buildxBuilder, "--load"];
 }
 function buildArgFlags(args) {
   return Object.entries(args).flatMap(([key, value]) => ["--build-arg", `${key}=${value}`]);
@@ -5467,6 +5495,10 @@ function parseSettings(raw, env) {
     fail(`pip-index-url: "${redactUrl(pipIndexUrl)}" is not an http(s) URL; use e.g. https://pypi.example.com/simple/.`);
   const buildArgs = keyValues("build-args", get2("build-args"), fail);
   const probeEnv = keyValues("probe-env", get2("probe-env"), fail);
+  const builderValue = get2("builder").toLowerCase() || "auto";
+  let builder = "auto";
+  if (BUILDER_SETTINGS.includes(builderValue)) builder = builderValue;
+  else fail(`builder: "${get2("builder")}" is not a builder; use ${BUILDER_SETTINGS.join(", ")}.`);
   const networkValue = get2("network").toLowerCase() || "bridge";
   let network = "bridge";
   if (networkValue === "bridge" || networkValue === "host") network = networkValue;
@@ -5508,6 +5540,7 @@ function parseSettings(raw, env) {
     buildArgs,
     pull,
     noCache,
+    builder,
     network,
     probePath,
     probeStatus,
@@ -5721,18 +5754,24 @@ async function runPipeline(raw, env, deps) {
     sourceUrl: deps.source.url,
     revision: deps.source.revision,
     jobId: jobId(deps.source),
-    buildxBuilder: await docker.buildxBuilder(),
+    builder: chooseBuilder(settings.builder, await docker.buildxBuilder()),
     hostPort: settings.network === "host" ? await freePort() : 0,
     hasRequirements: fs3.existsSync(path4.join(settings.appDir, "requirements.txt")),
     actionRoot: env.actionRoot
   });
   reporter.info(
-    `Python ${settings.pythonVersion} (${settings.variant}) on ${plan.baseImage}, worker ${settings.worker}; dated tags use ${runDate.date} (${runDate.source}).`
+    `Python ${settings.pythonVersion} (${settings.variant}) on ${plan.baseImage}, worker ${settings.worker}; dated tags use ${runDate.date} (${runDate.source}). Builder: ${describeBuilder(plan.builder)}.`
   );
   let stage = "build";
   try {
-    await reporter.group(`Build the base image from ${plan.baseImage}`, () => docker.build(plan.base.args, "Building the base image"));
-    await reporter.group(`Layer the app from ${settings.appDir}`, () => docker.build(plan.app.args, "Layering the app", plan.app.dockerfile));
+    await reporter.group(
+      `Build the base image from ${plan.baseImage}`,
+      () => docker.build(plan.base.args, "Building the base image", void 0, plan.base.env)
+    );
+    await reporter.group(
+      `Layer the app from ${settings.appDir}`,
+      () => docker.build(plan.app.args, "Layering the app", plan.app.dockerfile, plan.app.env)
+    );
     const imageId = await docker.imageId(plan.app.tag);
     stage = "smoke test";
     deps.state.save({ container: plan.container.name });
@@ -5804,7 +5843,8 @@ function buildRows(settings, plan) {
     { label: "Python", value: settings.pythonVersion },
     { label: "Variant", value: settings.variant },
     { label: "Worker", value: settings.worker },
-    { label: "Base image", value: plan.baseImage }
+    { label: "Base image", value: plan.baseImage },
+    { label: "Builder", value: describeBuilder(plan.builder) }
   ];
 }
 async function untagAll(docker, refs) {

@@ -20499,8 +20499,12 @@ var Docker = class {
     const context = await this.run(["context", "show"]);
     return context.exitCode === 0 && context.stdout.trim() !== "" ? context.stdout.trim() : "default";
   }
-  async build(args, what, input) {
-    const result = await this.run(args, { echo: true, ...input !== void 0 ? { input } : {} });
+  async build(args, what, input, env) {
+    const result = await this.run(args, {
+      echo: true,
+      ...input !== void 0 ? { input } : {},
+      ...env !== void 0 && Object.keys(env).length > 0 ? { env } : {}
+    });
     if (result.exitCode !== 0) {
       throw new DockerError(
         `${what} failed (docker exited with ${result.exitCode}). The failing step:
