@@ -228,7 +228,7 @@ describe('bad input fails before any build', () => {
     { name: 'push without credentials', inputs: { image: '127.0.0.1:5000/acme/web', push: 'true' }, message: /username: required when push is true/ },
     { name: 'shell in a tag', inputs: { tags: 'ok, $(touch /tmp/pwned)' }, message: /tags: "\$\(touch \/tmp\/pwned\)" is not a valid tag/ },
     { name: 'app outside the workspace', inputs: { app: '../../etc' }, message: /app: "\.\.\/\.\.\/etc" points outside the workspace/ },
-    { name: 'meinheld on 3.12', inputs: { 'python-version': '3.12', worker: 'meinheld' }, message: /meinheld is not offered on Python 3\.12/ },
+    { name: 'unknown worker', inputs: { worker: 'uvicorn' }, message: /worker: "uvicorn" is not a worker; use auto, meinheld, gthread, gevent, sync/ },
     { name: 'probe timeout out of range', inputs: { 'probe-timeout': '0' }, message: /probe-timeout: "0" is not a whole number from 1 to 3600/ },
   ];
   for (const scenario of bad) {
