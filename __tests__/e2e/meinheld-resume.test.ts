@@ -44,11 +44,11 @@ beforeAll(async () => {
       mkdirSync(dirname(join(context, path)), { recursive: true });
       writeFileSync(join(context, path), content);
     }
-    // -UNDEBUG after Python's own -DNDEBUG: greenlet's assert() calls are compiled in.
+    // -UNDEBUG after Python's own -DNDEBUG (CFLAGS for C, CXXFLAGS for greenlet 3's C++): assert() is compiled in.
     writeFileSync(
       join(context, 'Dockerfile'),
       `FROM ${imageTag(build)}\nARG PIP_INDEX_URL=\nARG PIP_TRUSTED_HOST=\n` +
-        `RUN CFLAGS="-UNDEBUG" pip install --no-cache-dir --force-reinstall --no-deps --no-binary greenlet greenlet==${greenletFromSource(pythonVersion)}\n` +
+        `RUN CFLAGS="-UNDEBUG" CXXFLAGS="-UNDEBUG" pip install --no-cache-dir --force-reinstall --no-deps --no-binary greenlet greenlet==${greenletFromSource(pythonVersion)}\n` +
         'COPY . /app/\n',
     );
     const tag = `flask-image-e2e/meinheld-asserts:${pythonVersion}`;
