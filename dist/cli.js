@@ -6,12 +6,13 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-2C33PZIU.js";
+} from "./chunks/chunk-HVKERGHY.js";
 import {
   Docker,
   cleanup,
+  fence,
   memoryState
-} from "./chunks/chunk-AK3MPZ6L.js";
+} from "./chunks/chunk-U2Q2IZX2.js";
 
 // src/cli-flags.ts
 var USAGE = `Usage: node dist/cli.js --python-version 3.12 [--variant slim] [--app ./path] [--image repo --push true ...]
@@ -60,7 +61,7 @@ async function main() {
     return 0;
   } catch (error) {
     process.stderr.write(`
-error: ${error.message}
+${fence(`error: ${error.message}`)}
 `);
     return 1;
   } finally {

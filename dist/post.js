@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-AK3MPZ6L.js";
+} from "./chunks/chunk-U2Q2IZX2.js";
 
 // src/post.ts
 try {

@@ -6,6 +6,7 @@ import {
   __toESM,
   cleanup,
   endGroup,
+  fence,
   getInput,
   group,
   info,
@@ -17,7 +18,7 @@ import {
   startGroup,
   summary,
   warning
-} from "./chunk-AK3MPZ6L.js";
+} from "./chunk-U2Q2IZX2.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -5881,7 +5882,7 @@ var actionReporter = {
   warning: (message) => warning(message),
   details(title, text) {
     startGroup(title);
-    info(text);
+    info(fence(text));
     endGroup();
   },
   setOutput: (name, value) => setOutput(name, value),
@@ -5912,7 +5913,7 @@ function consoleReporter(write = (line) => process.stdout.write(`${line}
     warning: (message) => write(`warning: ${message}`),
     details(title, text) {
       write(`-- ${title}
-${text}`);
+${fence(text)}`);
     },
     setOutput(name, value) {
       outputs[name] = value;

@@ -17425,7 +17425,7 @@ var require_permessage_deflate = __commonJS({
 var require_receiver = __commonJS({
   "node_modules/undici/lib/web/websocket/receiver.js"(exports, module) {
     "use strict";
-    var { Writable } = __require("node:stream");
+    var { Writable: Writable2 } = __require("node:stream");
     var assert = __require("node:assert");
     var { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = require_constants5();
     var { kReadyState, kSentClose, kResponse, kReceivedClose } = require_symbols5();
@@ -17448,7 +17448,7 @@ var require_receiver = __commonJS({
       closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws, reason);
     }
-    var ByteParser = class extends Writable {
+    var ByteParser = class extends Writable2 {
       #buffers = [];
       #fragmentsBytes = 0;
       #byteOffset = 0;
@@ -20450,6 +20450,36 @@ function getState(name) {
   return process.env[`STATE_${name}`] || "";
 }
 
+// src/untrusted-text.ts
+import { randomBytes } from "node:crypto";
+import { Writable } from "node:stream";
+function newToken(text = "") {
+  let token = randomBytes(16).toString("hex");
+  while (text.includes(token)) token = randomBytes(16).toString("hex");
+  return token;
+}
+function fence(text) {
+  const token = newToken(text);
+  return `::stop-commands::${token}
+${text}${text.endsWith("\n") ? "" : "\n"}::${token}::`;
+}
+function fencedStream(out = process.stdout) {
+  const token = newToken();
+  out.write(`::stop-commands::${token}
+`);
+  let atLineStart = true;
+  const stream = new Writable({
+    write(chunk, _encoding, callback) {
+      const text = chunk.toString();
+      if (text.length > 0) atLineStart = text.endsWith("\n");
+      out.write(chunk);
+      callback();
+    }
+  });
+  return { stream, close: () => void out.write(`${atLineStart ? "" : "\n"}::${token}::
+`) };
+}
+
 // src/docker.ts
 var DockerError = class extends Error {
   constructor(message, result) {
@@ -20463,17 +20493,21 @@ var realRunner = async (args, options = {}) => {
   const env = {};
   for (const [key, value] of Object.entries(process.env)) if (value !== void 0) env[key] = value;
   Object.assign(env, options.env ?? {});
+  const fence2 = options.echo ? fencedStream() : void 0;
   try {
     return await getExecOutput("docker", args, {
       ignoreReturnCode: true,
       silent: !options.echo,
       env,
+      ...fence2 ? { outStream: fence2.stream } : {},
       ...options.input !== void 0 ? { input: Buffer.from(options.input) } : {}
     });
   } catch (error2) {
     throw new DockerError(
       `The docker command could not be run (${error2.message}). Install Docker, or run on a runner that has it (ubuntu-latest does).`
     );
+  } finally {
+    fence2?.close();
   }
 };
 var Docker = class {
@@ -20544,6 +20578,15 @@ ${lastLines(result.stderr || result.stdout, 25)}`,
   async logs(container, tail) {
     const result = await this.run(["logs", "--tail", String(tail), container]);
     return `${result.stdout}${result.stderr}`.trimEnd();
+  }
+  /** A container's labels, or undefined when there is no such container. */
+  async containerLabels(container) {
+    const result = await this.run(["container", "inspect", "--format", "{{json .Config.Labels}}", "--", container]);
+    if (result.exitCode !== 0) {
+      if (/no such (container|object)/i.test(result.stderr)) return void 0;
+      throw new DockerError(`Could not inspect container ${container}: ${lastLines(result.stderr, 3)}`, result);
+    }
+    return JSON.parse(result.stdout.trim() || "null") ?? {};
   }
   /** Removes a container if it exists; a missing one is not an error. */
   async removeContainer(container) {
@@ -20639,6 +20682,7 @@ export {
   startGroup,
   endGroup,
   group,
+  fence,
   DockerError,
   Docker,
   cleanup,
