@@ -6,13 +6,13 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-HVKERGHY.js";
+} from "./chunks/chunk-2ZIXTLQT.js";
 import {
   Docker,
   cleanup,
   fence,
   memoryState
-} from "./chunks/chunk-U2Q2IZX2.js";
+} from "./chunks/chunk-SHQBAUZ4.js";
 
 // src/cli-flags.ts
 var USAGE = `Usage: node dist/cli.js --python-version 3.12 [--variant slim] [--app ./path] [--image repo --push true ...]

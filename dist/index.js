@@ -7,13 +7,13 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-HVKERGHY.js";
+} from "./chunks/chunk-2ZIXTLQT.js";
 import {
   Docker,
   actionState,
   setFailed,
   warning
-} from "./chunks/chunk-U2Q2IZX2.js";
+} from "./chunks/chunk-SHQBAUZ4.js";
 
 // src/sources.ts
 function inWorkflow() {

@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-U2Q2IZX2.js";
+} from "./chunks/chunk-SHQBAUZ4.js";
 
 // src/post.ts
 try {

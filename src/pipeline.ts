@@ -2,11 +2,11 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { chooseBuilder, describeBuilder } from './builder.js';
 import { cleanup } from './cleanup.js';
 import { Docker } from './docker.js';
+import { createDockerConfigDir } from './docker-config.js';
 import { makePlan, type Plan } from './plan.js';
 import { pushImage, tagImage, type PushResult } from './push.js';
 import type { Reporter, SummaryRow } from './reporter.js';
@@ -86,7 +86,7 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
     let push: PushResult | undefined;
     stage = 'push';
     if (plan.push.enabled) {
-      const configDir = fs.mkdtempSync(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'flask-gunicorn-docker-config-'));
+      const configDir = createDockerConfigDir();
       deps.state.save({ dockerConfig: configDir, registry: plan.push.registry });
       try {
         push = await reporter.group(`Push ${plan.push.refs.length} tags`, () =>
@@ -96,7 +96,8 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
         await untagAll(docker, plan.push.refs);
         throw error;
       } finally {
-        await cleanup(docker, { container: '', dockerConfig: configDir, registry: plan.push.registry }, reporter.info);
+        // Warnings, not info: a failure message quotes the engine, and warnings are escaped as one line.
+        await cleanup(docker, { container: '', dockerConfig: configDir, registry: plan.push.registry }, reporter.warning);
       }
     }
 

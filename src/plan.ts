@@ -59,6 +59,9 @@ export interface Plan {
 }
 
 export const LOCAL_REPOSITORY = 'flask-gunicorn-action';
+/** The smoke-test container is named SMOKE_CONTAINER_PREFIX + job ID and labelled SMOKE_LABEL=job ID. */
+export const SMOKE_CONTAINER_PREFIX = 'flask-smoke-';
+export const SMOKE_LABEL = `${LOCAL_REPOSITORY}.smoke-test`;
 
 export function resolveBaseImage(settings: Pick<Settings, 'pythonVersion' | 'variant' | 'baseImage'>): string {
   const official = officialBaseImage(settings.pythonVersion, settings.variant);
@@ -141,7 +144,7 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
   };
 
   const containerPort = settings.network === 'host' ? portFrom(settings.probeEnv, context.hostPort) : portFrom(settings.probeEnv, 80);
-  const name = `flask-smoke-${context.jobId}`;
+  const name = `${SMOKE_CONTAINER_PREFIX}${context.jobId}`;
   const env = { ...settings.probeEnv };
   if (settings.network === 'host') env.PORT = String(containerPort);
   const runArgs = [
@@ -150,7 +153,7 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
     '--name',
     name,
     '--label',
-    `${LOCAL_REPOSITORY}.smoke-test=${context.jobId}`,
+    `${SMOKE_LABEL}=${context.jobId}`,
     ...(settings.network === 'host' ? ['--network', 'host'] : ['--publish', `127.0.0.1::${containerPort}`]),
     ...Object.entries(env).flatMap(([key, value]) => ['--env', `${key}=${value}`]),
   ];

@@ -1,24 +1,41 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  BUILDER_SETTINGS,
+  DEFAULT_VARIANT,
   DockerError,
   __commonJS,
   __require,
   __toESM,
+  allowedWorkers,
+  chooseBuilder,
   cleanup,
+  createDockerConfigDir,
+  defaultWorker,
+  describeBuilder,
   endGroup,
   fence,
   getInput,
   group,
   info,
+  isSupportedVersion,
+  isValidReference,
+  isValidRegistryHost,
+  isValidRepository,
+  isValidTag,
+  isVariant,
+  makePlan,
   notice,
+  registryHost,
   require_tunnel,
   require_undici,
   setOutput,
   setSecret,
   startGroup,
   summary,
+  supportedVariants,
+  supportedVersions,
   warning
-} from "./chunk-U2Q2IZX2.js";
+} from "./chunk-SHQBAUZ4.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -334,19 +351,19 @@ var require_lib = __commonJS({
           return this.request("DELETE", requestUrl, null, additionalHeaders || {});
         });
       }
-      post(requestUrl, data2, additionalHeaders) {
+      post(requestUrl, data, additionalHeaders) {
         return __awaiter2(this, void 0, void 0, function* () {
-          return this.request("POST", requestUrl, data2, additionalHeaders || {});
+          return this.request("POST", requestUrl, data, additionalHeaders || {});
         });
       }
-      patch(requestUrl, data2, additionalHeaders) {
+      patch(requestUrl, data, additionalHeaders) {
         return __awaiter2(this, void 0, void 0, function* () {
-          return this.request("PATCH", requestUrl, data2, additionalHeaders || {});
+          return this.request("PATCH", requestUrl, data, additionalHeaders || {});
         });
       }
-      put(requestUrl, data2, additionalHeaders) {
+      put(requestUrl, data, additionalHeaders) {
         return __awaiter2(this, void 0, void 0, function* () {
-          return this.request("PUT", requestUrl, data2, additionalHeaders || {});
+          return this.request("PUT", requestUrl, data, additionalHeaders || {});
         });
       }
       head(requestUrl, additionalHeaders) {
@@ -372,28 +389,28 @@ var require_lib = __commonJS({
       }
       postJson(requestUrl_1, obj_1) {
         return __awaiter2(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-          const data2 = JSON.stringify(obj, null, 2);
+          const data = JSON.stringify(obj, null, 2);
           additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
           additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-          const res = yield this.post(requestUrl, data2, additionalHeaders);
+          const res = yield this.post(requestUrl, data, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
       }
       putJson(requestUrl_1, obj_1) {
         return __awaiter2(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-          const data2 = JSON.stringify(obj, null, 2);
+          const data = JSON.stringify(obj, null, 2);
           additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
           additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-          const res = yield this.put(requestUrl, data2, additionalHeaders);
+          const res = yield this.put(requestUrl, data, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
       }
       patchJson(requestUrl_1, obj_1) {
         return __awaiter2(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-          const data2 = JSON.stringify(obj, null, 2);
+          const data = JSON.stringify(obj, null, 2);
           additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
           additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-          const res = yield this.patch(requestUrl, data2, additionalHeaders);
+          const res = yield this.patch(requestUrl, data, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
       }
@@ -402,7 +419,7 @@ var require_lib = __commonJS({
        * All other methods such as get, post, patch, and request ultimately call this.
        * Prefer get, del, post and patch
        */
-      request(verb, requestUrl, data2, headers) {
+      request(verb, requestUrl, data, headers) {
         return __awaiter2(this, void 0, void 0, function* () {
           if (this._disposed) {
             throw new Error("Client has already been disposed.");
@@ -413,7 +430,7 @@ var require_lib = __commonJS({
           let numTries = 0;
           let response;
           do {
-            response = yield this.requestRaw(info2, data2);
+            response = yield this.requestRaw(info2, data);
             if (response && response.message && response.message.statusCode === HttpCodes.Unauthorized) {
               let authenticationHandler;
               for (const handler2 of this.handlers) {
@@ -423,7 +440,7 @@ var require_lib = __commonJS({
                 }
               }
               if (authenticationHandler) {
-                return authenticationHandler.handleAuthentication(this, info2, data2);
+                return authenticationHandler.handleAuthentication(this, info2, data);
               } else {
                 return response;
               }
@@ -447,7 +464,7 @@ var require_lib = __commonJS({
                 }
               }
               info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
-              response = yield this.requestRaw(info2, data2);
+              response = yield this.requestRaw(info2, data);
               redirectsRemaining--;
             }
             if (!response.message.statusCode || !HttpResponseRetryCodes.includes(response.message.statusCode)) {
@@ -476,7 +493,7 @@ var require_lib = __commonJS({
        * @param info
        * @param data
        */
-      requestRaw(info2, data2) {
+      requestRaw(info2, data) {
         return __awaiter2(this, void 0, void 0, function* () {
           return new Promise((resolve2, reject) => {
             function callbackForResult(err, res) {
@@ -488,7 +505,7 @@ var require_lib = __commonJS({
                 resolve2(res);
               }
             }
-            this.requestRawWithCallback(info2, data2, callbackForResult);
+            this.requestRawWithCallback(info2, data, callbackForResult);
           });
         });
       }
@@ -498,12 +515,12 @@ var require_lib = __commonJS({
        * @param data
        * @param onResult
        */
-      requestRawWithCallback(info2, data2, onResult) {
-        if (typeof data2 === "string") {
+      requestRawWithCallback(info2, data, onResult) {
+        if (typeof data === "string") {
           if (!info2.options.headers) {
             info2.options.headers = {};
           }
-          info2.options.headers["Content-Length"] = Buffer.byteLength(data2, "utf8");
+          info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
         }
         let callbackCalled = false;
         function handleResult(err, res) {
@@ -529,14 +546,14 @@ var require_lib = __commonJS({
         req.on("error", function(err) {
           handleResult(err);
         });
-        if (data2 && typeof data2 === "string") {
-          req.write(data2, "utf8");
+        if (data && typeof data === "string") {
+          req.write(data, "utf8");
         }
-        if (data2 && typeof data2 !== "string") {
-          data2.on("close", function() {
+        if (data && typeof data !== "string") {
+          data.on("close", function() {
             req.end();
           });
-          data2.pipe(req);
+          data.pipe(req);
         } else {
           req.end();
         }
@@ -806,8 +823,8 @@ var Context = class {
       if (existsSync(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path5 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path5} does not exist${EOL}`);
+        const path4 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path4} does not exist${EOL}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -2044,19 +2061,19 @@ async function getResponseData(response) {
 function isJSONResponse(mimetype) {
   return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
 }
-function toErrorMessage(data2) {
-  if (typeof data2 === "string") {
-    return data2;
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
   }
-  if (data2 instanceof ArrayBuffer) {
+  if (data instanceof ArrayBuffer) {
     return "Unknown error";
   }
-  if (typeof data2 === "object" && data2 !== null && "message" in data2) {
-    const objectData = data2;
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
     const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
     return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
   }
-  return `Unknown error: ${JSON.stringify(data2)}`;
+  return `Unknown error: ${JSON.stringify(data)}`;
 }
 function withDefaults2(oldEndpoint, newDefaults) {
   const endpoint2 = oldEndpoint.defaults(newDefaults);
@@ -2085,9 +2102,9 @@ var request = withDefaults2(endpoint, defaults_default);
 
 // node_modules/@octokit/graphql/dist-bundle/index.js
 var VERSION3 = "0.0.0-development";
-function _buildMessageForResponseErrors(data2) {
+function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
-` + data2.errors.map((e) => ` - ${e.message}`).join("\n");
+` + data.errors.map((e) => ` - ${e.message}`).join("\n");
 }
 var GraphqlResponseError = class extends Error {
   constructor(request2, headers, response) {
@@ -4830,8 +4847,8 @@ function normalizePaginatedListResponse(response) {
   delete response.data.total_count;
   delete response.data.total_commits;
   const namespaceKey = Object.keys(response.data)[0];
-  const data2 = response.data[namespaceKey];
-  response.data = data2;
+  const data = response.data[namespaceKey];
+  response.data = data;
   if (typeof incompleteResults !== "undefined") {
     response.data.incomplete_results = incompleteResults;
   }
@@ -5018,258 +5035,7 @@ function readEnvironment() {
 import { randomBytes } from "node:crypto";
 import * as fs3 from "node:fs";
 import * as net from "node:net";
-import * as os from "node:os";
-import * as path4 from "node:path";
-
-// src/builder.ts
-var BUILDER_SETTINGS = ["auto", "buildx", "classic"];
-var BuilderError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "BuilderError";
-  }
-};
-function chooseBuilder(setting, buildxBuilder) {
-  if (setting === "classic") return { kind: "classic", reason: "builder: classic" };
-  if (buildxBuilder !== "") return { kind: "buildx", name: buildxBuilder };
-  if (setting === "buildx")
-    throw new BuilderError(
-      'builder: "buildx" was asked for, but `docker buildx version` fails: this docker CLI has no buildx plugin. Install it (on GitHub, docker/setup-buildx-action), or set builder to auto to fall back to the classic builder.'
-    );
-  return { kind: "classic", reason: "no buildx plugin in this docker CLI" };
-}
-function describeBuilder(builder) {
-  return builder.kind === "buildx" ? `buildx (builder ${builder.name})` : `classic (${builder.reason})`;
-}
-function buildCommand(builder) {
-  return builder.kind === "buildx" ? ["buildx", "build", "--builder", builder.name, "--load"] : ["build", "--force-rm"];
-}
-function buildEnv(builder) {
-  return builder.kind === "classic" ? { DOCKER_BUILDKIT: "0" } : {};
-}
-
-// src/plan.ts
-import * as path2 from "node:path";
-
-// src/app-layer.ts
-function renderAppDockerfile(layer) {
-  const lines = [
-    "# Rendered by the action: the user app layered on the bundled Meinheld/Gunicorn image.",
-    `FROM ${layer.baseTag}`
-  ];
-  if (layer.customIndex) {
-    lines.push("ARG PIP_INDEX_URL", "ARG PIP_TRUSTED_HOST");
-  }
-  if (layer.hasRequirements) {
-    lines.push(
-      "COPY requirements.txt /tmp/app-requirements.txt",
-      "RUN python -m pip install --no-cache-dir --disable-pip-version-check -r /tmp/app-requirements.txt && rm /tmp/app-requirements.txt"
-    );
-  }
-  lines.push("RUN rm -rf /app && mkdir -p /app", "COPY . /app");
-  if (layer.appModule !== "") lines.push(`ENV APP_MODULE=${JSON.stringify(layer.appModule)}`);
-  return `${lines.join("\n")}
-`;
-}
-
-// docker/versions.json
-var versions_default = {
-  $comment: "Single source of truth for supported Python versions and base variants. Read by the action (src/versions.ts), the Dockerfile rendering, the tests and the README table.",
-  defaultVariant: "debian",
-  variants: {
-    debian: { baseTagSuffix: "", tagSuffix: "", description: "official python:X image (Debian, full toolchain)" },
-    slim: { baseTagSuffix: "-slim", tagSuffix: "-slim", description: "official python:X-slim image (Debian, minimal)" },
-    alpine: { baseTagSuffix: "-alpine", tagSuffix: "-alpine", description: "official python:X-alpine image (musl; discouraged, see README)" }
-  },
-  baseRepository: "python",
-  versions: {
-    "3.8": { defaultWorker: "meinheld", workers: ["meinheld", "gthread", "gevent", "sync"] },
-    "3.9": { defaultWorker: "meinheld", workers: ["meinheld", "gthread", "gevent", "sync"] },
-    "3.10": { defaultWorker: "meinheld", workers: ["meinheld", "gthread", "gevent", "sync"] },
-    "3.11": { defaultWorker: "meinheld", workers: ["meinheld", "gthread", "gevent", "sync"] },
-    "3.12": { defaultWorker: "meinheld", workers: ["meinheld", "gthread", "gevent", "sync"] },
-    "3.13": { defaultWorker: "meinheld", workers: ["meinheld", "gthread", "gevent", "sync"] },
-    "3.14": { defaultWorker: "meinheld", workers: ["meinheld", "gthread", "gevent", "sync"] }
-  }
-};
-
-// src/versions.ts
-var data = versions_default;
-var DEFAULT_VARIANT = data.defaultVariant;
-function supportedVersions() {
-  return Object.keys(data.versions);
-}
-function supportedVariants() {
-  return Object.keys(data.variants);
-}
-function isSupportedVersion(version) {
-  return Object.prototype.hasOwnProperty.call(data.versions, version);
-}
-function isVariant(value) {
-  return Object.prototype.hasOwnProperty.call(data.variants, value);
-}
-function defaultWorker(version) {
-  return entry(version).defaultWorker;
-}
-function allowedWorkers(version) {
-  return entry(version).workers;
-}
-function tagSuffix(variant) {
-  return data.variants[variant].tagSuffix;
-}
-function officialBaseImage(version, variant) {
-  return `${data.baseRepository}:${version}${data.variants[variant].baseTagSuffix}`;
-}
-function entry(version) {
-  const found = data.versions[version];
-  if (!found) throw new Error(`Python ${version} is not in docker/versions.json`);
-  return found;
-}
-
-// src/tags.ts
-function computeTags(request2) {
-  const base = `python${request2.pythonVersion}${tagSuffix(request2.variant)}`;
-  const wantsLatest = request2.latest || request2.extraTags.includes("latest");
-  const tags = [`${base}-${request2.date}`, base, ...request2.extraTags.filter((tag) => tag !== "latest")];
-  if (wantsLatest) tags.push("latest");
-  return [...new Set(tags)];
-}
-
-// src/plan.ts
-var LOCAL_REPOSITORY = "flask-gunicorn-action";
-function resolveBaseImage(settings) {
-  const official = officialBaseImage(settings.pythonVersion, settings.variant);
-  if (settings.baseImage === "") return official;
-  return settings.baseImage.endsWith("/") ? `${settings.baseImage}${official}` : settings.baseImage;
-}
-function makePlan(settings, context3) {
-  const flavour = `python${settings.pythonVersion}${tagSuffix(settings.variant)}-${settings.worker}`;
-  const baseImage = resolveBaseImage(settings);
-  const baseTag = `${LOCAL_REPOSITORY}/base:${flavour}-${context3.jobId}`;
-  const appTag = `${LOCAL_REPOSITORY}/app:${flavour}-${context3.jobId}`;
-  const tags = computeTags({
-    pythonVersion: settings.pythonVersion,
-    variant: settings.variant,
-    date: context3.date,
-    latest: settings.latest,
-    extraTags: settings.extraTags
-  });
-  const labels = ociLabels(settings, context3, baseImage, tags[0] ?? "");
-  const pipArgs = {};
-  if (settings.pipIndexUrl !== "") {
-    pipArgs.PIP_INDEX_URL = settings.pipIndexUrl;
-    const url = new URL(settings.pipIndexUrl);
-    if (url.protocol === "http:") pipArgs.PIP_TRUSTED_HOST = url.hostname;
-  }
-  const common = [
-    ...settings.network === "host" ? ["--network", "host"] : [],
-    ...settings.noCache ? ["--no-cache"] : [],
-    ...buildArgFlags({ ...settings.buildArgs, ...pipArgs })
-  ];
-  const dockerDir = path2.join(context3.actionRoot, "docker");
-  const base = {
-    tag: baseTag,
-    env: buildEnv(context3.builder),
-    args: [
-      ...buildCommand(context3.builder),
-      "--file",
-      path2.join(dockerDir, "Dockerfile"),
-      "--tag",
-      baseTag,
-      ...settings.pull ? ["--pull"] : [],
-      ...common,
-      ...buildArgFlags({
-        PYTHON_BASE_IMAGE: baseImage,
-        PYTHON_VERSION: settings.pythonVersion,
-        WORKER: settings.worker
-      }),
-      dockerDir
-    ]
-  };
-  const dockerfile = renderAppDockerfile({
-    baseTag,
-    hasRequirements: context3.hasRequirements,
-    customIndex: settings.pipIndexUrl !== "",
-    appModule: settings.appModule
-  });
-  const app = {
-    tag: appTag,
-    env: buildEnv(context3.builder),
-    dockerfile,
-    // '-' reads the Dockerfile from stdin, so nothing is written into the user's folder.
-    args: [
-      ...buildCommand(context3.builder),
-      "--file",
-      "-",
-      "--tag",
-      appTag,
-      ...common,
-      ...Object.entries(labels).flatMap(([key, value]) => ["--label", `${key}=${value}`]),
-      settings.appDir
-    ]
-  };
-  const containerPort = settings.network === "host" ? portFrom(settings.probeEnv, context3.hostPort) : portFrom(settings.probeEnv, 80);
-  const name = `flask-smoke-${context3.jobId}`;
-  const env = { ...settings.probeEnv };
-  if (settings.network === "host") env.PORT = String(containerPort);
-  const runArgs = [
-    "run",
-    "--detach",
-    "--name",
-    name,
-    "--label",
-    `${LOCAL_REPOSITORY}.smoke-test=${context3.jobId}`,
-    ...settings.network === "host" ? ["--network", "host"] : ["--publish", `127.0.0.1::${containerPort}`],
-    ...Object.entries(env).flatMap(([key, value]) => ["--env", `${key}=${value}`])
-  ];
-  return {
-    baseImage,
-    builder: context3.builder,
-    base,
-    app,
-    container: {
-      name,
-      runArgs,
-      containerPort,
-      ...settings.network === "host" ? { hostPort: containerPort } : {}
-    },
-    probe: {
-      path: settings.probePath,
-      status: settings.probeStatus,
-      body: settings.probeBody,
-      timeoutSeconds: settings.probeTimeout
-    },
-    push: {
-      enabled: settings.push,
-      registry: settings.registry,
-      repository: settings.image,
-      tags,
-      refs: settings.image === "" ? [] : tags.map((tag) => `${settings.image}:${tag}`)
-    },
-    labels
-  };
-}
-function buildArgFlags(args) {
-  return Object.entries(args).flatMap(([key, value]) => ["--build-arg", `${key}=${value}`]);
-}
-function portFrom(env, fallback) {
-  const port = env.PORT;
-  return port !== void 0 && /^\d+$/.test(port) ? Number(port) : fallback;
-}
-function ociLabels(settings, context3, baseImage, versionTag) {
-  const labels = {
-    "org.opencontainers.image.created": context3.created,
-    "org.opencontainers.image.title": settings.image !== "" ? settings.image.split("/").pop() : "flask-app",
-    "org.opencontainers.image.version": versionTag,
-    "org.opencontainers.image.base.name": baseImage,
-    "io.github.flask-gunicorn-action.python-version": settings.pythonVersion,
-    "io.github.flask-gunicorn-action.variant": settings.variant,
-    "io.github.flask-gunicorn-action.worker": settings.worker
-  };
-  if (context3.sourceUrl !== "") labels["org.opencontainers.image.source"] = context3.sourceUrl;
-  if (context3.revision !== "") labels["org.opencontainers.image.revision"] = context3.revision;
-  return labels;
-}
+import * as path3 from "node:path";
 
 // src/retry.ts
 async function retry(task, options) {
@@ -5321,56 +5087,14 @@ async function pushImage(docker, plan, imageId, credentials, options) {
 async function digestFromStore(docker, imageId, plan) {
   const repository = plan.push.repository;
   const short = repository.replace(/^(docker\.io|index\.docker\.io)\//, "").replace(/^library\//, "");
-  const found = (await docker.repoDigests(imageId)).find((entry2) => entry2.startsWith(`${repository}@`) || entry2.startsWith(`${short}@`));
+  const found = (await docker.repoDigests(imageId)).find((entry) => entry.startsWith(`${repository}@`) || entry.startsWith(`${short}@`));
   if (!found) throw new DockerError(`Pushed, but Docker did not record a digest for ${repository}.`);
   return found.slice(found.indexOf("@") + 1);
 }
 
 // src/settings.ts
 import * as fs2 from "node:fs";
-import * as path3 from "node:path";
-
-// src/image-ref.ts
-var COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
-var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-var DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
-var REPOSITORY_RE = new RegExp(`^(?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*$`);
-var HOST_RE = new RegExp(`^${DOMAIN}$`);
-var TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-function isValidRepository(value) {
-  return value.length <= 255 && REPOSITORY_RE.test(value);
-}
-function isValidRegistryHost(value) {
-  return HOST_RE.test(value);
-}
-function isValidTag(value) {
-  return TAG_RE.test(value);
-}
-function isValidReference(value) {
-  const [name, digest] = splitOnce(value, "@");
-  if (digest !== void 0 && !/^sha256:[a-f0-9]{64}$/.test(digest)) return false;
-  const { repository, tag } = splitTag(name);
-  return isValidRepository(repository) && (tag === void 0 || isValidTag(tag));
-}
-function registryHost(repository) {
-  const slash = repository.indexOf("/");
-  if (slash < 0) return void 0;
-  const first = repository.slice(0, slash);
-  if (first.includes(".") || first.includes(":") || first === "localhost") return first;
-  return void 0;
-}
-function splitTag(reference) {
-  const lastSlash = reference.lastIndexOf("/");
-  const colon = reference.indexOf(":", lastSlash + 1);
-  if (colon < 0) return { repository: reference };
-  return { repository: reference.slice(0, colon), tag: reference.slice(colon + 1) };
-}
-function splitOnce(value, sep3) {
-  const at = value.indexOf(sep3);
-  return at < 0 ? [value, void 0] : [value.slice(0, at), value.slice(at + 1)];
-}
-
-// src/settings.ts
+import * as path2 from "node:path";
 var InputError = class extends Error {
   constructor(problems) {
     super(
@@ -5435,15 +5159,15 @@ function parseSettings(raw, env) {
   if (appModule !== "" && !/^[A-Za-z_][\w.]*(:[A-Za-z_][\w.()]*)?$/.test(appModule))
     fail(`app-module: "${appModule}" is not a Python module path; use e.g. myapp.wsgi:application.`);
   const appInput = get2("app");
-  let appDir = path3.join(env.actionRoot, "docker", "demo");
+  let appDir = path2.join(env.actionRoot, "docker", "demo");
   if (appInput !== "") {
-    appDir = path3.resolve(env.workspace, appInput);
-    const relative2 = path3.relative(env.workspace, appDir);
-    if (relative2 === ".." || relative2.startsWith(`..${path3.sep}`) || path3.isAbsolute(relative2)) {
+    appDir = path2.resolve(env.workspace, appInput);
+    const relative2 = path2.relative(env.workspace, appDir);
+    if (relative2 === ".." || relative2.startsWith(`..${path2.sep}`) || path2.isAbsolute(relative2)) {
       fail(`app: "${appInput}" points outside the workspace (${env.workspace}); give a folder inside the repository.`);
     } else if (!isDirectory(appDir)) {
       fail(`app: "${appInput}" is not a folder (looked at ${appDir}); give the folder that holds main.py or app/main.py.`);
-    } else if (appModule === "" && !isFile(path3.join(appDir, "main.py")) && !isFile(path3.join(appDir, "app", "main.py"))) {
+    } else if (appModule === "" && !isFile(path2.join(appDir, "main.py")) && !isFile(path2.join(appDir, "app", "main.py"))) {
       fail(
         `app: "${appInput}" holds neither main.py nor app/main.py; add one with a Flask object named app, or set app-module (e.g. mypkg.wsgi:app).`
       );
@@ -5757,7 +5481,7 @@ async function runPipeline(raw, env, deps) {
     jobId: jobId(deps.source),
     builder: chooseBuilder(settings.builder, await docker.buildxBuilder()),
     hostPort: settings.network === "host" ? await freePort() : 0,
-    hasRequirements: fs3.existsSync(path4.join(settings.appDir, "requirements.txt")),
+    hasRequirements: fs3.existsSync(path3.join(settings.appDir, "requirements.txt")),
     actionRoot: env.actionRoot
   });
   reporter.info(
@@ -5785,7 +5509,7 @@ async function runPipeline(raw, env, deps) {
     let push;
     stage = "push";
     if (plan.push.enabled) {
-      const configDir = fs3.mkdtempSync(path4.join(process.env.RUNNER_TEMP || os.tmpdir(), "flask-gunicorn-docker-config-"));
+      const configDir = createDockerConfigDir();
       deps.state.save({ dockerConfig: configDir, registry: plan.push.registry });
       try {
         push = await reporter.group(
@@ -5796,7 +5520,7 @@ async function runPipeline(raw, env, deps) {
         await untagAll(docker, plan.push.refs);
         throw error;
       } finally {
-        await cleanup(docker, { container: "", dockerConfig: configDir, registry: plan.push.registry }, reporter.info);
+        await cleanup(docker, { container: "", dockerConfig: configDir, registry: plan.push.registry }, reporter.warning);
       }
     }
     const size = await docker.imageSize(imageId);
