@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-2ZIXTLQT.js";
+} from "./chunks/chunk-5DRBJAN3.js";
 import {
   Docker,
   cleanup,
@@ -48,7 +48,7 @@ async function main() {
   try {
     const raw = parseFlags(process.argv.slice(2));
     raw.password = process.env.REGISTRY_PASSWORD ?? "";
-    await runPipeline(raw, { ...readEnvironment(), forkPullRequest: false }, {
+    await runPipeline(raw, { ...readEnvironment(), forkPullRequest: false, foreignCodeWithSecrets: false }, {
       docker,
       reporter,
       state,

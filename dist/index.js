@@ -7,7 +7,7 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-2ZIXTLQT.js";
+} from "./chunks/chunk-5DRBJAN3.js";
 import {
   Docker,
   actionState,

@@ -21,7 +21,7 @@ async function main(): Promise<number> {
   try {
     const raw = parseFlags(process.argv.slice(2));
     raw.password = process.env.REGISTRY_PASSWORD ?? '';
-    await runPipeline(raw, { ...readEnvironment(), forkPullRequest: false }, {
+    await runPipeline(raw, { ...readEnvironment(), forkPullRequest: false, foreignCodeWithSecrets: false }, {
       docker,
       reporter,
       state,

@@ -75,8 +75,10 @@ export interface Environment {
   workspace: string;
   /** The action's own folder (holds docker/). */
   actionRoot: string;
-  /** True on a pull_request event whose head is a fork. */
+  /** True on a pull_request event whose head is in another repository (or a deleted one). */
   forkPullRequest: boolean;
+  /** True on pull_request_target or workflow_run for such a pull request: secrets present, code maybe foreign. */
+  foreignCodeWithSecrets: boolean;
 }
 
 export class InputError extends Error {
@@ -182,6 +184,7 @@ export function parseSettings(raw: Record<string, string | undefined>, env: Envi
   }
 
   let push = bool('push', false);
+  const trustForeignCode = bool('trust-foreign-code', false);
   let pushSkippedReason = '';
   const username = get('username');
   const password = raw['password'] ?? '';
@@ -191,6 +194,11 @@ export function parseSettings(raw: Record<string, string | undefined>, env: Envi
       // A fork's pull request gets no secrets and a read-only GITHUB_TOKEN: build and test, never push.
       push = false;
       pushSkippedReason = 'pull request from a fork: its token is read-only and secrets are withheld, so nothing is pushed';
+    } else if (env.foreignCodeWithSecrets && !trustForeignCode) {
+      // Secrets are present and the workspace may hold a stranger's code: pushing it is the workflow's call.
+      push = false;
+      pushSkippedReason =
+        'the event (pull_request_target or workflow_run) is for a pull request from another repository, so the workspace may hold its code while secrets are present; set trust-foreign-code: true if the workflow vetted that code';
     } else {
       if (username === '') fail('username: required when push is true (the registry user, e.g. ${{ github.actor }}).');
       if (password === '') fail('password: required when push is true (a token, e.g. ${{ secrets.GITHUB_TOKEN }}).');

@@ -20,7 +20,7 @@ beforeAll(() => {
   fs.writeFileSync(path.join(workspace, 'nested', 'app', 'main.py'), 'app = None\n');
   fs.mkdirSync(path.join(workspace, 'empty'));
   fs.writeFileSync(path.join(workspace, 'a-file.txt'), 'not a folder\n');
-  env = { workspace, actionRoot: ACTION_ROOT, forkPullRequest: false };
+  env = { workspace, actionRoot: ACTION_ROOT, forkPullRequest: false, foreignCodeWithSecrets: false };
 });
 
 afterAll(() => {
@@ -274,6 +274,18 @@ describe('push and credentials', () => {
     const settings = parse(push, { forkPullRequest: true });
     expect(settings.push).toBe(false);
     expect(settings.pushSkippedReason).toMatch(/^pull request from a fork/);
+  });
+
+  it('turns push off when foreign code may run with secrets (pull_request_target, workflow_run), and says how to allow it', () => {
+    const settings = parse(push, { foreignCodeWithSecrets: true });
+    expect(settings.push).toBe(false);
+    expect(settings.pushSkippedReason).toMatch(/pull request from another repository.*set trust-foreign-code: true/);
+  });
+
+  it('pushes foreign code with secrets only when the workflow says trust-foreign-code: true', () => {
+    expect(parse({ ...push, 'trust-foreign-code': 'true' }, { foreignCodeWithSecrets: true }).push).toBe(true);
+    expect(parse({ ...push, 'trust-foreign-code': 'true' }, { forkPullRequest: true }).push).toBe(false);
+    expect(onlyProblem({ 'trust-foreign-code': 'maybe' })).toBe('trust-foreign-code: "maybe" is not a boolean; use true or false.');
   });
 });
 

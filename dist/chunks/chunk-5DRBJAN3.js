@@ -4978,6 +4978,27 @@ function getOctokit(token, options, ...additionalPlugins) {
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
+
+// src/pull-request.ts
+var PULL_REQUEST_EVENTS = ["pull_request", "pull_request_review", "pull_request_review_comment"];
+function fromAnotherRepository(head, base) {
+  const headName = head?.full_name?.toLowerCase();
+  const baseName = base?.full_name?.toLowerCase();
+  return headName === void 0 || baseName === void 0 || headName !== baseName;
+}
+function codeOrigin(eventName, payload) {
+  const pullRequest = payload.pull_request;
+  const pullRequestForeign = pullRequest !== void 0 && fromAnotherRepository(pullRequest.head?.repo, pullRequest.base?.repo ?? payload.repository);
+  if (PULL_REQUEST_EVENTS.includes(eventName)) return { foreignPullRequest: pullRequestForeign, foreignCodeWithSecrets: false };
+  if (eventName === "pull_request_target") return { foreignPullRequest: false, foreignCodeWithSecrets: pullRequestForeign };
+  if (eventName === "workflow_run" && payload.workflow_run !== void 0) {
+    const run = payload.workflow_run;
+    return { foreignPullRequest: false, foreignCodeWithSecrets: fromAnotherRepository(run.head_repository, run.repository ?? payload.repository) };
+  }
+  return { foreignPullRequest: false, foreignCodeWithSecrets: false };
+}
+
+// src/input-helper.ts
 var INPUT_NAMES = [
   "python-version",
   "variant",
@@ -5004,7 +5025,8 @@ var INPUT_NAMES = [
   "probe-body",
   "probe-timeout",
   "probe-env",
-  "github-token"
+  "github-token",
+  "trust-foreign-code"
 ];
 function readInputs() {
   const raw = {};
@@ -5021,13 +5043,12 @@ function actionRoot() {
   return dir;
 }
 function readEnvironment() {
-  const payload = context2.payload;
-  const pullRequest = payload.pull_request;
-  const fork = pullRequest?.head?.repo?.fork === true || pullRequest?.head?.repo?.full_name !== void 0 && pullRequest.head.repo.full_name !== payload.repository?.full_name;
+  const origin = codeOrigin(context2.eventName ?? "", context2.payload);
   return {
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
     actionRoot: actionRoot(),
-    forkPullRequest: (context2.eventName ?? "").startsWith("pull_request") && fork
+    forkPullRequest: origin.foreignPullRequest,
+    foreignCodeWithSecrets: origin.foreignCodeWithSecrets
   };
 }
 
@@ -5183,6 +5204,7 @@ function parseSettings(raw, env) {
       );
   }
   let push = bool("push", false);
+  const trustForeignCode = bool("trust-foreign-code", false);
   let pushSkippedReason = "";
   const username = get2("username");
   const password = raw["password"] ?? "";
@@ -5191,6 +5213,9 @@ function parseSettings(raw, env) {
     if (env.forkPullRequest) {
       push = false;
       pushSkippedReason = "pull request from a fork: its token is read-only and secrets are withheld, so nothing is pushed";
+    } else if (env.foreignCodeWithSecrets && !trustForeignCode) {
+      push = false;
+      pushSkippedReason = "the event (pull_request_target or workflow_run) is for a pull request from another repository, so the workspace may hold its code while secrets are present; set trust-foreign-code: true if the workflow vetted that code";
     } else {
       if (username === "") fail("username: required when push is true (the registry user, e.g. ${{ github.actor }}).");
       if (password === "") fail("password: required when push is true (a token, e.g. ${{ secrets.GITHUB_TOKEN }}).");
