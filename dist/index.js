@@ -7,13 +7,13 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-5DRBJAN3.js";
+} from "./chunks/chunk-KTBXUL6H.js";
 import {
   Docker,
   actionState,
   setFailed,
   warning
-} from "./chunks/chunk-SHQBAUZ4.js";
+} from "./chunks/chunk-TW3OQA65.js";
 
 // src/sources.ts
 function inWorkflow() {

@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { chooseBuilder, describeBuilder } from './builder.js';
 import { cleanup } from './cleanup.js';
 import { Docker } from './docker.js';
-import { createDockerConfigDir } from './docker-config.js';
+import { appBuildContext } from './build-context.js';
+import { configRoot, createDockerConfigDir } from './docker-config.js';
 import { makePlan, type Plan } from './plan.js';
 import { pushImage, tagImage, type PushResult } from './push.js';
 import type { Reporter, SummaryRow } from './reporter.js';
@@ -46,17 +47,23 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
   await docker.serverVersion();
 
   const runDate = await deps.resolveDate(settings.date, settings.githubToken);
+  const builder = chooseBuilder(settings.builder, await docker.buildxBuilder());
+  const hostPort = settings.network === 'host' ? await freePort() : 0;
+  // Last before the try whose finally removes it: the app folder, or a copy without .git.
+  const appContext = appBuildContext(settings.appDir, configRoot());
   const plan = makePlan(settings, {
     date: runDate.date,
     created: new Date().toISOString(),
     sourceUrl: deps.source.url,
     revision: deps.source.revision,
     jobId: jobId(deps.source),
-    builder: chooseBuilder(settings.builder, await docker.buildxBuilder()),
-    hostPort: settings.network === 'host' ? await freePort() : 0,
+    builder,
+    hostPort,
     hasRequirements: fs.existsSync(path.join(settings.appDir, 'requirements.txt')),
     actionRoot: env.actionRoot,
+    appContext: appContext.dir,
   });
+  if (appContext.dir !== settings.appDir) reporter.info('The app folder holds a .git: the image is built from a copy without it.');
   reporter.info(
     `Python ${settings.pythonVersion} (${settings.variant}) on ${plan.baseImage}, worker ${settings.worker}; dated tags use ${runDate.date} (${runDate.source}). Builder: ${describeBuilder(plan.builder)}.`,
   );
@@ -122,6 +129,7 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
   } finally {
     // The per-job base tag only served to layer the app; its layers stay cached.
     await docker.untag(plan.base.tag);
+    appContext.dispose();
   }
 }
 

@@ -27,6 +27,8 @@ export interface RunContext {
   hasRequirements: boolean;
   /** The action's own folder (holds docker/). */
   actionRoot: string;
+  /** The folder sent as the app's build context: the app folder, or a copy without .git (build-context.ts). */
+  appContext: string;
 }
 
 export interface BuildStep {
@@ -139,7 +141,7 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
       appTag,
       ...common,
       ...Object.entries(labels).flatMap(([key, value]) => ['--label', `${key}=${value}`]),
-      settings.appDir,
+      context.appContext,
     ],
   };
 

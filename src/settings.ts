@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BUILDER_SETTINGS, type BuilderSetting } from './builder.js';
+import { excludingPattern } from './dockerignore.js';
 import { isValidReference, isValidRegistryHost, isValidRepository, isValidTag, registryHost } from './image-ref.js';
 import {
   allowedWorkers,
@@ -159,16 +160,27 @@ export function parseSettings(raw: Record<string, string | undefined>, env: Envi
   const appInput = get('app');
   let appDir = path.join(env.actionRoot, 'docker', 'demo');
   if (appInput !== '') {
-    appDir = path.resolve(env.workspace, appInput);
-    const relative = path.relative(env.workspace, appDir);
+    // The real path: a link inside the workspace may lead out of it (Docker would read what it leads to).
+    const given = path.resolve(env.workspace, appInput);
+    appDir = realPath(given);
+    const relative = path.relative(realPath(env.workspace), appDir);
     if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
-      fail(`app: "${appInput}" points outside the workspace (${env.workspace}); give a folder inside the repository.`);
+      fail(
+        `app: "${appInput}" points outside the workspace (${env.workspace})${appDir !== given ? `: it is a link to ${appDir}` : ''}; give a folder inside the repository.`,
+      );
     } else if (!isDirectory(appDir)) {
       fail(`app: "${appInput}" is not a folder (looked at ${appDir}); give the folder that holds main.py or app/main.py.`);
     } else if (appModule === '' && !isFile(path.join(appDir, 'main.py')) && !isFile(path.join(appDir, 'app', 'main.py'))) {
       fail(
         `app: "${appInput}" holds neither main.py nor app/main.py; add one with a Flask object named app, or set app-module (e.g. mypkg.wsgi:app).`,
       );
+    } else if (isFile(path.join(appDir, 'requirements.txt')) && isFile(path.join(appDir, '.dockerignore'))) {
+      // The layer COPYs requirements.txt: a .dockerignore that leaves it out would break the build obscurely.
+      const pattern = excludingPattern(fs.readFileSync(path.join(appDir, '.dockerignore'), 'utf8'), 'requirements.txt');
+      if (pattern !== undefined)
+        fail(
+          `app: "${appInput}/.dockerignore" leaves requirements.txt out of the build (line "${pattern}"), so the image could not install it; remove that line or add "!requirements.txt" after it.`,
+        );
     }
   }
 
@@ -341,6 +353,15 @@ function isHttpUrl(value: string): boolean {
 /** An index URL may carry credentials; never echo them back. */
 export function redactUrl(value: string): string {
   return value.replace(/\/\/[^/@\s]*@/, '//***@');
+}
+
+/** The path with every link resolved; as given when it does not exist (the checks below then say so). */
+function realPath(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
 }
 
 function isDirectory(p: string): boolean {

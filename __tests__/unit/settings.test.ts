@@ -20,11 +20,20 @@ beforeAll(() => {
   fs.writeFileSync(path.join(workspace, 'nested', 'app', 'main.py'), 'app = None\n');
   fs.mkdirSync(path.join(workspace, 'empty'));
   fs.writeFileSync(path.join(workspace, 'a-file.txt'), 'not a folder\n');
+  // A link inside the workspace to a folder outside it, and an app whose .dockerignore drops its requirements.
+  fs.mkdirSync(path.join(os.tmpdir(), path.basename(workspace) + '-outside'));
+  fs.writeFileSync(path.join(os.tmpdir(), path.basename(workspace) + '-outside', 'main.py'), 'app = None\n');
+  fs.symlinkSync(path.join(os.tmpdir(), path.basename(workspace) + '-outside'), path.join(workspace, 'linked'));
+  fs.mkdirSync(path.join(workspace, 'ignoring'));
+  fs.writeFileSync(path.join(workspace, 'ignoring', 'main.py'), 'app = None\n');
+  fs.writeFileSync(path.join(workspace, 'ignoring', 'requirements.txt'), 'flask\n');
+  fs.writeFileSync(path.join(workspace, 'ignoring', '.dockerignore'), '*.md\n*.txt\n');
   env = { workspace, actionRoot: ACTION_ROOT, forkPullRequest: false, foreignCodeWithSecrets: false };
 });
 
 afterAll(() => {
   fs.rmSync(workspace, { recursive: true, force: true });
+  fs.rmSync(path.join(os.tmpdir(), path.basename(workspace) + '-outside'), { recursive: true, force: true });
 });
 
 function parse(raw: Record<string, string>, overrides: Partial<Environment> = {}) {
@@ -170,6 +179,18 @@ describe('app folder', () => {
 
   it('accepts a folder holding app/main.py', () => {
     expect(parse({ app: './nested/' }).appDir).toBe(path.join(workspace, 'nested'));
+  });
+
+  it('resolves links before the workspace check: a link to a folder outside is refused, naming where it leads', () => {
+    expect(onlyProblem({ app: 'linked' })).toBe(
+      `app: "linked" points outside the workspace (${workspace}): it is a link to ${workspace}-outside; give a folder inside the repository.`,
+    );
+  });
+
+  it('refuses an app whose .dockerignore leaves out requirements.txt, saying which line and the fix', () => {
+    expect(onlyProblem({ app: 'ignoring' })).toBe(
+      'app: "ignoring/.dockerignore" leaves requirements.txt out of the build (line "*.txt"), so the image could not install it; remove that line or add "!requirements.txt" after it.',
+    );
   });
 
   it('accepts an absolute path inside the workspace', () => {

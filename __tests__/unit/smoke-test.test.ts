@@ -53,6 +53,7 @@ function plan(inputs: Record<string, string> = {}, hostPort = port): Plan {
     hostPort,
     hasRequirements: false,
     actionRoot: ACTION_ROOT,
+    appContext: ACTION_ROOT,
   });
 }
 

@@ -20897,7 +20897,7 @@ function makePlan(settings, context) {
       appTag,
       ...common,
       ...Object.entries(labels).flatMap(([key, value]) => ["--label", `${key}=${value}`]),
-      settings.appDir
+      context.appContext
     ]
   };
   const containerPort = settings.network === "host" ? portFrom(settings.probeEnv, context.hostPort) : portFrom(settings.probeEnv, 80);
@@ -21041,6 +21041,7 @@ export {
   BUILDER_SETTINGS,
   chooseBuilder,
   describeBuilder,
+  configRoot,
   createDockerConfigDir,
   isValidRepository,
   isValidRegistryHost,

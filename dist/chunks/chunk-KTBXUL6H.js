@@ -9,6 +9,7 @@ import {
   allowedWorkers,
   chooseBuilder,
   cleanup,
+  configRoot,
   createDockerConfigDir,
   defaultWorker,
   describeBuilder,
@@ -35,7 +36,7 @@ import {
   supportedVariants,
   supportedVersions,
   warning
-} from "./chunk-SHQBAUZ4.js";
+} from "./chunk-TW3OQA65.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -823,8 +824,8 @@ var Context = class {
       if (existsSync(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path4 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path4} does not exist${EOL}`);
+        const path5 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path5} does not exist${EOL}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -5054,9 +5055,38 @@ function readEnvironment() {
 
 // src/pipeline.ts
 import { randomBytes } from "node:crypto";
-import * as fs3 from "node:fs";
+import * as fs4 from "node:fs";
 import * as net from "node:net";
-import * as path3 from "node:path";
+import * as path4 from "node:path";
+
+// src/build-context.ts
+import * as fs2 from "node:fs";
+import * as path2 from "node:path";
+var CONTEXT_DIR_PREFIX = "flask-gunicorn-context-";
+function holdsGit(dir) {
+  for (const entry of fs2.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === ".git") return true;
+    if (entry.isDirectory() && holdsGit(path2.join(dir, entry.name))) return true;
+  }
+  return false;
+}
+function appBuildContext(appDir, tempRoot) {
+  if (!holdsGit(appDir)) return { dir: appDir, dispose: () => void 0 };
+  const dir = fs2.mkdtempSync(path2.join(tempRoot, CONTEXT_DIR_PREFIX));
+  try {
+    fs2.cpSync(appDir, dir, {
+      recursive: true,
+      filter: (source) => path2.basename(source) !== ".git",
+      // Links stay links with their own targets, as Docker would send them; timestamps keep the layer cache.
+      verbatimSymlinks: true,
+      preserveTimestamps: true
+    });
+  } catch (error) {
+    fs2.rmSync(dir, { recursive: true, force: true });
+    throw new Error(`Could not prepare the app's build context without .git (${error.message}).`);
+  }
+  return { dir, dispose: () => fs2.rmSync(dir, { recursive: true, force: true }) };
+}
 
 // src/retry.ts
 async function retry(task, options) {
@@ -5114,8 +5144,66 @@ async function digestFromStore(docker, imageId, plan) {
 }
 
 // src/settings.ts
-import * as fs2 from "node:fs";
-import * as path2 from "node:path";
+import * as fs3 from "node:fs";
+import * as path3 from "node:path";
+
+// src/dockerignore.ts
+function compile(pattern) {
+  let source = "^";
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === "*") {
+      if (pattern[i + 1] === "*") {
+        i++;
+        if (pattern[i + 1] === "/") i++;
+        source += i + 1 >= pattern.length ? ".*" : "(.*/)?";
+      } else {
+        source += "[^/]*";
+      }
+    } else if (ch === "?") {
+      source += "[^/]";
+    } else if (ch === "\\" && i + 1 < pattern.length) {
+      source += pattern[++i].replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+    } else if (ch === "[" || ch === "]" || ch === "-" || ch === "^") {
+      source += ch;
+    } else {
+      source += ch.replace(/[.+()|{}$]/g, "\\$&");
+    }
+  }
+  return new RegExp(`${source}$`);
+}
+function clean(pattern) {
+  const parts = [];
+  for (const part of pattern.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") parts.pop();
+    else parts.push(part);
+  }
+  return parts.join("/");
+}
+function excludingPattern(dockerignore, file) {
+  let decided;
+  const segments = file.split("/");
+  for (const line of dockerignore.split(/\r?\n/)) {
+    const text = line.trim();
+    if (text === "" || text.startsWith("#")) continue;
+    const negated = text.startsWith("!");
+    const pattern = clean(negated ? text.slice(1).trim() : text);
+    if (pattern === "") continue;
+    let regex;
+    try {
+      regex = compile(pattern);
+    } catch {
+      continue;
+    }
+    const depth = pattern.split("/").length;
+    const matched = regex.test(file) || depth < segments.length && regex.test(segments.slice(0, depth).join("/"));
+    if (matched) decided = negated ? void 0 : text;
+  }
+  return decided;
+}
+
+// src/settings.ts
 var InputError = class extends Error {
   constructor(problems) {
     super(
@@ -5180,18 +5268,27 @@ function parseSettings(raw, env) {
   if (appModule !== "" && !/^[A-Za-z_][\w.]*(:[A-Za-z_][\w.()]*)?$/.test(appModule))
     fail(`app-module: "${appModule}" is not a Python module path; use e.g. myapp.wsgi:application.`);
   const appInput = get2("app");
-  let appDir = path2.join(env.actionRoot, "docker", "demo");
+  let appDir = path3.join(env.actionRoot, "docker", "demo");
   if (appInput !== "") {
-    appDir = path2.resolve(env.workspace, appInput);
-    const relative2 = path2.relative(env.workspace, appDir);
-    if (relative2 === ".." || relative2.startsWith(`..${path2.sep}`) || path2.isAbsolute(relative2)) {
-      fail(`app: "${appInput}" points outside the workspace (${env.workspace}); give a folder inside the repository.`);
+    const given = path3.resolve(env.workspace, appInput);
+    appDir = realPath(given);
+    const relative2 = path3.relative(realPath(env.workspace), appDir);
+    if (relative2 === ".." || relative2.startsWith(`..${path3.sep}`) || path3.isAbsolute(relative2)) {
+      fail(
+        `app: "${appInput}" points outside the workspace (${env.workspace})${appDir !== given ? `: it is a link to ${appDir}` : ""}; give a folder inside the repository.`
+      );
     } else if (!isDirectory(appDir)) {
       fail(`app: "${appInput}" is not a folder (looked at ${appDir}); give the folder that holds main.py or app/main.py.`);
-    } else if (appModule === "" && !isFile(path2.join(appDir, "main.py")) && !isFile(path2.join(appDir, "app", "main.py"))) {
+    } else if (appModule === "" && !isFile(path3.join(appDir, "main.py")) && !isFile(path3.join(appDir, "app", "main.py"))) {
       fail(
         `app: "${appInput}" holds neither main.py nor app/main.py; add one with a Flask object named app, or set app-module (e.g. mypkg.wsgi:app).`
       );
+    } else if (isFile(path3.join(appDir, "requirements.txt")) && isFile(path3.join(appDir, ".dockerignore"))) {
+      const pattern = excludingPattern(fs3.readFileSync(path3.join(appDir, ".dockerignore"), "utf8"), "requirements.txt");
+      if (pattern !== void 0)
+        fail(
+          `app: "${appInput}/.dockerignore" leaves requirements.txt out of the build (line "${pattern}"), so the image could not install it; remove that line or add "!requirements.txt" after it.`
+        );
     }
   }
   const image = get2("image");
@@ -5334,16 +5431,23 @@ function isHttpUrl(value) {
 function redactUrl(value) {
   return value.replace(/\/\/[^/@\s]*@/, "//***@");
 }
+function realPath(p) {
+  try {
+    return fs3.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
 function isDirectory(p) {
   try {
-    return fs2.statSync(p).isDirectory();
+    return fs3.statSync(p).isDirectory();
   } catch {
     return false;
   }
 }
 function isFile(p) {
   try {
-    return fs2.statSync(p).isFile();
+    return fs3.statSync(p).isFile();
   } catch {
     return false;
   }
@@ -5498,17 +5602,22 @@ async function runPipeline(raw, env, deps) {
   if (settings.pushSkippedReason !== "") reporter.notice(`Push skipped: ${settings.pushSkippedReason}.`);
   await docker.serverVersion();
   const runDate = await deps.resolveDate(settings.date, settings.githubToken);
+  const builder = chooseBuilder(settings.builder, await docker.buildxBuilder());
+  const hostPort = settings.network === "host" ? await freePort() : 0;
+  const appContext = appBuildContext(settings.appDir, configRoot());
   const plan = makePlan(settings, {
     date: runDate.date,
     created: (/* @__PURE__ */ new Date()).toISOString(),
     sourceUrl: deps.source.url,
     revision: deps.source.revision,
     jobId: jobId(deps.source),
-    builder: chooseBuilder(settings.builder, await docker.buildxBuilder()),
-    hostPort: settings.network === "host" ? await freePort() : 0,
-    hasRequirements: fs3.existsSync(path3.join(settings.appDir, "requirements.txt")),
-    actionRoot: env.actionRoot
+    builder,
+    hostPort,
+    hasRequirements: fs4.existsSync(path4.join(settings.appDir, "requirements.txt")),
+    actionRoot: env.actionRoot,
+    appContext: appContext.dir
   });
+  if (appContext.dir !== settings.appDir) reporter.info("The app folder holds a .git: the image is built from a copy without it.");
   reporter.info(
     `Python ${settings.pythonVersion} (${settings.variant}) on ${plan.baseImage}, worker ${settings.worker}; dated tags use ${runDate.date} (${runDate.source}). Builder: ${describeBuilder(plan.builder)}.`
   );
@@ -5566,6 +5675,7 @@ async function runPipeline(raw, env, deps) {
     throw error;
   } finally {
     await docker.untag(plan.base.tag);
+    appContext.dispose();
   }
 }
 async function report(reporter, settings, plan, imageId, size, probe, push) {
