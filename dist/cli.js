@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-KTBXUL6H.js";
+} from "./chunks/chunk-HNDMCVYL.js";
 import {
   Docker,
   cleanup,

@@ -7,7 +7,7 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-KTBXUL6H.js";
+} from "./chunks/chunk-HNDMCVYL.js";
 import {
   Docker,
   actionState,

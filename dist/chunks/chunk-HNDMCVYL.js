@@ -5455,10 +5455,37 @@ function isFile(p) {
 
 // src/probe.ts
 import * as http from "node:http";
+
+// src/body-match.ts
+import { Worker } from "node:worker_threads";
+var MATCHER = `
+const { parentPort, workerData } = require('node:worker_threads');
+parentPort.postMessage(new RegExp(workerData.source).test(workerData.text));
+`;
+function matchWithin(source, text, timeoutMs) {
+  return new Promise((resolve2, reject) => {
+    const worker = new Worker(MATCHER, { eval: true, workerData: { source, text } });
+    let done = false;
+    const finish = (settle) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      settle();
+    };
+    const timer = setTimeout(() => finish(() => resolve2("timed out")), Math.max(0, timeoutMs));
+    worker.once("message", (matched) => finish(() => resolve2(matched ? "match" : "no match")));
+    worker.once("error", (error) => finish(() => reject(error)));
+  });
+}
+
+// src/probe.ts
 var BODY_LIMIT = 64 * 1024;
 function probeOnce(url, expect, timeoutMs) {
+  const started = Date.now();
   return new Promise((resolve2) => {
     let settled = false;
+    let complete = false;
     const settle = (attempt) => {
       if (settled) return;
       settled = true;
@@ -5466,13 +5493,22 @@ function probeOnce(url, expect, timeoutMs) {
       request2.destroy();
       resolve2(attempt);
     };
+    const fail = (attempt) => {
+      if (!complete) settle(attempt);
+    };
     const request2 = http.get(url, { agent: false, headers: { "user-agent": "flask-gunicorn-action-probe" } }, (response) => {
       const chunks = [];
       let size = 0;
       const finish = () => {
+        if (settled || complete) return;
+        complete = true;
+        clearTimeout(timer);
         const body = Buffer.concat(chunks).toString("utf8").slice(0, BODY_LIMIT);
         const status = response.statusCode ?? 0;
-        settle({ kind: "response", status, body, ...judge(status, body, expect) });
+        judge(status, body, expect, started + timeoutMs - Date.now()).then(
+          (verdict) => settle({ kind: "response", status, body, ...verdict }),
+          (error) => settle({ kind: "error", message: `probe-body could not be matched: ${error.message}`, refused: false })
+        );
       };
       response.on("data", (chunk) => {
         chunks.push(chunk);
@@ -5480,15 +5516,15 @@ function probeOnce(url, expect, timeoutMs) {
         if (size >= BODY_LIMIT) finish();
       });
       response.on("end", finish);
-      response.on("error", (error) => settle({ kind: "error", message: error.message, refused: false }));
+      response.on("error", (error) => fail({ kind: "error", message: error.message, refused: false }));
     });
     const timer = setTimeout(
-      () => settle({ kind: "error", message: `no complete response within ${timeoutMs} ms`, refused: false }),
+      () => fail({ kind: "error", message: `no complete response within ${timeoutMs} ms`, refused: false }),
       timeoutMs
     );
     request2.on(
       "error",
-      (error) => settle({
+      (error) => fail({
         kind: "error",
         message: error.code ? `${error.code}: ${error.message}` : error.message,
         // Refused or reset before any answer: the server is not listening yet.
@@ -5497,10 +5533,17 @@ function probeOnce(url, expect, timeoutMs) {
     );
   });
 }
-function judge(status, body, expect) {
+async function judge(status, body, expect, timeoutMs) {
   if (status !== expect.status) return { passed: false, reason: `status ${status}, expected ${expect.status}` };
-  if (expect.body !== "" && !new RegExp(expect.body).test(body))
-    return { passed: false, reason: `body does not match /${expect.body}/` };
+  if (expect.body === "") return { passed: true, reason: "ok" };
+  const result = await matchWithin(expect.body, body, timeoutMs);
+  if (result === "timed out")
+    return {
+      passed: false,
+      reason: `matching the body against /${expect.body}/ did not finish in the ${Math.max(0, timeoutMs)} ms this attempt had left`,
+      patternTimedOut: true
+    };
+  if (result === "no match") return { passed: false, reason: `body does not match /${expect.body}/` };
   return { passed: true, reason: "ok" };
 }
 function nextDelay(previousMs, lastAttempt) {
@@ -5563,7 +5606,7 @@ async function smokeTest(docker, plan, imageId, clock = realClock) {
         throw await failure(
           docker,
           container.name,
-          `The app did not answer ${url} with status ${probe.status}${probe.body ? ` and a body matching /${probe.body}/` : ""} within ${probe.timeoutSeconds} s.`,
+          `The app did not answer ${url} with status ${probe.status}${probe.body ? ` and a body matching /${probe.body}/` : ""} within ${probe.timeoutSeconds} s.${lastResponse?.kind === "response" && lastResponse.patternTimedOut ? ` Matching the body against probe-body did not finish in the time left and was stopped: the pattern backtracks (nested quantifiers such as (a+)+ take exponential time); simplify it.` : ""}`,
           last,
           lastResponse
         );
