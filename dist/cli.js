@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-HNDMCVYL.js";
+} from "./chunks/chunk-LSXIQGND.js";
 import {
   Docker,
   cleanup,

@@ -7,7 +7,7 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-HNDMCVYL.js";
+} from "./chunks/chunk-LSXIQGND.js";
 import {
   Docker,
   actionState,

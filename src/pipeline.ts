@@ -12,7 +12,7 @@ import { makePlan, type Plan } from './plan.js';
 import { pushImage, tagImage, type PushResult } from './push.js';
 import type { Reporter, SummaryRow } from './reporter.js';
 import type { RunDate } from './run-date.js';
-import { parseSettings, type Environment, type Settings } from './settings.js';
+import { parseSettings, urlCredentials, type Environment, type Settings } from './settings.js';
 import { smokeTest, SmokeTestError, type SmokeTestResult } from './smoke-test.js';
 import type { StateStore } from './state.js';
 
@@ -189,8 +189,12 @@ function jobId(source: PipelineDeps['source']): string {
 /** Masks credentials in an index URL; says whether there were any. */
 function maskUrlCredentials(value: string, reporter: Reporter): boolean {
   if (value === '') return false;
-  const url = new URL(value); // already validated
-  if (url.password !== '') reporter.setSecret(decodeURIComponent(url.password));
+  const url = new URL(value); // already validated, % escapes included
+  // Masked as written and decoded: pip may print either.
+  if (url.password !== '') {
+    reporter.setSecret(url.password);
+    reporter.setSecret(urlCredentials(url)?.password ?? url.password);
+  }
   if (url.username === '' && url.password === '') return false;
   reporter.setSecret(value);
   return true;

@@ -243,6 +243,10 @@ export function parseSettings(raw: Record<string, string | undefined>, env: Envi
   const pipIndexUrl = get('pip-index-url');
   if (pipIndexUrl !== '' && !isHttpUrl(pipIndexUrl))
     fail(`pip-index-url: "${redactUrl(pipIndexUrl)}" is not an http(s) URL; use e.g. https://pypi.example.com/simple/.`);
+  else if (pipIndexUrl !== '' && urlCredentials(new URL(pipIndexUrl)) === undefined)
+    fail(
+      `pip-index-url: "${redactUrl(pipIndexUrl)}" has a broken % escape in its user or password; write a literal % as %25 (and / as %2F, @ as %40).`,
+    );
 
   const buildArgs = keyValues('build-args', get('build-args'), fail);
   const probeEnv = keyValues('probe-env', get('probe-env'), fail);
@@ -350,9 +354,26 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-/** An index URL may carry credentials; never echo them back. */
+/**
+ * An index URL may carry credentials; never echo them back. Everything from the scheme's `//` to
+ * the last `@` goes: a password may hold `/`, `@` or `:` (encoded or not), and redacting too much
+ * is harmless where redacting too little is a leak.
+ */
 export function redactUrl(value: string): string {
-  return value.replace(/\/\/[^/@\s]*@/, '//***@');
+  const at = value.lastIndexOf('@');
+  if (at < 0) return value;
+  const slashes = value.indexOf('//');
+  const from = slashes >= 0 && slashes < at ? slashes + 2 : 0;
+  return `${value.slice(0, from)}***${value.slice(at)}`;
+}
+
+/** The decoded user and password of a URL, or undefined when a `%` escape in them is broken. */
+export function urlCredentials(url: URL): { username: string; password: string } | undefined {
+  try {
+    return { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
+  } catch {
+    return undefined;
+  }
 }
 
 /** The path with every link resolved; as given when it does not exist (the checks below then say so). */

@@ -416,6 +416,27 @@ describe('pip-index-url', () => {
     expect(redactUrl('https://token@host/simple')).toBe('https://***@host/simple');
     expect(redactUrl('https://host/simple')).toBe('https://host/simple');
   });
+
+  it('redactUrl hides a password holding / @ : or spaces, and works without a scheme', () => {
+    expect(redactUrl('https://user:pa/ss@host/simple')).toBe('https://***@host/simple');
+    expect(redactUrl('https://user:p@ss:w/rd@host/simple/')).toBe('https://***@host/simple/');
+    expect(redactUrl('https://user:two words@host/')).toBe('https://***@host/');
+    expect(redactUrl('user:secret@host/simple')).toBe('***@host/simple');
+  });
+
+  it('a password holding an unencoded / is refused without showing it', () => {
+    const problem = onlyProblem({ 'pip-index-url': 'https://user:pa/ss@pypi.example.com/simple/' });
+    expect(problem).toBe('pip-index-url: "https://***@pypi.example.com/simple/" is not an http(s) URL; use e.g. https://pypi.example.com/simple/.');
+    expect(problem).not.toContain('pa/ss');
+  });
+
+  it('a broken % escape in the credentials is an input error, not a crash', () => {
+    const problem = onlyProblem({ 'pip-index-url': 'https://user:50%off@pypi.example.com/simple/' });
+    expect(problem).toBe(
+      'pip-index-url: "https://***@pypi.example.com/simple/" has a broken % escape in its user or password; write a literal % as %25 (and / as %2F, @ as %40).',
+    );
+    expect(parse({ 'pip-index-url': 'https://user:50%25off@pypi.example.com/simple/' }).pipIndexUrl).toContain('50%25off');
+  });
 });
 
 describe.each(['build-args', 'probe-env'] as const)('%s', (input) => {

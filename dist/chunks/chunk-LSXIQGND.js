@@ -5340,6 +5340,10 @@ function parseSettings(raw, env) {
   const pipIndexUrl = get2("pip-index-url");
   if (pipIndexUrl !== "" && !isHttpUrl(pipIndexUrl))
     fail(`pip-index-url: "${redactUrl(pipIndexUrl)}" is not an http(s) URL; use e.g. https://pypi.example.com/simple/.`);
+  else if (pipIndexUrl !== "" && urlCredentials(new URL(pipIndexUrl)) === void 0)
+    fail(
+      `pip-index-url: "${redactUrl(pipIndexUrl)}" has a broken % escape in its user or password; write a literal % as %25 (and / as %2F, @ as %40).`
+    );
   const buildArgs = keyValues("build-args", get2("build-args"), fail);
   const probeEnv = keyValues("probe-env", get2("probe-env"), fail);
   const builderValue = get2("builder").toLowerCase() || "auto";
@@ -5429,7 +5433,18 @@ function isHttpUrl(value) {
   }
 }
 function redactUrl(value) {
-  return value.replace(/\/\/[^/@\s]*@/, "//***@");
+  const at = value.lastIndexOf("@");
+  if (at < 0) return value;
+  const slashes = value.indexOf("//");
+  const from = slashes >= 0 && slashes < at ? slashes + 2 : 0;
+  return `${value.slice(0, from)}***${value.slice(at)}`;
+}
+function urlCredentials(url) {
+  try {
+    return { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
+  } catch {
+    return void 0;
+  }
 }
 function realPath(p) {
   try {
@@ -5759,7 +5774,10 @@ function jobId(source) {
 function maskUrlCredentials(value, reporter) {
   if (value === "") return false;
   const url = new URL(value);
-  if (url.password !== "") reporter.setSecret(decodeURIComponent(url.password));
+  if (url.password !== "") {
+    reporter.setSecret(url.password);
+    reporter.setSecret(urlCredentials(url)?.password ?? url.password);
+  }
   if (url.username === "" && url.password === "") return false;
   reporter.setSecret(value);
   return true;
