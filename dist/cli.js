@@ -6,12 +6,13 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-2C33PZIU.js";
+} from "./chunks/chunk-LSXIQGND.js";
 import {
   Docker,
   cleanup,
+  fence,
   memoryState
-} from "./chunks/chunk-AK3MPZ6L.js";
+} from "./chunks/chunk-TW3OQA65.js";
 
 // src/cli-flags.ts
 var USAGE = `Usage: node dist/cli.js --python-version 3.12 [--variant slim] [--app ./path] [--image repo --push true ...]
@@ -47,7 +48,7 @@ async function main() {
   try {
     const raw = parseFlags(process.argv.slice(2));
     raw.password = process.env.REGISTRY_PASSWORD ?? "";
-    await runPipeline(raw, { ...readEnvironment(), forkPullRequest: false }, {
+    await runPipeline(raw, { ...readEnvironment(), forkPullRequest: false, foreignCodeWithSecrets: false }, {
       docker,
       reporter,
       state,
@@ -60,7 +61,7 @@ async function main() {
     return 0;
   } catch (error) {
     process.stderr.write(`
-error: ${error.message}
+${fence(`error: ${error.message}`)}
 `);
     return 1;
   } finally {

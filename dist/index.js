@@ -7,13 +7,13 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-2C33PZIU.js";
+} from "./chunks/chunk-LSXIQGND.js";
 import {
   Docker,
   actionState,
   setFailed,
   warning
-} from "./chunks/chunk-AK3MPZ6L.js";
+} from "./chunks/chunk-TW3OQA65.js";
 
 // src/sources.ts
 function inWorkflow() {

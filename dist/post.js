@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-AK3MPZ6L.js";
+} from "./chunks/chunk-TW3OQA65.js";
 
 // src/post.ts
 try {

@@ -1,14 +1,46 @@
-// Leaves nothing behind: no smoke-test container, no registry login, no config folder.
+// Leaves nothing behind: no smoke-test container, no registry login, no config folder. The state it
+// gets may be forged (a step's output can print `::save-state`), so it acts only on what the main
+// step can have made, and says so when it ignores anything else.
 import * as fs from 'node:fs';
 import { Docker } from './docker.js';
+import { notOwnConfigDir } from './docker-config.js';
+import { isValidRegistryHost } from './image-ref.js';
+import { SMOKE_CONTAINER_PREFIX, SMOKE_LABEL } from './plan.js';
 import type { CleanupState } from './state.js';
 
-export async function cleanup(docker: Docker, state: CleanupState, log: (message: string) => void): Promise<void> {
+const JOB_ID = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
+
+export async function cleanup(docker: Docker, state: CleanupState, warn: (message: string) => void): Promise<void> {
   if (state.container !== '') {
-    await docker.removeContainer(state.container).catch((error: Error) => log(`Could not remove ${state.container}: ${error.message}`));
+    await removeOwnContainer(docker, state.container, warn).catch((error: Error) =>
+      warn(`Could not remove ${state.container}: ${error.message}`),
+    );
   }
+  // Already gone is the usual case: the main step removes its folder itself.
   if (state.dockerConfig !== '' && fs.existsSync(state.dockerConfig)) {
-    await docker.logout(state.registry, state.dockerConfig).catch(() => undefined);
+    const problem = notOwnConfigDir(state.dockerConfig);
+    if (problem !== '') {
+      warn(`Ignored the saved Docker config folder "${state.dockerConfig}": ${problem}; only the action's own folder is removed.`);
+      return;
+    }
+    if (isValidRegistryHost(state.registry) || state.registry === '')
+      await docker.logout(state.registry, state.dockerConfig).catch(() => undefined);
     fs.rmSync(state.dockerConfig, { recursive: true, force: true });
   }
+}
+
+/** Removes the container only if its name and label both say the action made it for one job. */
+async function removeOwnContainer(docker: Docker, name: string, warn: (message: string) => void): Promise<void> {
+  const jobId = name.startsWith(SMOKE_CONTAINER_PREFIX) ? name.slice(SMOKE_CONTAINER_PREFIX.length) : '';
+  if (!JOB_ID.test(jobId)) {
+    warn(`Ignored the saved container name "${name}": not a ${SMOKE_CONTAINER_PREFIX}* name the action gives its test container.`);
+    return;
+  }
+  const labels = await docker.containerLabels(name);
+  if (labels === undefined) return; // already removed
+  if (labels[SMOKE_LABEL] !== jobId) {
+    warn(`Left container "${name}" alone: it does not carry the label ${SMOKE_LABEL}=${jobId} the action gives its test container.`);
+    return;
+  }
+  await docker.removeContainer(name);
 }

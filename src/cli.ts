@@ -6,6 +6,7 @@ import { parseFlags, USAGE } from './cli-flags.js';
 import { readEnvironment } from './input-helper.js';
 import { runPipeline } from './pipeline.js';
 import { consoleReporter } from './reporter.js';
+import { fence } from './untrusted-text.js';
 import { resolveRunDate } from './run-date.js';
 import { memoryState } from './state.js';
 
@@ -20,7 +21,7 @@ async function main(): Promise<number> {
   try {
     const raw = parseFlags(process.argv.slice(2));
     raw.password = process.env.REGISTRY_PASSWORD ?? '';
-    await runPipeline(raw, { ...readEnvironment(), forkPullRequest: false }, {
+    await runPipeline(raw, { ...readEnvironment(), forkPullRequest: false, foreignCodeWithSecrets: false }, {
       docker,
       reporter,
       state,
@@ -32,7 +33,8 @@ async function main(): Promise<number> {
     for (const [name, value] of Object.entries(reporter.outputs)) process.stdout.write(`${name}=${value.replace(/\n/g, ' ')}\n`);
     return 0;
   } catch (error) {
-    process.stderr.write(`\nerror: ${(error as Error).message}\n`);
+    // The message may quote the engine or the build: fenced, like every text the action did not write.
+    process.stderr.write(`\n${fence(`error: ${(error as Error).message}`)}\n`);
     return 1;
   } finally {
     await cleanup(docker, state.load(), reporter.warning);

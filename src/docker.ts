@@ -1,6 +1,7 @@
 // The Docker CLI adapter: every docker command the action runs goes through here, as an
 // argument array (never a shell string). Unit tests replace the Runner; end-to-end tests use the real one.
 import * as exec from '@actions/exec';
+import { fencedStream } from './untrusted-text.js';
 
 export interface ExecResult {
   exitCode: number;
@@ -33,11 +34,15 @@ export const realRunner: Runner = async (args, options = {}) => {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
   Object.assign(env, options.env ?? {});
+  // Streamed output is the build's, pip's and the registry's: fenced, so the runner obeys no command
+  // in it (exec writes stderr to the same stream, so one fence covers both, in order).
+  const fence = options.echo ? fencedStream() : undefined;
   try {
     return await exec.getExecOutput('docker', args, {
       ignoreReturnCode: true,
       silent: !options.echo,
       env,
+      ...(fence ? { outStream: fence.stream } : {}),
       ...(options.input !== undefined ? { input: Buffer.from(options.input) } : {}),
     });
   } catch (error) {
@@ -45,6 +50,8 @@ export const realRunner: Runner = async (args, options = {}) => {
     throw new DockerError(
       `The docker command could not be run (${(error as Error).message}). Install Docker, or run on a runner that has it (ubuntu-latest does).`,
     );
+  } finally {
+    fence?.close();
   }
 };
 
@@ -129,6 +136,16 @@ export class Docker {
     const result = await this.run(['logs', '--tail', String(tail), container]);
     // Container logs interleave the app's stdout and stderr; keep both.
     return `${result.stdout}${result.stderr}`.trimEnd();
+  }
+
+  /** A container's labels, or undefined when there is no such container. */
+  async containerLabels(container: string): Promise<Record<string, string> | undefined> {
+    const result = await this.run(['container', 'inspect', '--format', '{{json .Config.Labels}}', '--', container]);
+    if (result.exitCode !== 0) {
+      if (/no such (container|object)/i.test(result.stderr)) return undefined;
+      throw new DockerError(`Could not inspect container ${container}: ${lastLines(result.stderr, 3)}`, result);
+    }
+    return (JSON.parse(result.stdout.trim() || 'null') as Record<string, string> | null) ?? {};
   }
 
   /** Removes a container if it exists; a missing one is not an error. */

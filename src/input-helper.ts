@@ -5,6 +5,7 @@ import * as github from '@actions/github';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { codeOrigin, type Payload } from './pull-request.js';
 import type { Environment } from './settings.js';
 
 /** Every input of action.yml; the command-line entry offers the same names as flags. */
@@ -35,6 +36,7 @@ export const INPUT_NAMES = [
   'probe-timeout',
   'probe-env',
   'github-token',
+  'trust-foreign-code',
 ] as const;
 
 export function readInputs(): Record<string, string> {
@@ -56,14 +58,11 @@ export function actionRoot(): string {
 }
 
 export function readEnvironment(): Environment {
-  const payload = github.context.payload;
-  const pullRequest = payload.pull_request as { head?: { repo?: { fork?: boolean; full_name?: string } } } | undefined;
-  const fork =
-    pullRequest?.head?.repo?.fork === true ||
-    (pullRequest?.head?.repo?.full_name !== undefined && pullRequest.head.repo.full_name !== payload.repository?.full_name);
+  const origin = codeOrigin(github.context.eventName ?? '', github.context.payload as Payload);
   return {
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
     actionRoot: actionRoot(),
-    forkPullRequest: (github.context.eventName ?? '').startsWith('pull_request') && fork,
+    forkPullRequest: origin.foreignPullRequest,
+    foreignCodeWithSecrets: origin.foreignCodeWithSecrets,
   };
 }

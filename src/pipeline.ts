@@ -2,16 +2,17 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { chooseBuilder, describeBuilder } from './builder.js';
 import { cleanup } from './cleanup.js';
 import { Docker } from './docker.js';
+import { appBuildContext } from './build-context.js';
+import { configRoot, createDockerConfigDir } from './docker-config.js';
 import { makePlan, type Plan } from './plan.js';
 import { pushImage, tagImage, type PushResult } from './push.js';
 import type { Reporter, SummaryRow } from './reporter.js';
 import type { RunDate } from './run-date.js';
-import { parseSettings, type Environment, type Settings } from './settings.js';
+import { parseSettings, urlCredentials, type Environment, type Settings } from './settings.js';
 import { smokeTest, SmokeTestError, type SmokeTestResult } from './smoke-test.js';
 import type { StateStore } from './state.js';
 
@@ -46,17 +47,23 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
   await docker.serverVersion();
 
   const runDate = await deps.resolveDate(settings.date, settings.githubToken);
+  const builder = chooseBuilder(settings.builder, await docker.buildxBuilder());
+  const hostPort = settings.network === 'host' ? await freePort() : 0;
+  // Last before the try whose finally removes it: the app folder, or a copy without .git.
+  const appContext = appBuildContext(settings.appDir, configRoot());
   const plan = makePlan(settings, {
     date: runDate.date,
     created: new Date().toISOString(),
     sourceUrl: deps.source.url,
     revision: deps.source.revision,
     jobId: jobId(deps.source),
-    builder: chooseBuilder(settings.builder, await docker.buildxBuilder()),
-    hostPort: settings.network === 'host' ? await freePort() : 0,
+    builder,
+    hostPort,
     hasRequirements: fs.existsSync(path.join(settings.appDir, 'requirements.txt')),
     actionRoot: env.actionRoot,
+    appContext: appContext.dir,
   });
+  if (appContext.dir !== settings.appDir) reporter.info('The app folder holds a .git: the image is built from a copy without it.');
   reporter.info(
     `Python ${settings.pythonVersion} (${settings.variant}) on ${plan.baseImage}, worker ${settings.worker}; dated tags use ${runDate.date} (${runDate.source}). Builder: ${describeBuilder(plan.builder)}.`,
   );
@@ -86,7 +93,7 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
     let push: PushResult | undefined;
     stage = 'push';
     if (plan.push.enabled) {
-      const configDir = fs.mkdtempSync(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'flask-gunicorn-docker-config-'));
+      const configDir = createDockerConfigDir();
       deps.state.save({ dockerConfig: configDir, registry: plan.push.registry });
       try {
         push = await reporter.group(`Push ${plan.push.refs.length} tags`, () =>
@@ -96,7 +103,8 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
         await untagAll(docker, plan.push.refs);
         throw error;
       } finally {
-        await cleanup(docker, { container: '', dockerConfig: configDir, registry: plan.push.registry }, reporter.info);
+        // Warnings, not info: a failure message quotes the engine, and warnings are escaped as one line.
+        await cleanup(docker, { container: '', dockerConfig: configDir, registry: plan.push.registry }, reporter.warning);
       }
     }
 
@@ -121,6 +129,7 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
   } finally {
     // The per-job base tag only served to layer the app; its layers stay cached.
     await docker.untag(plan.base.tag);
+    appContext.dispose();
   }
 }
 
@@ -180,8 +189,12 @@ function jobId(source: PipelineDeps['source']): string {
 /** Masks credentials in an index URL; says whether there were any. */
 function maskUrlCredentials(value: string, reporter: Reporter): boolean {
   if (value === '') return false;
-  const url = new URL(value); // already validated
-  if (url.password !== '') reporter.setSecret(decodeURIComponent(url.password));
+  const url = new URL(value); // already validated, % escapes included
+  // Masked as written and decoded: pip may print either.
+  if (url.password !== '') {
+    reporter.setSecret(url.password);
+    reporter.setSecret(urlCredentials(url)?.password ?? url.password);
+  }
   if (url.username === '' && url.password === '') return false;
   reporter.setSecret(value);
   return true;

@@ -27,6 +27,8 @@ export interface RunContext {
   hasRequirements: boolean;
   /** The action's own folder (holds docker/). */
   actionRoot: string;
+  /** The folder sent as the app's build context: the app folder, or a copy without .git (build-context.ts). */
+  appContext: string;
 }
 
 export interface BuildStep {
@@ -59,6 +61,9 @@ export interface Plan {
 }
 
 export const LOCAL_REPOSITORY = 'flask-gunicorn-action';
+/** The smoke-test container is named SMOKE_CONTAINER_PREFIX + job ID and labelled SMOKE_LABEL=job ID. */
+export const SMOKE_CONTAINER_PREFIX = 'flask-smoke-';
+export const SMOKE_LABEL = `${LOCAL_REPOSITORY}.smoke-test`;
 
 export function resolveBaseImage(settings: Pick<Settings, 'pythonVersion' | 'variant' | 'baseImage'>): string {
   const official = officialBaseImage(settings.pythonVersion, settings.variant);
@@ -136,12 +141,12 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
       appTag,
       ...common,
       ...Object.entries(labels).flatMap(([key, value]) => ['--label', `${key}=${value}`]),
-      settings.appDir,
+      context.appContext,
     ],
   };
 
   const containerPort = settings.network === 'host' ? portFrom(settings.probeEnv, context.hostPort) : portFrom(settings.probeEnv, 80);
-  const name = `flask-smoke-${context.jobId}`;
+  const name = `${SMOKE_CONTAINER_PREFIX}${context.jobId}`;
   const env = { ...settings.probeEnv };
   if (settings.network === 'host') env.PORT = String(containerPort);
   const runArgs = [
@@ -150,7 +155,7 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
     '--name',
     name,
     '--label',
-    `${LOCAL_REPOSITORY}.smoke-test=${context.jobId}`,
+    `${SMOKE_LABEL}=${context.jobId}`,
     ...(settings.network === 'host' ? ['--network', 'host'] : ['--publish', `127.0.0.1::${containerPort}`]),
     ...Object.entries(env).flatMap(([key, value]) => ['--env', `${key}=${value}`]),
   ];

@@ -1,5 +1,6 @@
 // One HTTP probe of the app under test, and the rule for how long to wait before the next.
 import * as http from 'node:http';
+import { matchWithin } from './body-match.js';
 
 export interface ProbeExpectation {
   status: number;
@@ -8,7 +9,7 @@ export interface ProbeExpectation {
 }
 
 export type ProbeAttempt =
-  | { kind: 'response'; status: number; body: string; passed: boolean; reason: string }
+  | { kind: 'response'; status: number; body: string; passed: boolean; reason: string; patternTimedOut?: boolean }
   | { kind: 'error'; message: string; refused: boolean };
 
 const BODY_LIMIT = 64 * 1024;
@@ -19,8 +20,11 @@ const BODY_LIMIT = 64 * 1024;
  * enough to match and to show; a longer one is judged on its start.
  */
 export function probeOnce(url: string, expect: ProbeExpectation, timeoutMs: number): Promise<ProbeAttempt> {
+  const started = Date.now();
   return new Promise((resolve) => {
     let settled = false;
+    // Set once the body is in: the pattern is being matched, and a late socket error changes nothing.
+    let complete = false;
     const settle = (attempt: ProbeAttempt): void => {
       if (settled) return;
       settled = true;
@@ -28,13 +32,23 @@ export function probeOnce(url: string, expect: ProbeExpectation, timeoutMs: numb
       request.destroy();
       resolve(attempt);
     };
+    const fail = (attempt: ProbeAttempt): void => {
+      if (!complete) settle(attempt);
+    };
     const request = http.get(url, { agent: false, headers: { 'user-agent': 'flask-gunicorn-action-probe' } }, (response) => {
       const chunks: Buffer[] = [];
       let size = 0;
       const finish = (): void => {
+        if (settled || complete) return;
+        complete = true;
+        // The body is in: the pattern gets whatever this attempt has left.
+        clearTimeout(timer);
         const body = Buffer.concat(chunks).toString('utf8').slice(0, BODY_LIMIT);
         const status = response.statusCode ?? 0;
-        settle({ kind: 'response', status, body, ...judge(status, body, expect) });
+        judge(status, body, expect, started + timeoutMs - Date.now()).then(
+          (verdict) => settle({ kind: 'response', status, body, ...verdict }),
+          (error: Error) => settle({ kind: 'error', message: `probe-body could not be matched: ${error.message}`, refused: false }),
+        );
       };
       response.on('data', (chunk: Buffer) => {
         chunks.push(chunk);
@@ -42,14 +56,14 @@ export function probeOnce(url: string, expect: ProbeExpectation, timeoutMs: numb
         if (size >= BODY_LIMIT) finish();
       });
       response.on('end', finish);
-      response.on('error', (error) => settle({ kind: 'error', message: error.message, refused: false }));
+      response.on('error', (error) => fail({ kind: 'error', message: error.message, refused: false }));
     });
     const timer = setTimeout(
-      () => settle({ kind: 'error', message: `no complete response within ${timeoutMs} ms`, refused: false }),
+      () => fail({ kind: 'error', message: `no complete response within ${timeoutMs} ms`, refused: false }),
       timeoutMs,
     );
     request.on('error', (error: NodeJS.ErrnoException) =>
-      settle({
+      fail({
         kind: 'error',
         message: error.code ? `${error.code}: ${error.message}` : error.message,
         // Refused or reset before any answer: the server is not listening yet.
@@ -59,10 +73,23 @@ export function probeOnce(url: string, expect: ProbeExpectation, timeoutMs: numb
   });
 }
 
-export function judge(status: number, body: string, expect: ProbeExpectation): { passed: boolean; reason: string } {
+/** Whether an answer passes; the body pattern gets at most timeoutMs (body-match.ts says why). */
+export async function judge(
+  status: number,
+  body: string,
+  expect: ProbeExpectation,
+  timeoutMs: number,
+): Promise<{ passed: boolean; reason: string; patternTimedOut?: boolean }> {
   if (status !== expect.status) return { passed: false, reason: `status ${status}, expected ${expect.status}` };
-  if (expect.body !== '' && !new RegExp(expect.body).test(body))
-    return { passed: false, reason: `body does not match /${expect.body}/` };
+  if (expect.body === '') return { passed: true, reason: 'ok' };
+  const result = await matchWithin(expect.body, body, timeoutMs);
+  if (result === 'timed out')
+    return {
+      passed: false,
+      reason: `matching the body against /${expect.body}/ did not finish in the ${Math.max(0, timeoutMs)} ms this attempt had left`,
+      patternTimedOut: true,
+    };
+  if (result === 'no match') return { passed: false, reason: `body does not match /${expect.body}/` };
   return { passed: true, reason: 'ok' };
 }
 

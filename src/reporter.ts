@@ -1,6 +1,7 @@
 // Where the pipeline's words go: the Actions log (folded groups, annotations, outputs,
 // job summary) when run as an action, or plain text when run from the command line.
 import * as core from '@actions/core';
+import { fence } from './untrusted-text.js';
 
 export interface SummaryRow {
   label: string;
@@ -12,7 +13,7 @@ export interface Reporter {
   info(message: string): void;
   notice(message: string): void;
   warning(message: string): void;
-  /** Prints a block folded away by default (long logs). */
+  /** Prints a block folded away by default: text the action did not write (logs, bodies), fenced. */
   details(title: string, text: string): void;
   setOutput(name: string, value: string): void;
   setSecret(value: string): void;
@@ -26,7 +27,7 @@ export const actionReporter: Reporter = {
   warning: (message) => core.warning(message),
   details(title, text) {
     core.startGroup(title);
-    core.info(text);
+    core.info(fence(text));
     core.endGroup();
   },
   setOutput: (name, value) => core.setOutput(name, value),
@@ -58,7 +59,8 @@ export function consoleReporter(write: (line: string) => void = (line) => proces
     notice: (message) => write(`notice: ${message}`),
     warning: (message) => write(`warning: ${message}`),
     details(title, text) {
-      write(`-- ${title}\n${text}`);
+      // The command-line entry runs in workflow steps too (the benchmark, the demo): fenced as well.
+      write(`-- ${title}\n${fence(text)}`);
     },
     setOutput(name, value) {
       outputs[name] = value;

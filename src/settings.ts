@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BUILDER_SETTINGS, type BuilderSetting } from './builder.js';
+import { excludingPattern } from './dockerignore.js';
 import { isValidReference, isValidRegistryHost, isValidRepository, isValidTag, registryHost } from './image-ref.js';
 import {
   allowedWorkers,
@@ -75,8 +76,10 @@ export interface Environment {
   workspace: string;
   /** The action's own folder (holds docker/). */
   actionRoot: string;
-  /** True on a pull_request event whose head is a fork. */
+  /** True on a pull_request event whose head is in another repository (or a deleted one). */
   forkPullRequest: boolean;
+  /** True on pull_request_target or workflow_run for such a pull request: secrets present, code maybe foreign. */
+  foreignCodeWithSecrets: boolean;
 }
 
 export class InputError extends Error {
@@ -157,16 +160,27 @@ export function parseSettings(raw: Record<string, string | undefined>, env: Envi
   const appInput = get('app');
   let appDir = path.join(env.actionRoot, 'docker', 'demo');
   if (appInput !== '') {
-    appDir = path.resolve(env.workspace, appInput);
-    const relative = path.relative(env.workspace, appDir);
+    // The real path: a link inside the workspace may lead out of it (Docker would read what it leads to).
+    const given = path.resolve(env.workspace, appInput);
+    appDir = realPath(given);
+    const relative = path.relative(realPath(env.workspace), appDir);
     if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
-      fail(`app: "${appInput}" points outside the workspace (${env.workspace}); give a folder inside the repository.`);
+      fail(
+        `app: "${appInput}" points outside the workspace (${env.workspace})${appDir !== given ? `: it is a link to ${appDir}` : ''}; give a folder inside the repository.`,
+      );
     } else if (!isDirectory(appDir)) {
       fail(`app: "${appInput}" is not a folder (looked at ${appDir}); give the folder that holds main.py or app/main.py.`);
     } else if (appModule === '' && !isFile(path.join(appDir, 'main.py')) && !isFile(path.join(appDir, 'app', 'main.py'))) {
       fail(
         `app: "${appInput}" holds neither main.py nor app/main.py; add one with a Flask object named app, or set app-module (e.g. mypkg.wsgi:app).`,
       );
+    } else if (isFile(path.join(appDir, 'requirements.txt')) && isFile(path.join(appDir, '.dockerignore'))) {
+      // The layer COPYs requirements.txt: a .dockerignore that leaves it out would break the build obscurely.
+      const pattern = excludingPattern(fs.readFileSync(path.join(appDir, '.dockerignore'), 'utf8'), 'requirements.txt');
+      if (pattern !== undefined)
+        fail(
+          `app: "${appInput}/.dockerignore" leaves requirements.txt out of the build (line "${pattern}"), so the image could not install it; remove that line or add "!requirements.txt" after it.`,
+        );
     }
   }
 
@@ -182,6 +196,7 @@ export function parseSettings(raw: Record<string, string | undefined>, env: Envi
   }
 
   let push = bool('push', false);
+  const trustForeignCode = bool('trust-foreign-code', false);
   let pushSkippedReason = '';
   const username = get('username');
   const password = raw['password'] ?? '';
@@ -191,6 +206,11 @@ export function parseSettings(raw: Record<string, string | undefined>, env: Envi
       // A fork's pull request gets no secrets and a read-only GITHUB_TOKEN: build and test, never push.
       push = false;
       pushSkippedReason = 'pull request from a fork: its token is read-only and secrets are withheld, so nothing is pushed';
+    } else if (env.foreignCodeWithSecrets && !trustForeignCode) {
+      // Secrets are present and the workspace may hold a stranger's code: pushing it is the workflow's call.
+      push = false;
+      pushSkippedReason =
+        'the event (pull_request_target or workflow_run) is for a pull request from another repository, so the workspace may hold its code while secrets are present; set trust-foreign-code: true if the workflow vetted that code';
     } else {
       if (username === '') fail('username: required when push is true (the registry user, e.g. ${{ github.actor }}).');
       if (password === '') fail('password: required when push is true (a token, e.g. ${{ secrets.GITHUB_TOKEN }}).');
@@ -223,6 +243,10 @@ export function parseSettings(raw: Record<string, string | undefined>, env: Envi
   const pipIndexUrl = get('pip-index-url');
   if (pipIndexUrl !== '' && !isHttpUrl(pipIndexUrl))
     fail(`pip-index-url: "${redactUrl(pipIndexUrl)}" is not an http(s) URL; use e.g. https://pypi.example.com/simple/.`);
+  else if (pipIndexUrl !== '' && urlCredentials(new URL(pipIndexUrl)) === undefined)
+    fail(
+      `pip-index-url: "${redactUrl(pipIndexUrl)}" has a broken % escape in its user or password; write a literal % as %25 (and / as %2F, @ as %40).`,
+    );
 
   const buildArgs = keyValues('build-args', get('build-args'), fail);
   const probeEnv = keyValues('probe-env', get('probe-env'), fail);
@@ -330,9 +354,35 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-/** An index URL may carry credentials; never echo them back. */
+/**
+ * An index URL may carry credentials; never echo them back. Everything from the scheme's `//` to
+ * the last `@` goes: a password may hold `/`, `@` or `:` (encoded or not), and redacting too much
+ * is harmless where redacting too little is a leak.
+ */
 export function redactUrl(value: string): string {
-  return value.replace(/\/\/[^/@\s]*@/, '//***@');
+  const at = value.lastIndexOf('@');
+  if (at < 0) return value;
+  const slashes = value.indexOf('//');
+  const from = slashes >= 0 && slashes < at ? slashes + 2 : 0;
+  return `${value.slice(0, from)}***${value.slice(at)}`;
+}
+
+/** The decoded user and password of a URL, or undefined when a `%` escape in them is broken. */
+export function urlCredentials(url: URL): { username: string; password: string } | undefined {
+  try {
+    return { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The path with every link resolved; as given when it does not exist (the checks below then say so). */
+function realPath(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
 }
 
 function isDirectory(p: string): boolean {

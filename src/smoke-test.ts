@@ -74,7 +74,11 @@ export async function smokeTest(docker: Docker, plan: Plan, imageId: string, clo
         throw await failure(
           docker,
           container.name,
-          `The app did not answer ${url} with status ${probe.status}${probe.body ? ` and a body matching /${probe.body}/` : ''} within ${probe.timeoutSeconds} s.`,
+          `The app did not answer ${url} with status ${probe.status}${probe.body ? ` and a body matching /${probe.body}/` : ''} within ${probe.timeoutSeconds} s.${
+            lastResponse?.kind === 'response' && lastResponse.patternTimedOut
+              ? ` Matching the body against probe-body did not finish in the time left and was stopped: the pattern backtracks (nested quantifiers such as (a+)+ take exponential time); simplify it.`
+              : ''
+          }`,
           last,
           lastResponse,
         );

@@ -10,6 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { logLines, runnerCommands, type RunnerCommand } from '../runner-commands.js';
 import { testbed } from './testbed.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -23,6 +24,8 @@ export interface ActionRun {
   log: string;
   /** Values the action asked the runner to mask. */
   masked: string[];
+  /** Every workflow command a runner would obey in the main step's log (runner-commands.ts). */
+  commands: RunnerCommand[];
   postLog: string;
   outputs: Record<string, string>;
   summary: string;
@@ -122,25 +125,26 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
   const started = Date.now();
   const main = await node(join(ROOT, 'dist', 'index.js'), env, options.cancelWhen);
   const seconds = (Date.now() - started) / 1000;
-  const state = parseFileCommands(readFileSync(files.state, 'utf8'));
+  // As a runner does: outputs and state printed as commands count, and the files win over them.
+  const commands = runnerCommands(logLines(main.output));
+  const fromLog = (name: string): Record<string, string> =>
+    Object.fromEntries(commands.filter((c) => c.name === name && c.properties.name).map((c) => [c.properties.name!, c.data]));
+  const state = { ...fromLog('save-state'), ...parseFileCommands(readFileSync(files.state, 'utf8')) };
   const postEnv = { ...env };
   for (const [name, value] of Object.entries(state)) postEnv[`STATE_${name}`] = value;
   const post = await node(join(ROOT, 'dist', 'post.js'), postEnv);
-  const masked: string[] = [];
+  const masked = commands.filter((c) => c.name === 'add-mask').map((c) => c.data);
   const shown = main.output
     .split('\n')
-    .filter((line) => {
-      const mask = /^::add-mask::(.*)$/.exec(line);
-      if (mask) masked.push(mask[1]!);
-      return !mask;
-    })
+    .filter((line) => !/^::add-mask::/.test(line))
     .join('\n');
   const result: ActionRun = {
     exitCode: main.code,
     log: shown,
     masked,
+    commands,
     postLog: post.output,
-    outputs: parseFileCommands(readFileSync(files.output, 'utf8')),
+    outputs: { ...fromLog('set-output'), ...parseFileCommands(readFileSync(files.output, 'utf8')) },
     summary: readFileSync(files.summary, 'utf8'),
     seconds,
     runnerTempLeft: readdirSync(runnerTemp),
@@ -149,12 +153,32 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
   return result;
 }
 
+/**
+ * Runs the post step alone with the given saved state, as a runner would after a main step that
+ * saved it (or whose output forged it); RUNNER_TEMP is `runnerTemp`.
+ */
+export async function runPost(state: Record<string, string>, runnerTemp: string, env: Record<string, string> = {}): Promise<{ exitCode: number; log: string }> {
+  const postEnv: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', RUNNER_TEMP: runnerTemp, ...env };
+  for (const name of ['DOCKER_HOST', 'DOCKER_CONTEXT']) if (process.env[name] !== undefined) postEnv[name] = process.env[name]!;
+  for (const [name, value] of Object.entries(state)) postEnv[`STATE_${name}`] = value;
+  const post = await node(join(ROOT, 'dist', 'post.js'), postEnv);
+  return { exitCode: post.code, log: post.output };
+}
+
 function node(script: string, env: Record<string, string>, cancelWhen?: () => boolean): Promise<{ code: number; output: string }> {
   return new Promise((resolvePromise) => {
     const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Whole lines in the order they arrive, each stream buffered on its own, as a runner reads them.
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const partial = { stdout: '', stderr: '' };
+    const take = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
+      const text = partial[stream] + chunk.toString();
+      const end = text.lastIndexOf('\n') + 1;
+      output += text.slice(0, end);
+      partial[stream] = text.slice(end);
+    };
+    child.stdout.on('data', take('stdout'));
+    child.stderr.on('data', take('stderr'));
     const poll = cancelWhen
       ? setInterval(() => {
           if (cancelWhen()) child.kill('SIGKILL');
@@ -162,6 +186,7 @@ function node(script: string, env: Record<string, string>, cancelWhen?: () => bo
       : undefined;
     child.on('close', (code, signal) => {
       clearInterval(poll);
+      for (const rest of [partial.stdout, partial.stderr]) if (rest !== '') output += `${rest}\n`;
       resolvePromise({ code: code ?? (signal ? 128 + 9 : 1), output });
     });
   });

@@ -2,7 +2,7 @@
 // The pure functions are driven through a small Python harness (environment, cgroup root, affinity,
 // Python version and installed workers all injected); the start-up check goes through the real CLI.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -408,6 +408,31 @@ describe('python -m autotune check (what start.sh runs)', () => {
         `ERROR: Invalid MODULE_NAME='nope': no module 'nope' can be imported; ` +
         `expected a dotted module path under ${appDir} such as main or app.main.\n`,
     });
+  });
+
+  it('locates the app without importing it: a package that records who imports it is not run by the check (the master, as root)', () => {
+    const record = join(temp, 'imported-by');
+    mkdirSync(join(appDir, 'spy', 'inner'), { recursive: true });
+    const spy = `import os\nwith open(${JSON.stringify(record)}, "a") as f:\n    f.write("uid=%d\\n" % os.getuid())\n`;
+    writeFileSync(join(appDir, 'spy', '__init__.py'), spy);
+    writeFileSync(join(appDir, 'spy', 'inner', '__init__.py'), spy);
+    writeFileSync(join(appDir, 'spy', 'inner', 'server.py'), `${spy}app = None\n`);
+    expect(check({ APP_MODULE: 'spy.inner.server:app' })).toEqual({ status: 0, stderr: '' });
+    expect(check({ APP_MODULE: 'spy.inner.missing:app' }).status).toBe(2);
+    expect(check({ APP_MODULE: 'spy.inner.server.deeper:app' }).status).toBe(2);
+    expect(existsSync(record)).toBe(false);
+    // The spy works: importing the module for real does record the importing uid.
+    execFileSync(PYTHON, ['-c', 'import spy.inner.server'], { cwd: appDir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', PYTHONDONTWRITEBYTECODE: '1' } });
+    expect(readFileSync(record, 'utf8')).toMatch(/^uid=\d+\n/);
+  });
+
+  it('finds namespace packages (no __init__.py) and modules beside them, as Python does', () => {
+    mkdirSync(join(appDir, 'nspkg', 'sub'), { recursive: true });
+    writeFileSync(join(appDir, 'nspkg', 'sub', 'web.py'), 'app = None\n');
+    expect(check({ APP_MODULE: 'nspkg.sub.web:app' })).toEqual({ status: 0, stderr: '' });
+    expect(check({ APP_MODULE: 'nspkg.sub.nope:app' }).status).toBe(2);
+    // An installed module (site-packages is on the path) counts too.
+    expect(check({ APP_MODULE: 'json.decoder:JSONDecoder' })).toEqual({ status: 0, stderr: '' });
   });
 
   it('an APP_MODULE set on its own is the one named', () => {

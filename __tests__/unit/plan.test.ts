@@ -24,6 +24,7 @@ function context(overrides: Partial<RunContext> = {}): RunContext {
     hostPort: 0,
     hasRequirements: false,
     actionRoot: ROOT,
+    appContext: APP_DIR,
     ...overrides,
   };
 }

@@ -8,25 +8,41 @@ const timedOut: ProbeAttempt = { kind: 'error', message: 'no response within 500
 const wrong: ProbeAttempt = { kind: 'response', status: 500, body: '', passed: false, reason: 'status 500, expected 200' };
 
 describe('judge', () => {
-  it('passes the expected status with any body when no pattern is given', () => {
-    expect(judge(200, 'anything', { status: 200, body: '' })).toEqual({ passed: true, reason: 'ok' });
+  it('passes the expected status with any body when no pattern is given', async () => {
+    expect(await judge(200, 'anything', { status: 200, body: '' }, 2000)).toEqual({ passed: true, reason: 'ok' });
   });
 
-  it('fails another status, naming both', () => {
-    expect(judge(502, 'Hello', { status: 200, body: 'Hello' })).toEqual({ passed: false, reason: 'status 502, expected 200' });
+  it('fails another status, naming both', async () => {
+    expect(await judge(502, 'Hello', { status: 200, body: 'Hello' }, 2000)).toEqual({ passed: false, reason: 'status 502, expected 200' });
   });
 
-  it('passes a body matching the pattern anywhere', () => {
-    expect(judge(204, '{"status": "healthy"}', { status: 204, body: '"status": "healthy"' })).toEqual({ passed: true, reason: 'ok' });
+  it('passes a body matching the pattern anywhere', async () => {
+    expect(await judge(204, '{"status": "healthy"}', { status: 204, body: '"status": "healthy"' }, 2000)).toEqual({ passed: true, reason: 'ok' });
   });
 
-  it('fails a body that does not match, naming the pattern', () => {
-    expect(judge(200, 'Hello, world', { status: 200, body: '^ok$' })).toEqual({ passed: false, reason: 'body does not match /^ok$/' });
+  it('fails a body that does not match, naming the pattern', async () => {
+    expect(await judge(200, 'Hello, world', { status: 200, body: '^ok$' }, 2000)).toEqual({ passed: false, reason: 'body does not match /^ok$/' });
   });
 
-  it('treats the pattern as a regular expression', () => {
-    expect(judge(200, 'version 3.12.1', { status: 200, body: 'version 3\\.1\\d' }).passed).toBe(true);
-    expect(judge(200, 'version 3x12', { status: 200, body: 'version 3\\.1\\d' }).passed).toBe(false);
+  it('treats the pattern as a regular expression', async () => {
+    expect((await judge(200, 'version 3.12.1', { status: 200, body: 'version 3\\.1\\d' }, 2000)).passed).toBe(true);
+    expect((await judge(200, 'version 3x12', { status: 200, body: 'version 3\\.1\\d' }, 2000)).passed).toBe(false);
+  });
+
+  it('stops a backtracking pattern at the time budget, says so, and leaves the thread free', async () => {
+    const started = Date.now();
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 20);
+    const verdict = await judge(200, `${'a'.repeat(40)}!`, { status: 200, body: '^(a+)+$' }, 300);
+    clearInterval(ticker);
+    expect(verdict).toEqual({
+      passed: false,
+      reason: 'matching the body against /^(a+)+$/ did not finish in the 300 ms this attempt had left',
+      patternTimedOut: true,
+    });
+    expect(Date.now() - started).toBeLessThan(3000);
+    // Timers kept firing while the pattern ran: the match did not block the action's thread.
+    expect(ticks).toBeGreaterThan(5);
   });
 });
 

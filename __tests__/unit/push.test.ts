@@ -33,6 +33,7 @@ function plan(image = REPO): Plan {
     hostPort: 0,
     hasRequirements: false,
     actionRoot: '/action',
+    appContext: '/work/app',
   });
 }
 

@@ -20,11 +20,20 @@ beforeAll(() => {
   fs.writeFileSync(path.join(workspace, 'nested', 'app', 'main.py'), 'app = None\n');
   fs.mkdirSync(path.join(workspace, 'empty'));
   fs.writeFileSync(path.join(workspace, 'a-file.txt'), 'not a folder\n');
-  env = { workspace, actionRoot: ACTION_ROOT, forkPullRequest: false };
+  // A link inside the workspace to a folder outside it, and an app whose .dockerignore drops its requirements.
+  fs.mkdirSync(path.join(os.tmpdir(), path.basename(workspace) + '-outside'));
+  fs.writeFileSync(path.join(os.tmpdir(), path.basename(workspace) + '-outside', 'main.py'), 'app = None\n');
+  fs.symlinkSync(path.join(os.tmpdir(), path.basename(workspace) + '-outside'), path.join(workspace, 'linked'));
+  fs.mkdirSync(path.join(workspace, 'ignoring'));
+  fs.writeFileSync(path.join(workspace, 'ignoring', 'main.py'), 'app = None\n');
+  fs.writeFileSync(path.join(workspace, 'ignoring', 'requirements.txt'), 'flask\n');
+  fs.writeFileSync(path.join(workspace, 'ignoring', '.dockerignore'), '*.md\n*.txt\n');
+  env = { workspace, actionRoot: ACTION_ROOT, forkPullRequest: false, foreignCodeWithSecrets: false };
 });
 
 afterAll(() => {
   fs.rmSync(workspace, { recursive: true, force: true });
+  fs.rmSync(path.join(os.tmpdir(), path.basename(workspace) + '-outside'), { recursive: true, force: true });
 });
 
 function parse(raw: Record<string, string>, overrides: Partial<Environment> = {}) {
@@ -172,6 +181,18 @@ describe('app folder', () => {
     expect(parse({ app: './nested/' }).appDir).toBe(path.join(workspace, 'nested'));
   });
 
+  it('resolves links before the workspace check: a link to a folder outside is refused, naming where it leads', () => {
+    expect(onlyProblem({ app: 'linked' })).toBe(
+      `app: "linked" points outside the workspace (${workspace}): it is a link to ${workspace}-outside; give a folder inside the repository.`,
+    );
+  });
+
+  it('refuses an app whose .dockerignore leaves out requirements.txt, saying which line and the fix', () => {
+    expect(onlyProblem({ app: 'ignoring' })).toBe(
+      'app: "ignoring/.dockerignore" leaves requirements.txt out of the build (line "*.txt"), so the image could not install it; remove that line or add "!requirements.txt" after it.',
+    );
+  });
+
   it('accepts an absolute path inside the workspace', () => {
     expect(parse({ app: path.join(workspace, 'flat') }).appDir).toBe(path.join(workspace, 'flat'));
   });
@@ -274,6 +295,18 @@ describe('push and credentials', () => {
     const settings = parse(push, { forkPullRequest: true });
     expect(settings.push).toBe(false);
     expect(settings.pushSkippedReason).toMatch(/^pull request from a fork/);
+  });
+
+  it('turns push off when foreign code may run with secrets (pull_request_target, workflow_run), and says how to allow it', () => {
+    const settings = parse(push, { foreignCodeWithSecrets: true });
+    expect(settings.push).toBe(false);
+    expect(settings.pushSkippedReason).toMatch(/pull request from another repository.*set trust-foreign-code: true/);
+  });
+
+  it('pushes foreign code with secrets only when the workflow says trust-foreign-code: true', () => {
+    expect(parse({ ...push, 'trust-foreign-code': 'true' }, { foreignCodeWithSecrets: true }).push).toBe(true);
+    expect(parse({ ...push, 'trust-foreign-code': 'true' }, { forkPullRequest: true }).push).toBe(false);
+    expect(onlyProblem({ 'trust-foreign-code': 'maybe' })).toBe('trust-foreign-code: "maybe" is not a boolean; use true or false.');
   });
 });
 
@@ -382,6 +415,27 @@ describe('pip-index-url', () => {
     expect(redactUrl('https://user:pw@host/simple')).toBe('https://***@host/simple');
     expect(redactUrl('https://token@host/simple')).toBe('https://***@host/simple');
     expect(redactUrl('https://host/simple')).toBe('https://host/simple');
+  });
+
+  it('redactUrl hides a password holding / @ : or spaces, and works without a scheme', () => {
+    expect(redactUrl('https://user:pa/ss@host/simple')).toBe('https://***@host/simple');
+    expect(redactUrl('https://user:p@ss:w/rd@host/simple/')).toBe('https://***@host/simple/');
+    expect(redactUrl('https://user:two words@host/')).toBe('https://***@host/');
+    expect(redactUrl('user:secret@host/simple')).toBe('***@host/simple');
+  });
+
+  it('a password holding an unencoded / is refused without showing it', () => {
+    const problem = onlyProblem({ 'pip-index-url': 'https://user:pa/ss@pypi.example.com/simple/' });
+    expect(problem).toBe('pip-index-url: "https://***@pypi.example.com/simple/" is not an http(s) URL; use e.g. https://pypi.example.com/simple/.');
+    expect(problem).not.toContain('pa/ss');
+  });
+
+  it('a broken % escape in the credentials is an input error, not a crash', () => {
+    const problem = onlyProblem({ 'pip-index-url': 'https://user:50%off@pypi.example.com/simple/' });
+    expect(problem).toBe(
+      'pip-index-url: "https://***@pypi.example.com/simple/" has a broken % escape in its user or password; write a literal % as %25 (and / as %2F, @ as %40).',
+    );
+    expect(parse({ 'pip-index-url': 'https://user:50%25off@pypi.example.com/simple/' }).pipIndexUrl).toContain('50%25off');
   });
 });
 

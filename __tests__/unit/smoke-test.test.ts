@@ -41,7 +41,7 @@ beforeEach(() => {
 function plan(inputs: Record<string, string> = {}, hostPort = port): Plan {
   const settings = parseSettings(
     { 'python-version': '3.12', network: 'host', 'probe-path': '/health', 'probe-timeout': '1', ...inputs },
-    { workspace, actionRoot: ACTION_ROOT, forkPullRequest: false },
+    { workspace, actionRoot: ACTION_ROOT, forkPullRequest: false, foreignCodeWithSecrets: false },
   );
   return makePlan(settings, {
     date: '2026-11-21',
@@ -53,6 +53,7 @@ function plan(inputs: Record<string, string> = {}, hostPort = port): Plan {
     hostPort,
     hasRequirements: false,
     actionRoot: ACTION_ROOT,
+    appContext: ACTION_ROOT,
   });
 }
 

@@ -12,6 +12,7 @@ fake cgroup trees. Keep it importable on every supported Python (3.8+): no match
 """
 
 import grp
+import importlib.machinery
 import importlib.util
 import json
 import math
@@ -339,6 +340,31 @@ def summary(settings, env=None):
 # --- start-up check -------------------------------------------------------------------------------
 
 
+def _locate_module(module, path):
+    """Whether a dotted module can be found under the folders in `path`, looked up file by file as the
+    path finder would, without running any of it: importlib.util.find_spec("app.main") imports the
+    package app, so app/__init__.py would run here, in the master, as root, before RUN_AS_USER applies."""
+    suffixes = importlib.machinery.all_suffixes()  # .py, .pyc and the extension-module suffixes
+    folders = list(path)
+    for part in module.split("."):
+        found, portions = False, []
+        for folder in folders:
+            base = os.path.join(folder or os.curdir, part)
+            if any(os.path.isfile(os.path.join(base, "__init__" + s)) for s in suffixes):
+                found, portions = True, [base]  # a regular package: its folder alone holds its submodules
+                break
+            if any(os.path.isfile(base + s) for s in suffixes):
+                found, portions = True, []  # a plain module: it has no submodules
+                break
+            if os.path.isdir(base):
+                found = True
+                portions.append(base)  # a portion of a namespace package
+        if not found:
+            return False
+        folders = portions
+    return True
+
+
 def check_app_module(env, app_dir=APP_DIR):
     """Error lines when APP_MODULE's module cannot be found. The module is located, not imported, so
     the app's import-time side effects run only in the Gunicorn workers."""
@@ -356,11 +382,7 @@ def check_app_module(env, app_dir=APP_DIR):
         return [_bad(name, value, accepted)]
     if app_dir not in sys.path:
         sys.path.insert(0, app_dir)
-    try:
-        found = importlib.util.find_spec(module) is not None
-    except (ImportError, ValueError):
-        found = False
-    if not found:
+    if not _locate_module(module, sys.path):
         return [_bad(name, value, accepted, "no module %r can be imported" % module)]
     return []
 

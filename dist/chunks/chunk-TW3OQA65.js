@@ -589,11 +589,11 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code, data) {
+      constructor(message, code, data2) {
         super(message);
         this.name = "HTTPParserError";
         this.code = code ? `HPE_${code}` : void 0;
-        this.data = data ? data.toString() : void 0;
+        this.data = data2 ? data2.toString() : void 0;
       }
       static [Symbol.hasInstance](instance) {
         return instance && instance[kHTTPParserError] === true;
@@ -615,13 +615,13 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
+      constructor(message, code, { headers, data: data2 }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
         this.statusCode = code;
-        this.data = data;
+        this.data = data2;
         this.headers = headers;
       }
       static [Symbol.hasInstance](instance) {
@@ -631,13 +631,13 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
+      constructor(message, code, { headers, data: data2 }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
         this.statusCode = code;
-        this.data = data;
+        this.data = data2;
         this.headers = headers;
       }
       static [Symbol.hasInstance](instance) {
@@ -1074,14 +1074,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path4 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path6 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path4 && path4[0] !== "/") {
-          path4 = `/${path4}`;
+        if (path6 && path6[0] !== "/") {
+          path6 = `/${path6}`;
         }
-        return new URL(`${origin}${path4}`);
+        return new URL(`${origin}${path6}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1532,39 +1532,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path4);
+        debuglog("sending request to %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin },
+          request: { method, path: path6, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path4,
+          path6,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path4);
+        debuglog("trailers received from %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path4, origin },
+          request: { method, path: path6, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path4,
+          path6,
           error2.message
         );
       });
@@ -1613,9 +1613,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path4, origin }
+            request: { method, path: path6, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path4);
+          debuglog("sending request to %s %s/%s", method, origin, path6);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1678,7 +1678,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path4,
+        path: path6,
         method,
         body,
         headers,
@@ -1693,11 +1693,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path4 !== "string") {
+        if (typeof path6 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path4[0] !== "/" && !(path4.startsWith("http://") || path4.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path6[0] !== "/" && !(path6.startsWith("http://") || path6.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path4)) {
+        } else if (invalidPathRegex.test(path6)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1763,7 +1763,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path4, query) : path4;
+        this.path = query ? buildURL(path6, query) : path6;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2161,8 +2161,8 @@ var require_dispatcher_base = __commonJS({
       close(callback) {
         if (callback === void 0) {
           return new Promise((resolve2, reject) => {
-            this.close((err, data) => {
-              return err ? reject(err) : resolve2(data);
+            this.close((err, data2) => {
+              return err ? reject(err) : resolve2(data2);
             });
           });
         }
@@ -2201,11 +2201,11 @@ var require_dispatcher_base = __commonJS({
         }
         if (callback === void 0) {
           return new Promise((resolve2, reject) => {
-            this.destroy(err, (err2, data) => {
+            this.destroy(err, (err2, data2) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve2(data);
+              ) : resolve2(data2);
             });
           });
         }
@@ -3490,13 +3490,13 @@ var require_data_url = __commonJS({
       }
       return mimeType;
     }
-    function forgivingBase64(data) {
-      data = data.replace(ASCII_WHITESPACE_REPLACE_REGEX, "");
-      let dataLength = data.length;
+    function forgivingBase64(data2) {
+      data2 = data2.replace(ASCII_WHITESPACE_REPLACE_REGEX, "");
+      let dataLength = data2.length;
       if (dataLength % 4 === 0) {
-        if (data.charCodeAt(dataLength - 1) === 61) {
+        if (data2.charCodeAt(dataLength - 1) === 61) {
           --dataLength;
-          if (data.charCodeAt(dataLength - 1) === 61) {
+          if (data2.charCodeAt(dataLength - 1) === 61) {
             --dataLength;
           }
         }
@@ -3504,10 +3504,10 @@ var require_data_url = __commonJS({
       if (dataLength % 4 === 1) {
         return "failure";
       }
-      if (/[^+/0-9A-Za-z]/.test(data.length === dataLength ? data : data.substring(0, dataLength))) {
+      if (/[^+/0-9A-Za-z]/.test(data2.length === dataLength ? data2 : data2.substring(0, dataLength))) {
         return "failure";
       }
-      const buffer = Buffer.from(data, "base64");
+      const buffer = Buffer.from(data2, "base64");
       return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     }
     function collectAnHTTPQuotedString(input, position, extractValue) {
@@ -4685,26 +4685,26 @@ var require_util2 = __commonJS({
       return protocol === "http:" || protocol === "https:";
     }
     function simpleRangeHeaderValue(value, allowWhitespace) {
-      const data = value;
-      if (!data.startsWith("bytes")) {
+      const data2 = value;
+      if (!data2.startsWith("bytes")) {
         return "failure";
       }
       const position = { position: 5 };
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
-          data,
+          data2,
           position
         );
       }
-      if (data.charCodeAt(position.position) !== 61) {
+      if (data2.charCodeAt(position.position) !== 61) {
         return "failure";
       }
       position.position++;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
-          data,
+          data2,
           position
         );
       }
@@ -4713,25 +4713,25 @@ var require_util2 = __commonJS({
           const code = char.charCodeAt(0);
           return code >= 48 && code <= 57;
         },
-        data,
+        data2,
         position
       );
       const rangeStartValue = rangeStart.length ? Number(rangeStart) : null;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
-          data,
+          data2,
           position
         );
       }
-      if (data.charCodeAt(position.position) !== 45) {
+      if (data2.charCodeAt(position.position) !== 45) {
         return "failure";
       }
       position.position++;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
-          data,
+          data2,
           position
         );
       }
@@ -4740,11 +4740,11 @@ var require_util2 = __commonJS({
           const code = char.charCodeAt(0);
           return code >= 48 && code <= 57;
         },
-        data,
+        data2,
         position
       );
       const rangeEndValue = rangeEnd.length ? Number(rangeEnd) : null;
-      if (position.position < data.length) {
+      if (position.position < data2.length) {
         return "failure";
       }
       if (rangeEndValue === null && rangeStartValue === null) {
@@ -5055,22 +5055,22 @@ var require_formdata = __commonJS({
         name = webidl.converters.USVString(name, prefix, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "value", { strict: false }) : webidl.converters.USVString(value, prefix, "value");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "filename") : void 0;
-        const entry = makeEntry(name, value, filename);
-        this[kState].push(entry);
+        const entry2 = makeEntry(name, value, filename);
+        this[kState].push(entry2);
       }
       delete(name) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         name = webidl.converters.USVString(name, prefix, "name");
-        this[kState] = this[kState].filter((entry) => entry.name !== name);
+        this[kState] = this[kState].filter((entry2) => entry2.name !== name);
       }
       get(name) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.get";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         name = webidl.converters.USVString(name, prefix, "name");
-        const idx = this[kState].findIndex((entry) => entry.name === name);
+        const idx = this[kState].findIndex((entry2) => entry2.name === name);
         if (idx === -1) {
           return null;
         }
@@ -5081,14 +5081,14 @@ var require_formdata = __commonJS({
         const prefix = "FormData.getAll";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         name = webidl.converters.USVString(name, prefix, "name");
-        return this[kState].filter((entry) => entry.name === name).map((entry) => entry.value);
+        return this[kState].filter((entry2) => entry2.name === name).map((entry2) => entry2.value);
       }
       has(name) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.has";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         name = webidl.converters.USVString(name, prefix, "name");
-        return this[kState].findIndex((entry) => entry.name === name) !== -1;
+        return this[kState].findIndex((entry2) => entry2.name === name) !== -1;
       }
       set(name, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
@@ -5102,16 +5102,16 @@ var require_formdata = __commonJS({
         name = webidl.converters.USVString(name, prefix, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "name", { strict: false }) : webidl.converters.USVString(value, prefix, "name");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "name") : void 0;
-        const entry = makeEntry(name, value, filename);
-        const idx = this[kState].findIndex((entry2) => entry2.name === name);
+        const entry2 = makeEntry(name, value, filename);
+        const idx = this[kState].findIndex((entry3) => entry3.name === name);
         if (idx !== -1) {
           this[kState] = [
             ...this[kState].slice(0, idx),
-            entry,
-            ...this[kState].slice(idx + 1).filter((entry2) => entry2.name !== name)
+            entry2,
+            ...this[kState].slice(idx + 1).filter((entry3) => entry3.name !== name)
           ];
         } else {
-          this[kState].push(entry);
+          this[kState].push(entry2);
         }
       }
       [nodeUtil.inspect.custom](depth, options) {
@@ -5690,9 +5690,9 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       throwIfAborted(object[kState]);
       const promise = createDeferredPromise();
       const errorSteps = (error2) => promise.reject(error2);
-      const successSteps = (data) => {
+      const successSteps = (data2) => {
         try {
-          promise.resolve(convertBytesToJSValue(data));
+          promise.resolve(convertBytesToJSValue(data2));
         } catch (e) {
           errorSteps(e);
         }
@@ -5929,25 +5929,25 @@ var require_client_h1 = __commonJS({
           this.execute(chunk);
         }
       }
-      execute(data) {
+      execute(data2) {
         assert(this.ptr != null);
         assert(currentParser == null);
         assert(!this.paused);
         const { socket, llhttp } = this;
-        if (data.length > currentBufferSize) {
+        if (data2.length > currentBufferSize) {
           if (currentBufferPtr) {
             llhttp.free(currentBufferPtr);
           }
-          currentBufferSize = Math.ceil(data.length / 4096) * 4096;
+          currentBufferSize = Math.ceil(data2.length / 4096) * 4096;
           currentBufferPtr = llhttp.malloc(currentBufferSize);
         }
-        new Uint8Array(llhttp.memory.buffer, currentBufferPtr, currentBufferSize).set(data);
+        new Uint8Array(llhttp.memory.buffer, currentBufferPtr, currentBufferSize).set(data2);
         try {
           let ret;
           try {
-            currentBufferRef = data;
+            currentBufferRef = data2;
             currentParser = this;
-            ret = llhttp.llhttp_execute(this.ptr, currentBufferPtr, data.length);
+            ret = llhttp.llhttp_execute(this.ptr, currentBufferPtr, data2.length);
           } catch (err) {
             throw err;
           } finally {
@@ -5956,7 +5956,7 @@ var require_client_h1 = __commonJS({
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
           if (ret !== constants3.ERROR.OK) {
-            const body = data.subarray(offset);
+            const body = data2.subarray(offset);
             if (ret === constants3.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
             } else if (ret === constants3.ERROR.PAUSED) {
@@ -5991,7 +5991,7 @@ var require_client_h1 = __commonJS({
         }
         return this.createError(ret, EMPTY_BUF);
       }
-      createError(ret, data) {
+      createError(ret, data2) {
         const { llhttp, contentLength, bytesRead } = this;
         if (contentLength && bytesRead !== parseInt(contentLength, 10)) {
           return new ResponseContentLengthMismatchError();
@@ -6002,7 +6002,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants3.ERROR[ret], data2);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6456,7 +6456,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path4, host, upgrade, blocking, reset } = request;
+      const { method, path: path6, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6537,7 +6537,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path4} HTTP/1.1\r
+      let header = `${method} ${path6} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7066,7 +7066,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path4, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path6, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7163,7 +7163,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path4;
+      headers[HTTP2_HEADER_PATH] = path6;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7516,9 +7516,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path4 = search ? `${pathname}${search}` : pathname;
+        const path6 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path4;
+        this.opts.path = path6;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8137,8 +8137,8 @@ var require_fixed_queue = __commonJS({
       isFull() {
         return (this.top + 1 & kMask) === this.bottom;
       }
-      push(data) {
-        this.list[this.top] = data;
+      push(data2) {
+        this.list[this.top] = data2;
         this.top = this.top + 1 & kMask;
       }
       shift() {
@@ -8157,11 +8157,11 @@ var require_fixed_queue = __commonJS({
       isEmpty() {
         return this.head.isEmpty();
       }
-      push(data) {
+      push(data2) {
         if (this.head.isFull()) {
           this.head = this.head.next = new FixedCircularBuffer();
         }
-        this.head.push(data);
+        this.head.push(data2);
       }
       shift() {
         const tail = this.tail;
@@ -8746,21 +8746,21 @@ var require_proxy_agent = __commonJS({
       }
       [kDispatch](opts, handler) {
         const onHeaders = handler.onHeaders;
-        handler.onHeaders = function(statusCode, data, resume) {
+        handler.onHeaders = function(statusCode, data2, resume) {
           if (statusCode === 407) {
             if (typeof handler.onError === "function") {
               handler.onError(new InvalidArgumentError("Proxy Authentication Required (407)"));
             }
             return;
           }
-          if (onHeaders) onHeaders.call(this, statusCode, data, resume);
+          if (onHeaders) onHeaders.call(this, statusCode, data2, resume);
         };
         const {
           origin,
-          path: path4 = "/",
+          path: path6 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path4;
+        opts.path = origin + path6;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9008,16 +9008,16 @@ var require_env_http_proxy_agent = __commonJS({
           return false;
         }
         for (let i = 0; i < this.#noProxyEntries.length; i++) {
-          const entry = this.#noProxyEntries[i];
-          if (entry.port && entry.port !== port) {
+          const entry2 = this.#noProxyEntries[i];
+          if (entry2.port && entry2.port !== port) {
             continue;
           }
-          if (!/^[.*]/.test(entry.hostname)) {
-            if (hostname === entry.hostname) {
+          if (!/^[.*]/.test(entry2.hostname)) {
+            if (hostname === entry2.hostname) {
               return false;
             }
           } else {
-            if (hostname.endsWith(entry.hostname.replace(/^\*/, ""))) {
+            if (hostname.endsWith(entry2.hostname.replace(/^\*/, ""))) {
               return false;
             }
           }
@@ -9029,13 +9029,13 @@ var require_env_http_proxy_agent = __commonJS({
         const noProxySplit = noProxyValue.split(/[,\s]/);
         const noProxyEntries = [];
         for (let i = 0; i < noProxySplit.length; i++) {
-          const entry = noProxySplit[i];
-          if (!entry) {
+          const entry2 = noProxySplit[i];
+          if (!entry2) {
             continue;
           }
-          const parsed = entry.match(/^(.+):(\d+)$/);
+          const parsed = entry2.match(/^(.+):(\d+)$/);
           noProxyEntries.push({
-            hostname: (parsed ? parsed[1] : entry).toLowerCase(),
+            hostname: (parsed ? parsed[1] : entry2).toLowerCase(),
             port: parsed ? Number.parseInt(parsed[2], 10) : 0
           });
         }
@@ -9960,8 +9960,8 @@ var require_api_request = __commonJS({
     function request(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve2, reject) => {
-          request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+          request.call(this, opts, (err, data2) => {
+            return err ? reject(err) : resolve2(data2);
           });
         });
       }
@@ -10185,8 +10185,8 @@ var require_api_stream = __commonJS({
     function stream(opts, factory, callback) {
       if (callback === void 0) {
         return new Promise((resolve2, reject) => {
-          stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+          stream.call(this, opts, factory, (err, data2) => {
+            return err ? reject(err) : resolve2(data2);
           });
         });
       }
@@ -10472,8 +10472,8 @@ var require_api_upgrade = __commonJS({
     function upgrade(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve2, reject) => {
-          upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+          upgrade.call(this, opts, (err, data2) => {
+            return err ? reject(err) : resolve2(data2);
           });
         });
       }
@@ -10566,8 +10566,8 @@ var require_api_connect = __commonJS({
     function connect(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve2, reject) => {
-          connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+          connect.call(this, opts, (err, data2) => {
+            return err ? reject(err) : resolve2(data2);
           });
         });
       }
@@ -10732,42 +10732,42 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path4) {
-      if (typeof path4 !== "string") {
-        return path4;
+    function safeUrl(path6) {
+      if (typeof path6 !== "string") {
+        return path6;
       }
-      const pathSegments = path4.split("?");
+      const pathSegments = path6.split("?");
       if (pathSegments.length !== 2) {
-        return path4;
+        return path6;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path4, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path4);
+    function matchKey(mockDispatch2, { path: path6, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path6);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
       return pathMatch && methodMatch && bodyMatch && headersMatch;
     }
-    function getResponseData(data) {
-      if (Buffer.isBuffer(data)) {
-        return data;
-      } else if (data instanceof Uint8Array) {
-        return data;
-      } else if (data instanceof ArrayBuffer) {
-        return data;
-      } else if (typeof data === "object") {
-        return JSON.stringify(data);
+    function getResponseData(data2) {
+      if (Buffer.isBuffer(data2)) {
+        return data2;
+      } else if (data2 instanceof Uint8Array) {
+        return data2;
+      } else if (data2 instanceof ArrayBuffer) {
+        return data2;
+      } else if (typeof data2 === "object") {
+        return JSON.stringify(data2);
       } else {
-        return data.toString();
+        return data2.toString();
       }
     }
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path4 }) => matchValue(safeUrl(path4), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path6 }) => matchValue(safeUrl(path6), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10786,9 +10786,9 @@ var require_mock_utils = __commonJS({
       }
       return matchedMockDispatches[0];
     }
-    function addMockDispatch(mockDispatches, key, data) {
+    function addMockDispatch(mockDispatches, key, data2) {
       const baseData = { timesInvoked: 0, times: 1, persist: false, consumed: false };
-      const replyData = typeof data === "function" ? { callback: data } : { ...data };
+      const replyData = typeof data2 === "function" ? { callback: data2 } : { ...data2 };
       const newMockDispatch = { ...baseData, ...key, pending: true, data: { error: null, ...replyData } };
       mockDispatches.push(newMockDispatch);
       return newMockDispatch;
@@ -10805,21 +10805,21 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path4, method, body, headers, query } = opts;
+      const { path: path6, method, body, headers, query } = opts;
       return {
-        path: path4,
+        path: path6,
         method,
         body,
         headers,
         query
       };
     }
-    function generateKeyValues(data) {
-      const keys = Object.keys(data);
+    function generateKeyValues(data2) {
+      const keys = Object.keys(data2);
       const result = [];
       for (let i = 0; i < keys.length; ++i) {
         const key = keys[i];
-        const value = data[key];
+        const value = data2[key];
         const name = Buffer.from(`${key}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
@@ -10836,8 +10836,8 @@ var require_mock_utils = __commonJS({
     }
     async function getResponse(body) {
       const buffers = [];
-      for await (const data of body) {
-        buffers.push(data);
+      for await (const data2 of body) {
+        buffers.push(data2);
       }
       return Buffer.concat(buffers).toString("utf8");
     }
@@ -10848,7 +10848,7 @@ var require_mock_utils = __commonJS({
       if (mockDispatch2.data.callback) {
         mockDispatch2.data = { ...mockDispatch2.data, ...mockDispatch2.data.callback(opts) };
       }
-      const { data: { statusCode, data, headers, trailers, error: error2 }, delay, persist } = mockDispatch2;
+      const { data: { statusCode, data: data2, headers, trailers, error: error2 }, delay, persist } = mockDispatch2;
       const { timesInvoked, times } = mockDispatch2;
       mockDispatch2.consumed = !persist && timesInvoked >= times;
       mockDispatch2.pending = timesInvoked < times;
@@ -10864,7 +10864,7 @@ var require_mock_utils = __commonJS({
       } else {
         handleReply(this[kDispatches]);
       }
-      function handleReply(mockDispatches, _data = data) {
+      function handleReply(mockDispatches, _data = data2) {
         const optsHeaders = Array.isArray(opts.headers) ? buildHeadersFromArray(opts.headers) : opts.headers;
         const body = typeof _data === "function" ? _data({ ...opts, headers: optsHeaders }) : _data;
         if (isPromise(body)) {
@@ -11022,12 +11022,12 @@ var require_mock_interceptor = __commonJS({
         this[kDefaultTrailers] = {};
         this[kContentLength] = false;
       }
-      createMockScopeDispatchData({ statusCode, data, responseOptions }) {
-        const responseData = getResponseData(data);
+      createMockScopeDispatchData({ statusCode, data: data2, responseOptions }) {
+        const responseData = getResponseData(data2);
         const contentLength = this[kContentLength] ? { "content-length": responseData.length } : {};
         const headers = { ...this[kDefaultHeaders], ...contentLength, ...responseOptions.headers };
         const trailers = { ...this[kDefaultTrailers], ...responseOptions.trailers };
-        return { statusCode, data, headers, trailers };
+        return { statusCode, data: data2, headers, trailers };
       }
       validateReplyParameters(replyParameters) {
         if (typeof replyParameters.statusCode === "undefined") {
@@ -11270,10 +11270,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path4, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path6, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path4,
+            Path: path6,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -12407,13 +12407,13 @@ var require_response = __commonJS({
         return responseObject;
       }
       // https://fetch.spec.whatwg.org/#dom-response-json
-      static json(data, init = {}) {
+      static json(data2, init = {}) {
         webidl.argumentLengthCheck(arguments, 1, "Response.json");
         if (init !== null) {
           init = webidl.converters.ResponseInit(init);
         }
         const bytes = textEncoder.encode(
-          serializeJavascriptValueToJSONString(data)
+          serializeJavascriptValueToJSONString(data2)
         );
         const body = extractBody(bytes);
         const responseObject = fromInnerResponse(makeResponse({}), "response");
@@ -16152,9 +16152,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path4) {
-      for (let i = 0; i < path4.length; ++i) {
-        const code = path4.charCodeAt(i);
+    function validateCookiePath(path6) {
+      for (let i = 0; i < path6.length; ++i) {
+        const code = path6.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -16611,13 +16611,13 @@ var require_events = __commonJS({
         }
         return this.#eventInit.ports;
       }
-      initMessageEvent(type, bubbles = false, cancelable = false, data = null, origin = "", lastEventId = "", source = null, ports = []) {
+      initMessageEvent(type, bubbles = false, cancelable = false, data2 = null, origin = "", lastEventId = "", source = null, ports = []) {
         webidl.brandCheck(this, _MessageEvent);
         webidl.argumentLengthCheck(arguments, 1, "MessageEvent.initMessageEvent");
         return new _MessageEvent(type, {
           bubbles,
           cancelable,
-          data,
+          data: data2,
           origin,
           lastEventId,
           source,
@@ -16929,23 +16929,23 @@ var require_util7 = __commonJS({
       const event = eventFactory(e, eventInitDict);
       target.dispatchEvent(event);
     }
-    function websocketMessageReceived(ws, type, data) {
+    function websocketMessageReceived(ws, type, data2) {
       if (ws[kReadyState] !== states.OPEN) {
         return;
       }
       let dataForEvent;
       if (type === opcodes.TEXT) {
         try {
-          dataForEvent = utf8Decode(data);
+          dataForEvent = utf8Decode(data2);
         } catch {
           failWebsocketConnection(ws, "Received invalid UTF-8 in text frame.");
           return;
         }
       } else if (type === opcodes.BINARY) {
         if (ws[kBinaryType] === "blob") {
-          dataForEvent = new Blob([data]);
+          dataForEvent = new Blob([data2]);
         } else {
-          dataForEvent = toArrayBuffer(data);
+          dataForEvent = toArrayBuffer(data2);
         }
       }
       fireEvent("message", ws, createFastMessageEvent, {
@@ -17110,8 +17110,8 @@ var require_frame = __commonJS({
       /**
        * @param {Buffer|undefined} data
        */
-      constructor(data) {
-        this.frameData = data;
+      constructor(data2) {
+        this.frameData = data2;
       }
       createFrame(opcode) {
         const frameData = this.frameData;
@@ -17386,8 +17386,8 @@ var require_permessage_deflate = __commonJS({
           }
           this.#inflate[kBuffer] = [];
           this.#inflate[kLength] = 0;
-          this.#inflate.on("data", (data) => {
-            this.#inflate[kLength] += data.length;
+          this.#inflate.on("data", (data2) => {
+            this.#inflate[kLength] += data2.length;
             if (this.#maxPayloadSize > 0 && this.#inflate[kLength] > this.#maxPayloadSize) {
               callback(new MessageSizeExceededError());
               this.#inflate.removeAllListeners();
@@ -17395,7 +17395,7 @@ var require_permessage_deflate = __commonJS({
               this.#inflate = null;
               return;
             }
-            this.#inflate[kBuffer].push(data);
+            this.#inflate[kBuffer].push(data2);
           });
           this.#inflate.on("error", (err) => {
             this.#inflate = null;
@@ -17425,7 +17425,7 @@ var require_permessage_deflate = __commonJS({
 var require_receiver = __commonJS({
   "node_modules/undici/lib/web/websocket/receiver.js"(exports, module) {
     "use strict";
-    var { Writable } = __require("node:stream");
+    var { Writable: Writable2 } = __require("node:stream");
     var assert = __require("node:assert");
     var { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = require_constants5();
     var { kReadyState, kSentClose, kResponse, kReceivedClose } = require_symbols5();
@@ -17448,7 +17448,7 @@ var require_receiver = __commonJS({
       closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws, reason);
     }
-    var ByteParser = class extends Writable {
+    var ByteParser = class extends Writable2 {
       #buffers = [];
       #fragmentsBytes = 0;
       #byteOffset = 0;
@@ -17630,13 +17630,13 @@ var require_receiver = __commonJS({
                 this.#extensions.get("permessage-deflate").decompress(
                   body,
                   this.#info.fin,
-                  (error2, data) => {
+                  (error2, data2) => {
                     if (error2) {
                       const code = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
                       failWebsocketConnectionWithCode(this.ws, code, error2.message);
                       return;
                     }
-                    if (!this.writeFragments(data)) {
+                    if (!this.writeFragments(data2)) {
                       return;
                     }
                     if (this.#maxPayloadSize > 0 && this.#fragmentsBytes > this.#maxPayloadSize) {
@@ -17717,16 +17717,16 @@ var require_receiver = __commonJS({
         this.#fragmentsBytes = 0;
         return output;
       }
-      parseCloseBody(data) {
-        assert(data.length !== 1);
+      parseCloseBody(data2) {
+        assert(data2.length !== 1);
         let code;
-        if (data.length >= 2) {
-          code = data.readUInt16BE(0);
+        if (data2.length >= 2) {
+          code = data2.readUInt16BE(0);
         }
         if (code !== void 0 && !isValidStatusCode(code)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
-        let reason = data.subarray(2);
+        let reason = data2.subarray(2);
         if (reason[0] === 239 && reason[1] === 187 && reason[2] === 191) {
           reason = reason.subarray(3);
         }
@@ -17867,18 +17867,18 @@ var require_sender = __commonJS({
         this.#running = false;
       }
     };
-    function createFrame(data, hint) {
-      return new WebsocketFrameSend(toBuffer(data, hint)).createFrame(hint === sendHints.string ? opcodes.TEXT : opcodes.BINARY);
+    function createFrame(data2, hint) {
+      return new WebsocketFrameSend(toBuffer(data2, hint)).createFrame(hint === sendHints.string ? opcodes.TEXT : opcodes.BINARY);
     }
-    function toBuffer(data, hint) {
+    function toBuffer(data2, hint) {
       switch (hint) {
         case sendHints.string:
-          return Buffer.from(data);
+          return Buffer.from(data2);
         case sendHints.arrayBuffer:
         case sendHints.blob:
-          return new FastBuffer(data);
+          return new FastBuffer(data2);
         case sendHints.typedArray:
-          return new FastBuffer(data.buffer, data.byteOffset, data.byteLength);
+          return new FastBuffer(data2.buffer, data2.byteOffset, data2.byteLength);
       }
     }
     module.exports = { SendQueue };
@@ -18019,37 +18019,37 @@ var require_websocket = __commonJS({
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
        * @param {NodeJS.TypedArray|ArrayBuffer|Blob|string} data
        */
-      send(data) {
+      send(data2) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.send";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        data = webidl.converters.WebSocketSendData(data, prefix, "data");
+        data2 = webidl.converters.WebSocketSendData(data2, prefix, "data");
         if (isConnecting(this)) {
           throw new DOMException("Sent before connected.", "InvalidStateError");
         }
         if (!isEstablished(this) || isClosing(this)) {
           return;
         }
-        if (typeof data === "string") {
-          const length = Buffer.byteLength(data);
+        if (typeof data2 === "string") {
+          const length = Buffer.byteLength(data2);
           this.#bufferedAmount += length;
-          this.#sendQueue.add(data, () => {
+          this.#sendQueue.add(data2, () => {
             this.#bufferedAmount -= length;
           }, sendHints.string);
-        } else if (types.isArrayBuffer(data)) {
-          this.#bufferedAmount += data.byteLength;
-          this.#sendQueue.add(data, () => {
-            this.#bufferedAmount -= data.byteLength;
+        } else if (types.isArrayBuffer(data2)) {
+          this.#bufferedAmount += data2.byteLength;
+          this.#sendQueue.add(data2, () => {
+            this.#bufferedAmount -= data2.byteLength;
           }, sendHints.arrayBuffer);
-        } else if (ArrayBuffer.isView(data)) {
-          this.#bufferedAmount += data.byteLength;
-          this.#sendQueue.add(data, () => {
-            this.#bufferedAmount -= data.byteLength;
+        } else if (ArrayBuffer.isView(data2)) {
+          this.#bufferedAmount += data2.byteLength;
+          this.#sendQueue.add(data2, () => {
+            this.#bufferedAmount -= data2.byteLength;
           }, sendHints.typedArray);
-        } else if (isBlobLike(data)) {
-          this.#bufferedAmount += data.size;
-          this.#sendQueue.add(data, () => {
-            this.#bufferedAmount -= data.size;
+        } else if (isBlobLike(data2)) {
+          this.#bufferedAmount += data2.size;
+          this.#sendQueue.add(data2, () => {
+            this.#bufferedAmount -= data2.size;
           }, sendHints.blob);
         }
       }
@@ -19074,11 +19074,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path4 = opts.path;
+          let path6 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path4 = `/${path4}`;
+            path6 = `/${path6}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path4);
+          url = new URL(util.parseOrigin(url).origin + path6);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19496,10 +19496,10 @@ var Summary = class {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
-        const { header, data, colspan, rowspan } = cell;
+        const { header, data: data2, colspan, rowspan } = cell;
         const tag = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
-        return this.wrap(tag, data, attrs);
+        return this.wrap(tag, data2, attrs);
       }).join("");
       return this.wrap("tr", cells);
     }).join("");
@@ -19902,9 +19902,9 @@ var ToolRunner = class extends events.EventEmitter {
     }
     return cmd;
   }
-  _processLineBuffer(data, strBuffer, onLine) {
+  _processLineBuffer(data2, strBuffer, onLine) {
     try {
-      let s = strBuffer + data.toString();
+      let s = strBuffer + data2.toString();
       let n = s.indexOf(os3.EOL);
       while (n > -1) {
         const line = s.substring(0, n);
@@ -20092,14 +20092,14 @@ var ToolRunner = class extends events.EventEmitter {
         const cp = child.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
         let stdbuffer = "";
         if (cp.stdout) {
-          cp.stdout.on("data", (data) => {
+          cp.stdout.on("data", (data2) => {
             if (this.options.listeners && this.options.listeners.stdout) {
-              this.options.listeners.stdout(data);
+              this.options.listeners.stdout(data2);
             }
             if (!optionsNonNull.silent && optionsNonNull.outStream) {
-              optionsNonNull.outStream.write(data);
+              optionsNonNull.outStream.write(data2);
             }
-            stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+            stdbuffer = this._processLineBuffer(data2, stdbuffer, (line) => {
               if (this.options.listeners && this.options.listeners.stdline) {
                 this.options.listeners.stdline(line);
               }
@@ -20108,16 +20108,16 @@ var ToolRunner = class extends events.EventEmitter {
         }
         let errbuffer = "";
         if (cp.stderr) {
-          cp.stderr.on("data", (data) => {
+          cp.stderr.on("data", (data2) => {
             state.processStderr = true;
             if (this.options.listeners && this.options.listeners.stderr) {
-              this.options.listeners.stderr(data);
+              this.options.listeners.stderr(data2);
             }
             if (!optionsNonNull.silent && optionsNonNull.errStream && optionsNonNull.outStream) {
               const s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
-              s.write(data);
+              s.write(data2);
             }
-            errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+            errbuffer = this._processLineBuffer(data2, errbuffer, (line) => {
               if (this.options.listeners && this.options.listeners.errline) {
                 this.options.listeners.errline(line);
               }
@@ -20323,16 +20323,16 @@ function getExecOutput(commandLine, args, options) {
     const stderrDecoder = new StringDecoder("utf8");
     const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
     const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-    const stdErrListener = (data) => {
-      stderr += stderrDecoder.write(data);
+    const stdErrListener = (data2) => {
+      stderr += stderrDecoder.write(data2);
       if (originalStdErrListener) {
-        originalStdErrListener(data);
+        originalStdErrListener(data2);
       }
     };
-    const stdOutListener = (data) => {
-      stdout += stdoutDecoder.write(data);
+    const stdOutListener = (data2) => {
+      stdout += stdoutDecoder.write(data2);
       if (originalStdoutListener) {
-        originalStdoutListener(data);
+        originalStdoutListener(data2);
       }
     };
     const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
@@ -20450,6 +20450,36 @@ function getState(name) {
   return process.env[`STATE_${name}`] || "";
 }
 
+// src/untrusted-text.ts
+import { randomBytes } from "node:crypto";
+import { Writable } from "node:stream";
+function newToken(text = "") {
+  let token = randomBytes(16).toString("hex");
+  while (text.includes(token)) token = randomBytes(16).toString("hex");
+  return token;
+}
+function fence(text) {
+  const token = newToken(text);
+  return `::stop-commands::${token}
+${text}${text.endsWith("\n") ? "" : "\n"}::${token}::`;
+}
+function fencedStream(out = process.stdout) {
+  const token = newToken();
+  out.write(`::stop-commands::${token}
+`);
+  let atLineStart = true;
+  const stream = new Writable({
+    write(chunk, _encoding, callback) {
+      const text = chunk.toString();
+      if (text.length > 0) atLineStart = text.endsWith("\n");
+      out.write(chunk);
+      callback();
+    }
+  });
+  return { stream, close: () => void out.write(`${atLineStart ? "" : "\n"}::${token}::
+`) };
+}
+
 // src/docker.ts
 var DockerError = class extends Error {
   constructor(message, result) {
@@ -20463,17 +20493,21 @@ var realRunner = async (args, options = {}) => {
   const env = {};
   for (const [key, value] of Object.entries(process.env)) if (value !== void 0) env[key] = value;
   Object.assign(env, options.env ?? {});
+  const fence2 = options.echo ? fencedStream() : void 0;
   try {
     return await getExecOutput("docker", args, {
       ignoreReturnCode: true,
       silent: !options.echo,
       env,
+      ...fence2 ? { outStream: fence2.stream } : {},
       ...options.input !== void 0 ? { input: Buffer.from(options.input) } : {}
     });
   } catch (error2) {
     throw new DockerError(
       `The docker command could not be run (${error2.message}). Install Docker, or run on a runner that has it (ubuntu-latest does).`
     );
+  } finally {
+    fence2?.close();
   }
 };
 var Docker = class {
@@ -20545,6 +20579,15 @@ ${lastLines(result.stderr || result.stdout, 25)}`,
     const result = await this.run(["logs", "--tail", String(tail), container]);
     return `${result.stdout}${result.stderr}`.trimEnd();
   }
+  /** A container's labels, or undefined when there is no such container. */
+  async containerLabels(container) {
+    const result = await this.run(["container", "inspect", "--format", "{{json .Config.Labels}}", "--", container]);
+    if (result.exitCode !== 0) {
+      if (/no such (container|object)/i.test(result.stderr)) return void 0;
+      throw new DockerError(`Could not inspect container ${container}: ${lastLines(result.stderr, 3)}`, result);
+    }
+    return JSON.parse(result.stdout.trim() || "null") ?? {};
+  }
   /** Removes a container if it exists; a missing one is not an error. */
   async removeContainer(container) {
     const result = await this.run(["rm", "--force", "--volumes", container]);
@@ -20590,15 +20633,368 @@ function lastLines(text, count) {
 }
 
 // src/cleanup.ts
+import * as fs4 from "node:fs";
+
+// src/docker-config.ts
 import * as fs3 from "node:fs";
-async function cleanup(docker, state, log) {
+import * as os6 from "node:os";
+import * as path4 from "node:path";
+var CONFIG_DIR_PREFIX = "flask-gunicorn-docker-config-";
+var ISOLATED_CONFIG = { auths: { "flask-gunicorn-action.invalid": {} } };
+function configRoot(env = process.env) {
+  return env.RUNNER_TEMP || os6.tmpdir();
+}
+function createDockerConfigDir(root = configRoot()) {
+  const dir = fs3.mkdtempSync(path4.join(root, CONFIG_DIR_PREFIX));
+  fs3.writeFileSync(path4.join(dir, "config.json"), `${JSON.stringify(ISOLATED_CONFIG, null, 2)}
+`, { mode: 384 });
+  return dir;
+}
+function notOwnConfigDir(dir, root = configRoot()) {
+  if (!path4.isAbsolute(dir)) return "not an absolute path";
+  let stat2;
+  try {
+    stat2 = fs3.lstatSync(dir);
+  } catch {
+    return "it does not exist";
+  }
+  if (stat2.isSymbolicLink() || !stat2.isDirectory()) return "not a folder (a link or a file)";
+  let realRoot;
+  try {
+    realRoot = fs3.realpathSync(root);
+  } catch {
+    return `the temp folder ${root} does not exist`;
+  }
+  const real = fs3.realpathSync(dir);
+  if (path4.dirname(real) !== realRoot || !path4.basename(real).startsWith(CONFIG_DIR_PREFIX))
+    return `not a ${CONFIG_DIR_PREFIX}* folder directly inside ${root}`;
+  return "";
+}
+
+// src/image-ref.ts
+var COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+var DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
+var REPOSITORY_RE = new RegExp(`^(?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*$`);
+var HOST_RE = new RegExp(`^${DOMAIN}$`);
+var TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+function isValidRepository(value) {
+  return value.length <= 255 && REPOSITORY_RE.test(value);
+}
+function isValidRegistryHost(value) {
+  return HOST_RE.test(value);
+}
+function isValidTag(value) {
+  return TAG_RE.test(value);
+}
+function isValidReference(value) {
+  const [name, digest] = splitOnce(value, "@");
+  if (digest !== void 0 && !/^sha256:[a-f0-9]{64}$/.test(digest)) return false;
+  const { repository, tag } = splitTag(name);
+  return isValidRepository(repository) && (tag === void 0 || isValidTag(tag));
+}
+function registryHost(repository) {
+  const slash = repository.indexOf("/");
+  if (slash < 0) return void 0;
+  const first = repository.slice(0, slash);
+  if (first.includes(".") || first.includes(":") || first === "localhost") return first;
+  return void 0;
+}
+function splitTag(reference) {
+  const lastSlash = reference.lastIndexOf("/");
+  const colon = reference.indexOf(":", lastSlash + 1);
+  if (colon < 0) return { repository: reference };
+  return { repository: reference.slice(0, colon), tag: reference.slice(colon + 1) };
+}
+function splitOnce(value, sep2) {
+  const at = value.indexOf(sep2);
+  return at < 0 ? [value, void 0] : [value.slice(0, at), value.slice(at + 1)];
+}
+
+// src/plan.ts
+import * as path5 from "node:path";
+
+// src/app-layer.ts
+function renderAppDockerfile(layer) {
+  const lines = [
+    "# Rendered by the action: the user app layered on the bundled Meinheld/Gunicorn image.",
+    `FROM ${layer.baseTag}`
+  ];
+  if (layer.customIndex) {
+    lines.push("ARG PIP_INDEX_URL", "ARG PIP_TRUSTED_HOST");
+  }
+  if (layer.hasRequirements) {
+    lines.push(
+      "COPY requirements.txt /tmp/app-requirements.txt",
+      "RUN python -m pip install --no-cache-dir --disable-pip-version-check -r /tmp/app-requirements.txt && rm /tmp/app-requirements.txt"
+    );
+  }
+  lines.push("RUN rm -rf /app && mkdir -p /app", "COPY . /app");
+  if (layer.appModule !== "") lines.push(`ENV APP_MODULE=${JSON.stringify(layer.appModule)}`);
+  return `${lines.join("\n")}
+`;
+}
+
+// src/builder.ts
+var BUILDER_SETTINGS = ["auto", "buildx", "classic"];
+var BuilderError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "BuilderError";
+  }
+};
+function chooseBuilder(setting, buildxBuilder) {
+  if (setting === "classic") return { kind: "classic", reason: "builder: classic" };
+  if (buildxBuilder !== "") return { kind: "buildx", name: buildxBuilder };
+  if (setting === "buildx")
+    throw new BuilderError(
+      'builder: "buildx" was asked for, but `docker buildx version` fails: this docker CLI has no buildx plugin. Install it (on GitHub, docker/setup-buildx-action), or set builder to auto to fall back to the classic builder.'
+    );
+  return { kind: "classic", reason: "no buildx plugin in this docker CLI" };
+}
+function describeBuilder(builder) {
+  return builder.kind === "buildx" ? `buildx (builder ${builder.name})` : `classic (${builder.reason})`;
+}
+function buildCommand(builder) {
+  return builder.kind === "buildx" ? ["buildx", "build", "--builder", builder.name, "--load"] : ["build", "--force-rm"];
+}
+function buildEnv(builder) {
+  return builder.kind === "classic" ? { DOCKER_BUILDKIT: "0" } : {};
+}
+
+// docker/versions.json
+var versions_default = {
+  $comment: "Single source of truth for supported Python versions and base variants. Read by the action (src/versions.ts), the Dockerfile rendering, the tests and the README table.",
+  defaultVariant: "debian",
+  variants: {
+    debian: { baseTagSuffix: "", tagSuffix: "", description: "official python:X image (Debian, full toolchain)" },
+    slim: { baseTagSuffix: "-slim", tagSuffix: "-slim", description: "official python:X-slim image (Debian, minimal)" },
+    alpine: { baseTagSuffix: "-alpine", tagSuffix: "-alpine", description: "official python:X-alpine image (musl; discouraged, see README)" }
+  },
+  baseRepository: "python",
+  versions: {
+    "3.8": { defaultWorker: "meinheld", workers: ["meinheld", "gthread", "gevent", "sync"] },
+    "3.9": { defaultWorker: "meinheld", workers: ["meinheld", "gthread", "gevent", "sync"] },
+    "3.10": { defaultWorker: "meinheld", workers: ["meinheld", "gthread", "gevent", "sync"] },
+    "3.11": { defaultWorker: "meinheld", workers: ["meinheld", "gthread", "gevent", "sync"] },
+    "3.12": { defaultWorker: "meinheld", workers: ["meinheld", "gthread", "gevent", "sync"] },
+    "3.13": { defaultWorker: "meinheld", workers: ["meinheld", "gthread", "gevent", "sync"] },
+    "3.14": { defaultWorker: "meinheld", workers: ["meinheld", "gthread", "gevent", "sync"] }
+  }
+};
+
+// src/versions.ts
+var data = versions_default;
+var DEFAULT_VARIANT = data.defaultVariant;
+function supportedVersions() {
+  return Object.keys(data.versions);
+}
+function supportedVariants() {
+  return Object.keys(data.variants);
+}
+function isSupportedVersion(version) {
+  return Object.prototype.hasOwnProperty.call(data.versions, version);
+}
+function isVariant(value) {
+  return Object.prototype.hasOwnProperty.call(data.variants, value);
+}
+function defaultWorker(version) {
+  return entry(version).defaultWorker;
+}
+function allowedWorkers(version) {
+  return entry(version).workers;
+}
+function tagSuffix(variant) {
+  return data.variants[variant].tagSuffix;
+}
+function officialBaseImage(version, variant) {
+  return `${data.baseRepository}:${version}${data.variants[variant].baseTagSuffix}`;
+}
+function entry(version) {
+  const found = data.versions[version];
+  if (!found) throw new Error(`Python ${version} is not in docker/versions.json`);
+  return found;
+}
+
+// src/tags.ts
+function computeTags(request) {
+  const base = `python${request.pythonVersion}${tagSuffix(request.variant)}`;
+  const wantsLatest = request.latest || request.extraTags.includes("latest");
+  const tags = [`${base}-${request.date}`, base, ...request.extraTags.filter((tag) => tag !== "latest")];
+  if (wantsLatest) tags.push("latest");
+  return [...new Set(tags)];
+}
+
+// src/plan.ts
+var LOCAL_REPOSITORY = "flask-gunicorn-action";
+var SMOKE_CONTAINER_PREFIX = "flask-smoke-";
+var SMOKE_LABEL = `${LOCAL_REPOSITORY}.smoke-test`;
+function resolveBaseImage(settings) {
+  const official = officialBaseImage(settings.pythonVersion, settings.variant);
+  if (settings.baseImage === "") return official;
+  return settings.baseImage.endsWith("/") ? `${settings.baseImage}${official}` : settings.baseImage;
+}
+function makePlan(settings, context) {
+  const flavour = `python${settings.pythonVersion}${tagSuffix(settings.variant)}-${settings.worker}`;
+  const baseImage = resolveBaseImage(settings);
+  const baseTag = `${LOCAL_REPOSITORY}/base:${flavour}-${context.jobId}`;
+  const appTag = `${LOCAL_REPOSITORY}/app:${flavour}-${context.jobId}`;
+  const tags = computeTags({
+    pythonVersion: settings.pythonVersion,
+    variant: settings.variant,
+    date: context.date,
+    latest: settings.latest,
+    extraTags: settings.extraTags
+  });
+  const labels = ociLabels(settings, context, baseImage, tags[0] ?? "");
+  const pipArgs = {};
+  if (settings.pipIndexUrl !== "") {
+    pipArgs.PIP_INDEX_URL = settings.pipIndexUrl;
+    const url = new URL(settings.pipIndexUrl);
+    if (url.protocol === "http:") pipArgs.PIP_TRUSTED_HOST = url.hostname;
+  }
+  const common = [
+    ...settings.network === "host" ? ["--network", "host"] : [],
+    ...settings.noCache ? ["--no-cache"] : [],
+    ...buildArgFlags({ ...settings.buildArgs, ...pipArgs })
+  ];
+  const dockerDir = path5.join(context.actionRoot, "docker");
+  const base = {
+    tag: baseTag,
+    env: buildEnv(context.builder),
+    args: [
+      ...buildCommand(context.builder),
+      "--file",
+      path5.join(dockerDir, "Dockerfile"),
+      "--tag",
+      baseTag,
+      ...settings.pull ? ["--pull"] : [],
+      ...common,
+      ...buildArgFlags({
+        PYTHON_BASE_IMAGE: baseImage,
+        PYTHON_VERSION: settings.pythonVersion,
+        WORKER: settings.worker
+      }),
+      dockerDir
+    ]
+  };
+  const dockerfile = renderAppDockerfile({
+    baseTag,
+    hasRequirements: context.hasRequirements,
+    customIndex: settings.pipIndexUrl !== "",
+    appModule: settings.appModule
+  });
+  const app = {
+    tag: appTag,
+    env: buildEnv(context.builder),
+    dockerfile,
+    // '-' reads the Dockerfile from stdin, so nothing is written into the user's folder.
+    args: [
+      ...buildCommand(context.builder),
+      "--file",
+      "-",
+      "--tag",
+      appTag,
+      ...common,
+      ...Object.entries(labels).flatMap(([key, value]) => ["--label", `${key}=${value}`]),
+      context.appContext
+    ]
+  };
+  const containerPort = settings.network === "host" ? portFrom(settings.probeEnv, context.hostPort) : portFrom(settings.probeEnv, 80);
+  const name = `${SMOKE_CONTAINER_PREFIX}${context.jobId}`;
+  const env = { ...settings.probeEnv };
+  if (settings.network === "host") env.PORT = String(containerPort);
+  const runArgs = [
+    "run",
+    "--detach",
+    "--name",
+    name,
+    "--label",
+    `${SMOKE_LABEL}=${context.jobId}`,
+    ...settings.network === "host" ? ["--network", "host"] : ["--publish", `127.0.0.1::${containerPort}`],
+    ...Object.entries(env).flatMap(([key, value]) => ["--env", `${key}=${value}`])
+  ];
+  return {
+    baseImage,
+    builder: context.builder,
+    base,
+    app,
+    container: {
+      name,
+      runArgs,
+      containerPort,
+      ...settings.network === "host" ? { hostPort: containerPort } : {}
+    },
+    probe: {
+      path: settings.probePath,
+      status: settings.probeStatus,
+      body: settings.probeBody,
+      timeoutSeconds: settings.probeTimeout
+    },
+    push: {
+      enabled: settings.push,
+      registry: settings.registry,
+      repository: settings.image,
+      tags,
+      refs: settings.image === "" ? [] : tags.map((tag) => `${settings.image}:${tag}`)
+    },
+    labels
+  };
+}
+function buildArgFlags(args) {
+  return Object.entries(args).flatMap(([key, value]) => ["--build-arg", `${key}=${value}`]);
+}
+function portFrom(env, fallback) {
+  const port = env.PORT;
+  return port !== void 0 && /^\d+$/.test(port) ? Number(port) : fallback;
+}
+function ociLabels(settings, context, baseImage, versionTag) {
+  const labels = {
+    "org.opencontainers.image.created": context.created,
+    "org.opencontainers.image.title": settings.image !== "" ? settings.image.split("/").pop() : "flask-app",
+    "org.opencontainers.image.version": versionTag,
+    "org.opencontainers.image.base.name": baseImage,
+    "io.github.flask-gunicorn-action.python-version": settings.pythonVersion,
+    "io.github.flask-gunicorn-action.variant": settings.variant,
+    "io.github.flask-gunicorn-action.worker": settings.worker
+  };
+  if (context.sourceUrl !== "") labels["org.opencontainers.image.source"] = context.sourceUrl;
+  if (context.revision !== "") labels["org.opencontainers.image.revision"] = context.revision;
+  return labels;
+}
+
+// src/cleanup.ts
+var JOB_ID = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
+async function cleanup(docker, state, warn) {
   if (state.container !== "") {
-    await docker.removeContainer(state.container).catch((error2) => log(`Could not remove ${state.container}: ${error2.message}`));
+    await removeOwnContainer(docker, state.container, warn).catch(
+      (error2) => warn(`Could not remove ${state.container}: ${error2.message}`)
+    );
   }
-  if (state.dockerConfig !== "" && fs3.existsSync(state.dockerConfig)) {
-    await docker.logout(state.registry, state.dockerConfig).catch(() => void 0);
-    fs3.rmSync(state.dockerConfig, { recursive: true, force: true });
+  if (state.dockerConfig !== "" && fs4.existsSync(state.dockerConfig)) {
+    const problem = notOwnConfigDir(state.dockerConfig);
+    if (problem !== "") {
+      warn(`Ignored the saved Docker config folder "${state.dockerConfig}": ${problem}; only the action's own folder is removed.`);
+      return;
+    }
+    if (isValidRegistryHost(state.registry) || state.registry === "")
+      await docker.logout(state.registry, state.dockerConfig).catch(() => void 0);
+    fs4.rmSync(state.dockerConfig, { recursive: true, force: true });
   }
+}
+async function removeOwnContainer(docker, name, warn) {
+  const jobId = name.startsWith(SMOKE_CONTAINER_PREFIX) ? name.slice(SMOKE_CONTAINER_PREFIX.length) : "";
+  if (!JOB_ID.test(jobId)) {
+    warn(`Ignored the saved container name "${name}": not a ${SMOKE_CONTAINER_PREFIX}* name the action gives its test container.`);
+    return;
+  }
+  const labels = await docker.containerLabels(name);
+  if (labels === void 0) return;
+  if (labels[SMOKE_LABEL] !== jobId) {
+    warn(`Left container "${name}" alone: it does not carry the label ${SMOKE_LABEL}=${jobId} the action gives its test container.`);
+    return;
+  }
+  await docker.removeContainer(name);
 }
 
 // src/state.ts
@@ -20639,8 +21035,27 @@ export {
   startGroup,
   endGroup,
   group,
+  fence,
   DockerError,
   Docker,
+  BUILDER_SETTINGS,
+  chooseBuilder,
+  describeBuilder,
+  configRoot,
+  createDockerConfigDir,
+  isValidRepository,
+  isValidRegistryHost,
+  isValidTag,
+  isValidReference,
+  registryHost,
+  DEFAULT_VARIANT,
+  supportedVersions,
+  supportedVariants,
+  isSupportedVersion,
+  isVariant,
+  defaultWorker,
+  allowedWorkers,
+  makePlan,
   cleanup,
   actionState,
   memoryState

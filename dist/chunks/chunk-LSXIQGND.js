@@ -1,23 +1,42 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  BUILDER_SETTINGS,
+  DEFAULT_VARIANT,
   DockerError,
   __commonJS,
   __require,
   __toESM,
+  allowedWorkers,
+  chooseBuilder,
   cleanup,
+  configRoot,
+  createDockerConfigDir,
+  defaultWorker,
+  describeBuilder,
   endGroup,
+  fence,
   getInput,
   group,
   info,
+  isSupportedVersion,
+  isValidReference,
+  isValidRegistryHost,
+  isValidRepository,
+  isValidTag,
+  isVariant,
+  makePlan,
   notice,
+  registryHost,
   require_tunnel,
   require_undici,
   setOutput,
   setSecret,
   startGroup,
   summary,
+  supportedVariants,
+  supportedVersions,
   warning
-} from "./chunk-AK3MPZ6L.js";
+} from "./chunk-TW3OQA65.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -333,19 +352,19 @@ var require_lib = __commonJS({
           return this.request("DELETE", requestUrl, null, additionalHeaders || {});
         });
       }
-      post(requestUrl, data2, additionalHeaders) {
+      post(requestUrl, data, additionalHeaders) {
         return __awaiter2(this, void 0, void 0, function* () {
-          return this.request("POST", requestUrl, data2, additionalHeaders || {});
+          return this.request("POST", requestUrl, data, additionalHeaders || {});
         });
       }
-      patch(requestUrl, data2, additionalHeaders) {
+      patch(requestUrl, data, additionalHeaders) {
         return __awaiter2(this, void 0, void 0, function* () {
-          return this.request("PATCH", requestUrl, data2, additionalHeaders || {});
+          return this.request("PATCH", requestUrl, data, additionalHeaders || {});
         });
       }
-      put(requestUrl, data2, additionalHeaders) {
+      put(requestUrl, data, additionalHeaders) {
         return __awaiter2(this, void 0, void 0, function* () {
-          return this.request("PUT", requestUrl, data2, additionalHeaders || {});
+          return this.request("PUT", requestUrl, data, additionalHeaders || {});
         });
       }
       head(requestUrl, additionalHeaders) {
@@ -371,28 +390,28 @@ var require_lib = __commonJS({
       }
       postJson(requestUrl_1, obj_1) {
         return __awaiter2(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-          const data2 = JSON.stringify(obj, null, 2);
+          const data = JSON.stringify(obj, null, 2);
           additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
           additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-          const res = yield this.post(requestUrl, data2, additionalHeaders);
+          const res = yield this.post(requestUrl, data, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
       }
       putJson(requestUrl_1, obj_1) {
         return __awaiter2(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-          const data2 = JSON.stringify(obj, null, 2);
+          const data = JSON.stringify(obj, null, 2);
           additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
           additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-          const res = yield this.put(requestUrl, data2, additionalHeaders);
+          const res = yield this.put(requestUrl, data, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
       }
       patchJson(requestUrl_1, obj_1) {
         return __awaiter2(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-          const data2 = JSON.stringify(obj, null, 2);
+          const data = JSON.stringify(obj, null, 2);
           additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
           additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-          const res = yield this.patch(requestUrl, data2, additionalHeaders);
+          const res = yield this.patch(requestUrl, data, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
       }
@@ -401,7 +420,7 @@ var require_lib = __commonJS({
        * All other methods such as get, post, patch, and request ultimately call this.
        * Prefer get, del, post and patch
        */
-      request(verb, requestUrl, data2, headers) {
+      request(verb, requestUrl, data, headers) {
         return __awaiter2(this, void 0, void 0, function* () {
           if (this._disposed) {
             throw new Error("Client has already been disposed.");
@@ -412,7 +431,7 @@ var require_lib = __commonJS({
           let numTries = 0;
           let response;
           do {
-            response = yield this.requestRaw(info2, data2);
+            response = yield this.requestRaw(info2, data);
             if (response && response.message && response.message.statusCode === HttpCodes.Unauthorized) {
               let authenticationHandler;
               for (const handler2 of this.handlers) {
@@ -422,7 +441,7 @@ var require_lib = __commonJS({
                 }
               }
               if (authenticationHandler) {
-                return authenticationHandler.handleAuthentication(this, info2, data2);
+                return authenticationHandler.handleAuthentication(this, info2, data);
               } else {
                 return response;
               }
@@ -446,7 +465,7 @@ var require_lib = __commonJS({
                 }
               }
               info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
-              response = yield this.requestRaw(info2, data2);
+              response = yield this.requestRaw(info2, data);
               redirectsRemaining--;
             }
             if (!response.message.statusCode || !HttpResponseRetryCodes.includes(response.message.statusCode)) {
@@ -475,7 +494,7 @@ var require_lib = __commonJS({
        * @param info
        * @param data
        */
-      requestRaw(info2, data2) {
+      requestRaw(info2, data) {
         return __awaiter2(this, void 0, void 0, function* () {
           return new Promise((resolve2, reject) => {
             function callbackForResult(err, res) {
@@ -487,7 +506,7 @@ var require_lib = __commonJS({
                 resolve2(res);
               }
             }
-            this.requestRawWithCallback(info2, data2, callbackForResult);
+            this.requestRawWithCallback(info2, data, callbackForResult);
           });
         });
       }
@@ -497,12 +516,12 @@ var require_lib = __commonJS({
        * @param data
        * @param onResult
        */
-      requestRawWithCallback(info2, data2, onResult) {
-        if (typeof data2 === "string") {
+      requestRawWithCallback(info2, data, onResult) {
+        if (typeof data === "string") {
           if (!info2.options.headers) {
             info2.options.headers = {};
           }
-          info2.options.headers["Content-Length"] = Buffer.byteLength(data2, "utf8");
+          info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
         }
         let callbackCalled = false;
         function handleResult(err, res) {
@@ -528,14 +547,14 @@ var require_lib = __commonJS({
         req.on("error", function(err) {
           handleResult(err);
         });
-        if (data2 && typeof data2 === "string") {
-          req.write(data2, "utf8");
+        if (data && typeof data === "string") {
+          req.write(data, "utf8");
         }
-        if (data2 && typeof data2 !== "string") {
-          data2.on("close", function() {
+        if (data && typeof data !== "string") {
+          data.on("close", function() {
             req.end();
           });
-          data2.pipe(req);
+          data.pipe(req);
         } else {
           req.end();
         }
@@ -2043,19 +2062,19 @@ async function getResponseData(response) {
 function isJSONResponse(mimetype) {
   return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
 }
-function toErrorMessage(data2) {
-  if (typeof data2 === "string") {
-    return data2;
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
   }
-  if (data2 instanceof ArrayBuffer) {
+  if (data instanceof ArrayBuffer) {
     return "Unknown error";
   }
-  if (typeof data2 === "object" && data2 !== null && "message" in data2) {
-    const objectData = data2;
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
     const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
     return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
   }
-  return `Unknown error: ${JSON.stringify(data2)}`;
+  return `Unknown error: ${JSON.stringify(data)}`;
 }
 function withDefaults2(oldEndpoint, newDefaults) {
   const endpoint2 = oldEndpoint.defaults(newDefaults);
@@ -2084,9 +2103,9 @@ var request = withDefaults2(endpoint, defaults_default);
 
 // node_modules/@octokit/graphql/dist-bundle/index.js
 var VERSION3 = "0.0.0-development";
-function _buildMessageForResponseErrors(data2) {
+function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
-` + data2.errors.map((e) => ` - ${e.message}`).join("\n");
+` + data.errors.map((e) => ` - ${e.message}`).join("\n");
 }
 var GraphqlResponseError = class extends Error {
   constructor(request2, headers, response) {
@@ -4829,8 +4848,8 @@ function normalizePaginatedListResponse(response) {
   delete response.data.total_count;
   delete response.data.total_commits;
   const namespaceKey = Object.keys(response.data)[0];
-  const data2 = response.data[namespaceKey];
-  response.data = data2;
+  const data = response.data[namespaceKey];
+  response.data = data;
   if (typeof incompleteResults !== "undefined") {
     response.data.incomplete_results = incompleteResults;
   }
@@ -4960,6 +4979,27 @@ function getOctokit(token, options, ...additionalPlugins) {
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
+
+// src/pull-request.ts
+var PULL_REQUEST_EVENTS = ["pull_request", "pull_request_review", "pull_request_review_comment"];
+function fromAnotherRepository(head, base) {
+  const headName = head?.full_name?.toLowerCase();
+  const baseName = base?.full_name?.toLowerCase();
+  return headName === void 0 || baseName === void 0 || headName !== baseName;
+}
+function codeOrigin(eventName, payload) {
+  const pullRequest = payload.pull_request;
+  const pullRequestForeign = pullRequest !== void 0 && fromAnotherRepository(pullRequest.head?.repo, pullRequest.base?.repo ?? payload.repository);
+  if (PULL_REQUEST_EVENTS.includes(eventName)) return { foreignPullRequest: pullRequestForeign, foreignCodeWithSecrets: false };
+  if (eventName === "pull_request_target") return { foreignPullRequest: false, foreignCodeWithSecrets: pullRequestForeign };
+  if (eventName === "workflow_run" && payload.workflow_run !== void 0) {
+    const run = payload.workflow_run;
+    return { foreignPullRequest: false, foreignCodeWithSecrets: fromAnotherRepository(run.head_repository, run.repository ?? payload.repository) };
+  }
+  return { foreignPullRequest: false, foreignCodeWithSecrets: false };
+}
+
+// src/input-helper.ts
 var INPUT_NAMES = [
   "python-version",
   "variant",
@@ -4986,7 +5026,8 @@ var INPUT_NAMES = [
   "probe-body",
   "probe-timeout",
   "probe-env",
-  "github-token"
+  "github-token",
+  "trust-foreign-code"
 ];
 function readInputs() {
   const raw = {};
@@ -5003,271 +5044,48 @@ function actionRoot() {
   return dir;
 }
 function readEnvironment() {
-  const payload = context2.payload;
-  const pullRequest = payload.pull_request;
-  const fork = pullRequest?.head?.repo?.fork === true || pullRequest?.head?.repo?.full_name !== void 0 && pullRequest.head.repo.full_name !== payload.repository?.full_name;
+  const origin = codeOrigin(context2.eventName ?? "", context2.payload);
   return {
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
     actionRoot: actionRoot(),
-    forkPullRequest: (context2.eventName ?? "").startsWith("pull_request") && fork
+    forkPullRequest: origin.foreignPullRequest,
+    foreignCodeWithSecrets: origin.foreignCodeWithSecrets
   };
 }
 
 // src/pipeline.ts
 import { randomBytes } from "node:crypto";
-import * as fs3 from "node:fs";
+import * as fs4 from "node:fs";
 import * as net from "node:net";
-import * as os from "node:os";
 import * as path4 from "node:path";
 
-// src/builder.ts
-var BUILDER_SETTINGS = ["auto", "buildx", "classic"];
-var BuilderError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "BuilderError";
-  }
-};
-function chooseBuilder(setting, buildxBuilder) {
-  if (setting === "classic") return { kind: "classic", reason: "builder: classic" };
-  if (buildxBuilder !== "") return { kind: "buildx", name: buildxBuilder };
-  if (setting === "buildx")
-    throw new BuilderError(
-      'builder: "buildx" was asked for, but `docker buildx version` fails: this docker CLI has no buildx plugin. Install it (on GitHub, docker/setup-buildx-action), or set builder to auto to fall back to the classic builder.'
-    );
-  return { kind: "classic", reason: "no buildx plugin in this docker CLI" };
-}
-function describeBuilder(builder) {
-  return builder.kind === "buildx" ? `buildx (builder ${builder.name})` : `classic (${builder.reason})`;
-}
-function buildCommand(builder) {
-  return builder.kind === "buildx" ? ["buildx", "build", "--builder", builder.name, "--load"] : ["build", "--force-rm"];
-}
-function buildEnv(builder) {
-  return builder.kind === "classic" ? { DOCKER_BUILDKIT: "0" } : {};
-}
-
-// src/plan.ts
+// src/build-context.ts
+import * as fs2 from "node:fs";
 import * as path2 from "node:path";
-
-// src/app-layer.ts
-function renderAppDockerfile(layer) {
-  const lines = [
-    "# Rendered by the action: the user app layered on the bundled Meinheld/Gunicorn image.",
-    `FROM ${layer.baseTag}`
-  ];
-  if (layer.customIndex) {
-    lines.push("ARG PIP_INDEX_URL", "ARG PIP_TRUSTED_HOST");
+var CONTEXT_DIR_PREFIX = "flask-gunicorn-context-";
+function holdsGit(dir) {
+  for (const entry of fs2.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === ".git") return true;
+    if (entry.isDirectory() && holdsGit(path2.join(dir, entry.name))) return true;
   }
-  if (layer.hasRequirements) {
-    lines.push(
-      "COPY requirements.txt /tmp/app-requirements.txt",
-      "RUN python -m pip install --no-cache-dir --disable-pip-version-check -r /tmp/app-requirements.txt && rm /tmp/app-requirements.txt"
-    );
+  return false;
+}
+function appBuildContext(appDir, tempRoot) {
+  if (!holdsGit(appDir)) return { dir: appDir, dispose: () => void 0 };
+  const dir = fs2.mkdtempSync(path2.join(tempRoot, CONTEXT_DIR_PREFIX));
+  try {
+    fs2.cpSync(appDir, dir, {
+      recursive: true,
+      filter: (source) => path2.basename(source) !== ".git",
+      // Links stay links with their own targets, as Docker would send them; timestamps keep the layer cache.
+      verbatimSymlinks: true,
+      preserveTimestamps: true
+    });
+  } catch (error) {
+    fs2.rmSync(dir, { recursive: true, force: true });
+    throw new Error(`Could not prepare the app's build context without .git (${error.message}).`);
   }
-  lines.push("RUN rm -rf /app && mkdir -p /app", "COPY . /app");
-  if (layer.appModule !== "") lines.push(`ENV APP_MODULE=${JSON.stringify(layer.appModule)}`);
-  return `${lines.join("\n")}
-`;
-}
-
-// docker/versions.json
-var versions_default = {
-  $comment: "Single source of truth for supported Python versions and base variants. Read by the action (src/versions.ts), the Dockerfile rendering, the tests and the README table.",
-  defaultVariant: "debian",
-  variants: {
-    debian: { baseTagSuffix: "", tagSuffix: "", description: "official python:X image (Debian, full toolchain)" },
-    slim: { baseTagSuffix: "-slim", tagSuffix: "-slim", description: "official python:X-slim image (Debian, minimal)" },
-    alpine: { baseTagSuffix: "-alpine", tagSuffix: "-alpine", description: "official python:X-alpine image (musl; discouraged, see README)" }
-  },
-  baseRepository: "python",
-  versions: {
-    "3.8": { defaultWorker: "meinheld", workers: ["meinheld", "gthread", "gevent", "sync"] },
-    "3.9": { defaultWorker: "meinheld", workers: ["meinheld", "gthread", "gevent", "sync"] },
-    "3.10": { defaultWorker: "meinheld", workers: ["meinheld", "gthread", "gevent", "sync"] },
-    "3.11": { defaultWorker: "meinheld", workers: ["meinheld", "gthread", "gevent", "sync"] },
-    "3.12": { defaultWorker: "meinheld", workers: ["meinheld", "gthread", "gevent", "sync"] },
-    "3.13": { defaultWorker: "meinheld", workers: ["meinheld", "gthread", "gevent", "sync"] },
-    "3.14": { defaultWorker: "meinheld", workers: ["meinheld", "gthread", "gevent", "sync"] }
-  }
-};
-
-// src/versions.ts
-var data = versions_default;
-var DEFAULT_VARIANT = data.defaultVariant;
-function supportedVersions() {
-  return Object.keys(data.versions);
-}
-function supportedVariants() {
-  return Object.keys(data.variants);
-}
-function isSupportedVersion(version) {
-  return Object.prototype.hasOwnProperty.call(data.versions, version);
-}
-function isVariant(value) {
-  return Object.prototype.hasOwnProperty.call(data.variants, value);
-}
-function defaultWorker(version) {
-  return entry(version).defaultWorker;
-}
-function allowedWorkers(version) {
-  return entry(version).workers;
-}
-function tagSuffix(variant) {
-  return data.variants[variant].tagSuffix;
-}
-function officialBaseImage(version, variant) {
-  return `${data.baseRepository}:${version}${data.variants[variant].baseTagSuffix}`;
-}
-function entry(version) {
-  const found = data.versions[version];
-  if (!found) throw new Error(`Python ${version} is not in docker/versions.json`);
-  return found;
-}
-
-// src/tags.ts
-function computeTags(request2) {
-  const base = `python${request2.pythonVersion}${tagSuffix(request2.variant)}`;
-  const wantsLatest = request2.latest || request2.extraTags.includes("latest");
-  const tags = [`${base}-${request2.date}`, base, ...request2.extraTags.filter((tag) => tag !== "latest")];
-  if (wantsLatest) tags.push("latest");
-  return [...new Set(tags)];
-}
-
-// src/plan.ts
-var LOCAL_REPOSITORY = "flask-gunicorn-action";
-function resolveBaseImage(settings) {
-  const official = officialBaseImage(settings.pythonVersion, settings.variant);
-  if (settings.baseImage === "") return official;
-  return settings.baseImage.endsWith("/") ? `${settings.baseImage}${official}` : settings.baseImage;
-}
-function makePlan(settings, context3) {
-  const flavour = `python${settings.pythonVersion}${tagSuffix(settings.variant)}-${settings.worker}`;
-  const baseImage = resolveBaseImage(settings);
-  const baseTag = `${LOCAL_REPOSITORY}/base:${flavour}-${context3.jobId}`;
-  const appTag = `${LOCAL_REPOSITORY}/app:${flavour}-${context3.jobId}`;
-  const tags = computeTags({
-    pythonVersion: settings.pythonVersion,
-    variant: settings.variant,
-    date: context3.date,
-    latest: settings.latest,
-    extraTags: settings.extraTags
-  });
-  const labels = ociLabels(settings, context3, baseImage, tags[0] ?? "");
-  const pipArgs = {};
-  if (settings.pipIndexUrl !== "") {
-    pipArgs.PIP_INDEX_URL = settings.pipIndexUrl;
-    const url = new URL(settings.pipIndexUrl);
-    if (url.protocol === "http:") pipArgs.PIP_TRUSTED_HOST = url.hostname;
-  }
-  const common = [
-    ...settings.network === "host" ? ["--network", "host"] : [],
-    ...settings.noCache ? ["--no-cache"] : [],
-    ...buildArgFlags({ ...settings.buildArgs, ...pipArgs })
-  ];
-  const dockerDir = path2.join(context3.actionRoot, "docker");
-  const base = {
-    tag: baseTag,
-    env: buildEnv(context3.builder),
-    args: [
-      ...buildCommand(context3.builder),
-      "--file",
-      path2.join(dockerDir, "Dockerfile"),
-      "--tag",
-      baseTag,
-      ...settings.pull ? ["--pull"] : [],
-      ...common,
-      ...buildArgFlags({
-        PYTHON_BASE_IMAGE: baseImage,
-        PYTHON_VERSION: settings.pythonVersion,
-        WORKER: settings.worker
-      }),
-      dockerDir
-    ]
-  };
-  const dockerfile = renderAppDockerfile({
-    baseTag,
-    hasRequirements: context3.hasRequirements,
-    customIndex: settings.pipIndexUrl !== "",
-    appModule: settings.appModule
-  });
-  const app = {
-    tag: appTag,
-    env: buildEnv(context3.builder),
-    dockerfile,
-    // '-' reads the Dockerfile from stdin, so nothing is written into the user's folder.
-    args: [
-      ...buildCommand(context3.builder),
-      "--file",
-      "-",
-      "--tag",
-      appTag,
-      ...common,
-      ...Object.entries(labels).flatMap(([key, value]) => ["--label", `${key}=${value}`]),
-      settings.appDir
-    ]
-  };
-  const containerPort = settings.network === "host" ? portFrom(settings.probeEnv, context3.hostPort) : portFrom(settings.probeEnv, 80);
-  const name = `flask-smoke-${context3.jobId}`;
-  const env = { ...settings.probeEnv };
-  if (settings.network === "host") env.PORT = String(containerPort);
-  const runArgs = [
-    "run",
-    "--detach",
-    "--name",
-    name,
-    "--label",
-    `${LOCAL_REPOSITORY}.smoke-test=${context3.jobId}`,
-    ...settings.network === "host" ? ["--network", "host"] : ["--publish", `127.0.0.1::${containerPort}`],
-    ...Object.entries(env).flatMap(([key, value]) => ["--env", `${key}=${value}`])
-  ];
-  return {
-    baseImage,
-    builder: context3.builder,
-    base,
-    app,
-    container: {
-      name,
-      runArgs,
-      containerPort,
-      ...settings.network === "host" ? { hostPort: containerPort } : {}
-    },
-    probe: {
-      path: settings.probePath,
-      status: settings.probeStatus,
-      body: settings.probeBody,
-      timeoutSeconds: settings.probeTimeout
-    },
-    push: {
-      enabled: settings.push,
-      registry: settings.registry,
-      repository: settings.image,
-      tags,
-      refs: settings.image === "" ? [] : tags.map((tag) => `${settings.image}:${tag}`)
-    },
-    labels
-  };
-}
-function buildArgFlags(args) {
-  return Object.entries(args).flatMap(([key, value]) => ["--build-arg", `${key}=${value}`]);
-}
-function portFrom(env, fallback) {
-  const port = env.PORT;
-  return port !== void 0 && /^\d+$/.test(port) ? Number(port) : fallback;
-}
-function ociLabels(settings, context3, baseImage, versionTag) {
-  const labels = {
-    "org.opencontainers.image.created": context3.created,
-    "org.opencontainers.image.title": settings.image !== "" ? settings.image.split("/").pop() : "flask-app",
-    "org.opencontainers.image.version": versionTag,
-    "org.opencontainers.image.base.name": baseImage,
-    "io.github.flask-gunicorn-action.python-version": settings.pythonVersion,
-    "io.github.flask-gunicorn-action.variant": settings.variant,
-    "io.github.flask-gunicorn-action.worker": settings.worker
-  };
-  if (context3.sourceUrl !== "") labels["org.opencontainers.image.source"] = context3.sourceUrl;
-  if (context3.revision !== "") labels["org.opencontainers.image.revision"] = context3.revision;
-  return labels;
+  return { dir, dispose: () => fs2.rmSync(dir, { recursive: true, force: true }) };
 }
 
 // src/retry.ts
@@ -5320,53 +5138,69 @@ async function pushImage(docker, plan, imageId, credentials, options) {
 async function digestFromStore(docker, imageId, plan) {
   const repository = plan.push.repository;
   const short = repository.replace(/^(docker\.io|index\.docker\.io)\//, "").replace(/^library\//, "");
-  const found = (await docker.repoDigests(imageId)).find((entry2) => entry2.startsWith(`${repository}@`) || entry2.startsWith(`${short}@`));
+  const found = (await docker.repoDigests(imageId)).find((entry) => entry.startsWith(`${repository}@`) || entry.startsWith(`${short}@`));
   if (!found) throw new DockerError(`Pushed, but Docker did not record a digest for ${repository}.`);
   return found.slice(found.indexOf("@") + 1);
 }
 
 // src/settings.ts
-import * as fs2 from "node:fs";
+import * as fs3 from "node:fs";
 import * as path3 from "node:path";
 
-// src/image-ref.ts
-var COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
-var DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
-var DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
-var REPOSITORY_RE = new RegExp(`^(?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*$`);
-var HOST_RE = new RegExp(`^${DOMAIN}$`);
-var TAG_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-function isValidRepository(value) {
-  return value.length <= 255 && REPOSITORY_RE.test(value);
+// src/dockerignore.ts
+function compile(pattern) {
+  let source = "^";
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === "*") {
+      if (pattern[i + 1] === "*") {
+        i++;
+        if (pattern[i + 1] === "/") i++;
+        source += i + 1 >= pattern.length ? ".*" : "(.*/)?";
+      } else {
+        source += "[^/]*";
+      }
+    } else if (ch === "?") {
+      source += "[^/]";
+    } else if (ch === "\\" && i + 1 < pattern.length) {
+      source += pattern[++i].replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+    } else if (ch === "[" || ch === "]" || ch === "-" || ch === "^") {
+      source += ch;
+    } else {
+      source += ch.replace(/[.+()|{}$]/g, "\\$&");
+    }
+  }
+  return new RegExp(`${source}$`);
 }
-function isValidRegistryHost(value) {
-  return HOST_RE.test(value);
+function clean(pattern) {
+  const parts = [];
+  for (const part of pattern.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") parts.pop();
+    else parts.push(part);
+  }
+  return parts.join("/");
 }
-function isValidTag(value) {
-  return TAG_RE.test(value);
-}
-function isValidReference(value) {
-  const [name, digest] = splitOnce(value, "@");
-  if (digest !== void 0 && !/^sha256:[a-f0-9]{64}$/.test(digest)) return false;
-  const { repository, tag } = splitTag(name);
-  return isValidRepository(repository) && (tag === void 0 || isValidTag(tag));
-}
-function registryHost(repository) {
-  const slash = repository.indexOf("/");
-  if (slash < 0) return void 0;
-  const first = repository.slice(0, slash);
-  if (first.includes(".") || first.includes(":") || first === "localhost") return first;
-  return void 0;
-}
-function splitTag(reference) {
-  const lastSlash = reference.lastIndexOf("/");
-  const colon = reference.indexOf(":", lastSlash + 1);
-  if (colon < 0) return { repository: reference };
-  return { repository: reference.slice(0, colon), tag: reference.slice(colon + 1) };
-}
-function splitOnce(value, sep3) {
-  const at = value.indexOf(sep3);
-  return at < 0 ? [value, void 0] : [value.slice(0, at), value.slice(at + 1)];
+function excludingPattern(dockerignore, file) {
+  let decided;
+  const segments = file.split("/");
+  for (const line of dockerignore.split(/\r?\n/)) {
+    const text = line.trim();
+    if (text === "" || text.startsWith("#")) continue;
+    const negated = text.startsWith("!");
+    const pattern = clean(negated ? text.slice(1).trim() : text);
+    if (pattern === "") continue;
+    let regex;
+    try {
+      regex = compile(pattern);
+    } catch {
+      continue;
+    }
+    const depth = pattern.split("/").length;
+    const matched = regex.test(file) || depth < segments.length && regex.test(segments.slice(0, depth).join("/"));
+    if (matched) decided = negated ? void 0 : text;
+  }
+  return decided;
 }
 
 // src/settings.ts
@@ -5436,16 +5270,25 @@ function parseSettings(raw, env) {
   const appInput = get2("app");
   let appDir = path3.join(env.actionRoot, "docker", "demo");
   if (appInput !== "") {
-    appDir = path3.resolve(env.workspace, appInput);
-    const relative2 = path3.relative(env.workspace, appDir);
+    const given = path3.resolve(env.workspace, appInput);
+    appDir = realPath(given);
+    const relative2 = path3.relative(realPath(env.workspace), appDir);
     if (relative2 === ".." || relative2.startsWith(`..${path3.sep}`) || path3.isAbsolute(relative2)) {
-      fail(`app: "${appInput}" points outside the workspace (${env.workspace}); give a folder inside the repository.`);
+      fail(
+        `app: "${appInput}" points outside the workspace (${env.workspace})${appDir !== given ? `: it is a link to ${appDir}` : ""}; give a folder inside the repository.`
+      );
     } else if (!isDirectory(appDir)) {
       fail(`app: "${appInput}" is not a folder (looked at ${appDir}); give the folder that holds main.py or app/main.py.`);
     } else if (appModule === "" && !isFile(path3.join(appDir, "main.py")) && !isFile(path3.join(appDir, "app", "main.py"))) {
       fail(
         `app: "${appInput}" holds neither main.py nor app/main.py; add one with a Flask object named app, or set app-module (e.g. mypkg.wsgi:app).`
       );
+    } else if (isFile(path3.join(appDir, "requirements.txt")) && isFile(path3.join(appDir, ".dockerignore"))) {
+      const pattern = excludingPattern(fs3.readFileSync(path3.join(appDir, ".dockerignore"), "utf8"), "requirements.txt");
+      if (pattern !== void 0)
+        fail(
+          `app: "${appInput}/.dockerignore" leaves requirements.txt out of the build (line "${pattern}"), so the image could not install it; remove that line or add "!requirements.txt" after it.`
+        );
     }
   }
   const image = get2("image");
@@ -5458,6 +5301,7 @@ function parseSettings(raw, env) {
       );
   }
   let push = bool("push", false);
+  const trustForeignCode = bool("trust-foreign-code", false);
   let pushSkippedReason = "";
   const username = get2("username");
   const password = raw["password"] ?? "";
@@ -5466,6 +5310,9 @@ function parseSettings(raw, env) {
     if (env.forkPullRequest) {
       push = false;
       pushSkippedReason = "pull request from a fork: its token is read-only and secrets are withheld, so nothing is pushed";
+    } else if (env.foreignCodeWithSecrets && !trustForeignCode) {
+      push = false;
+      pushSkippedReason = "the event (pull_request_target or workflow_run) is for a pull request from another repository, so the workspace may hold its code while secrets are present; set trust-foreign-code: true if the workflow vetted that code";
     } else {
       if (username === "") fail("username: required when push is true (the registry user, e.g. ${{ github.actor }}).");
       if (password === "") fail("password: required when push is true (a token, e.g. ${{ secrets.GITHUB_TOKEN }}).");
@@ -5493,6 +5340,10 @@ function parseSettings(raw, env) {
   const pipIndexUrl = get2("pip-index-url");
   if (pipIndexUrl !== "" && !isHttpUrl(pipIndexUrl))
     fail(`pip-index-url: "${redactUrl(pipIndexUrl)}" is not an http(s) URL; use e.g. https://pypi.example.com/simple/.`);
+  else if (pipIndexUrl !== "" && urlCredentials(new URL(pipIndexUrl)) === void 0)
+    fail(
+      `pip-index-url: "${redactUrl(pipIndexUrl)}" has a broken % escape in its user or password; write a literal % as %25 (and / as %2F, @ as %40).`
+    );
   const buildArgs = keyValues("build-args", get2("build-args"), fail);
   const probeEnv = keyValues("probe-env", get2("probe-env"), fail);
   const builderValue = get2("builder").toLowerCase() || "auto";
@@ -5582,18 +5433,36 @@ function isHttpUrl(value) {
   }
 }
 function redactUrl(value) {
-  return value.replace(/\/\/[^/@\s]*@/, "//***@");
+  const at = value.lastIndexOf("@");
+  if (at < 0) return value;
+  const slashes = value.indexOf("//");
+  const from = slashes >= 0 && slashes < at ? slashes + 2 : 0;
+  return `${value.slice(0, from)}***${value.slice(at)}`;
+}
+function urlCredentials(url) {
+  try {
+    return { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
+  } catch {
+    return void 0;
+  }
+}
+function realPath(p) {
+  try {
+    return fs3.realpathSync(p);
+  } catch {
+    return p;
+  }
 }
 function isDirectory(p) {
   try {
-    return fs2.statSync(p).isDirectory();
+    return fs3.statSync(p).isDirectory();
   } catch {
     return false;
   }
 }
 function isFile(p) {
   try {
-    return fs2.statSync(p).isFile();
+    return fs3.statSync(p).isFile();
   } catch {
     return false;
   }
@@ -5601,10 +5470,37 @@ function isFile(p) {
 
 // src/probe.ts
 import * as http from "node:http";
+
+// src/body-match.ts
+import { Worker } from "node:worker_threads";
+var MATCHER = `
+const { parentPort, workerData } = require('node:worker_threads');
+parentPort.postMessage(new RegExp(workerData.source).test(workerData.text));
+`;
+function matchWithin(source, text, timeoutMs) {
+  return new Promise((resolve2, reject) => {
+    const worker = new Worker(MATCHER, { eval: true, workerData: { source, text } });
+    let done = false;
+    const finish = (settle) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      settle();
+    };
+    const timer = setTimeout(() => finish(() => resolve2("timed out")), Math.max(0, timeoutMs));
+    worker.once("message", (matched) => finish(() => resolve2(matched ? "match" : "no match")));
+    worker.once("error", (error) => finish(() => reject(error)));
+  });
+}
+
+// src/probe.ts
 var BODY_LIMIT = 64 * 1024;
 function probeOnce(url, expect, timeoutMs) {
+  const started = Date.now();
   return new Promise((resolve2) => {
     let settled = false;
+    let complete = false;
     const settle = (attempt) => {
       if (settled) return;
       settled = true;
@@ -5612,13 +5508,22 @@ function probeOnce(url, expect, timeoutMs) {
       request2.destroy();
       resolve2(attempt);
     };
+    const fail = (attempt) => {
+      if (!complete) settle(attempt);
+    };
     const request2 = http.get(url, { agent: false, headers: { "user-agent": "flask-gunicorn-action-probe" } }, (response) => {
       const chunks = [];
       let size = 0;
       const finish = () => {
+        if (settled || complete) return;
+        complete = true;
+        clearTimeout(timer);
         const body = Buffer.concat(chunks).toString("utf8").slice(0, BODY_LIMIT);
         const status = response.statusCode ?? 0;
-        settle({ kind: "response", status, body, ...judge(status, body, expect) });
+        judge(status, body, expect, started + timeoutMs - Date.now()).then(
+          (verdict) => settle({ kind: "response", status, body, ...verdict }),
+          (error) => settle({ kind: "error", message: `probe-body could not be matched: ${error.message}`, refused: false })
+        );
       };
       response.on("data", (chunk) => {
         chunks.push(chunk);
@@ -5626,15 +5531,15 @@ function probeOnce(url, expect, timeoutMs) {
         if (size >= BODY_LIMIT) finish();
       });
       response.on("end", finish);
-      response.on("error", (error) => settle({ kind: "error", message: error.message, refused: false }));
+      response.on("error", (error) => fail({ kind: "error", message: error.message, refused: false }));
     });
     const timer = setTimeout(
-      () => settle({ kind: "error", message: `no complete response within ${timeoutMs} ms`, refused: false }),
+      () => fail({ kind: "error", message: `no complete response within ${timeoutMs} ms`, refused: false }),
       timeoutMs
     );
     request2.on(
       "error",
-      (error) => settle({
+      (error) => fail({
         kind: "error",
         message: error.code ? `${error.code}: ${error.message}` : error.message,
         // Refused or reset before any answer: the server is not listening yet.
@@ -5643,10 +5548,17 @@ function probeOnce(url, expect, timeoutMs) {
     );
   });
 }
-function judge(status, body, expect) {
+async function judge(status, body, expect, timeoutMs) {
   if (status !== expect.status) return { passed: false, reason: `status ${status}, expected ${expect.status}` };
-  if (expect.body !== "" && !new RegExp(expect.body).test(body))
-    return { passed: false, reason: `body does not match /${expect.body}/` };
+  if (expect.body === "") return { passed: true, reason: "ok" };
+  const result = await matchWithin(expect.body, body, timeoutMs);
+  if (result === "timed out")
+    return {
+      passed: false,
+      reason: `matching the body against /${expect.body}/ did not finish in the ${Math.max(0, timeoutMs)} ms this attempt had left`,
+      patternTimedOut: true
+    };
+  if (result === "no match") return { passed: false, reason: `body does not match /${expect.body}/` };
   return { passed: true, reason: "ok" };
 }
 function nextDelay(previousMs, lastAttempt) {
@@ -5709,7 +5621,7 @@ async function smokeTest(docker, plan, imageId, clock = realClock) {
         throw await failure(
           docker,
           container.name,
-          `The app did not answer ${url} with status ${probe.status}${probe.body ? ` and a body matching /${probe.body}/` : ""} within ${probe.timeoutSeconds} s.`,
+          `The app did not answer ${url} with status ${probe.status}${probe.body ? ` and a body matching /${probe.body}/` : ""} within ${probe.timeoutSeconds} s.${lastResponse?.kind === "response" && lastResponse.patternTimedOut ? ` Matching the body against probe-body did not finish in the time left and was stopped: the pattern backtracks (nested quantifiers such as (a+)+ take exponential time); simplify it.` : ""}`,
           last,
           lastResponse
         );
@@ -5748,17 +5660,22 @@ async function runPipeline(raw, env, deps) {
   if (settings.pushSkippedReason !== "") reporter.notice(`Push skipped: ${settings.pushSkippedReason}.`);
   await docker.serverVersion();
   const runDate = await deps.resolveDate(settings.date, settings.githubToken);
+  const builder = chooseBuilder(settings.builder, await docker.buildxBuilder());
+  const hostPort = settings.network === "host" ? await freePort() : 0;
+  const appContext = appBuildContext(settings.appDir, configRoot());
   const plan = makePlan(settings, {
     date: runDate.date,
     created: (/* @__PURE__ */ new Date()).toISOString(),
     sourceUrl: deps.source.url,
     revision: deps.source.revision,
     jobId: jobId(deps.source),
-    builder: chooseBuilder(settings.builder, await docker.buildxBuilder()),
-    hostPort: settings.network === "host" ? await freePort() : 0,
-    hasRequirements: fs3.existsSync(path4.join(settings.appDir, "requirements.txt")),
-    actionRoot: env.actionRoot
+    builder,
+    hostPort,
+    hasRequirements: fs4.existsSync(path4.join(settings.appDir, "requirements.txt")),
+    actionRoot: env.actionRoot,
+    appContext: appContext.dir
   });
+  if (appContext.dir !== settings.appDir) reporter.info("The app folder holds a .git: the image is built from a copy without it.");
   reporter.info(
     `Python ${settings.pythonVersion} (${settings.variant}) on ${plan.baseImage}, worker ${settings.worker}; dated tags use ${runDate.date} (${runDate.source}). Builder: ${describeBuilder(plan.builder)}.`
   );
@@ -5784,7 +5701,7 @@ async function runPipeline(raw, env, deps) {
     let push;
     stage = "push";
     if (plan.push.enabled) {
-      const configDir = fs3.mkdtempSync(path4.join(process.env.RUNNER_TEMP || os.tmpdir(), "flask-gunicorn-docker-config-"));
+      const configDir = createDockerConfigDir();
       deps.state.save({ dockerConfig: configDir, registry: plan.push.registry });
       try {
         push = await reporter.group(
@@ -5795,7 +5712,7 @@ async function runPipeline(raw, env, deps) {
         await untagAll(docker, plan.push.refs);
         throw error;
       } finally {
-        await cleanup(docker, { container: "", dockerConfig: configDir, registry: plan.push.registry }, reporter.info);
+        await cleanup(docker, { container: "", dockerConfig: configDir, registry: plan.push.registry }, reporter.warning);
       }
     }
     const size = await docker.imageSize(imageId);
@@ -5816,6 +5733,7 @@ async function runPipeline(raw, env, deps) {
     throw error;
   } finally {
     await docker.untag(plan.base.tag);
+    appContext.dispose();
   }
 }
 async function report(reporter, settings, plan, imageId, size, probe, push) {
@@ -5856,7 +5774,10 @@ function jobId(source) {
 function maskUrlCredentials(value, reporter) {
   if (value === "") return false;
   const url = new URL(value);
-  if (url.password !== "") reporter.setSecret(decodeURIComponent(url.password));
+  if (url.password !== "") {
+    reporter.setSecret(url.password);
+    reporter.setSecret(urlCredentials(url)?.password ?? url.password);
+  }
   if (url.username === "" && url.password === "") return false;
   reporter.setSecret(value);
   return true;
@@ -5881,7 +5802,7 @@ var actionReporter = {
   warning: (message) => warning(message),
   details(title, text) {
     startGroup(title);
-    info(text);
+    info(fence(text));
     endGroup();
   },
   setOutput: (name, value) => setOutput(name, value),
@@ -5912,7 +5833,7 @@ function consoleReporter(write = (line) => process.stdout.write(`${line}
     warning: (message) => write(`warning: ${message}`),
     details(title, text) {
       write(`-- ${title}
-${text}`);
+${fence(text)}`);
     },
     setOutput(name, value) {
       outputs[name] = value;

@@ -1,0 +1,54 @@
+// The per-run Docker config folder that holds the registry login while pushing: the only
+// credential source of `docker login` and `docker push`, and the only folder the post step removes.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+/** Every folder the action makes for a login starts with this; the post step removes nothing else. */
+export const CONFIG_DIR_PREFIX = 'flask-gunicorn-docker-config-';
+
+/**
+ * The Docker CLI falls back to the machine's credential helper (docker-credential-pass or
+ * -secretservice, when on PATH) for a config that names no credentials at all, and the token would
+ * then outlive this folder in the machine's keyring. A config that already lists a registry keeps
+ * the CLI on this file; `.invalid` is a name reserved never to resolve.
+ */
+export const ISOLATED_CONFIG = { auths: { 'flask-gunicorn-action.invalid': {} } };
+
+/** RUNNER_TEMP on a runner (emptied after each job), the system temp folder elsewhere. */
+export function configRoot(env: NodeJS.ProcessEnv = process.env): string {
+  return env.RUNNER_TEMP || os.tmpdir();
+}
+
+/** A fresh folder, readable by this user only, whose config keeps every credential in it. */
+export function createDockerConfigDir(root: string = configRoot()): string {
+  const dir = fs.mkdtempSync(path.join(root, CONFIG_DIR_PREFIX));
+  fs.writeFileSync(path.join(dir, 'config.json'), `${JSON.stringify(ISOLATED_CONFIG, null, 2)}\n`, { mode: 0o600 });
+  return dir;
+}
+
+/**
+ * Why `dir` (read back from saved state, which a step's output can forge) is not a folder this
+ * action made, or '' when it is one: a real folder, not a link, directly inside `root`, named with
+ * the action's prefix.
+ */
+export function notOwnConfigDir(dir: string, root: string = configRoot()): string {
+  if (!path.isAbsolute(dir)) return 'not an absolute path';
+  let stat: fs.Stats;
+  try {
+    stat = fs.lstatSync(dir);
+  } catch {
+    return 'it does not exist';
+  }
+  if (stat.isSymbolicLink() || !stat.isDirectory()) return 'not a folder (a link or a file)';
+  let realRoot: string;
+  try {
+    realRoot = fs.realpathSync(root);
+  } catch {
+    return `the temp folder ${root} does not exist`;
+  }
+  const real = fs.realpathSync(dir);
+  if (path.dirname(real) !== realRoot || !path.basename(real).startsWith(CONFIG_DIR_PREFIX))
+    return `not a ${CONFIG_DIR_PREFIX}* folder directly inside ${root}`;
+  return '';
+}
