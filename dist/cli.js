@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-LSXIQGND.js";
+} from "./chunks/chunk-EZK2UHHM.js";
 import {
   Docker,
   cleanup,

@@ -7,7 +7,7 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-LSXIQGND.js";
+} from "./chunks/chunk-EZK2UHHM.js";
 import {
   Docker,
   actionState,

@@ -39,10 +39,18 @@ export async function smokeTest(docker: Docker, plan: Plan, imageId: string, clo
   const deadline = started + probe.timeoutSeconds * 1000;
   try {
     await docker.runContainer([...container.runArgs, imageId]);
-    const address =
-      container.hostPort !== undefined
-        ? `127.0.0.1:${container.hostPort}`
-        : await docker.publishedAddress(container.name, container.containerPort);
+    let address: string;
+    try {
+      address =
+        container.hostPort !== undefined
+          ? `127.0.0.1:${container.hostPort}`
+          : await docker.publishedAddress(container.name, container.containerPort);
+    } catch (error) {
+      // Docker lists no ports for a container that has already exited: its exit code and logs are the error.
+      const state = await exitState(docker, container.name);
+      if (state.running) throw error;
+      throw await failure(docker, container.name, `${exitedMessage(state)} before its port could be probed.`, undefined, undefined);
+    }
     const url = `http://${address}${probe.path}`;
 
     let last: ProbeAttempt | undefined;
@@ -60,15 +68,9 @@ export async function smokeTest(docker: Docker, plan: Plan, imageId: string, clo
       // A dead container will never answer: fail now with its exit code instead of waiting.
       // The check runs during the wait, so it does not stretch the time between probes.
       const left = deadline - clock.now();
-      const [state] = await Promise.all([docker.containerState(container.name), clock.sleep(Math.max(0, Math.min(delay, left)))]);
+      const [state] = await Promise.all([exitState(docker, container.name), clock.sleep(Math.max(0, Math.min(delay, left)))]);
       if (!state.running) {
-        throw await failure(
-          docker,
-          container.name,
-          `The app container exited with code ${state.exitCode} before answering ${url} as expected.`,
-          last,
-          lastResponse,
-        );
+        throw await failure(docker, container.name, `${exitedMessage(state)} before answering ${url} as expected.`, last, lastResponse);
       }
       if (left <= 0) {
         throw await failure(
@@ -89,6 +91,22 @@ export async function smokeTest(docker: Docker, plan: Plan, imageId: string, clo
   } finally {
     await docker.removeContainer(container.name);
   }
+}
+
+type ExitState = { running: true } | { running: false; exitCode: number } | { running: false; gone: string };
+
+/** The container's state; a container that can no longer be inspected (removed) counts as gone, not as an error of ours. */
+async function exitState(docker: Docker, name: string): Promise<ExitState> {
+  try {
+    const state = await docker.containerState(name);
+    return state.running ? { running: true } : { running: false, exitCode: state.exitCode };
+  } catch (error) {
+    return { running: false, gone: (error as Error).message.split('\n')[0] ?? '' };
+  }
+}
+
+function exitedMessage(state: Exclude<ExitState, { running: true }>): string {
+  return 'exitCode' in state ? `The app container exited with code ${state.exitCode}` : `The app container is gone (${state.gone})`;
 }
 
 async function failure(

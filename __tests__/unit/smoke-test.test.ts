@@ -58,7 +58,9 @@ function plan(inputs: Record<string, string> = {}, hostPort = port): Plan {
 }
 
 /** A Docker whose container "runs" while `running` says so; every command is recorded. */
-function fakeDocker(options: { running?: () => boolean; exitCode?: number; logs?: string; run?: Partial<ExecResult>; port?: string } = {}) {
+function fakeDocker(
+  options: { running?: () => boolean; exitCode?: number; logs?: string; run?: Partial<ExecResult>; port?: string | ExecResult; gone?: boolean } = {},
+) {
   const calls: string[][] = [];
   const runner: Runner = async (args) => {
     calls.push(args);
@@ -67,8 +69,9 @@ function fakeDocker(options: { running?: () => boolean; exitCode?: number; logs?
       case 'run':
         return { ...ok('c0ffee\n'), ...options.run };
       case 'port':
-        return ok(`${options.port ?? ''}\n`);
+        return typeof options.port === 'object' ? options.port : ok(`${options.port ?? ''}\n`);
       case 'container': {
+        if (options.gone) return { exitCode: 1, stdout: '', stderr: `Error: No such container: ${args.at(-1)}\n` };
         const running = options.running?.() ?? true;
         return ok(running ? 'running true 0\n' : `exited false ${options.exitCode ?? 1}\n`);
       }
@@ -161,6 +164,31 @@ describe('smokeTest', () => {
     );
     expect(calls.map((args) => args[0])).toEqual(['run', 'container', 'logs', 'rm']);
     expect(calls.at(-1)).toEqual(['rm', '--force', '--volumes', 'flask-smoke-job7']);
+  });
+
+  // Issue 16 item 4: Docker lists no ports for an exited container, which used to hide the real error.
+  it('in bridge mode, a container that exits at once fails with its exit code and logs, not "no published port"', async () => {
+    const noPort: ExecResult = { exitCode: 1, stdout: '', stderr: "Error: No public port '80/tcp' published for flask-smoke-job7\n" };
+    const { docker, calls } = fakeDocker({ port: noPort, running: () => false, exitCode: 7, logs: 'prestart: DATABASE_URL is not set' });
+    const error = await smokeError(smokeTest(docker, plan({ network: 'bridge' }, 0), IMAGE_ID));
+    expect(error.message).toBe('The app container exited with code 7 before its port could be probed.');
+    expect(error.details).toContain('Last container log lines:\n  prestart: DATABASE_URL is not set');
+    expect(error.lastStatus).toBe(0);
+    expect(calls.map((args) => args[0])).toEqual(['run', 'port', 'container', 'logs', 'rm']);
+  });
+
+  it('in bridge mode, keeps the port error when the container still runs', async () => {
+    const noPort: ExecResult = { exitCode: 1, stdout: '', stderr: "Error: No public port '80/tcp' published for flask-smoke-job7\n" };
+    const { docker } = fakeDocker({ port: noPort });
+    await expect(smokeTest(docker, plan({ network: 'bridge' }, 0), IMAGE_ID)).rejects.toThrow(/Could not find the published port of flask-smoke-job7: Error: No public port/);
+  });
+
+  it('fails at once, with what Docker said, when the container is gone altogether', async () => {
+    const { docker } = fakeDocker({ gone: true, logs: '' });
+    const error = await smokeError(smokeTest(docker, plan({ 'probe-timeout': '30' }, 1), IMAGE_ID));
+    expect(error.message).toBe(
+      'The app container is gone (Could not inspect container flask-smoke-job7: Error: No such container: flask-smoke-job7) before answering http://127.0.0.1:1/health as expected.',
+    );
   });
 
   it('says so when a dead container printed nothing', async () => {

@@ -5594,7 +5594,14 @@ async function smokeTest(docker, plan, imageId, clock = realClock) {
   const deadline = started + probe.timeoutSeconds * 1e3;
   try {
     await docker.runContainer([...container.runArgs, imageId]);
-    const address = container.hostPort !== void 0 ? `127.0.0.1:${container.hostPort}` : await docker.publishedAddress(container.name, container.containerPort);
+    let address;
+    try {
+      address = container.hostPort !== void 0 ? `127.0.0.1:${container.hostPort}` : await docker.publishedAddress(container.name, container.containerPort);
+    } catch (error) {
+      const state = await exitState(docker, container.name);
+      if (state.running) throw error;
+      throw await failure(docker, container.name, `${exitedMessage(state)} before its port could be probed.`, void 0, void 0);
+    }
     const url = `http://${address}${probe.path}`;
     let last;
     let lastResponse;
@@ -5607,15 +5614,9 @@ async function smokeTest(docker, plan, imageId, clock = realClock) {
         return { status: last.status, seconds: (clock.now() - started) / 1e3, url };
       }
       const left = deadline - clock.now();
-      const [state] = await Promise.all([docker.containerState(container.name), clock.sleep(Math.max(0, Math.min(delay, left)))]);
+      const [state] = await Promise.all([exitState(docker, container.name), clock.sleep(Math.max(0, Math.min(delay, left)))]);
       if (!state.running) {
-        throw await failure(
-          docker,
-          container.name,
-          `The app container exited with code ${state.exitCode} before answering ${url} as expected.`,
-          last,
-          lastResponse
-        );
+        throw await failure(docker, container.name, `${exitedMessage(state)} before answering ${url} as expected.`, last, lastResponse);
       }
       if (left <= 0) {
         throw await failure(
@@ -5631,6 +5632,17 @@ async function smokeTest(docker, plan, imageId, clock = realClock) {
   } finally {
     await docker.removeContainer(container.name);
   }
+}
+async function exitState(docker, name) {
+  try {
+    const state = await docker.containerState(name);
+    return state.running ? { running: true } : { running: false, exitCode: state.exitCode };
+  } catch (error) {
+    return { running: false, gone: error.message.split("\n")[0] ?? "" };
+  }
+}
+function exitedMessage(state) {
+  return "exitCode" in state ? `The app container exited with code ${state.exitCode}` : `The app container is gone (${state.gone})`;
 }
 async function failure(docker, container, message, last, lastResponse) {
   const logs = await docker.logs(container, 80);
