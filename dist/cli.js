@@ -6,13 +6,13 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-EZK2UHHM.js";
+} from "./chunks/chunk-PVZ3M6HO.js";
 import {
   Docker,
   cleanup,
   fence,
   memoryState
-} from "./chunks/chunk-TW3OQA65.js";
+} from "./chunks/chunk-ETYTURZ2.js";
 
 // src/cli-flags.ts
 var USAGE = `Usage: node dist/cli.js --python-version 3.12 [--variant slim] [--app ./path] [--image repo --push true ...]
@@ -52,8 +52,8 @@ async function main() {
       docker,
       reporter,
       state,
-      resolveDate: (override) => resolveRunDate({ override, fetchRunStartedAt: async () => "", now: () => /* @__PURE__ */ new Date(), warn: reporter.warning }),
-      source: { url: "", revision: "", runId: "", runAttempt: "" }
+      resolveDate: (override) => resolveRunDate({ override, fetchRunCreatedAt: async () => "", now: () => /* @__PURE__ */ new Date(), warn: reporter.warning }),
+      source: { url: "", revision: "", runId: "", runAttempt: "", runNumber: "" }
     });
     process.stdout.write("\n== Outputs\n");
     for (const [name, value] of Object.entries(reporter.outputs)) process.stdout.write(`${name}=${value.replace(/\n/g, " ")}

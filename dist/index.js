@@ -7,36 +7,37 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-EZK2UHHM.js";
+} from "./chunks/chunk-PVZ3M6HO.js";
 import {
   Docker,
   actionState,
   setFailed,
   warning
-} from "./chunks/chunk-TW3OQA65.js";
+} from "./chunks/chunk-ETYTURZ2.js";
 
 // src/sources.ts
 function inWorkflow() {
   return process.env.GITHUB_ACTIONS === "true" && Boolean(process.env.GITHUB_REPOSITORY) && Boolean(process.env.GITHUB_RUN_ID);
 }
 function githubSource() {
-  if (!inWorkflow()) return { url: "", revision: "", runId: "", runAttempt: "" };
+  if (!inWorkflow()) return { url: "", revision: "", runId: "", runAttempt: "", runNumber: "" };
   const { serverUrl, repo, sha, runId } = context;
   return {
     url: `${serverUrl}/${repo.owner}/${repo.repo}`,
     revision: sha ?? "",
     runId: String(runId),
-    runAttempt: process.env.GITHUB_RUN_ATTEMPT ?? ""
+    runAttempt: process.env.GITHUB_RUN_ATTEMPT ?? "",
+    runNumber: String(context.runNumber)
   };
 }
 function githubRunDate(override, token) {
   return resolveRunDate({
     override,
     ...inWorkflow() ? { workflowRun: { owner: context.repo.owner, repo: context.repo.repo, runId: context.runId, token } } : {},
-    fetchRunStartedAt: async (run) => {
+    fetchRunCreatedAt: async (run) => {
       const octokit = getOctokit(run.token);
       const response = await octokit.rest.actions.getWorkflowRun({ owner: run.owner, repo: run.repo, run_id: run.runId });
-      return response.data.run_started_at ?? response.data.created_at;
+      return response.data.created_at;
     },
     now: () => /* @__PURE__ */ new Date(),
     warn: (message) => warning(message)

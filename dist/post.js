@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-TW3OQA65.js";
+} from "./chunks/chunk-ETYTURZ2.js";
 
 // src/post.ts
 try {

@@ -26,8 +26,8 @@ async function main(): Promise<number> {
       reporter,
       state,
       resolveDate: (override) =>
-        resolveRunDate({ override, fetchRunStartedAt: async () => '', now: () => new Date(), warn: reporter.warning }),
-      source: { url: '', revision: '', runId: '', runAttempt: '' },
+        resolveRunDate({ override, fetchRunCreatedAt: async () => '', now: () => new Date(), warn: reporter.warning }),
+      source: { url: '', revision: '', runId: '', runAttempt: '', runNumber: '' },
     });
     process.stdout.write('\n== Outputs\n');
     for (const [name, value] of Object.entries(reporter.outputs)) process.stdout.write(`${name}=${value.replace(/\n/g, ' ')}\n`);

@@ -20,6 +20,7 @@ export const INPUT_NAMES = [
   'username',
   'password',
   'latest',
+  'immutable-tag',
   'tags',
   'date',
   'base-image',

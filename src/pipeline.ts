@@ -9,10 +9,10 @@ import { Docker } from './docker.js';
 import { appBuildContext } from './build-context.js';
 import { configRoot, createDockerConfigDir } from './docker-config.js';
 import { makePlan, type Plan } from './plan.js';
-import { pushImage, tagImage, type PushResult } from './push.js';
+import { PushError, pushImage, tagImage, type PushResult } from './push.js';
 import type { Reporter, SummaryRow } from './reporter.js';
 import type { RunDate } from './run-date.js';
-import { parseSettings, urlCredentials, type Environment, type Settings } from './settings.js';
+import { InputError, parseSettings, urlCredentials, type Environment, type Settings } from './settings.js';
 import { smokeTest, SmokeTestError, type SmokeTestResult } from './smoke-test.js';
 import type { StateStore } from './state.js';
 
@@ -21,8 +21,8 @@ export interface PipelineDeps {
   reporter: Reporter;
   state: StateStore;
   resolveDate: (override: string, token: string) => Promise<RunDate>;
-  /** GitHub facts for labels; empty strings outside a workflow. */
-  source: { url: string; revision: string; runId: string; runAttempt: string };
+  /** GitHub facts for labels and the immutable tag; empty strings outside a workflow. */
+  source: { url: string; revision: string; runId: string; runAttempt: string; runNumber: string };
 }
 
 export interface PipelineResult {
@@ -37,8 +37,8 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
   const { docker, reporter } = deps;
 
   // 1. Validate everything before any work, and keep secrets out of the log.
-  const settings = parseSettings(raw, env);
-  if (settings.password !== '') reporter.setSecret(settings.password);
+  const settings = await validate(raw, env, deps);
+  for (const notice of settings.notices) reporter.notice(notice);
   if (maskUrlCredentials(settings.pipIndexUrl, reporter))
     reporter.warning(
       'pip-index-url carries credentials: build arguments are recorded in the image history (docker history), so anyone who can pull the image can read them. Prefer an index that needs no credentials from the build, e.g. a mirror reachable only from the runner.',
@@ -62,6 +62,7 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
     hasRequirements: fs.existsSync(path.join(settings.appDir, 'requirements.txt')),
     actionRoot: env.actionRoot,
     appContext: appContext.dir,
+    ...(settings.immutableTag ? { run: { number: deps.source.runNumber, attempt: deps.source.runAttempt || '1' } } : {}),
   });
   if (appContext.dir !== settings.appDir) reporter.info('The app folder holds a .git: the image is built from a copy without it.');
   reporter.info(
@@ -69,6 +70,7 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
   );
 
   let stage = 'build';
+  let passed = false;
   try {
     // 2. Build the bundled image, then layer the app on it.
     await reporter.group(`Build the base image from ${plan.baseImage}`, () =>
@@ -101,6 +103,11 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
         );
       } catch (error) {
         await untagAll(docker, plan.push.refs);
+        // Tags pushed before the failure are in the registry: the outputs say which, and their digest.
+        if (error instanceof PushError && error.pushed.length > 0) {
+          reporter.setOutput('tags', error.pushed.join('\n'));
+          reporter.setOutput('digest', error.digest);
+        }
         throw error;
       } finally {
         // Warnings, not info: a failure message quotes the engine, and warnings are escaped as one line.
@@ -108,8 +115,13 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
       }
     }
 
-    // 5. Report.
-    const size = await docker.imageSize(imageId);
+    // 5. Report. The registry holds the image now: what fails from here is a warning, not a failed job.
+    passed = true;
+    stage = 'report';
+    const size = await docker.imageSize(imageId).catch((error: Error) => {
+      reporter.warning(`Could not read the image size (${error.message.split('\n')[0]}); the image-size output is empty.`);
+      return undefined;
+    });
     await report(reporter, settings, plan, imageId, size, probe, push);
     return { settings, plan, imageId, probe, ...(push ? { push } : {}) };
   } catch (error) {
@@ -123,14 +135,43 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
       { label: 'Failed at', value: stage },
       { label: 'Reason', value: (error as Error).message.split('\n')[0] ?? '' },
       ...buildRows(settings, plan),
-      { label: 'Pushed', value: stage === 'push' ? 'no; earlier tags may exist, latest was not moved' : 'nothing' },
+      { label: 'Pushed', value: stage === 'push' ? partlyPushed(error) : 'nothing' },
     ]);
     throw error;
   } finally {
-    // The per-job base tag only served to layer the app; its layers stay cached.
+    // Per-job tags only served this run; its layers stay cached. The app tag stays only when
+    // it is the one name the `tags` output gives (a passing run without an image to tag).
     await docker.untag(plan.base.tag);
     appContext.dispose();
+    if (!passed || plan.push.refs.length > 0) await docker.untag(plan.app.tag);
   }
+}
+
+/** Parses the inputs; on a bad one the job summary says what was wrong, as on every other failure. */
+async function validate(raw: Record<string, string>, env: Environment, deps: PipelineDeps): Promise<Settings> {
+  try {
+    const settings = parseSettings(raw, env);
+    if (settings.password !== '') deps.reporter.setSecret(settings.password);
+    if (settings.immutableTag && deps.source.runNumber === '')
+      throw new InputError([
+        'immutable-tag: true needs the workflow run number, which only a GitHub workflow has; outside one, leave immutable-tag false and give your own unique tag in tags.',
+      ]);
+    return settings;
+  } catch (error) {
+    const problems = error instanceof InputError ? error.problems : [(error as Error).message];
+    await deps.reporter.summary('Flask image: failed', [
+      { label: 'Failed at', value: 'inputs' },
+      ...problems.map((problem) => ({ label: 'Problem', value: problem.split('\n')[0] ?? '' })),
+      { label: 'Pushed', value: 'nothing' },
+    ]);
+    throw error;
+  }
+}
+
+function partlyPushed(error: unknown): string {
+  if (error instanceof PushError && error.pushed.length > 0)
+    return `partly: ${error.pushed.join(', ')} (digest ${error.digest || 'unknown'}); latest was not moved`;
+  return 'no; earlier tags may exist, latest was not moved';
 }
 
 async function report(
@@ -138,7 +179,7 @@ async function report(
   settings: Settings,
   plan: Plan,
   imageId: string,
-  size: number,
+  size: number | undefined,
   probe: SmokeTestResult,
   push: PushResult | undefined,
 ): Promise<void> {
@@ -148,7 +189,7 @@ async function report(
   reporter.setOutput('image-id', imageId);
   reporter.setOutput('probe-status', String(probe.status));
   reporter.setOutput('probe-seconds', probe.seconds.toFixed(3));
-  reporter.setOutput('image-size', String(size));
+  reporter.setOutput('image-size', size === undefined ? '' : String(size));
   const pushed = push
     ? `yes, ${push.pushed.length} tags`
     : settings.pushSkippedReason !== ''
@@ -161,7 +202,7 @@ async function report(
     { label: 'Pushed', value: pushed },
     { label: 'Digest', value: push?.digest || '-' },
     { label: 'Image ID', value: imageId },
-    { label: 'Size', value: `${(size / 1e6).toFixed(1)} MB` },
+    { label: 'Size', value: size === undefined ? '-' : `${(size / 1e6).toFixed(1)} MB` },
     { label: 'Probe', value: `${probe.url} → ${probe.status} in ${probe.seconds.toFixed(2)} s` },
   ]);
 }

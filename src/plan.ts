@@ -2,6 +2,7 @@
 // computed without touching Docker so it can be tested exhaustively.
 import * as path from 'node:path';
 import { renderAppDockerfile } from './app-layer.js';
+import { listenPort } from './bind.js';
 import { buildCommand, buildEnv, type Builder } from './builder.js';
 import type { Settings } from './settings.js';
 import { computeTags } from './tags.js';
@@ -29,6 +30,8 @@ export interface RunContext {
   actionRoot: string;
   /** The folder sent as the app's build context: the app folder, or a copy without .git (build-context.ts). */
   appContext: string;
+  /** The workflow run's number and attempt, for the immutable tag; absent when it is not asked for. */
+  run?: { number: string; attempt: string };
 }
 
 export interface BuildStep {
@@ -81,9 +84,11 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
   const tags = computeTags({
     pythonVersion: settings.pythonVersion,
     variant: settings.variant,
+    worker: settings.worker,
     date: context.date,
     latest: settings.latest,
     extraTags: settings.extraTags,
+    ...(context.run ? { run: context.run } : {}),
   });
   const labels = ociLabels(settings, context, baseImage, tags[0] ?? '');
 
@@ -145,7 +150,7 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
     ],
   };
 
-  const containerPort = settings.network === 'host' ? portFrom(settings.probeEnv, context.hostPort) : portFrom(settings.probeEnv, 80);
+  const containerPort = listenPort(settings.probeEnv, settings.network === 'host' ? context.hostPort : 80);
   const name = `${SMOKE_CONTAINER_PREFIX}${context.jobId}`;
   const env = { ...settings.probeEnv };
   if (settings.network === 'host') env.PORT = String(containerPort);
@@ -191,11 +196,6 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
 
 function buildArgFlags(args: Record<string, string>): string[] {
   return Object.entries(args).flatMap(([key, value]) => ['--build-arg', `${key}=${value}`]);
-}
-
-function portFrom(env: Record<string, string>, fallback: number): number {
-  const port = env.PORT;
-  return port !== undefined && /^\d+$/.test(port) ? Number(port) : fallback;
 }
 
 function ociLabels(settings: Settings, context: RunContext, baseImage: string, versionTag: string): Record<string, string> {

@@ -9,6 +9,18 @@ export interface PushResult {
   pushed: string[];
 }
 
+/** A push that stopped part-way: what the registry already holds, so the outputs and summary can say so. */
+export class PushError extends DockerError {
+  constructor(
+    message: string,
+    readonly pushed: string[],
+    readonly digest: string,
+  ) {
+    super(message);
+    this.name = 'PushError';
+  }
+}
+
 export interface Credentials {
   registry: string;
   username: string;
@@ -42,11 +54,22 @@ export async function pushImage(docker: Docker, plan: Plan, imageId: string, cre
   const pushed: string[] = [];
   let digest = '';
   for (const ref of plan.push.refs) {
-    const reported = await retry(() => docker.push(ref, options.configDir), retryOptions(`push ${ref}`));
+    let reported: string;
+    try {
+      reported = await retry(() => docker.push(ref, options.configDir), retryOptions(`push ${ref}`));
+    } catch (error) {
+      throw new PushError((error as Error).message, pushed, digest);
+    }
     digest ||= reported;
     pushed.push(ref);
   }
-  if (digest === '') digest = await digestFromStore(docker, imageId, plan);
+  if (digest === '') {
+    // The registry holds every tag by now: a digest Docker did not note is worth a warning, not a failed push.
+    digest = await digestFromStore(docker, imageId, plan).catch((error: Error) => {
+      options.log(`${error.message} The digest output is empty; the tags were pushed.`);
+      return '';
+    });
+  }
   return { digest, pushed };
 }
 

@@ -2,6 +2,7 @@
 // before any work starts, and each error names the input, the value and what is accepted.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { bindProblem } from './bind.js';
 import { BUILDER_SETTINGS, type BuilderSetting } from './builder.js';
 import { excludingPattern } from './dockerignore.js';
 import { isValidReference, isValidRegistryHost, isValidRepository, isValidTag, registryHost } from './image-ref.js';
@@ -40,6 +41,8 @@ export interface Settings {
   password: string;
   /** Whether to also tag and push `latest`. */
   latest: boolean;
+  /** Whether to lead with a tag no later run overwrites: the date, the run number and the attempt. */
+  immutableTag: boolean;
   /** Extra tags, pushed after the dated and version tags. */
   extraTags: string[];
   /** YYYY-MM-DD override for dated tags; empty to use the workflow run's start date. */
@@ -68,6 +71,8 @@ export interface Settings {
   /** Environment of the test container only. */
   probeEnv: Record<string, string>;
   githubToken: string;
+  /** What reading the inputs changed (e.g. a lower-cased image), for notices in the log. */
+  notices: string[];
 }
 
 /** Facts about where the action runs, gathered by the caller so parsing stays pure. */
@@ -99,6 +104,7 @@ const WORKERS: Worker[] = ['meinheld', 'gthread', 'gevent', 'sync'];
 
 export function parseSettings(raw: Record<string, string | undefined>, env: Environment): Settings {
   const problems: string[] = [];
+  const notices: string[] = [];
   const get = (name: string): string => (raw[name] ?? '').trim();
   const fail = (message: string): void => {
     problems.push(message);
@@ -185,7 +191,13 @@ export function parseSettings(raw: Record<string, string | undefined>, env: Envi
   }
 
   // Where the image goes.
-  const image = get('image');
+  let image = get('image');
+  // `ghcr.io/${{ github.repository }}` keeps the owner's capitals, which registries refuse; as
+  // docker/metadata-action does, lower-case it rather than fail the form every guide shows.
+  if (image !== '' && image !== image.toLowerCase() && isValidRepository(image.toLowerCase())) {
+    notices.push(`image: "${image}" was lower-cased to "${image.toLowerCase()}": registries accept only lowercase repository names.`);
+    image = image.toLowerCase();
+  }
   if (image !== '') {
     if (/[:@]/.test(image.slice(image.lastIndexOf('/') + 1)))
       fail(`image: "${image}" carries a tag or digest; give the repository only (e.g. ghcr.io/acme/web) and use tags for extra tags.`);
@@ -260,6 +272,8 @@ export function parseSettings(raw: Record<string, string | undefined>, env: Envi
   let network: Network = 'bridge';
   if (networkValue === 'bridge' || networkValue === 'host') network = networkValue;
   else fail(`network: "${get('network')}" is not a network mode; use bridge or host.`);
+  const bindTrouble = bindProblem(probeEnv, network);
+  if (bindTrouble !== '') fail(bindTrouble);
 
   const probePath = get('probe-path') || '/';
   if (!/^\/[\x21-\x7e]*$/.test(probePath))
@@ -278,6 +292,7 @@ export function parseSettings(raw: Record<string, string | undefined>, env: Envi
 
   const probeTimeout = int('probe-timeout', 60, 1, 3600);
   const latest = bool('latest', true);
+  const immutableTag = bool('immutable-tag', false);
   const pull = bool('pull', false);
   const noCache = bool('no-cache', false);
 
@@ -295,6 +310,7 @@ export function parseSettings(raw: Record<string, string | undefined>, env: Envi
     username,
     password,
     latest,
+    immutableTag,
     extraTags,
     date,
     baseImage,
@@ -311,6 +327,7 @@ export function parseSettings(raw: Record<string, string | undefined>, env: Envi
     probeTimeout,
     probeEnv,
     githubToken: get('github-token'),
+    notices,
   };
 }
 

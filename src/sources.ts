@@ -10,13 +10,14 @@ function inWorkflow(): boolean {
 
 export function githubSource(): PipelineDeps['source'] {
   // github.context.repo throws without GITHUB_REPOSITORY, so look only inside a workflow.
-  if (!inWorkflow()) return { url: '', revision: '', runId: '', runAttempt: '' };
+  if (!inWorkflow()) return { url: '', revision: '', runId: '', runAttempt: '', runNumber: '' };
   const { serverUrl, repo, sha, runId } = github.context;
   return {
     url: `${serverUrl}/${repo.owner}/${repo.repo}`,
     revision: sha ?? '',
     runId: String(runId),
     runAttempt: process.env.GITHUB_RUN_ATTEMPT ?? '',
+    runNumber: String(github.context.runNumber),
   };
 }
 
@@ -26,10 +27,10 @@ export function githubRunDate(override: string, token: string): Promise<RunDate>
     ...(inWorkflow()
       ? { workflowRun: { owner: github.context.repo.owner, repo: github.context.repo.repo, runId: github.context.runId, token } }
       : {}),
-    fetchRunStartedAt: async (run) => {
+    fetchRunCreatedAt: async (run) => {
       const octokit = github.getOctokit(run.token);
       const response = await octokit.rest.actions.getWorkflowRun({ owner: run.owner, repo: run.repo, run_id: run.runId });
-      return response.data.run_started_at ?? response.data.created_at;
+      return response.data.created_at;
     },
     now: () => new Date(),
     warn: (message) => core.warning(message),

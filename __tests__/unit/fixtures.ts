@@ -1,5 +1,6 @@
 /** Shared test data: a complete Settings object with plain defaults, for tests of later stages. */
 import type { Settings } from '../../src/settings.js';
+import { defaultWorker } from '../../src/versions.js';
 
 export function makeSettings(overrides: Partial<Settings> = {}): Settings {
   return {
@@ -14,11 +15,13 @@ export function makeSettings(overrides: Partial<Settings> = {}): Settings {
     username: '',
     password: '',
     latest: true,
+    immutableTag: false,
     extraTags: [],
     date: '',
     baseImage: '',
     pipIndexUrl: '',
-    worker: 'gthread',
+    // The version's default worker, which generated tags leave unnamed (docker/versions.json decides which).
+    worker: defaultWorker(overrides.pythonVersion ?? '3.12'),
     buildArgs: {},
     pull: false,
     noCache: false,
@@ -30,6 +33,7 @@ export function makeSettings(overrides: Partial<Settings> = {}): Settings {
     probeTimeout: 60,
     probeEnv: {},
     githubToken: '',
+    notices: [],
     ...overrides,
   };
 }

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCAL_REPOSITORY, makePlan, resolveBaseImage, type RunContext } from '../../src/plan.js';
 import type { Settings } from '../../src/settings.js';
+import { allowedWorkers, defaultWorker } from '../../src/versions.js';
 import { makeSettings } from './fixtures.js';
 
 const ROOT = '/opt/action';
@@ -284,6 +285,20 @@ describe('test container', () => {
     });
   });
 
+  // Issue 16 item 3: BIND wins over PORT in the image, so the probe must go to BIND's port.
+  it('in bridge mode publishes the port BIND names, over PORT', () => {
+    const plan = makePlan(settings({ probeEnv: { PORT: '9000', BIND: '0.0.0.0:8081' } }), context());
+    expect(plan.container.containerPort).toBe(8081);
+    expect(flagValues(plan.container.runArgs, '--publish')).toEqual(['127.0.0.1::8081']);
+    expect(flagValues(plan.container.runArgs, '--env')).toEqual(['PORT=9000', 'BIND=0.0.0.0:8081']);
+  });
+
+  it('in host mode probes the port BIND names instead of the chosen free port', () => {
+    const plan = makePlan(settings({ network: 'host', probeEnv: { BIND: '127.0.0.1:8082' } }), context({ hostPort: 49200 }));
+    expect(plan.container.containerPort).toBe(8082);
+    expect(plan.container.hostPort).toBe(8082);
+  });
+
   it('gives every job its own container name, base tag and app tag', () => {
     const a = makePlan(settings(), context({ jobId: '111-1-aaaa' }));
     const b = makePlan(settings(), context({ jobId: '111-1-bbbb' }));
@@ -327,6 +342,20 @@ describe('probe and push', () => {
     expect(makePlan(settings({ image: 'acme/web', latest: false }), context({ date: '2026-01-31' })).push.refs).toEqual([
       'acme/web:python3.12-slim-2026-01-31',
       'acme/web:python3.12-slim',
+    ]);
+  });
+
+  it('leads with the immutable tag of the run, which also labels the version, when asked', () => {
+    const plan = makePlan(settings({ image: 'acme/web', latest: false }), context({ run: { number: '42', attempt: '1' } }));
+    expect(plan.push.refs).toEqual(['acme/web:python3.12-slim-2026-11-21-run42.1', 'acme/web:python3.12-slim-2026-11-21', 'acme/web:python3.12-slim']);
+    expect(plan.labels['org.opencontainers.image.version']).toBe('python3.12-slim-2026-11-21-run42.1');
+  });
+
+  it('names a worker that is not the default of the version in the refs', () => {
+    const other = allowedWorkers('3.12').find((worker) => worker !== defaultWorker('3.12'))!;
+    expect(makePlan(settings({ image: 'acme/web', worker: other, latest: false }), context()).push.refs).toEqual([
+      `acme/web:python3.12-slim-${other}-2026-11-21`,
+      `acme/web:python3.12-slim-${other}`,
     ]);
   });
 

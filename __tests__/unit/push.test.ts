@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Docker, DockerError, type ExecResult, type RunOptions, type Runner } from '../../src/docker.js';
 import { makePlan, type Plan } from '../../src/plan.js';
-import { pushImage, tagImage, type PushOptions } from '../../src/push.js';
+import { PushError, pushImage, tagImage, type PushOptions } from '../../src/push.js';
 import { makeSettings } from './fixtures.js';
 
 const IMAGE_ID = `sha256:${'cd'.repeat(32)}`;
@@ -173,7 +173,8 @@ describe('pushImage', () => {
     expect(calls.at(-1)!.args).toEqual(['image', 'inspect', '--format', '{{json .RepoDigests}}', IMAGE_ID]);
   });
 
-  it('fails when Docker recorded no digest for the repository', async () => {
+  // Issue 16 item 5: once the registry holds every tag, a digest Docker did not note must not fail the push.
+  it('warns, and still reports every tag pushed, when Docker recorded no digest for the repository', async () => {
     const silent = () => ok('');
     const { docker } = fakeDocker({
       [`push ${DATED}`]: [silent()],
@@ -182,8 +183,18 @@ describe('pushImage', () => {
       [`push ${LATEST}`]: [silent()],
       'image inspect': [ok(JSON.stringify([`${REPO}-other@${DIGEST}`]))],
     });
-    const failed = pushImage(docker, plan(), IMAGE_ID, CREDENTIALS, options().value);
-    await expect(failed).rejects.toBeInstanceOf(DockerError);
-    await expect(failed).rejects.toThrow(`Pushed, but Docker did not record a digest for ${REPO}.`);
+    const { value, log } = options();
+    expect(await pushImage(docker, plan(), IMAGE_ID, CREDENTIALS, value)).toEqual({ digest: '', pushed: [DATED, VERSION, STABLE, LATEST] });
+    expect(log).toEqual([`Pushed, but Docker did not record a digest for ${REPO}. The digest output is empty; the tags were pushed.`]);
+  });
+
+  it('says, when a push stops half-way, which tags the registry already holds and their digest', async () => {
+    const { docker } = fakeDocker({ [`push ${STABLE}`]: [fail('unauthorized: authentication required')] });
+    const failed = await pushImage(docker, plan(), IMAGE_ID, CREDENTIALS, options().value).catch((error: unknown) => error);
+    expect(failed).toBeInstanceOf(PushError);
+    expect(failed).toBeInstanceOf(DockerError);
+    expect((failed as PushError).message).toBe(`docker push ${STABLE} failed: unauthorized: authentication required`);
+    expect((failed as PushError).pushed).toEqual([DATED, VERSION]);
+    expect((failed as PushError).digest).toBe(DIGEST);
   });
 });

@@ -20,7 +20,7 @@ function source(overrides: Partial<RunDateSource> = {}) {
   const value: RunDateSource = {
     override: '',
     workflowRun: RUN,
-    fetchRunStartedAt: async (run) => {
+    fetchRunCreatedAt: async (run) => {
       asked.push(run);
       return '2026-11-21T10:00:00Z';
     },
@@ -39,7 +39,7 @@ describe('resolveRunDate', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('uses the workflow run start date, asking about this run', async () => {
+  it('uses the workflow run creation date, asking about this run', async () => {
     const { value, warnings, asked } = source();
     expect(await resolveRunDate(value)).toEqual({ date: '2026-11-21', source: 'workflow run' });
     expect(asked).toEqual([RUN]);
@@ -51,14 +51,14 @@ describe('resolveRunDate', () => {
     ['2026-11-22T00:30:00+02:00', '2026-11-21'],
     ['2026-11-21T22:30:00-02:00', '2026-11-22'],
     ['2026-12-31T23:59:59.999Z', '2026-12-31'],
-  ])('reads the start time %s as the UTC date %s', async (startedAt, date) => {
-    const { value } = source({ fetchRunStartedAt: async () => startedAt });
+  ])('reads the creation time %s as the UTC date %s', async (startedAt, date) => {
+    const { value } = source({ fetchRunCreatedAt: async () => startedAt });
     expect(await resolveRunDate(value)).toEqual({ date, source: 'workflow run' });
   });
 
   it('falls back to today (UTC) with a warning naming the API error and the fix', async () => {
     const { value, warnings } = source({
-      fetchRunStartedAt: async () => {
+      fetchRunCreatedAt: async () => {
         throw new Error('Resource not accessible by integration');
       },
     });
@@ -69,9 +69,9 @@ describe('resolveRunDate', () => {
   });
 
   it('falls back to today with a warning when the API answers an unreadable time', async () => {
-    const { value, warnings } = source({ fetchRunStartedAt: async () => 'yesterday-ish' });
+    const { value, warnings } = source({ fetchRunCreatedAt: async () => 'yesterday-ish' });
     expect(await resolveRunDate(value)).toEqual({ date: '2026-11-23', source: 'today' });
-    expect(warnings).toEqual(['The GitHub API gave an unreadable run start time (yesterday-ish); dated tags use today (UTC).']);
+    expect(warnings).toEqual(['The GitHub API gave an unreadable run creation time (yesterday-ish); dated tags use today (UTC).']);
   });
 
   it('warns and uses today without asking when the token is empty', async () => {

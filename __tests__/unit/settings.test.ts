@@ -71,6 +71,7 @@ describe('defaults', () => {
       username: '',
       password: '',
       latest: true,
+      immutableTag: false,
       extraTags: [],
       date: '',
       baseImage: '',
@@ -87,6 +88,7 @@ describe('defaults', () => {
       probeTimeout: 60,
       probeEnv: {},
       githubToken: '',
+      notices: [],
     });
   });
 
@@ -250,8 +252,27 @@ describe('image', () => {
     );
   });
 
-  it.each(['ghcr.io/Acme/web', 'Web', 'ghcr.io/acme/web/', 'ghcr.io/acme//web', 'acme/-web'])('rejects the invalid repository %j', (image) => {
+  it.each(['ghcr.io/acme/web/', 'ghcr.io/acme//web', 'acme/-web', 'ghcr.io/Acme/-web'])('rejects the invalid repository %j', (image) => {
     expect(onlyProblem({ image })).toContain(`image: "${image}" is not a valid repository; use lowercase letters`);
+  });
+
+  // Issue 16 item 1: GitHub keeps the owner's capitals in github.repository, and every guide writes
+  // image: ghcr.io/${{ github.repository }}.
+  it.each([
+    ['ghcr.io/Octo-Org/Web', 'ghcr.io/octo-org/web'],
+    ['Octo-Org/web', 'octo-org/web'],
+    ['127.0.0.1:5000/Acme/web', '127.0.0.1:5000/acme/web'],
+  ])('lower-cases %j to %j with a notice saying so, and logs in to the lower-cased host', (image, lowered) => {
+    const settings = parse({ image, push: 'true', username: 'u', password: 'p' });
+    expect(settings.image).toBe(lowered);
+    expect(settings.registry).toBe(lowered.includes('.') || lowered.includes(':') ? lowered.split('/')[0] : '');
+    expect(settings.notices).toEqual([
+      `image: "${image}" was lower-cased to "${lowered}": registries accept only lowercase repository names.`,
+    ]);
+  });
+
+  it('gives no notice for a repository that is already lowercase', () => {
+    expect(parse({ image: 'ghcr.io/acme/web' }).notices).toEqual([]);
   });
 });
 
@@ -490,6 +511,36 @@ describe('builder', () => {
 
   it('rejects another builder, naming the value and the choices', () => {
     expect(onlyProblem({ builder: 'kaniko' })).toBe('builder: "kaniko" is not a builder; use auto, buildx, classic.');
+  });
+});
+
+// Issue 16 item 3: the image honours BIND, so the probe must go where BIND says, or refuse it with words.
+describe('BIND in probe-env', () => {
+  it.each([
+    ['0.0.0.0:8080', 'bridge'],
+    ['[::]:8080', 'bridge'],
+    ['127.0.0.1:8080', 'host'],
+    ['', 'bridge'],
+  ])('accepts BIND=%s on network %s', (bind, network) => {
+    expect(parse({ 'probe-env': `BIND=${bind}`, network }).probeEnv.BIND).toBe(bind);
+  });
+
+  it('refuses a unix socket, which the probe cannot reach over HTTP', () => {
+    expect(onlyProblem({ 'probe-env': 'BIND=unix:/tmp/app.sock' })).toBe(
+      'probe-env: BIND="unix:/tmp/app.sock" makes the app listen on a socket the smoke test cannot reach over HTTP; give BIND=0.0.0.0:PORT (or PORT alone) in probe-env, and keep the socket for your own deployment.',
+    );
+  });
+
+  it.each(['127.0.0.1:8080', 'localhost:8080', '[::1]:8080'])('refuses the container loopback %s on network bridge, naming the fix', (bind) => {
+    expect(onlyProblem({ 'probe-env': `BIND=${bind}` })).toBe(
+      `probe-env: BIND="${bind}" listens on the container's own loopback, which a published port cannot reach on network bridge; use BIND=0.0.0.0:8080, or network host.`,
+    );
+  });
+
+  it.each(['0.0.0.0', ':8080', '0.0.0.0:0', '0.0.0.0:http', '0.0.0.0:70000'])('refuses BIND=%s as the image would, before any build', (bind) => {
+    expect(onlyProblem({ 'probe-env': `BIND=${bind}`, network: 'host' })).toBe(
+      `probe-env: BIND="${bind}" is not HOST:PORT with a port from 1 to 65535, which the image requires; use e.g. BIND=0.0.0.0:8080 or BIND=[::]:8080.`,
+    );
   });
 });
 

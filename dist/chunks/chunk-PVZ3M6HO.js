@@ -7,6 +7,7 @@ import {
   __require,
   __toESM,
   allowedWorkers,
+  bindProblem,
   chooseBuilder,
   cleanup,
   configRoot,
@@ -36,7 +37,7 @@ import {
   supportedVariants,
   supportedVersions,
   warning
-} from "./chunk-TW3OQA65.js";
+} from "./chunk-ETYTURZ2.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -5011,6 +5012,7 @@ var INPUT_NAMES = [
   "username",
   "password",
   "latest",
+  "immutable-tag",
   "tags",
   "date",
   "base-image",
@@ -5112,6 +5114,16 @@ function isTransientRegistryError(error) {
 }
 
 // src/push.ts
+var PushError = class extends DockerError {
+  constructor(message, pushed, digest) {
+    super(message);
+    this.pushed = pushed;
+    this.digest = digest;
+    this.name = "PushError";
+  }
+  pushed;
+  digest;
+};
 async function tagImage(docker, plan, imageId) {
   for (const ref of plan.push.refs) await docker.tag(imageId, ref);
 }
@@ -5128,11 +5140,21 @@ async function pushImage(docker, plan, imageId, credentials, options) {
   const pushed = [];
   let digest = "";
   for (const ref of plan.push.refs) {
-    const reported = await retry(() => docker.push(ref, options.configDir), retryOptions(`push ${ref}`));
+    let reported;
+    try {
+      reported = await retry(() => docker.push(ref, options.configDir), retryOptions(`push ${ref}`));
+    } catch (error) {
+      throw new PushError(error.message, pushed, digest);
+    }
     digest ||= reported;
     pushed.push(ref);
   }
-  if (digest === "") digest = await digestFromStore(docker, imageId, plan);
+  if (digest === "") {
+    digest = await digestFromStore(docker, imageId, plan).catch((error) => {
+      options.log(`${error.message} The digest output is empty; the tags were pushed.`);
+      return "";
+    });
+  }
   return { digest, pushed };
 }
 async function digestFromStore(docker, imageId, plan) {
@@ -5220,6 +5242,7 @@ var DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 var WORKERS = ["meinheld", "gthread", "gevent", "sync"];
 function parseSettings(raw, env) {
   const problems = [];
+  const notices = [];
   const get2 = (name) => (raw[name] ?? "").trim();
   const fail = (message) => {
     problems.push(message);
@@ -5291,7 +5314,11 @@ function parseSettings(raw, env) {
         );
     }
   }
-  const image = get2("image");
+  let image = get2("image");
+  if (image !== "" && image !== image.toLowerCase() && isValidRepository(image.toLowerCase())) {
+    notices.push(`image: "${image}" was lower-cased to "${image.toLowerCase()}": registries accept only lowercase repository names.`);
+    image = image.toLowerCase();
+  }
   if (image !== "") {
     if (/[:@]/.test(image.slice(image.lastIndexOf("/") + 1)))
       fail(`image: "${image}" carries a tag or digest; give the repository only (e.g. ghcr.io/acme/web) and use tags for extra tags.`);
@@ -5354,6 +5381,8 @@ function parseSettings(raw, env) {
   let network = "bridge";
   if (networkValue === "bridge" || networkValue === "host") network = networkValue;
   else fail(`network: "${get2("network")}" is not a network mode; use bridge or host.`);
+  const bindTrouble = bindProblem(probeEnv, network);
+  if (bindTrouble !== "") fail(bindTrouble);
   const probePath = get2("probe-path") || "/";
   if (!/^\/[\x21-\x7e]*$/.test(probePath))
     fail(`probe-path: "${probePath}" is not a URL path; start with / and use no spaces, e.g. /health.`);
@@ -5368,6 +5397,7 @@ function parseSettings(raw, env) {
   }
   const probeTimeout = int("probe-timeout", 60, 1, 3600);
   const latest = bool("latest", true);
+  const immutableTag = bool("immutable-tag", false);
   const pull = bool("pull", false);
   const noCache = bool("no-cache", false);
   if (problems.length > 0) throw new InputError(problems);
@@ -5383,6 +5413,7 @@ function parseSettings(raw, env) {
     username,
     password,
     latest,
+    immutableTag,
     extraTags,
     date,
     baseImage,
@@ -5398,7 +5429,8 @@ function parseSettings(raw, env) {
     probeBody,
     probeTimeout,
     probeEnv,
-    githubToken: get2("github-token")
+    githubToken: get2("github-token"),
+    notices
   };
 }
 function list(value) {
@@ -5663,8 +5695,8 @@ function indent(text) {
 // src/pipeline.ts
 async function runPipeline(raw, env, deps) {
   const { docker, reporter } = deps;
-  const settings = parseSettings(raw, env);
-  if (settings.password !== "") reporter.setSecret(settings.password);
+  const settings = await validate(raw, env, deps);
+  for (const notice2 of settings.notices) reporter.notice(notice2);
   if (maskUrlCredentials(settings.pipIndexUrl, reporter))
     reporter.warning(
       "pip-index-url carries credentials: build arguments are recorded in the image history (docker history), so anyone who can pull the image can read them. Prefer an index that needs no credentials from the build, e.g. a mirror reachable only from the runner."
@@ -5685,13 +5717,15 @@ async function runPipeline(raw, env, deps) {
     hostPort,
     hasRequirements: fs4.existsSync(path4.join(settings.appDir, "requirements.txt")),
     actionRoot: env.actionRoot,
-    appContext: appContext.dir
+    appContext: appContext.dir,
+    ...settings.immutableTag ? { run: { number: deps.source.runNumber, attempt: deps.source.runAttempt || "1" } } : {}
   });
   if (appContext.dir !== settings.appDir) reporter.info("The app folder holds a .git: the image is built from a copy without it.");
   reporter.info(
     `Python ${settings.pythonVersion} (${settings.variant}) on ${plan.baseImage}, worker ${settings.worker}; dated tags use ${runDate.date} (${runDate.source}). Builder: ${describeBuilder(plan.builder)}.`
   );
   let stage = "build";
+  let passed = false;
   try {
     await reporter.group(
       `Build the base image from ${plan.baseImage}`,
@@ -5722,12 +5756,21 @@ async function runPipeline(raw, env, deps) {
         );
       } catch (error) {
         await untagAll(docker, plan.push.refs);
+        if (error instanceof PushError && error.pushed.length > 0) {
+          reporter.setOutput("tags", error.pushed.join("\n"));
+          reporter.setOutput("digest", error.digest);
+        }
         throw error;
       } finally {
         await cleanup(docker, { container: "", dockerConfig: configDir, registry: plan.push.registry }, reporter.warning);
       }
     }
-    const size = await docker.imageSize(imageId);
+    passed = true;
+    stage = "report";
+    const size = await docker.imageSize(imageId).catch((error) => {
+      reporter.warning(`Could not read the image size (${error.message.split("\n")[0]}); the image-size output is empty.`);
+      return void 0;
+    });
     await report(reporter, settings, plan, imageId, size, probe, push);
     return { settings, plan, imageId, probe, ...push ? { push } : {} };
   } catch (error) {
@@ -5740,13 +5783,38 @@ async function runPipeline(raw, env, deps) {
       { label: "Failed at", value: stage },
       { label: "Reason", value: error.message.split("\n")[0] ?? "" },
       ...buildRows(settings, plan),
-      { label: "Pushed", value: stage === "push" ? "no; earlier tags may exist, latest was not moved" : "nothing" }
+      { label: "Pushed", value: stage === "push" ? partlyPushed(error) : "nothing" }
     ]);
     throw error;
   } finally {
     await docker.untag(plan.base.tag);
     appContext.dispose();
+    if (!passed || plan.push.refs.length > 0) await docker.untag(plan.app.tag);
   }
+}
+async function validate(raw, env, deps) {
+  try {
+    const settings = parseSettings(raw, env);
+    if (settings.password !== "") deps.reporter.setSecret(settings.password);
+    if (settings.immutableTag && deps.source.runNumber === "")
+      throw new InputError([
+        "immutable-tag: true needs the workflow run number, which only a GitHub workflow has; outside one, leave immutable-tag false and give your own unique tag in tags."
+      ]);
+    return settings;
+  } catch (error) {
+    const problems = error instanceof InputError ? error.problems : [error.message];
+    await deps.reporter.summary("Flask image: failed", [
+      { label: "Failed at", value: "inputs" },
+      ...problems.map((problem) => ({ label: "Problem", value: problem.split("\n")[0] ?? "" })),
+      { label: "Pushed", value: "nothing" }
+    ]);
+    throw error;
+  }
+}
+function partlyPushed(error) {
+  if (error instanceof PushError && error.pushed.length > 0)
+    return `partly: ${error.pushed.join(", ")} (digest ${error.digest || "unknown"}); latest was not moved`;
+  return "no; earlier tags may exist, latest was not moved";
 }
 async function report(reporter, settings, plan, imageId, size, probe, push) {
   const tags = plan.push.refs.length > 0 ? plan.push.refs : [plan.app.tag];
@@ -5755,7 +5823,7 @@ async function report(reporter, settings, plan, imageId, size, probe, push) {
   reporter.setOutput("image-id", imageId);
   reporter.setOutput("probe-status", String(probe.status));
   reporter.setOutput("probe-seconds", probe.seconds.toFixed(3));
-  reporter.setOutput("image-size", String(size));
+  reporter.setOutput("image-size", size === void 0 ? "" : String(size));
   const pushed = push ? `yes, ${push.pushed.length} tags` : settings.pushSkippedReason !== "" ? `skipped: ${settings.pushSkippedReason}` : "no (push: false)";
   await reporter.summary("Flask image", [
     { label: "Image", value: settings.image || plan.app.tag },
@@ -5764,7 +5832,7 @@ async function report(reporter, settings, plan, imageId, size, probe, push) {
     { label: "Pushed", value: pushed },
     { label: "Digest", value: push?.digest || "-" },
     { label: "Image ID", value: imageId },
-    { label: "Size", value: `${(size / 1e6).toFixed(1)} MB` },
+    { label: "Size", value: size === void 0 ? "-" : `${(size / 1e6).toFixed(1)} MB` },
     { label: "Probe", value: `${probe.url} \u2192 ${probe.status} in ${probe.seconds.toFixed(2)} s` }
   ]);
 }
@@ -5866,16 +5934,16 @@ async function resolveRunDate(source) {
   if (source.override !== "") return { date: source.override, source: "input" };
   if (source.workflowRun) {
     if (source.workflowRun.token === "") {
-      source.warn("github-token is empty, so the workflow run start date cannot be read; dated tags use today (UTC). Matrix jobs that straddle midnight may disagree: pass github-token or date.");
+      source.warn("github-token is empty, so the date of the workflow run cannot be read; dated tags use today (UTC). Matrix jobs that straddle midnight may disagree: pass github-token or date.");
     } else {
       try {
-        const startedAt = await source.fetchRunStartedAt(source.workflowRun);
-        const parsed = new Date(startedAt);
+        const createdAt = await source.fetchRunCreatedAt(source.workflowRun);
+        const parsed = new Date(createdAt);
         if (!Number.isNaN(parsed.getTime())) return { date: utcDate(parsed), source: "workflow run" };
-        source.warn(`The GitHub API gave an unreadable run start time (${startedAt}); dated tags use today (UTC).`);
+        source.warn(`The GitHub API gave an unreadable run creation time (${createdAt}); dated tags use today (UTC).`);
       } catch (error) {
         source.warn(
-          `Could not read the workflow run start date from the GitHub API (${error.message}); dated tags use today (UTC). Give the job \`permissions: actions: read\` or set the date input.`
+          `Could not read the date of the workflow run from the GitHub API (${error.message}); dated tags use today (UTC). Give the job \`permissions: actions: read\` or set the date input.`
         );
       }
     }

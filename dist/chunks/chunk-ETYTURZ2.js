@@ -20735,6 +20735,38 @@ function renderAppDockerfile(layer) {
 `;
 }
 
+// src/bind.ts
+function bindAddress(env) {
+  const value = env.BIND?.trim() ?? "";
+  if (value === "") return void 0;
+  if (value.startsWith("unix:") || value.startsWith("fd://")) return { kind: "socket", value };
+  const colon = value.lastIndexOf(":");
+  const host = value.slice(0, colon);
+  const port = value.slice(colon + 1);
+  if (colon <= 0 || !/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) return { kind: "invalid", value };
+  return { kind: "tcp", host, port: Number(port) };
+}
+function bindProblem(env, network) {
+  const bind = bindAddress(env);
+  if (bind === void 0 || bind.kind === "tcp" && !(network === "bridge" && isLoopback(bind.host))) return "";
+  const given = `probe-env: BIND="${env.BIND}"`;
+  if (bind.kind === "socket")
+    return `${given} makes the app listen on a socket the smoke test cannot reach over HTTP; give BIND=0.0.0.0:PORT (or PORT alone) in probe-env, and keep the socket for your own deployment.`;
+  if (bind.kind === "invalid")
+    return `${given} is not HOST:PORT with a port from 1 to 65535, which the image requires; use e.g. BIND=0.0.0.0:8080 or BIND=[::]:8080.`;
+  return `${given} listens on the container's own loopback, which a published port cannot reach on network bridge; use BIND=0.0.0.0:${bind.port}, or network host.`;
+}
+function listenPort(env, fallback) {
+  const bind = bindAddress(env);
+  if (bind?.kind === "tcp") return bind.port;
+  const port = env.PORT;
+  return port !== void 0 && /^\d+$/.test(port) ? Number(port) : fallback;
+}
+function isLoopback(host) {
+  const bare = host.replace(/^\[(.*)\]$/, "$1").toLowerCase();
+  return bare === "localhost" || bare === "::1" || /^127\./.test(bare);
+}
+
 // src/builder.ts
 var BUILDER_SETTINGS = ["auto", "buildx", "classic"];
 var BuilderError = class extends Error {
@@ -20817,10 +20849,15 @@ function entry(version) {
 }
 
 // src/tags.ts
+function tagBase(request) {
+  const worker = request.worker === defaultWorker(request.pythonVersion) ? "" : `-${request.worker}`;
+  return `python${request.pythonVersion}${tagSuffix(request.variant)}${worker}`;
+}
 function computeTags(request) {
-  const base = `python${request.pythonVersion}${tagSuffix(request.variant)}`;
+  const base = tagBase(request);
   const wantsLatest = request.latest || request.extraTags.includes("latest");
-  const tags = [`${base}-${request.date}`, base, ...request.extraTags.filter((tag) => tag !== "latest")];
+  const immutable = request.run ? [`${base}-${request.date}-run${request.run.number}.${request.run.attempt}`] : [];
+  const tags = [...immutable, `${base}-${request.date}`, base, ...request.extraTags.filter((tag) => tag !== "latest")];
   if (wantsLatest) tags.push("latest");
   return [...new Set(tags)];
 }
@@ -20842,9 +20879,11 @@ function makePlan(settings, context) {
   const tags = computeTags({
     pythonVersion: settings.pythonVersion,
     variant: settings.variant,
+    worker: settings.worker,
     date: context.date,
     latest: settings.latest,
-    extraTags: settings.extraTags
+    extraTags: settings.extraTags,
+    ...context.run ? { run: context.run } : {}
   });
   const labels = ociLabels(settings, context, baseImage, tags[0] ?? "");
   const pipArgs = {};
@@ -20900,7 +20939,7 @@ function makePlan(settings, context) {
       context.appContext
     ]
   };
-  const containerPort = settings.network === "host" ? portFrom(settings.probeEnv, context.hostPort) : portFrom(settings.probeEnv, 80);
+  const containerPort = listenPort(settings.probeEnv, settings.network === "host" ? context.hostPort : 80);
   const name = `${SMOKE_CONTAINER_PREFIX}${context.jobId}`;
   const env = { ...settings.probeEnv };
   if (settings.network === "host") env.PORT = String(containerPort);
@@ -20943,10 +20982,6 @@ function makePlan(settings, context) {
 }
 function buildArgFlags(args) {
   return Object.entries(args).flatMap(([key, value]) => ["--build-arg", `${key}=${value}`]);
-}
-function portFrom(env, fallback) {
-  const port = env.PORT;
-  return port !== void 0 && /^\d+$/.test(port) ? Number(port) : fallback;
 }
 function ociLabels(settings, context, baseImage, versionTag) {
   const labels = {
@@ -21048,6 +21083,7 @@ export {
   isValidTag,
   isValidReference,
   registryHost,
+  bindProblem,
   DEFAULT_VARIANT,
   supportedVersions,
   supportedVariants,
