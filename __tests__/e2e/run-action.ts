@@ -50,14 +50,17 @@ export function testbedInputs(): Record<string, string> {
  */
 export interface FakeGitHubApi {
   url: string;
+  /** The run's created_at, which re-runs keep. */
+  createdAt: string;
+  /** The run's run_started_at, which GitHub resets on every re-run attempt; createdAt unless given. */
   runStartedAt: string;
   requests: string[];
   close: () => Promise<void>;
 }
 
-export async function startFakeGitHubApi(runStartedAt: string): Promise<FakeGitHubApi> {
+export async function startFakeGitHubApi(createdAt: string, runStartedAt = createdAt): Promise<FakeGitHubApi> {
   const requests: string[] = [];
-  const api: FakeGitHubApi = { url: '', runStartedAt, requests, close: async () => undefined };
+  const api: FakeGitHubApi = { url: '', createdAt, runStartedAt, requests, close: async () => undefined };
   const server = createServer((request, response) => {
     requests.push(`${request.method} ${request.url} auth=${request.headers.authorization ? 'yes' : 'no'}`);
     const match = /^\/repos\/([^/]+)\/([^/]+)\/actions\/runs\/(\d+)$/.exec(request.url ?? '');
@@ -67,7 +70,7 @@ export async function startFakeGitHubApi(runStartedAt: string): Promise<FakeGitH
     }
     response
       .writeHead(200, { 'content-type': 'application/json' })
-      .end(JSON.stringify({ id: Number(match[3]), created_at: api.runStartedAt, run_started_at: api.runStartedAt }));
+      .end(JSON.stringify({ id: Number(match[3]), created_at: api.createdAt, run_started_at: api.runStartedAt }));
   });
   await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
   const address = server.address() as AddressInfo;
@@ -85,6 +88,7 @@ export function workflowEnv(api: FakeGitHubApi): Record<string, string> {
     GITHUB_SHA: '0123abcd0123abcd0123abcd0123abcd0123abcd',
     GITHUB_REF: 'refs/heads/main',
     GITHUB_RUN_ID: TEST_RUN_ID,
+    GITHUB_RUN_NUMBER: '17',
     GITHUB_RUN_ATTEMPT: '1',
     GITHUB_EVENT_NAME: 'push',
     GITHUB_SERVER_URL: 'https://github.com',
