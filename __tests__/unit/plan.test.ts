@@ -9,6 +9,8 @@ const ROOT = '/opt/action';
 const DOCKER_DIR = path.join(ROOT, 'docker');
 const DOCKERFILE = path.join(DOCKER_DIR, 'Dockerfile');
 const APP_DIR = '/work/repo/web';
+// The fixture's worker: the version's default (docker/versions.json), which generated tags leave unnamed.
+const WORKER = defaultWorker('3.12');
 
 function settings(overrides: Partial<Settings> = {}): Settings {
   return makeSettings({ variant: 'slim', appDir: APP_DIR, ...overrides });
@@ -62,7 +64,7 @@ describe('base image build', () => {
     const plan = makePlan(settings(), context());
     expect(plan.baseImage).toBe('python:3.12-slim');
     expect(plan.base).toEqual({
-      tag: `${LOCAL_REPOSITORY}/base:python3.12-slim-gthread-job1`,
+      tag: `${LOCAL_REPOSITORY}/base:python3.12-slim-${WORKER}-job1`,
       env: { DOCKER_BUILDKIT: '0' },
       args: [
         'build',
@@ -70,13 +72,13 @@ describe('base image build', () => {
         '--file',
         DOCKERFILE,
         '--tag',
-        'flask-gunicorn-action/base:python3.12-slim-gthread-job1',
+        `flask-gunicorn-action/base:python3.12-slim-${WORKER}-job1`,
         '--build-arg',
         'PYTHON_BASE_IMAGE=python:3.12-slim',
         '--build-arg',
         'PYTHON_VERSION=3.12',
         '--build-arg',
-        'WORKER=gthread',
+        `WORKER=${WORKER}`,
         DOCKER_DIR,
       ],
     });
@@ -178,7 +180,7 @@ describe('package index and build args', () => {
       'PYTHON_VERSION=2.7',
       'PYTHON_BASE_IMAGE=python:3.12-slim',
       'PYTHON_VERSION=3.12',
-      'WORKER=gthread',
+      `WORKER=${WORKER}`,
     ]);
   });
 });
@@ -186,10 +188,10 @@ describe('package index and build args', () => {
 describe('app layer build', () => {
   it('reads the rendered Dockerfile from stdin, tags per job, labels, and uses the app folder as context', () => {
     const plan = makePlan(settings({ image: 'ghcr.io/acme/web' }), context());
-    expect(plan.app.tag).toBe('flask-gunicorn-action/app:python3.12-slim-gthread-job1');
+    expect(plan.app.tag).toBe(`flask-gunicorn-action/app:python3.12-slim-${WORKER}-job1`);
     expect(plan.app.args.slice(0, 6)).toEqual(['build', '--force-rm', '--file', '-', '--tag', plan.app.tag]);
     expect(plan.app.args.at(-1)).toBe(APP_DIR);
-    expect(plan.app.dockerfile.split('\n')[1]).toBe('FROM flask-gunicorn-action/base:python3.12-slim-gthread-job1');
+    expect(plan.app.dockerfile.split('\n')[1]).toBe(`FROM flask-gunicorn-action/base:python3.12-slim-${WORKER}-job1`);
   });
 
   it('renders the requirements step only when the app has requirements.txt', () => {
@@ -212,7 +214,7 @@ describe('labels', () => {
       'org.opencontainers.image.base.name': 'python:3.12-slim',
       'io.github.flask-gunicorn-action.python-version': '3.12',
       'io.github.flask-gunicorn-action.variant': 'slim',
-      'io.github.flask-gunicorn-action.worker': 'gthread',
+      'io.github.flask-gunicorn-action.worker': WORKER,
     });
   });
 
@@ -304,10 +306,10 @@ describe('test container', () => {
     const b = makePlan(settings(), context({ jobId: '111-1-bbbb' }));
     expect(a.container.name).toBe('flask-smoke-111-1-aaaa');
     expect(b.container.name).toBe('flask-smoke-111-1-bbbb');
-    expect(a.app.tag).toBe('flask-gunicorn-action/app:python3.12-slim-gthread-111-1-aaaa');
-    expect(b.app.tag).toBe('flask-gunicorn-action/app:python3.12-slim-gthread-111-1-bbbb');
-    expect(a.base.tag).toBe('flask-gunicorn-action/base:python3.12-slim-gthread-111-1-aaaa');
-    expect(b.base.tag).toBe('flask-gunicorn-action/base:python3.12-slim-gthread-111-1-bbbb');
+    expect(a.app.tag).toBe(`flask-gunicorn-action/app:python3.12-slim-${WORKER}-111-1-aaaa`);
+    expect(b.app.tag).toBe(`flask-gunicorn-action/app:python3.12-slim-${WORKER}-111-1-bbbb`);
+    expect(a.base.tag).toBe(`flask-gunicorn-action/base:python3.12-slim-${WORKER}-111-1-aaaa`);
+    expect(b.base.tag).toBe(`flask-gunicorn-action/base:python3.12-slim-${WORKER}-111-1-bbbb`);
     expect(flagValues(b.container.runArgs, '--label')).toEqual(['flask-gunicorn-action.smoke-test=111-1-bbbb']);
   });
 });
