@@ -3,6 +3,7 @@
  * part-way through the work. Real engine, the test bed's registry with auth, real HTTP; the one
  * fault that needs help (the engine failing after a push) comes from a proxy in front of the real engine.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,6 @@ import { allowedWorkers, defaultWorker } from '../../src/versions.js';
 import { startEngineProxy } from './engine-proxy.js';
 import {
   imageIdOf,
-  leftoverSmokeContainers,
   runAction,
   startFakeGitHubApi,
   testbedInputs,
@@ -23,6 +23,9 @@ import {
 import { e2eTarget, freePort, registryManifestDigest, registryTags, testbed } from './testbed.js';
 
 const target = e2eTarget();
+// A run ID of this file's own, so the check for leftover containers is not confused by other e2e files
+// (which use run-action's TEST_RUN_ID) running at the same time on the shared engine.
+const RUN_ID = '16016';
 const versionTag = `python${target.pythonVersion}${target.variant === 'debian' ? '' : `-${target.variant}`}`;
 let workspace: string;
 let api: FakeGitHubApi;
@@ -41,7 +44,7 @@ afterAll(async () => {
 function run(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
   return runAction(
     { 'python-version': target.pythonVersion, variant: target.variant, 'github-token': 'fake', ...testbedInputs(), ...inputs },
-    { workspace, env: { ...workflowEnv(api), ...env } },
+    { workspace, env: { ...workflowEnv(api), GITHUB_RUN_ID: RUN_ID, ...env } },
   );
 }
 
@@ -62,8 +65,14 @@ function perJobTags(result: ActionRun): string[] {
   return [...new Set([...result.log.matchAll(/--tag (flask-gunicorn-action\/(?:base|app):\S+)/g)].map((m) => m[1]!))];
 }
 
+/** Smoke-test containers of this file's runs still on the engine. */
+function leftoverContainers(): string[] {
+  const out = execFileSync('docker', ['ps', '--all', '--filter', 'label=flask-gunicorn-action.smoke-test', '--format', '{{.Names}}'], { encoding: 'utf8' });
+  return out.split('\n').filter((name) => name.startsWith(`flask-smoke-${RUN_ID}-`));
+}
+
 function expectClean(result: ActionRun): void {
-  expect(leftoverSmokeContainers()).toEqual([]);
+  expect(leftoverContainers()).toEqual([]);
   expect(result.runnerTempLeft).toEqual([]);
   expect(result.log).not.toContain(testbed().password);
 }
@@ -72,6 +81,7 @@ describe('item 1 and 2: an owner with capitals, a re-run after midnight, the imm
   it('pushes to the lower-cased repository, dated by the run creation day, led by the run number and attempt', async () => {
     const name = `e2e/Octo-Org-${suffix()}`;
     const result = await run({ app: helloApp('capitals'), ...pushTo(name), 'immutable-tag': 'true' }, { GITHUB_RUN_ATTEMPT: '2' });
+    expect(api.requests).toContain(`GET /repos/acme/web/actions/runs/${RUN_ID} auth=yes`);
     expect(result.exitCode, result.log).toBe(0);
     const repository = name.toLowerCase();
     expect(result.log).toContain(`image: "${testbed().registry}/${name}" was lower-cased to "${testbed().registry}/${repository}"`);
