@@ -123,7 +123,7 @@ describe.runIf(geventPython !== undefined)('WORKER=gevent', () => {
       if (tb.network === 'host') args.push('--network', 'host');
       const built = await docker([...args, context], 600_000);
       expect(built.code).not.toBe(0);
-      expect(built.stdout + built.stderr).toMatch(/ERROR: WORKER_CLASS=gevent: Gunicorn cannot load gevent: .*No module named 'packaging'/);
+      expect(built.stdout + built.stderr).toMatch(/ERROR: WORKER_CLASS=gevent: Gunicorn cannot load gevent: ModuleNotFoundError: No module named 'packaging'/);
     } finally {
       rmSync(context, { recursive: true, force: true });
     }

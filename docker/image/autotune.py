@@ -17,6 +17,7 @@ import importlib.util
 import json
 import math
 import os
+import re
 import pwd
 import sys
 
@@ -543,9 +544,12 @@ def import_worker(env):
 
     try:
         loaded = load_class(worker_class)
-    except Exception as error:  # Gunicorn wraps import errors in RuntimeError
-        print("ERROR: WORKER_CLASS=%s: Gunicorn cannot load %s: %s" % (env.get("WORKER_CLASS"), worker_class, error),
-              file=sys.stderr)
+    except Exception as error:  # Gunicorn wraps import errors in RuntimeError, with the traceback as text
+        # The cause is the traceback's last "SomeError: message" line.
+        causes = re.findall(r"^\s*(\w+(?:Error|Exception): .*?)\]?\s*$", str(error), re.M)
+        print("ERROR: WORKER_CLASS=%s: Gunicorn cannot load %s: %s" % (env.get("WORKER_CLASS"), worker_class,
+              causes[-1] if causes else str(error).strip()), file=sys.stderr)
+        print(str(error), file=sys.stderr)
         return 1
     print("worker check: %s loads %s.%s" % (env.get("WORKER_CLASS"), loaded.__module__, loaded.__name__))
     return 0

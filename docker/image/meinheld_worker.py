@@ -34,17 +34,21 @@ class ServerLog:
         self.access_log_format = access_log_format
 
     def access(self, environ):
+        if "REQUEST_METHOD" not in environ:
+            return  # Meinheld also reports connections that closed before sending a request
         msec = environ.get("REQUEST_TIME") or 0
+        query = environ.get("QUERY_STRING", "")
+        # Meinheld keeps no raw request line: rebuild it from the path and the query.
+        target = environ.get("PATH_INFO", "-") + ("?" + query if query else "")
         atoms = _Atoms({
             "h": environ.get("REMOTE_ADDR", "-"),
             "l": "-",
             "u": "-",
             "t": "[%s]" % environ.get("LOCAL_TIME", "-"),
-            "r": "%s %s %s" % (environ.get("REQUEST_METHOD", "-"), environ.get("RAW_URI") or environ.get("PATH_INFO", "-"),
-                               environ.get("SERVER_PROTOCOL", "-")),
-            "m": environ.get("REQUEST_METHOD", "-"),
+            "r": "%s %s %s" % (environ["REQUEST_METHOD"], target, environ.get("SERVER_PROTOCOL", "-")),
+            "m": environ["REQUEST_METHOD"],
             "U": environ.get("PATH_INFO", "-"),
-            "q": environ.get("QUERY_STRING", ""),
+            "q": query,
             "H": environ.get("SERVER_PROTOCOL", "-"),
             "s": str(environ.get("STATUS_CODE", "-")),
             "B": str(environ.get("SEND_BYTES", 0)),
