@@ -48,7 +48,13 @@ IMAGE_PREFIX="flask-testbed/"
 STANDIN_REV=2
 # Upstream source releases the local index lacks (Meinheld, greenlet and Gunicorn for 3.9, ...): served
 # beside it, never committed. See that folder's README.
-STANDINS_DIR="${TESTBED_PYPI_STANDINS:-$REPO_ROOT/../shared/pypi-standins}"
+STANDINS_DIR="${TESTBED_PYPI_STANDINS:-}"
+if [ -z "$STANDINS_DIR" ]; then
+  # Beside the checkout, where these machines keep it (../shared), else the workplace's own copy.
+  for STANDINS_DIR in "$REPO_ROOT/../shared/pypi-standins" /work/shared/pypi-standins; do
+    [ -d "$STANDINS_DIR" ] && break
+  done
+fi
 
 log() { printf 'testbed: %s\n' "$*" >&2; }
 die() { printf 'testbed: error: %s\n' "$*" >&2; exit 1; }
