@@ -6,7 +6,9 @@ set -eu
 out=$1
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
-pip download --no-deps --no-binary :all: --require-hashes -r "$here/source.txt" -d "$work"
+# --no-build-isolation: pip reads the sdist's metadata with the setuptools installed before (an isolated
+# build would fetch setuptools again, and --no-binary must apply to Meinheld alone).
+pip download --no-deps --no-binary meinheld --no-build-isolation --require-hashes -r "$here/source.txt" -d "$work"
 tar -xzf "$work"/meinheld-1.0.2.tar.gz -C "$work"
 cd "$work/meinheld-1.0.2"
 patch -p1 --forward --batch <"$here/meinheld-1.0.2.patch"
