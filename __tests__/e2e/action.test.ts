@@ -224,7 +224,7 @@ describe('bad input fails before any build', () => {
   const bad: { name: string; inputs: Record<string, string>; message: RegExp }[] = [
     { name: 'unsupported Python', inputs: { 'python-version': '2.7' }, message: /python-version: "2\.7" is not supported; use one of 3\.8, .*3\.14/ },
     { name: 'unknown variant', inputs: { variant: 'ubuntu' }, message: /variant: "ubuntu" is not a variant; use one of debian, slim, alpine/ },
-    { name: 'uppercase image', inputs: { image: '127.0.0.1:5000/Acme/Web' }, message: /image: .* is not a valid repository/ },
+    { name: 'invalid image', inputs: { image: '127.0.0.1:5000/acme/web!' }, message: /image: .* is not a valid repository/ },
     { name: 'push without credentials', inputs: { image: '127.0.0.1:5000/acme/web', push: 'true' }, message: /username: required when push is true/ },
     { name: 'shell in a tag', inputs: { tags: 'ok, $(touch /tmp/pwned)' }, message: /tags: "\$\(touch \/tmp\/pwned\)" is not a valid tag/ },
     { name: 'app outside the workspace', inputs: { app: '../../etc' }, message: /app: "\.\.\/\.\.\/etc" points outside the workspace/ },
