@@ -302,21 +302,31 @@ describe.each(cases)('$label', ({ label, worker }) => {
     }
     const attempts: Attempt[] = [];
     let stopped = false;
-    // 16 clients, each sending 1-2 s requests one after another on fresh connections, at most 12 each.
+    // 16 clients, each sending 1-2 s requests one after another on fresh connections, at most 24 each;
+    // a refused connection is retried after 250 ms, so attempts go on for seconds after the stop.
     const client = async (n: number): Promise<void> => {
-      for (let k = 0; k < 12 && !stopped; k++) {
+      for (let k = 0; k < 24 && !stopped; k++) {
         const seconds = (n + k) % 2 === 0 ? 1 : 2;
         const a: Attempt = { id: `c${n}-${k}`, seconds, startedAt: Date.now() };
         attempts.push(a);
         a.result = await exchange(c.port, request('GET', `/slow?seconds=${seconds}&id=${a.id}`), { timeoutMs: 30_000 });
-        if (a.result.data.length === 0) await sleep(50);
+        if (a.result.data.length === 0) await sleep(250);
       }
     };
     const clients = Array.from({ length: 16 }, (_, n) => client(n));
     await sleep(2_500);
+    // Stop while at least two requests are inside the app (begun, not yet answered): on a busy machine a
+    // fixed moment can fall between requests, and then the stop proves nothing. A Meinheld worker runs
+    // one request at a time, so there are at most as many as workers.
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline; await sleep(100)) {
+      const begunNow = new Set([...(await logs(c)).stdout.matchAll(/^begin (\S+)$/gm)].map((m) => m[1]));
+      if (attempts.filter((a) => a.result === undefined && begunNow.has(a.id)).length >= 2) break;
+    }
     const stopAt = Date.now();
     const stop = await docker(['stop', '--time', '30', c.id], 60_000);
     const stopSeconds = (Date.now() - stopAt) / 1000;
+    // Keep trying for a while after the stop, so there are connection attempts well after the signal.
+    await sleep(Math.max(0, stopAt + 3_000 - Date.now()));
     stopped = true;
     await Promise.all(clients);
 
@@ -344,8 +354,10 @@ describe.each(cases)('$label', ({ label, worker }) => {
     const inFlight = begunAttempts.filter((a) => a.startedAt + (a.result?.ms ?? 0) > stopAt);
     expect(inFlight.length).toBeGreaterThanOrEqual(2);
     // Connections opened after the server took the signal got no answer at all.
-    const late = attempts.filter((a) => a.startedAt > stopAt + 500);
-    expect(late.length).toBeGreaterThan(0);
+    // Gunicorn's gevent worker looks at its stop flag once a second, so it may take connections for up
+    // to a second after the signal (and answers them in full, as checked above); the others stop at once.
+    const late = attempts.filter((a) => a.startedAt > stopAt + (worker === 'gevent' ? 1_500 : 500));
+    expect(late.length, `attempts at ms after the stop: ${attempts.map((a) => a.startedAt - stopAt).join(" ")}; stop took ${stopSeconds} s`).toBeGreaterThan(0);
     expect(late.filter((a) => (a.result?.data.length ?? 0) > 0).map((a) => `${a.id}: ${answer(a)}`)).toEqual([]);
     console.info(
       `image-reliability: docker stop under load, ${worker} worker: ${attempts.length} requests, ${inFlight.length} in the app at ` +
