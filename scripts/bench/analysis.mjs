@@ -116,6 +116,9 @@ export function meinheldTargets(servers, rows) {
             vsGthread: gthread ? at(s, app).rps / at(gthread, app).rps : NaN,
             p99VsGthread: gthread ? at(s, app).p99Ms / at(gthread, app).p99Ms : NaN,
             vsSeeds: seeds ? at(s, app).rps / at(seeds, app).rps : NaN,
+            // Server CPU per request: what the machine's other work barely moves (no target, a check on the above).
+            cpuVsGthread: gthread ? at(s, app).cpuUsPerRequest / at(gthread, app).cpuUsPerRequest : NaN,
+            cpuVsSeeds: seeds ? at(s, app).cpuUsPerRequest / at(seeds, app).cpuUsPerRequest : NaN,
           },
         ]),
       ),

@@ -299,6 +299,7 @@ export function meinheldRatioLines(m) {
     lines.push(`Meinheld ${row.python} / ${m.gthread?.label ?? 'gthread'} req/s: ${each(row, 'vsGthread')} (target ≥ 1.8×)${tag}`);
     lines.push(`Meinheld ${row.python} p99 / gthread p99: ${each(row, 'p99VsGthread')} (target ≤ 0.5×)${tag}`);
     lines.push(`Meinheld ${row.python} / seeds' 3.9 stack req/s: ${each(row, 'vsSeeds')} (target ≥ 0.85×, within 15%)${tag}`);
+    lines.push(`Meinheld ${row.python} server CPU per request / gthread's: ${each(row, 'cpuVsGthread')}; / the seeds': ${each(row, 'cpuVsSeeds')} (no target: the machine's other work barely moves these)`);
   }
   const o = m.ours;
   lines.push(`bodies not whole (servers built from docker/): ${o.notWhole} of ${o.downloads} (target 0); all servers: ${m.checked.map((c) => `${c.id} ${c.notWhole}/${c.downloads}`).join(', ')}`);
