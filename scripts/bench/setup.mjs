@@ -8,8 +8,8 @@ import { must, onPath, run } from './exec.mjs';
 export const USAGE = `Usage: npm run bench [-- --quick] [--python 3.11] [--out DIR] [--name NAME] [--seconds N] [--reps N]
                  [--sweep WxT,WxT... | --sweep none] [--candidate VAR=VALUE[,VAR=VALUE...]]...
 
-  --quick      one short repetition and a small sweep, for development (about 5 minutes)
-               (default: the full run, 5 repetitions, about 15 minutes on 2 cores)
+  --quick      one short repetition and a small sweep, for development (about 3 minutes)
+               (default: the full run, 5 repetitions, about 11 minutes on 2 cores)
   --python     the main image's Python version (default 3.11; Debian's uWSGI peer embeds 3.11);
                our image on 3.9 and 3.13, gevent on 3.13 and the seeds' 3.9 stack run beside it
   --out        where results go (default bench/results); files are named after the mode
@@ -89,12 +89,13 @@ export function parseCandidate(text) {
 }
 
 /**
- * wrk is required; uWSGI (peer) and rsvg-convert (PNG chart) are optional. As root with apt-get
+ * wrk and curl are required; uWSGI (peer) and rsvg-convert (PNG chart) are optional. As root with apt-get
  * (these machines, a GitHub runner with sudo aside), missing Debian packages are installed.
  */
 export async function ensureTools(log) {
   const wanted = [
     { tool: 'wrk', packages: ['wrk'], required: true },
+    { tool: 'curl', packages: ['curl'], required: true }, // the delivery check's clients
     { tool: 'uwsgi', packages: ['uwsgi-core', 'uwsgi-plugin-python3'] },
     { tool: 'rsvg-convert', packages: ['librsvg2-bin'] },
   ];
