@@ -224,6 +224,13 @@ async function main() {
   servers.push(...points.values());
   if (points.size > 0) notes.push(`sweep points: the same image and start path with \`WEB_CONCURRENCY\`${resolved.worker === 'gthread' ? ' and `THREADS`' : ''} set (access log off, as by default).`);
 
+  if (options.servers) {
+    const unknown = options.servers.filter((id) => !servers.some((s) => s.id === id));
+    if (unknown.length > 0) throw new Error(`--servers: no server ${unknown.join(', ')} in this run; the servers are ${servers.map((s) => s.id).join(', ')}.`);
+    servers.splice(0, servers.length, ...servers.filter((s) => options.servers.includes(s.id)));
+    notes.push(`only these servers were loaded (--servers): ${options.servers.join(', ')}.`);
+  }
+
   // 3. Load, one server at a time.
   log(`\n== Load: ${servers.length} servers × 4 apps × ${options.seconds} s × ${options.reps} repetition(s)`);
   const runs = await measureAll(servers, { ...options, log });

@@ -5,6 +5,7 @@ import { rebuildEvidence, splitTiming } from './action-build.mjs';
 import { meinheldTargets } from './analysis.mjs';
 import { expectedBody, judge } from './delivery.mjs';
 import { parseShimLog } from './docker-shim.mjs';
+import { parseOptions } from './setup.mjs';
 import { meinheldTargetList } from './report.mjs';
 import { workerEvents } from './worker-events.mjs';
 import { parseDuration, parseWrk } from './wrk.mjs';
@@ -138,4 +139,10 @@ test('meinheldTargets: ratios against gthread and the seeds, and the checks over
   rows.set('ours', { ...rows.get('ours'), ...checks(1, 1) });
   const after = meinheldTargetList(meinheldTargets(servers, rows)).map((t) => t.met);
   assert.deepEqual(after.slice(-2), [false, false]);
+});
+
+test('--servers narrows the load to the named servers', () => {
+  assert.deepEqual(parseOptions(['--servers', 'ours, gthread,seeds-3.9']).servers, ['ours', 'gthread', 'seeds-3.9']);
+  assert.equal(parseOptions([]).servers, undefined);
+  assert.throws(() => parseOptions(['--servers', ',']), /expected server ids/);
 });

@@ -7,6 +7,7 @@ import { must, onPath, run } from './exec.mjs';
 
 export const USAGE = `Usage: npm run bench [-- --quick] [--python 3.11] [--out DIR] [--name NAME] [--seconds N] [--reps N]
                  [--sweep WxT,WxT... | --sweep none] [--candidate VAR=VALUE[,VAR=VALUE...]]...
+                 [--servers ID,ID...]
 
   --quick      one short repetition and a small sweep, for development (about 3 minutes)
                (default: the full run, 5 repetitions, about 11 minutes on 2 cores)
@@ -18,7 +19,9 @@ export const USAGE = `Usage: npm run bench [-- --quick] [--python 3.11] [--out D
   --sweep      the points of the default worker class to measure instead of the mode's grid,
                WORKERSxTHREADS, e.g. 2x1,8x1 (threads count for gthread only)
   --candidate  also run our image with these variables set (a default under consideration),
-               e.g. --candidate THREADS=16 --candidate WORKERS_PER_CORE=1,THREADS=32`;
+               e.g. --candidate THREADS=16 --candidate WORKERS_PER_CORE=1,THREADS=32
+  --servers    load only these servers (ids as in the results' JSON), e.g. ours,ours-3.13,gthread,seeds-3.9:
+               fewer servers take turns closer together, so their ratios are tighter on a busy machine`;
 
 const MODES = {
   quick: { seconds: 2, warmupSeconds: 1, reps: 1, sweepWorkers: [2, 4], sweepThreads: [16], uwsgiShapes: [[5, 1]] },
@@ -46,6 +49,10 @@ export function parseOptions(argv) {
       if (!/^[\w.-]+$/.test(options.name)) throw new Error(`--name ${options.name}: expected letters, digits, ., _ or - (it names files).`);
     } else if (arg === '--sweep') sweep = parseSweep(value());
     else if (arg === '--candidate') options.candidates.push(parseCandidate(value()));
+    else if (arg === '--servers') {
+      options.servers = value().split(',').map((id) => id.trim()).filter(Boolean);
+      if (options.servers.length === 0) throw new Error(`--servers: expected server ids separated by commas, e.g. ours,ours-3.13,gthread,seeds-3.9.`);
+    }
     else if (arg === '--seconds' || arg === '--reps') {
       const raw = value();
       const n = Number(raw);
