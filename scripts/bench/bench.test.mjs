@@ -6,7 +6,7 @@ import { meinheldTargets } from './analysis.mjs';
 import { expectedBody, judge } from './delivery.mjs';
 import { parseShimLog } from './docker-shim.mjs';
 import { parseOptions } from './setup.mjs';
-import { meinheldTargetList } from './report.mjs';
+import { meinheldTargetList, ratioNear } from './report.mjs';
 import { workerEvents } from './worker-events.mjs';
 import { parseDuration, parseWrk } from './wrk.mjs';
 
@@ -145,4 +145,10 @@ test('--servers narrows the load to the named servers', () => {
   assert.deepEqual(parseOptions(['--servers', 'ours, gthread,seeds-3.9']).servers, ['ours', 'gthread', 'seeds-3.9']);
   assert.equal(parseOptions([]).servers, undefined);
   assert.throws(() => parseOptions(['--servers', ',']), /expected server ids/);
+});
+
+test('ratioNear: a third decimal only where two would round onto the target', () => {
+  assert.equal(ratioNear(0.85)(0.8453), '0.845×');
+  assert.equal(ratioNear(0.85)(0.772), '0.77×');
+  assert.equal(ratioNear(1.8)(2.593), '2.59×');
 });

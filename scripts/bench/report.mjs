@@ -20,6 +20,8 @@ function table(header, rows) {
 }
 
 const appLabel = (id) => ENDPOINTS.find((e) => e.id === id).label;
+/** A ratio beside its target: a third decimal when two would round it onto the wrong side (0.845× is not 0.85×). */
+export const ratioNear = (threshold) => (r) => (Number.isFinite(r) && Math.abs(r - threshold) < 0.005 ? `${r.toFixed(3)}×` : ratio(r));
 
 /** Issue 9's targets (and issue 17's zero short bodies), each with the numbers that decide it. */
 export function meinheldTargetList(m) {
@@ -32,17 +34,17 @@ export function meinheldTargetList(m) {
   for (const row of m.meinheld.filter((r) => r.target)) {
     list.push({
       name: `Meinheld default, Python ${row.python}: ≥ 1.8× ${m.gthread?.label ?? 'gthread'} req/s`,
-      measured: m.gthread ? each(row, 'vsGthread') : 'gthread did not run',
+      measured: m.gthread ? each(row, 'vsGthread', ratioNear(1.8)) : 'gthread did not run',
       met: all(row, 'vsGthread', (v) => v >= 1.8),
     });
     list.push({
       name: `Meinheld default, Python ${row.python}: p99 ≤ 0.5× gthread's`,
-      measured: m.gthread ? each(row, 'p99VsGthread') : 'gthread did not run',
+      measured: m.gthread ? each(row, 'p99VsGthread', ratioNear(0.5)) : 'gthread did not run',
       met: all(row, 'p99VsGthread', (v) => v <= 0.5),
     });
     list.push({
       name: `Meinheld default, Python ${row.python}: within 15% of the seeds' 3.9 stack`,
-      measured: m.seeds ? each(row, 'vsSeeds') : 'the seeds\' stack did not run',
+      measured: m.seeds ? each(row, 'vsSeeds', ratioNear(0.85)) : 'the seeds\' stack did not run',
       met: all(row, 'vsSeeds', (v) => v >= 0.85),
     });
   }
@@ -293,12 +295,12 @@ export function deliveryTable(servers, rows) {
 /** Issue 9's ratio lines: each Meinheld-default row against gthread and the seeds' stack, then the checks. */
 export function meinheldRatioLines(m) {
   const lines = [];
-  const each = (row, key, apps = TARGET_APPS) => apps.map((app) => `${appLabel(app)} ${ratio(row.perApp[app][key])}`).join(', ');
+  const each = (row, key, fmt = ratio) => TARGET_APPS.map((app) => `${appLabel(app)} ${fmt(row.perApp[app][key])}`).join(', ');
   for (const row of m.meinheld) {
     const tag = row.target ? '' : ' (no target: information)';
-    lines.push(`Meinheld ${row.python} / ${m.gthread?.label ?? 'gthread'} req/s: ${each(row, 'vsGthread')} (target ≥ 1.8×)${tag}`);
-    lines.push(`Meinheld ${row.python} p99 / gthread p99: ${each(row, 'p99VsGthread')} (target ≤ 0.5×)${tag}`);
-    lines.push(`Meinheld ${row.python} / seeds' 3.9 stack req/s: ${each(row, 'vsSeeds')} (target ≥ 0.85×, within 15%)${tag}`);
+    lines.push(`Meinheld ${row.python} / ${m.gthread?.label ?? 'gthread'} req/s: ${each(row, 'vsGthread', ratioNear(1.8))} (target ≥ 1.8×)${tag}`);
+    lines.push(`Meinheld ${row.python} p99 / gthread p99: ${each(row, 'p99VsGthread', ratioNear(0.5))} (target ≤ 0.5×)${tag}`);
+    lines.push(`Meinheld ${row.python} / seeds' 3.9 stack req/s: ${each(row, 'vsSeeds', ratioNear(0.85))} (target ≥ 0.85×, within 15%)${tag}`);
     lines.push(`Meinheld ${row.python} server CPU per request / gthread's: ${each(row, 'cpuVsGthread')}; / the seeds': ${each(row, 'cpuVsSeeds')} (no target: the machine's other work barely moves these)`);
   }
   const o = m.ours;
