@@ -1,23 +1,30 @@
-// `npm run bench [-- --quick]`: builds the image with the action's own code, then measures it against
-// its peers on loopback, one server at a time, and writes bench/results/<mode>.{md,json,svg,png}.
-// The last lines printed are the ratios of our default to the best peer and the best sweep point.
+// `npm run bench [-- --quick]`: builds the images with the action's own code (ours on 3.9, 3.11 and
+// 3.13, gevent on 3.13) and the seeds' 3.9 stack from a Dockerfile of its own, measures them and their
+// peers on loopback, one server at a time, checks that every big body arrives whole, and writes
+// bench/results/<name>.{md,json,svg,png}. The last lines printed are issue 9's target ratios.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildWithAction, imageSize, measureCodeOnlyRebuild, onPackageIndex } from './bench/action-build.mjs';
+import { buildWithAction, imageSize, measureCodeOnlyRebuild } from './bench/action-build.mjs';
 import { analyze } from './bench/analysis.mjs';
 import { renderSvg, writeChart } from './bench/chart.mjs';
 import { createDockerShim } from './bench/docker-shim.mjs';
 import { must, run } from './bench/exec.mjs';
 import { foldRuns, measureAll } from './bench/load.mjs';
 import { markdown, ratioLines } from './bench/report.mjs';
+import { buildSeedsImage, SEEDS, seedsCommand } from './bench/seeds.mjs';
 import { gunicornPeer, oursDefault, stopAll, sweepPoint, uwsgiPeer } from './bench/servers.mjs';
 import { ensureDir, ensureTools, loadAverage, machineFacts, parseOptions, readTestbed, USAGE } from './bench/setup.mjs';
 import { prepareUwsgi } from './bench/uwsgi.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const APP = 'bench/app';
+// Our image is also measured on these Pythons (the test bed's stand-ins), gevent on the one whose
+// stand-in carries a gevent new enough for Gunicorn 24+; issue 9's Meinheld targets are for 3.11 and 3.13.
+const PYTHONS = ['3.9', '3.11', '3.13'];
+const GEVENT_PYTHON = '3.13';
+const MEINHELD_TARGET_PYTHONS = ['3.11', '3.13'];
 const log = (line) => process.stdout.write(`${line}\n`);
 
 async function main() {
@@ -92,27 +99,98 @@ async function main() {
   // 2. The servers.
   // The image bench/ours:latest points at now (each build gets a new ID: its created label changes).
   const oursImage = (oursAgain?.ok ? oursAgain : ours).outputs['image-id'];
-  const resolved = JSON.parse(
-    (await must('docker', ['run', '--rm', '--network', 'none', '--env', 'HOST=127.0.0.1', '--env', 'PORT=8000', oursImage, 'python', '/gunicorn_conf.py'])).stdout,
-  );
-  const shapeOf = { workerClass: resolved.worker, workers: resolved.workers, threads: resolved.threads };
+  const resolve = async (image, env = {}) =>
+    JSON.parse(
+      (
+        await must('docker', [
+          'run', '--rm', '--network', 'none', '--env', 'HOST=127.0.0.1', '--env', 'PORT=8000',
+          ...Object.entries(env).flatMap(([k, v]) => ['--env', `${k}=${v}`]),
+          image, 'python', '/gunicorn_conf.py',
+        ])
+      ).stdout,
+    );
+  const shape = (r) => ({ workerClass: r.worker, workers: r.workers, threads: r.threads });
+  const resolved = await resolve(oursImage);
+  const shapeOf = shape(resolved);
+  const workerName = (r) => (r.worker === 'meinheld' ? 'Meinheld' : r.worker);
+  // Rows built from docker/ (ourImage) are held to zero short bodies and zero worker crashes; the
+  // Meinheld-default rows (meinheldDefault) are compared with gthread and the seeds' stack, and those
+  // of 3.11 and 3.13 (target) are held to issue 9's ratios.
+  const meinheldRow = (r, python) => ({ meinheldDefault: r.worker === 'meinheld', target: MEINHELD_TARGET_PYTHONS.includes(python) && r.worker === 'meinheld', python, ourImage: true });
   const servers = [
-    oursDefault(oursImage, { resolved: shapeOf }),
+    { ...oursDefault(oursImage, { label: `ours, Python ${resolved.python} (${workerName(resolved)}, default)`, resolved: shapeOf }), ...meinheldRow(resolved, options.python) },
     // The access log is off by default; this row shows what turning it on costs.
-    oursDefault(oursImage, { id: 'ours-access-log', label: 'ours, access log on', env: { ACCESS_LOG: '-' }, resolved: shapeOf }),
+    { ...oursDefault(oursImage, { id: 'ours-access-log', label: `ours, Python ${resolved.python}, access log on`, env: { ACCESS_LOG: '-' }, resolved: shapeOf }), ourImage: true },
   ];
-  const syncWorkers = 2 * facts.cores + 1;
-  servers.push(gunicornPeer(oursImage, 'sync', syncWorkers, ' (2×cores+1)'));
   notes.push(
-    `ours: \`docker run --network host -e HOST=127.0.0.1 -e PORT=… ${'bench/ours'}\`, nothing else set: the image's start script and config chose ` +
-      `${resolved.workers} ${resolved.worker} workers × ${resolved.threads} threads (${resolved.workers_why}), access log off (its default).`,
-    `sweep points: the same image and start path with \`WEB_CONCURRENCY\` and \`THREADS\` set (access log off, as by default).`,
-    `gunicorn ${'sync'}: \`docker run … bench/ours gunicorn -k sync -w ${syncWorkers} -b 127.0.0.1:PORT main:app\` in our image (same packages), Gunicorn’s defaults (no access log).`,
+    `ours: \`docker run --network host -e HOST=127.0.0.1 -e PORT=… bench/ours\` (built by the action: \`node dist/cli.js --python-version ${options.python}\`, default worker), nothing else set: the image's start script and config chose ` +
+      `${resolved.workers} ${resolved.worker} workers${resolved.worker === 'gthread' ? ` × ${resolved.threads} threads` : ''} (${resolved.workers_why}), access log off (its default).`,
   );
 
-  log('\n== Peers');
-  const imagePython = resolved.python;
-  const uwsgi = await prepareUwsgi({ image: oursImage, imagePython, testbed });
+  log('\n== Our image on the other Pythons, gevent, and the seeds\' stack');
+  for (const python of PYTHONS.filter((v) => v !== options.python)) {
+    const result = await build(`Python ${python} image`, { variant: 'debian', python, image: `bench/ours-${python}` });
+    if (!result.ok) {
+      unavailable.push({ what: `our image on Python ${python}`, reason: `the action could not build it: ${result.error.split('\n').pop()}` });
+      continue;
+    }
+    const image = result.outputs['image-id'];
+    const r = await resolve(image);
+    servers.push({ ...oursDefault(image, { id: `ours-${python}`, label: `ours, Python ${r.python} (${workerName(r)}, default)`, resolved: shape(r) }), ...meinheldRow(r, python) });
+    notes.push(`ours, Python ${python}: the same, built with \`--python-version ${python}\`: ${r.workers} ${r.worker} workers (${r.workers_why}).`);
+  }
+  const gevent = await build(`gevent image, Python ${GEVENT_PYTHON}`, { variant: 'debian', python: GEVENT_PYTHON, worker: 'gevent', image: 'bench/ours-gevent' });
+  if (gevent.ok) {
+    const image = gevent.outputs['image-id'];
+    const r = await resolve(image);
+    servers.push({ ...oursDefault(image, { id: 'gevent', label: `gevent, Python ${r.python}`, resolved: shape(r) }), role: 'peer', ourImage: true });
+    notes.push(`gevent: our image built with \`--python-version ${GEVENT_PYTHON} --worker gevent\`, its defaults: ${r.workers} gevent workers.`);
+  } else unavailable.push({ what: 'gevent', reason: `the action could not build it on Python ${GEVENT_PYTHON}: ${gevent.error.split('\n').pop()}` });
+
+  // Yesterday's default, on the same image: WORKER_CLASS=gthread and nothing else (workers and threads auto-tuned).
+  const gthread = await resolve(oursImage, { WORKER_CLASS: 'gthread' });
+  servers.push({
+    id: 'gthread',
+    label: `gthread ${gthread.workers}×${gthread.threads}, Python ${gthread.python}`,
+    role: 'peer',
+    how: 'image-env',
+    image: oursImage,
+    env: { WORKER_CLASS: 'gthread' },
+    ...shape(gthread),
+    ourImage: true,
+  });
+  notes.push(`gthread: our Python ${gthread.python} image with \`-e WORKER_CLASS=gthread\` only: ${gthread.workers} workers × ${gthread.threads} threads, the default until Meinheld came back.`);
+  const syncWorkers = 2 * facts.cores + 1;
+  servers.push({ ...gunicornPeer(oursImage, 'sync', syncWorkers, ' (2×cores+1)'), ourImage: true });
+  notes.push(`gunicorn sync: \`docker run … bench/ours gunicorn -k sync -w ${syncWorkers} -b 127.0.0.1:PORT main:app\` in our Python ${resolved.python} image (same packages), Gunicorn’s defaults (no access log).`);
+
+  const seeds = await buildSeedsImage({ appDir: path.join(repoRoot, APP), testbed });
+  if (seeds.ok) {
+    servers.push({
+      id: 'seeds-3.9',
+      label: `seeds' stack, Python ${SEEDS.python}`,
+      role: 'peer',
+      how: 'command',
+      image: seeds.image,
+      env: {},
+      command: seedsCommand,
+      workerClass: SEEDS.workerClass,
+      workers: SEEDS.workers,
+      threads: 1,
+    });
+    notes.push(
+      `seeds' stack (the reference): a Dockerfile the bench writes to a temp dir, \`FROM ${testbed.basePrefix}python:${SEEDS.python}\` + \`pip install ${SEEDS.packages.join(' ')}\` ` +
+        `from ${testbed.mode === 'offline' ? 'the test bed’s index (../shared/pypi-standins/)' : 'PyPI'}, no patch; it ran ${seeds.packages.join(', ')}; ` +
+        `\`${seedsCommand('PORT').join(' ')}\`.`,
+    );
+    log(`  seeds' stack: ${seeds.packages.join(', ')}`);
+  } else {
+    unavailable.push({ what: "the seeds' stack", reason: `its image did not build: ${seeds.error.split('\n').pop()}` });
+    log(`  seeds' stack: FAILED: ${seeds.error}`);
+  }
+
+  log('\n== uWSGI');
+  const uwsgi = await prepareUwsgi({ image: oursImage, imagePython: resolved.python.split('.').slice(0, 2).join('.'), testbed });
   if (uwsgi.available) {
     for (const [processes, threads] of options.uwsgiShapes) servers.push(uwsgiPeer(uwsgi, path.join(repoRoot, APP), processes, threads));
     notes.push(
@@ -126,39 +204,32 @@ async function main() {
     log(`  uWSGI: not available here: ${uwsgi.reason}`);
   }
 
-  const gevent = await onPackageIndex(oursImage, 'gevent', testbed);
-  if (gevent.available) {
-    const result = await build('gevent image', { variant: 'debian', worker: 'gevent', image: 'bench/ours-gevent' });
-    if (result.ok) for (const w of options.geventWorkers) servers.push({ ...sweepPoint(result.outputs['image-id'], 'gevent', w, 1), role: 'peer' });
-    else unavailable.push({ what: 'gevent', reason: `the image did not build: ${result.error.split('\n').pop()}` });
-  } else {
-    unavailable.push({ what: 'gevent (worker sweep)', reason: `not on the package index the images install from (pip: ${gevent.detail})` });
-    log('  gevent: not available here');
-  }
-
-  const meinheld = await onPackageIndex(oursImage, 'meinheld', testbed);
-  if (meinheld.available) {
-    const result = await buildWithAction({ repoRoot, cwd: repoRoot, app: APP, python: '3.9', variant: 'debian', image: 'bench/ours-meinheld', testbed });
-    if (result.ok) {
-      servers.push({ ...oursDefault(result.outputs['image-id'], { id: 'meinheld', label: 'ours on 3.9 (Meinheld default)', resolved: { workerClass: 'meinheld', workers: resolved.workers, threads: 1 } }), role: 'peer' });
-    } else unavailable.push({ what: 'Meinheld', reason: `the Python 3.9 image did not build: ${result.error.split('\n').pop()}` });
-  } else {
-    unavailable.push({ what: 'Meinheld', reason: `not on the package index the images install from (pip: ${meinheld.detail}); the project's GitHub workflow builds it` });
-    log('  Meinheld: not available here');
-  }
-
   for (const env of options.candidates) {
     const label = `ours, ${Object.entries(env).map(([k, v]) => (k === 'ACCESS_LOG' && v === '' ? 'access log off' : `${k}=${v || '(empty)'}`)).join(', ')}`;
-    const shape = JSON.parse(
-      (await must('docker', ['run', '--rm', '--network', 'none', ...Object.entries(env).flatMap(([k, v]) => ['--env', `${k}=${v}`]), oursImage, 'python', '/gunicorn_conf.py'])).stdout,
-    );
+    const r = await resolve(oursImage, env);
     servers.push({
-      ...oursDefault(oursImage, { id: `ours-${Object.entries(env).map(([k, v]) => `${k}-${v}`).join('-')}`, label, env, resolved: { workerClass: shape.worker, workers: shape.workers, threads: shape.threads } }),
+      ...oursDefault(oursImage, { id: `ours-${Object.entries(env).map(([k, v]) => `${k}-${v}`).join('-')}`, label, env, resolved: shape(r) }),
       role: 'candidate',
+      ourImage: true,
     });
-    notes.push(`${label}: the default image with only these variables set; resolved to ${shape.workers} ${shape.worker} workers × ${shape.threads} threads.`);
+    notes.push(`${label}: the default image with only these variables set; resolved to ${r.workers} ${r.worker} workers × ${r.threads} threads.`);
   }
-  for (const [workers, threads] of options.sweepPoints) servers.push(sweepPoint(oursImage, resolved.worker, workers, threads));
+  // The sweep varies the default worker class's counts; threads only for gthread, and the default's own shape is not repeated.
+  const points = new Map();
+  for (const [workers, threads] of options.sweepPoints) {
+    const point = sweepPoint(oursImage, resolved.worker, workers, resolved.worker === 'gthread' ? threads : 1);
+    if (point.workers === resolved.workers && (resolved.worker !== 'gthread' || point.threads === resolved.threads)) continue;
+    points.set(point.id, { ...point, ourImage: true });
+  }
+  servers.push(...points.values());
+  if (points.size > 0) notes.push(`sweep points: the same image and start path with \`WEB_CONCURRENCY\`${resolved.worker === 'gthread' ? ' and `THREADS`' : ''} set (access log off, as by default).`);
+
+  if (options.servers) {
+    const unknown = options.servers.filter((id) => !servers.some((s) => s.id === id));
+    if (unknown.length > 0) throw new Error(`--servers: no server ${unknown.join(', ')} in this run; the servers are ${servers.map((s) => s.id).join(', ')}.`);
+    servers.splice(0, servers.length, ...servers.filter((s) => options.servers.includes(s.id)));
+    notes.push(`only these servers were loaded (--servers): ${options.servers.join(', ')}.`);
+  }
 
   // 3. Load, one server at a time.
   log(`\n== Load: ${servers.length} servers × 4 apps × ${options.seconds} s × ${options.reps} repetition(s)`);

@@ -1,7 +1,7 @@
 """The benchmark's Flask app: one route per kind of load (the same code for every server)."""
 import time
 
-from flask import Flask, jsonify
+from flask import Flask, Response, jsonify
 
 app = Flask(__name__)
 
@@ -28,3 +28,16 @@ def io_wait():
 @app.route("/1mb")
 def one_megabyte():
     return ONE_MB, 200, {"Content-Type": "application/octet-stream"}
+
+
+STREAM_CHUNK = b"y" * 16384
+STREAM_CHUNKS = 1000  # 16,384,000 bytes, sent chunked (no Content-Length), as in issue 17's test
+
+
+@app.route("/stream")
+def stream():
+    def chunks():
+        for _ in range(STREAM_CHUNKS):
+            yield STREAM_CHUNK
+
+    return Response(chunks(), 200, {"Content-Type": "application/octet-stream"})

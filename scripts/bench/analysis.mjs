@@ -5,12 +5,14 @@ import { ENDPOINTS } from './load.mjs';
 /**
  * servers: definitions; rows: Map id -> folded row. Returns
  * { ours, perEndpoint: { [endpoint]: { ours, bestPeer, bestSweep, sync, vsPeer, vsSweep, vsSync, p99VsPeers, ... } },
- *   allRound: [{ id, label, score }] (ours, candidates and sweep points, best first) }.
+ *   allRound: [{ id, label, score }] (ours, candidates and sweep points, best first),
+ *   meinheld: issue 9's targets (meinheldTargets) }.
  */
 export function analyze(servers, rows) {
   const measured = servers.filter((s) => rows.get(s.id)?.ok).map((s) => ({ ...s, row: rows.get(s.id) }));
   const ours = measured.find((s) => s.id === 'ours');
-  if (!ours) return { ours: null, perEndpoint: {}, allRound: [], candidates: [] };
+  const meinheld = meinheldTargets(servers, rows);
+  if (!ours) return { ours: null, perEndpoint: {}, allRound: [], candidates: [], meinheld };
   const peers = measured.filter((s) => s.role === 'peer');
   const sweep = measured.filter((s) => s.role === 'sweep' && s.workerClass === ours.workerClass);
   const sync = peers.find((s) => s.id.startsWith('gunicorn-sync-'));
@@ -81,5 +83,76 @@ export function analyze(servers, rows) {
         ]),
       ),
     }));
-  return { ours: { id: ours.id, label: ours.label, workers: ours.workers, threads: ours.threads }, perEndpoint, allRound, candidates };
+  return { ours: { id: ours.id, label: ours.label, workers: ours.workers, threads: ours.threads }, perEndpoint, allRound, candidates, meinheld };
+}
+
+/** The apps issue 9's throughput and p99 targets are about: CPU-bound, where the HTTP server's own cost shows. */
+export const TARGET_APPS = ['hello', 'json'];
+
+/**
+ * Issue 9's targets, from the rows of one run: every Meinheld-default row of ours (`meinheldDefault`,
+ * verdicts only for `target` rows: 3.11 and 3.13) against today's gthread default (`id: gthread`) and
+ * the seeds' 3.9 stack (`id: seeds-3.9`), per app; and, for every server, bodies delivered short and
+ * worker exits nobody asked for, with the verdict on the servers built from docker/ (`ourImage`).
+ */
+export function meinheldTargets(servers, rows) {
+  const ok = (s) => rows.get(s.id)?.ok;
+  const at = (s, app) => rows.get(s.id).endpoints[app];
+  const gthread = servers.find((s) => s.id === 'gthread' && ok(s));
+  const seeds = servers.find((s) => s.id === 'seeds-3.9' && ok(s));
+  const meinheld = servers
+    .filter((s) => s.meinheldDefault && ok(s))
+    .map((s) => ({
+      id: s.id,
+      label: s.label,
+      python: s.python,
+      target: Boolean(s.target),
+      perApp: Object.fromEntries(
+        ENDPOINTS.map(({ id: app }) => [
+          app,
+          {
+            rps: at(s, app).rps,
+            p99: at(s, app).p99Ms,
+            vsGthread: gthread ? at(s, app).rps / at(gthread, app).rps : NaN,
+            p99VsGthread: gthread ? at(s, app).p99Ms / at(gthread, app).p99Ms : NaN,
+            vsSeeds: seeds ? at(s, app).rps / at(seeds, app).rps : NaN,
+            // Server CPU per request: what the machine's other work barely moves (no target, a check on the above).
+            cpuVsGthread: gthread ? at(s, app).cpuUsPerRequest / at(gthread, app).cpuUsPerRequest : NaN,
+            cpuVsSeeds: seeds ? at(s, app).cpuUsPerRequest / at(seeds, app).cpuUsPerRequest : NaN,
+          },
+        ]),
+      ),
+    }));
+  const checked = servers
+    .filter((s) => rows.get(s.id))
+    .map((s) => {
+      const row = rows.get(s.id);
+      const delivery = row.delivery ?? [];
+      return {
+        id: s.id,
+        label: s.label,
+        ourImage: Boolean(s.ourImage),
+        downloads: delivery.reduce((n, c) => n + c.clients, 0),
+        notWhole: delivery.reduce((n, c) => n + (c.clients - c.whole), 0),
+        silent: delivery.reduce((n, c) => n + c.silent, 0),
+        unexpectedExits: row.workers ? row.workers.unexpectedExits : NaN,
+        stillRunning: row.workers ? row.workers.stillRunning : false,
+      };
+    });
+  const ours = checked.filter((c) => c.ourImage);
+  const sum = (list, key) => list.reduce((n, c) => n + c[key], 0);
+  return {
+    gthread: gthread && { id: gthread.id, label: gthread.label },
+    seeds: seeds && { id: seeds.id, label: seeds.label },
+    meinheld,
+    checked,
+    ours: {
+      servers: ours.length,
+      downloads: sum(ours, 'downloads'),
+      notWhole: sum(ours, 'notWhole'),
+      unexpectedExits: sum(ours, 'unexpectedExits'),
+      gone: ours.filter((c) => !c.stillRunning).length,
+      unchecked: ours.filter((c) => c.downloads === 0).length,
+    },
+  };
 }

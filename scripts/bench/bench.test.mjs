@@ -2,7 +2,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rebuildEvidence, splitTiming } from './action-build.mjs';
+import { meinheldTargets } from './analysis.mjs';
+import { expectedBody, judge } from './delivery.mjs';
 import { parseShimLog } from './docker-shim.mjs';
+import { parseOptions } from './setup.mjs';
+import { meinheldTargetList, ratioNear } from './report.mjs';
+import { workerEvents } from './worker-events.mjs';
 import { parseDuration, parseWrk } from './wrk.mjs';
 
 const WRK = `Running 3s test @ http://127.0.0.1:18123/
@@ -74,4 +79,76 @@ test('rebuildEvidence finds the pip step and its cache line (classic builder and
   const rerun = 'Step 5/14 : RUN python -m pip install -r /tmp/app-requirements.txt\n ---> Running in 1234\nCollecting requests';
   assert.equal(rebuildEvidence(rerun).pipCached, false);
   assert.equal(rebuildEvidence('no such step').pipStepFound, false);
+});
+
+test('workerEvents: the first workers are not crashes; a death and its replacement count once', () => {
+  const boot = (pid) => `[2026-11-30 00:22:23 +0000] [${pid}] [INFO] Booting worker with pid: ${pid}`;
+  const clean = ['[1] [INFO] Starting gunicorn 23.0.0', boot(7), boot(8), boot(9), boot(10)].join('\n');
+  assert.deepEqual(workerEvents(clean, { workers: 4 }), { boots: 4, deaths: 0, timeouts: 0, unexpectedExits: 0 });
+  const segfault = `${clean}\n[1] [ERROR] Worker (pid:8) was sent code 139!\n${boot(11)}`;
+  assert.equal(workerEvents(segfault, { workers: 4 }).unexpectedExits, 1);
+  // Meinheld's own worker class on Gunicorn 20 leaves no death line: only the replacement shows it.
+  assert.equal(workerEvents(`${clean}\n${boot(12)}\n${boot(13)}`, { workers: 4 }).unexpectedExits, 2);
+  assert.equal(workerEvents(`${clean}\n[1] [ERROR] Worker (pid:9) was sent SIGKILL! Perhaps out of memory?`, { workers: 4 }).unexpectedExits, 1);
+  const uwsgi = 'spawned uWSGI worker 1 (pid: 5, cores: 1)\nspawned uWSGI worker 2 (pid: 6, cores: 1)\nDAMN ! worker 1 (pid: 5) died, killed by signal 11 :( trying respawn ...\nRespawned uWSGI worker 1 (new pid: 9)';
+  assert.deepEqual(workerEvents(uwsgi, { workers: 2, server: 'uwsgi' }), { boots: 2, deaths: 1, timeouts: 0, unexpectedExits: 1 });
+});
+
+test('judge: a short body fails even when curl exited 0', () => {
+  const expected = expectedBody({ chunk: 'y', chunkBytes: 16384, chunks: 1000 });
+  assert.equal(expected.bytes, 16_384_000);
+  const whole = { exit: 0, status: 200, bytes: expected.bytes, sha256: expected.sha256 };
+  assert.deepEqual(judge(whole, expected), { whole: true, short: false, silent: false });
+  // uWSGI, measured: a 16 MB stream ended at 14.5 MB, curl reporting success.
+  assert.deepEqual(judge({ ...whole, bytes: 14_500_000, sha256: 'other' }, expected), { whole: false, short: true, silent: true });
+  // A cut that curl notices (no last chunk: exit 18) is a failure too, just not a silent one.
+  assert.deepEqual(judge({ ...whole, exit: 18, bytes: 4_300_000, sha256: 'other' }, expected), { whole: false, short: true, silent: false });
+  assert.equal(judge({ ...whole, sha256: 'other' }, expected).whole, false);
+  assert.equal(judge({ ...whole, status: 500 }, expected).whole, false);
+});
+
+test('meinheldTargets: ratios against gthread and the seeds, and the checks over our images only', () => {
+  const endpoints = (rps, p99) => Object.fromEntries(['hello', 'json', 'io', '1mb'].map((id) => [id, { rps, p99Ms: p99 }]));
+  const checks = (notWhole, exits) => ({
+    delivery: [{ id: 'stream', clients: 4, whole: 4 - notWhole, silent: notWhole }],
+    workers: { boots: 4 + exits, unexpectedExits: exits, stillRunning: true },
+  });
+  const servers = [
+    { id: 'ours', label: 'ours 3.11', python: '3.11', meinheldDefault: true, target: true, ourImage: true },
+    { id: 'ours-3.9', label: 'ours 3.9', python: '3.9', meinheldDefault: true, ourImage: true },
+    { id: 'gthread', label: 'gthread 4×16', ourImage: true },
+    { id: 'seeds-3.9', label: 'seeds' },
+    { id: 'uwsgi-5p', label: 'uWSGI' },
+  ];
+  const rows = new Map([
+    ['ours', { ok: true, endpoints: endpoints(18000, 4), ...checks(0, 0) }],
+    ['ours-3.9', { ok: true, endpoints: endpoints(19000, 3), ...checks(0, 0) }],
+    ['gthread', { ok: true, endpoints: endpoints(8000, 20), ...checks(0, 0) }],
+    ['seeds-3.9', { ok: true, endpoints: endpoints(20000, 3), ...checks(0, 2) }],
+    ['uwsgi-5p', { ok: true, endpoints: endpoints(9000, 10), ...checks(1, 0) }],
+  ]);
+  const m = meinheldTargets(servers, rows);
+  assert.equal(m.meinheld.length, 2);
+  assert.equal(m.meinheld[0].perApp.hello.vsGthread, 18000 / 8000);
+  assert.equal(m.meinheld[0].perApp.json.p99VsGthread, 4 / 20);
+  assert.equal(m.meinheld[0].perApp.hello.vsSeeds, 0.9);
+  // The peers' short body and crashes are reported, not counted against our images.
+  assert.deepEqual(m.ours, { servers: 3, downloads: 12, notWhole: 0, unexpectedExits: 0, gone: 0, unchecked: 0 });
+  const verdicts = meinheldTargetList(m).map((t) => t.met);
+  assert.deepEqual(verdicts, [true, true, true, true, true]); // 2.25×, 0.2×, 0.9×, no short body, no crash
+  rows.set('ours', { ...rows.get('ours'), ...checks(1, 1) });
+  const after = meinheldTargetList(meinheldTargets(servers, rows)).map((t) => t.met);
+  assert.deepEqual(after.slice(-2), [false, false]);
+});
+
+test('--servers narrows the load to the named servers', () => {
+  assert.deepEqual(parseOptions(['--servers', 'ours, gthread,seeds-3.9']).servers, ['ours', 'gthread', 'seeds-3.9']);
+  assert.equal(parseOptions([]).servers, undefined);
+  assert.throws(() => parseOptions(['--servers', ',']), /expected server ids/);
+});
+
+test('ratioNear: a third decimal only where two would round onto the target', () => {
+  assert.equal(ratioNear(0.85)(0.8453), '0.845×');
+  assert.equal(ratioNear(0.85)(0.772), '0.77×');
+  assert.equal(ratioNear(1.8)(2.593), '2.59×');
 });

@@ -60,7 +60,7 @@ export function renderSvg({ servers, rows, analysis, title, subtitle }) {
   const legendY = height - 15;
   const legend = [
     [COLORS.ours, 'ours, auto-tuned default'],
-    [COLORS.oursVariant, 'ours, settings changed'],
+    [COLORS.oursVariant, 'ours: other Python or settings'],
     [COLORS.sweep, 'sweep point (our image, counts forced)'],
     [COLORS.peer, 'peer'],
   ];

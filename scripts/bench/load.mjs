@@ -4,8 +4,11 @@
 // sit idle. Interleaving at this grain spreads the machine's other work (builds, tests) evenly over
 // the servers, so ratios measured side by side hold even when absolute numbers drift.
 import * as os from 'node:os';
+import { checkDelivery } from './delivery.mjs';
+import { sleep } from './exec.mjs';
 import { treeCpuMs, treeMemory } from './process-tree.mjs';
 import { freePort, startServer } from './servers.mjs';
+import { workerEvents } from './worker-events.mjs';
 import { runWrk } from './wrk.mjs';
 
 /** The four apps, as routes of bench/app/main.py. */
@@ -25,7 +28,10 @@ export function turnOrder(list, rep, reps) {
 
 /**
  * Returns Map id -> { ok, startupMs, memory: {rssMB, pssMB, processes}, endpoints: { hello: [wrk result
- * per repetition], ... }, load1: [1-minute load average before each run] } or { ok: false, error }.
+ * per repetition], ... }, load1: [1-minute load average before each run], delivery, workers } or
+ * { ok: false, error }. After the load, while every server still runs: delivery (checkDelivery: big
+ * bodies to slow clients, counted) and then workers (workerEvents: exits nobody asked for, from the
+ * server's whole log, and whether it still runs).
  */
 export async function measureAll(servers, { seconds, warmupSeconds, reps, connections, log }) {
   const results = new Map();
@@ -86,6 +92,20 @@ export async function measureAll(servers, { seconds, warmupSeconds, reps, connec
         log(`  ${entry.server.label.padEnd(30)} req/s: ${line}`);
       }
     }
+    log('delivery: big bodies to slow clients at once, every body counted and hashed');
+    for (const entry of live) {
+      const running = await entry.handle.running();
+      entry.result.delivery = running ? await checkDelivery(entry.port) : [];
+      await sleep(1000); // a worker that died at the very end gets its replacement's log line
+      const kind = entry.server.how === 'uwsgi' ? 'uwsgi' : 'gunicorn';
+      entry.result.workers = {
+        ...workerEvents(await entry.handle.fullLog(), { workers: entry.server.workers, server: kind }),
+        stillRunning: await entry.handle.running(),
+      };
+      const d = entry.result.delivery.map((c) => `${c.label} ${c.whole}/${c.clients} whole${c.silent ? `, ${c.silent} SILENTLY SHORT` : ''}`).join('; ');
+      const w = entry.result.workers;
+      log(`  ${entry.server.label.padEnd(30)} ${d || 'not checked: the server is gone'}; worker boots ${w.boots}, unexpected exits ${w.unexpectedExits}${w.stillRunning ? '' : ', SERVER GONE'}`);
+    }
   } finally {
     for (const entry of live) await entry.handle.stop();
   }
@@ -99,7 +119,8 @@ export async function measureAll(servers, { seconds, warmupSeconds, reps, connec
  * CPU time per request.
  */
 export function foldRuns(result) {
-  if (!result.ok) return { ok: false, error: result.error };
+  const checks = { delivery: result.delivery ?? [], workers: result.workers ?? null };
+  if (!result.ok) return { ok: false, error: result.error, ...checks };
   const endpoints = {};
   for (const { id } of ENDPOINTS) {
     const runs = [...result.endpoints[id]].sort((a, b) => a.rps - b.rps);
@@ -116,5 +137,5 @@ export function foldRuns(result) {
       spread: (Math.max(...rps) - Math.min(...rps)) / median.rps,
     };
   }
-  return { ok: true, startupMs: result.startupMs, memory: result.memory, endpoints };
+  return { ok: true, startupMs: result.startupMs, memory: result.memory, endpoints, ...checks };
 }

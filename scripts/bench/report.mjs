@@ -1,4 +1,6 @@
 // The Markdown report and the closing ratio lines, from the measured rows and the analysis.
+import { TARGET_APPS } from './analysis.mjs';
+import { DELIVERY_CASES } from './delivery.mjs';
 import { ENDPOINTS } from './load.mjs';
 
 const int = (n) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
@@ -17,10 +19,53 @@ function table(header, rows) {
   return [`| ${header.join(' | ')} |`, `| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
-/** The targets of the issue, each with the number that decides it. */
+const appLabel = (id) => ENDPOINTS.find((e) => e.id === id).label;
+/** A ratio beside its target: a third decimal when two would round it onto the wrong side (0.845× is not 0.85×). */
+export const ratioNear = (threshold) => (r) => (Number.isFinite(r) && Math.abs(r - threshold) < 0.005 ? `${r.toFixed(3)}×` : ratio(r));
+
+/** Issue 9's targets (and issue 17's zero short bodies), each with the numbers that decide it. */
+export function meinheldTargetList(m) {
+  const list = [];
+  const each = (row, key, fmt = ratio) => TARGET_APPS.map((app) => `${appLabel(app)} ${fmt(row.perApp[app][key])}`).join(', ');
+  const all = (row, key, test) => {
+    const values = TARGET_APPS.map((app) => row.perApp[app][key]);
+    return values.every(Number.isFinite) ? values.every(test) : undefined;
+  };
+  for (const row of m.meinheld.filter((r) => r.target)) {
+    list.push({
+      name: `Meinheld default, Python ${row.python}: ≥ 1.8× ${m.gthread?.label ?? 'gthread'} req/s`,
+      measured: m.gthread ? each(row, 'vsGthread', ratioNear(1.8)) : 'gthread did not run',
+      met: all(row, 'vsGthread', (v) => v >= 1.8),
+    });
+    list.push({
+      name: `Meinheld default, Python ${row.python}: p99 ≤ 0.5× gthread's`,
+      measured: m.gthread ? each(row, 'p99VsGthread', ratioNear(0.5)) : 'gthread did not run',
+      met: all(row, 'p99VsGthread', (v) => v <= 0.5),
+    });
+    list.push({
+      name: `Meinheld default, Python ${row.python}: within 15% of the seeds' 3.9 stack`,
+      measured: m.seeds ? each(row, 'vsSeeds', ratioNear(0.85)) : 'the seeds\' stack did not run',
+      met: all(row, 'vsSeeds', (v) => v >= 0.85),
+    });
+  }
+  const o = m.ours;
+  list.push({
+    name: 'Zero short or broken bodies (every server built from docker/)',
+    measured: `${o.notWhole} of ${o.downloads} downloads not whole over ${o.servers} servers${o.unchecked ? ` (${o.unchecked} not checked)` : ''}`,
+    met: o.servers > 0 && o.unchecked === 0 ? o.notWhole === 0 : undefined,
+  });
+  list.push({
+    name: 'Zero worker crashes, no server gone (every server built from docker/)',
+    measured: `${o.unexpectedExits} worker exits nobody asked for, ${o.gone} server(s) gone`,
+    met: o.servers > 0 ? o.unexpectedExits === 0 && o.gone === 0 : undefined,
+  });
+  return list;
+}
+
+/** The targets of the issues, each with the number that decides it. */
 export function targets(result) {
   const { analysis, images, rebuild, action } = result;
-  const list = [];
+  const list = analysis.meinheld ? meinheldTargetList(analysis.meinheld) : [];
   const per = analysis.perEndpoint;
   const has = ENDPOINTS.every(({ id }) => per[id]);
   if (has) {
@@ -88,7 +133,11 @@ export function markdown(result) {
       `Absolute numbers depend on the machine: compare ratios.`,
     '',
   );
-  out.push(`Apps (routes of \`bench/app/main.py\`): ${ENDPOINTS.map((e) => `${e.label} \`${e.path}\``).join(', ')}.`, '');
+  out.push(
+    `Apps (routes of \`bench/app/main.py\`): ${ENDPOINTS.map((e) => `${e.label} \`${e.path}\``).join(', ')}; ` +
+      `for the delivery check also ${DELIVERY_CASES.map((c) => `${c.label} \`${c.path}\` (${c.clients} clients at ${c.rate}B/s)`).join(' and ')}.`,
+    '',
+  );
 
   out.push('## Ratios', '');
   out.push(ratioLines(result).map((line) => `- ${line}`).join('\n'), '');
@@ -162,6 +211,16 @@ export function markdown(result) {
     );
     out.push(table(['Configuration', 'score'], analysis.allRound.map((p) => [p.id === 'ours' ? `**${p.label}** (${p.workers} × ${p.threads})` : p.id.startsWith('ours-') ? `${p.label} (${p.workers} × ${p.threads})` : p.label, p.score.toFixed(3)])), '');
   }
+  out.push('## Bytes delivered, worker exits', '');
+  out.push(
+    'After the load, every server still running serves big bodies to several slow clients at once (`curl --limit-rate`), ' +
+      'each body counted and hashed by the bench: a body is whole only with status 200, every byte and the right SHA-256, ' +
+      'whatever curl’s exit code (“silent”: curl exited 0 on a body that was not whole). Then the server’s whole log is read: ' +
+      'worker exits nobody asked for are the “Booting worker” lines beyond the first workers, or the “was sent code / SIG…” lines, whichever is more ' +
+      '(uWSGI: “DAMN ! worker” / “Respawned”).',
+    '',
+  );
+  out.push(deliveryTable(measured, rows), '');
   const failures = measured.filter((s) => !rows.get(s.id).ok);
   if (failures.length > 0) {
     out.push('## Failed servers', '');
@@ -201,13 +260,62 @@ export function markdown(result) {
   return out.join('\n');
 }
 
+const mbytes = (bytes) => (bytes / 1e6).toFixed(1);
+
+/** One row per server: each delivery case, the worker exits, and a verdict that a short body fails. */
+export function deliveryTable(servers, rows) {
+  const cases = [];
+  for (const s of servers) for (const c of rows.get(s.id)?.delivery ?? []) if (!cases.some((k) => k.id === c.id)) cases.push(c);
+  const cell = (c) => {
+    if (!c) return '–';
+    if (c.whole === c.clients) return `${c.whole}/${c.clients} whole`;
+    const got = c.deliveredBytes.filter((b) => b !== c.expectedBytes).map(mbytes).join(', ');
+    return `**${c.clients - c.whole}/${c.clients} NOT WHOLE** (${got} MB${c.silent ? `; ${c.silent} with curl exit 0` : ''}; status ${[...new Set(c.statuses)].join('/')})`;
+  };
+  return table(
+    ['Server', ...cases.map((c) => `${c.label}, ${c.clients} clients at ${c.rate}B/s`), 'worker boots', 'unexpected exits', 'verdict'],
+    servers.map((s) => {
+      const row = rows.get(s.id);
+      const delivery = row.delivery ?? [];
+      const w = row.workers;
+      const whole = delivery.length > 0 && delivery.every((c) => c.whole === c.clients);
+      const clean = w && w.unexpectedExits === 0 && w.stillRunning;
+      const verdict = !w ? 'not checked' : whole && clean ? 'pass' : `**FAIL**${whole ? '' : ' (bodies)'}${clean ? '' : w.stillRunning ? ' (worker exits)' : ' (server gone)'}`;
+      return [
+        s.role === 'ours' ? `**${s.label}**` : s.label,
+        ...cases.map((k) => cell(delivery.find((c) => c.id === k.id))),
+        w ? String(w.boots) : '–',
+        w ? `${w.unexpectedExits}${w.stillRunning ? '' : ' (server gone)'}` : '–',
+        verdict,
+      ];
+    }),
+  );
+}
+
+/** Issue 9's ratio lines: each Meinheld-default row against gthread and the seeds' stack, then the checks. */
+export function meinheldRatioLines(m) {
+  const lines = [];
+  const each = (row, key, fmt = ratio) => TARGET_APPS.map((app) => `${appLabel(app)} ${fmt(row.perApp[app][key])}`).join(', ');
+  for (const row of m.meinheld) {
+    const tag = row.target ? '' : ' (no target: information)';
+    lines.push(`Meinheld ${row.python} / ${m.gthread?.label ?? 'gthread'} req/s: ${each(row, 'vsGthread', ratioNear(1.8))} (target ≥ 1.8×)${tag}`);
+    lines.push(`Meinheld ${row.python} p99 / gthread p99: ${each(row, 'p99VsGthread', ratioNear(0.5))} (target ≤ 0.5×)${tag}`);
+    lines.push(`Meinheld ${row.python} / seeds' 3.9 stack req/s: ${each(row, 'vsSeeds', ratioNear(0.85))} (target ≥ 0.85×, within 15%)${tag}`);
+    lines.push(`Meinheld ${row.python} server CPU per request / gthread's: ${each(row, 'cpuVsGthread')}; / the seeds': ${each(row, 'cpuVsSeeds')} (no target: the machine's other work barely moves these)`);
+  }
+  const o = m.ours;
+  lines.push(`bodies not whole (servers built from docker/): ${o.notWhole} of ${o.downloads} (target 0); all servers: ${m.checked.map((c) => `${c.id} ${c.notWhole}/${c.downloads}`).join(', ')}`);
+  lines.push(`worker exits nobody asked for (servers built from docker/): ${o.unexpectedExits}, servers gone ${o.gone} (target 0); all servers: ${m.checked.map((c) => `${c.id} ${Number.isFinite(c.unexpectedExits) ? c.unexpectedExits : '–'}`).join(', ')}`);
+  return lines;
+}
+
 /**
- * The closing lines, the issue's two ratios last: our default against the best peer and against the
- * best point of the sweep, per app. Before them: sync, p99, CPU per request, candidates, all-round.
+ * The closing lines: sync, p99, CPU per request, candidates, all-round; our default against the best
+ * peer and the best point of the sweep, per app; issue 9's targets last (meinheldRatioLines).
  */
 export function ratioLines(result) {
   const { analysis } = result;
-  if (!analysis.ours) return ['our default did not run: no ratios'];
+  if (!analysis.ours) return ['our default did not run: no ratios', ...(analysis.meinheld ? meinheldRatioLines(analysis.meinheld) : [])];
   const per = analysis.perEndpoint;
   const line = (title, pick) => `${title}: ${ENDPOINTS.map(({ id, label }) => `${label} ${pick(per[id])}`).join(', ')}`;
   const lines = [
@@ -229,5 +337,6 @@ export function ratioLines(result) {
     line('ours / best peer', (p) => (p.bestPeer ? `${ratio(p.vsPeer)} (${p.bestPeer.label})` : '–')),
     line('ours / best sweep point', (p) => (p.bestSweep ? `${ratio(p.vsSweep)} (${p.bestSweep.label})` : '–')),
   );
+  if (analysis.meinheld) lines.push(...meinheldRatioLines(analysis.meinheld));
   return lines;
 }

@@ -63,7 +63,7 @@ const started = new Set();
 
 /**
  * Starts a server on `port` and waits for its first 200 on /. Resolves
- * { ok, pid, startupMs, stop(), logs() } or { ok: false, error }.
+ * { ok, pid, startupMs, stop(), logs() (the last lines), fullLog(), running() } or { ok: false, error }.
  */
 export async function startServer(server, port) {
   return server.how === 'uwsgi' ? startUwsgi(server, port) : startContainer(server, port);
@@ -98,7 +98,11 @@ async function startContainer(server, port) {
     return { ok: false, error: `no 200 on / (container log: ${text.split('\n').slice(-5).join(' | ')})` };
   }
   const pid = Number((await run('docker', ['inspect', '--format', '{{.State.Pid}}', name])).stdout.trim());
-  return { ok: true, pid, startupMs: readyAt - t0, stop, logs };
+  const fullLog = async () => {
+    const out = await run('docker', ['logs', name]);
+    return `${out.stdout}${out.stderr}`;
+  };
+  return { ok: true, pid, startupMs: readyAt - t0, stop, logs, fullLog, running: alive };
 }
 
 async function startUwsgi(server, port) {
@@ -133,7 +137,8 @@ async function startUwsgi(server, port) {
     await stop();
     return { ok: false, error: `no 200 on / (uWSGI log: ${text.split('\n').slice(-5).join(' | ')})` };
   }
-  return { ok: true, pid: child.pid, startupMs: readyAt - t0, stop, logs };
+  const fullLog = async () => fs.readFileSync(logFile, 'utf8');
+  return { ok: true, pid: child.pid, startupMs: readyAt - t0, stop, logs, fullLog, running: async () => !exited };
 }
 
 /** Stops whatever is still running (on errors and Ctrl-C). */

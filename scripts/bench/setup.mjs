@@ -7,20 +7,25 @@ import { must, onPath, run } from './exec.mjs';
 
 export const USAGE = `Usage: npm run bench [-- --quick] [--python 3.11] [--out DIR] [--name NAME] [--seconds N] [--reps N]
                  [--sweep WxT,WxT... | --sweep none] [--candidate VAR=VALUE[,VAR=VALUE...]]...
+                 [--servers ID,ID...]
 
-  --quick      one short repetition and a small sweep, for development (about 2 minutes)
-               (default: the full run, 5 repetitions, about 12 minutes on 2 cores)
-  --python     the image's Python version (default 3.11; Debian's uWSGI peer embeds 3.11)
+  --quick      one short repetition and a small sweep, for development (about 3 minutes)
+               (default: the full run, 5 repetitions, about 11 minutes on 2 cores)
+  --python     the main image's Python version (default 3.11; Debian's uWSGI peer embeds 3.11);
+               our image on 3.9 and 3.13, gevent on 3.13 and the seeds' 3.9 stack run beside it
   --out        where results go (default bench/results); files are named after the mode
   --seconds    wrk duration per app, server and repetition; --reps: how many repetitions
   --name       base name of the result files (default: the mode, quick or full)
-  --sweep      the gthread points to measure instead of the mode's grid, e.g. 4x4,4x16
+  --sweep      the points of the default worker class to measure instead of the mode's grid,
+               WORKERSxTHREADS, e.g. 2x1,8x1 (threads count for gthread only)
   --candidate  also run our image with these variables set (a default under consideration),
-               e.g. --candidate THREADS=16 --candidate WORKERS_PER_CORE=1,THREADS=32`;
+               e.g. --candidate THREADS=16 --candidate WORKERS_PER_CORE=1,THREADS=32
+  --servers    load only these servers (ids as in the results' JSON), e.g. ours,ours-3.13,gthread,seeds-3.9:
+               fewer servers take turns closer together, so their ratios are tighter on a busy machine`;
 
 const MODES = {
-  quick: { seconds: 2, warmupSeconds: 1, reps: 1, sweepWorkers: [2, 4], sweepThreads: [4, 16], geventWorkers: [4], uwsgiShapes: [[5, 1]] },
-  full: { seconds: 2, warmupSeconds: 1, reps: 5, sweepWorkers: [2, 4, 8], sweepThreads: [4, 8, 16], geventWorkers: [2, 4, 8], uwsgiShapes: [[5, 1], [4, 4]] },
+  quick: { seconds: 2, warmupSeconds: 1, reps: 1, sweepWorkers: [2, 4], sweepThreads: [16], uwsgiShapes: [[5, 1]] },
+  full: { seconds: 2, warmupSeconds: 1, reps: 5, sweepWorkers: [2, 4, 8], sweepThreads: [16], uwsgiShapes: [[5, 1], [4, 4]] },
 };
 
 export function parseOptions(argv) {
@@ -44,6 +49,10 @@ export function parseOptions(argv) {
       if (!/^[\w.-]+$/.test(options.name)) throw new Error(`--name ${options.name}: expected letters, digits, ., _ or - (it names files).`);
     } else if (arg === '--sweep') sweep = parseSweep(value());
     else if (arg === '--candidate') options.candidates.push(parseCandidate(value()));
+    else if (arg === '--servers') {
+      options.servers = value().split(',').map((id) => id.trim()).filter(Boolean);
+      if (options.servers.length === 0) throw new Error(`--servers: expected server ids separated by commas, e.g. ours,ours-3.13,gthread,seeds-3.9.`);
+    }
     else if (arg === '--seconds' || arg === '--reps') {
       const raw = value();
       const n = Number(raw);
@@ -87,12 +96,13 @@ export function parseCandidate(text) {
 }
 
 /**
- * wrk is required; uWSGI (peer) and rsvg-convert (PNG chart) are optional. As root with apt-get
+ * wrk and curl are required; uWSGI (peer) and rsvg-convert (PNG chart) are optional. As root with apt-get
  * (these machines, a GitHub runner with sudo aside), missing Debian packages are installed.
  */
 export async function ensureTools(log) {
   const wanted = [
     { tool: 'wrk', packages: ['wrk'], required: true },
+    { tool: 'curl', packages: ['curl'], required: true }, // the delivery check's clients
     { tool: 'uwsgi', packages: ['uwsgi-core', 'uwsgi-plugin-python3'] },
     { tool: 'rsvg-convert', packages: ['librsvg2-bin'] },
   ];

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { must, onPath, run } from './exec.mjs';
 
 const SYSTEM_PYTHON = '/usr/bin/python3';
+const WORKER_PACKAGES = ['meinheld', 'greenlet', 'gevent', 'zope.event', 'zope.interface'];
 
 /**
  * { available: true, venv, python, packages } or { available: false, reason }.
@@ -26,7 +27,9 @@ export async function prepareUwsgi({ image, imagePython, testbed }) {
   const packages = freeze.stdout
     .split('\n')
     .map((line) => line.trim())
-    .filter((line) => /^[A-Za-z0-9_.-]+==\S+$/.test(line));
+    .filter((line) => /^[A-Za-z0-9_.-]+==\S+$/.test(line))
+    // The worker's own packages are not the app's: uWSGI serves it itself (and the image's Meinheld is a local build).
+    .filter((line) => !WORKER_PACKAGES.includes(line.split('==')[0].toLowerCase()));
   const key = crypto.createHash('sha256').update(`${python}\n${packages.join('\n')}`).digest('hex').slice(0, 12);
   const venv = path.join(os.tmpdir(), `flask-bench-uwsgi-venv-${key}`);
   if (!fs.existsSync(path.join(venv, 'ready'))) {
