@@ -7,13 +7,13 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-PVZ3M6HO.js";
+} from "./chunks/chunk-TXZXF4MG.js";
 import {
   Docker,
   actionState,
   setFailed,
   warning
-} from "./chunks/chunk-ETYTURZ2.js";
+} from "./chunks/chunk-LEJK7CIK.js";
 
 // src/sources.ts
 function inWorkflow() {

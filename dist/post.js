@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-ETYTURZ2.js";
+} from "./chunks/chunk-LEJK7CIK.js";
 
 // src/post.ts
 try {

@@ -84,6 +84,18 @@ export class Docker {
     return context.exitCode === 0 && context.stdout.trim() !== '' ? context.stdout.trim() : 'default';
   }
 
+  /** The driver of a buildx builder (docker, docker-container, ...), or '' when buildx cannot say. */
+  async buildxDriver(builder: string, env?: Record<string, string>): Promise<string> {
+    const result = await this.run(['buildx', 'inspect', builder], env ? { env } : {});
+    return result.exitCode === 0 ? (/^Driver:\s+(\S+)/m.exec(result.stdout)?.[1] ?? '') : '';
+  }
+
+  /** Whether the engine keeps images in containerd's store, where its own builder can export cache. */
+  async containerdImageStore(): Promise<boolean> {
+    const result = await this.run(['info', '--format', '{{json .DriverStatus}}']);
+    return result.exitCode === 0 && result.stdout.includes('io.containerd.snapshotter');
+  }
+
   async build(args: string[], what: string, input?: string, env?: Record<string, string>): Promise<void> {
     const result = await this.run(args, {
       echo: true,

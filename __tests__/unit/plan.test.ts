@@ -11,6 +11,7 @@ const DOCKERFILE = path.join(DOCKER_DIR, 'Dockerfile');
 const APP_DIR = '/work/repo/web';
 // The fixture's worker: the version's default (docker/versions.json), which generated tags leave unnamed.
 const WORKER = defaultWorker('3.12');
+const BUNDLED = 'FROM ${PYTHON_BASE_IMAGE}\nRUN --mount=type=secret,id=pip-config,target=/etc/pip.conf,required=false \\\n    pip install flask\n';
 
 function settings(overrides: Partial<Settings> = {}): Settings {
   return makeSettings({ variant: 'slim', appDir: APP_DIR, ...overrides });
@@ -28,6 +29,8 @@ function context(overrides: Partial<RunContext> = {}): RunContext {
     hasRequirements: false,
     actionRoot: ROOT,
     appContext: APP_DIR,
+    bundledDockerfile: BUNDLED,
+    cache: { from: [], to: [] },
     ...overrides,
   };
 }
@@ -60,17 +63,18 @@ describe('resolveBaseImage', () => {
 });
 
 describe('base image build', () => {
-  it('is the classic build of the bundled Dockerfile with the version, worker and base image as build args', () => {
+  it('is the classic build of the bundled Dockerfile, read from stdin without its secret mounts, with the version, worker and base image as build args', () => {
     const plan = makePlan(settings(), context());
     expect(plan.baseImage).toBe('python:3.12-slim');
     expect(plan.base).toEqual({
       tag: `${LOCAL_REPOSITORY}/base:python3.12-slim-${WORKER}-job1`,
       env: { DOCKER_BUILDKIT: '0' },
+      dockerfile: 'FROM ${PYTHON_BASE_IMAGE}\nRUN \\\n    pip install flask\n',
       args: [
         'build',
         '--force-rm',
         '--file',
-        DOCKERFILE,
+        '-',
         '--tag',
         `flask-gunicorn-action/base:python3.12-slim-${WORKER}-job1`,
         '--build-arg',
@@ -153,10 +157,32 @@ describe('package index and build args', () => {
   });
 
   it('marks no host trusted for an HTTPS index', () => {
-    const plan = makePlan(settings({ pipIndexUrl: 'https://user:pw@pypi.example.com/simple/' }), context());
+    const plan = makePlan(settings({ pipIndexUrl: 'https://pypi.example.com/simple/' }), context());
     expect(flagValues(plan.base.args, '--build-arg').filter((arg) => arg.startsWith('PIP_'))).toEqual([
-      'PIP_INDEX_URL=https://user:pw@pypi.example.com/simple/',
+      'PIP_INDEX_URL=https://pypi.example.com/simple/',
     ]);
+  });
+
+  it('sends an index with credentials as the pip-config secret, named on the command line and valued only in the environment', () => {
+    const url = 'http://ci:s%2Fcr3t@127.0.0.1:8080/simple/';
+    const plan = makePlan(settings({ pipIndexUrl: url }), context({ builder: { kind: 'buildx', name: 'default' }, hasRequirements: true }));
+    expect(plan.pipIndex).toBe('secret');
+    for (const step of [plan.base, plan.app]) {
+      expect(flagValues(step.args, '--secret')).toEqual(['id=pip-config,env=FLASK_GUNICORN_ACTION_PIP_CONFIG']);
+      expect(step.args.join(' ')).not.toContain('s%2Fcr3t');
+      expect(step.args.some((arg) => arg.startsWith('PIP_'))).toBe(false);
+      expect(step.env).toEqual({
+        FLASK_GUNICORN_ACTION_PIP_CONFIG: `[global]\nindex-url = ${url}\ntrusted-host = 127.0.0.1\n`,
+      });
+    }
+    expect(plan.app.dockerfile).not.toContain('ARG PIP_');
+    expect(plan.app.dockerfile).toContain('RUN --mount=type=secret,id=pip-config,target=/etc/pip.conf,required=false python -m pip install');
+  });
+
+  it('sends the bundled Dockerfile as it is to buildx, whose secret mounts pip needs', () => {
+    const plan = makePlan(settings(), context({ builder: { kind: 'buildx', name: 'default' } }));
+    expect(flagValues(plan.base.args, '--file')).toEqual([DOCKERFILE]);
+    expect(plan.base.dockerfile).toBeUndefined();
   });
 
   it('passes no index arguments without an index', () => {

@@ -20533,6 +20533,16 @@ var Docker = class {
     const context = await this.run(["context", "show"]);
     return context.exitCode === 0 && context.stdout.trim() !== "" ? context.stdout.trim() : "default";
   }
+  /** The driver of a buildx builder (docker, docker-container, ...), or '' when buildx cannot say. */
+  async buildxDriver(builder, env) {
+    const result = await this.run(["buildx", "inspect", builder], env ? { env } : {});
+    return result.exitCode === 0 ? /^Driver:\s+(\S+)/m.exec(result.stdout)?.[1] ?? "" : "";
+  }
+  /** Whether the engine keeps images in containerd's store, where its own builder can export cache. */
+  async containerdImageStore() {
+    const result = await this.run(["info", "--format", "{{json .DriverStatus}}"]);
+    return result.exitCode === 0 && result.stdout.includes("io.containerd.snapshotter");
+  }
   async build(args, what, input, env) {
     const result = await this.run(args, {
       echo: true,
@@ -20644,11 +20654,18 @@ var ISOLATED_CONFIG = { auths: { "flask-gunicorn-action.invalid": {} } };
 function configRoot(env = process.env) {
   return env.RUNNER_TEMP || os6.tmpdir();
 }
-function createDockerConfigDir(root = configRoot()) {
+function userDockerConfig(env = process.env) {
+  return env.DOCKER_CONFIG || path4.join(os6.homedir(), ".docker");
+}
+function createDockerConfigDir(root = configRoot(), env = process.env) {
   const dir = fs3.mkdtempSync(path4.join(root, CONFIG_DIR_PREFIX));
-  fs3.writeFileSync(path4.join(dir, "config.json"), `${JSON.stringify(ISOLATED_CONFIG, null, 2)}
+  const config = { ...ISOLATED_CONFIG, cliPluginsExtraDirs: [path4.join(userDockerConfig(env), "cli-plugins")] };
+  fs3.writeFileSync(path4.join(dir, "config.json"), `${JSON.stringify(config, null, 2)}
 `, { mode: 384 });
   return dir;
+}
+function loginEnv(configDir, env = process.env) {
+  return { DOCKER_CONFIG: configDir, BUILDX_CONFIG: env.BUILDX_CONFIG || path4.join(userDockerConfig(env), "buildx") };
 }
 function notOwnConfigDir(dir, root = configRoot()) {
   if (!path4.isAbsolute(dir)) return "not an absolute path";
@@ -20714,6 +20731,41 @@ function splitOnce(value, sep2) {
 // src/plan.ts
 import * as path5 from "node:path";
 
+// src/pip-index.ts
+var PIP_SECRET_ID = "pip-config";
+var PIP_SECRET_ENV = "FLASK_GUNICORN_ACTION_PIP_CONFIG";
+var PIP_SECRET_MOUNT = `--mount=type=secret,id=${PIP_SECRET_ID},target=/etc/pip.conf,required=false`;
+var PipIndexError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "PipIndexError";
+  }
+};
+function hasCredentials(url) {
+  if (url === "") return false;
+  const parsed = new URL(url);
+  return parsed.username !== "" || parsed.password !== "";
+}
+function pipIndex(url) {
+  if (url === "") return { kind: "default" };
+  const parsed = new URL(url);
+  const trustedHost = parsed.protocol === "http:" ? parsed.hostname : "";
+  if (!hasCredentials(url))
+    return { kind: "build-args", args: { PIP_INDEX_URL: url, ...trustedHost !== "" ? { PIP_TRUSTED_HOST: trustedHost } : {} } };
+  const lines = ["[global]", `index-url = ${url}`, ...trustedHost !== "" ? [`trusted-host = ${trustedHost}`] : []];
+  return { kind: "secret", config: `${lines.join("\n")}
+` };
+}
+function requireSecretSupport(index, builder) {
+  if (index.kind !== "secret" || builder.kind !== "classic") return;
+  throw new PipIndexError(
+    `pip-index-url: the URL carries credentials, and the classic builder (${builder.reason}) has no build secrets, so they would be written into the image history. Build with buildx (builder: auto or buildx; on GitHub, docker/setup-buildx-action), or use an index that needs no credentials from the build.`
+  );
+}
+function withoutSecretMounts(dockerfile) {
+  return dockerfile.replace(/^(\s*RUN)\s+--mount=type=secret,\S+/gim, "$1");
+}
+
 // src/app-layer.ts
 function renderAppDockerfile(layer) {
   const lines = [
@@ -20726,7 +20778,7 @@ function renderAppDockerfile(layer) {
   if (layer.hasRequirements) {
     lines.push(
       "COPY requirements.txt /tmp/app-requirements.txt",
-      "RUN python -m pip install --no-cache-dir --disable-pip-version-check -r /tmp/app-requirements.txt && rm /tmp/app-requirements.txt"
+      `RUN ${layer.pipSecret ? `${PIP_SECRET_MOUNT} ` : ""}python -m pip install --no-cache-dir --disable-pip-version-check -r /tmp/app-requirements.txt && rm /tmp/app-requirements.txt`
     );
   }
   lines.push("RUN rm -rf /app && mkdir -p /app", "COPY . /app");
@@ -20792,6 +20844,96 @@ function buildCommand(builder) {
 }
 function buildEnv(builder) {
   return builder.kind === "classic" ? { DOCKER_BUILDKIT: "0" } : {};
+}
+
+// src/cache.ts
+var CACHE_TYPES = ["gha", "registry", "local", "inline"];
+function parseCacheInput(name, value, fail) {
+  const lines = value.split("\n").map((line) => line.trim()).filter((line) => line !== "");
+  if (lines.length === 0) return void 0;
+  if (lines.length === 1 && lines[0].toLowerCase() === "none") return "none";
+  const specs = [];
+  for (const line of lines) {
+    const spec = parseSpec(name, line, fail);
+    if (spec) specs.push(spec);
+  }
+  return specs;
+}
+function parseSpec(name, line, fail) {
+  const attrs = [];
+  for (const part of line.split(",")) {
+    const eq = part.indexOf("=");
+    if (eq <= 0 || /["']/.test(part)) {
+      fail(`${name}: "${line}" is not a list of key=value (e.g. type=registry,ref=ghcr.io/acme/web:buildcache); quotes are not accepted.`);
+      return void 0;
+    }
+    attrs.push([part.slice(0, eq).trim(), part.slice(eq + 1).trim()]);
+  }
+  const type = attrs.find(([key]) => key === "type")?.[1] ?? "";
+  if (!CACHE_TYPES.includes(type)) {
+    fail(`${name}: "${line}" has type "${type}"; use one of ${CACHE_TYPES.map((t) => `type=${t}`).join(", ")}.`);
+    return void 0;
+  }
+  const get = (key) => attrs.find(([k]) => k === key)?.[1];
+  const required = type === "registry" ? "ref" : type === "local" ? name === "cache-from" ? "src" : "dest" : "";
+  if (required !== "" && !get(required)) {
+    fail(`${name}: "${line}" needs ${required}= (e.g. ${exampleOf(type, name)}).`);
+    return void 0;
+  }
+  if (type === "inline" && name === "cache-from") {
+    fail(`${name}: "${line}": inline cache is read with type=registry,ref=<the image>; type=inline is for cache-to.`);
+    return void 0;
+  }
+  return { type, attrs: attrs.filter(([key]) => key !== "type") };
+}
+function exampleOf(type, name) {
+  if (type === "registry") return "type=registry,ref=ghcr.io/acme/web:buildcache";
+  return name === "cache-from" ? "type=local,src=/tmp/.buildx-cache" : "type=local,dest=/tmp/.buildx-cache";
+}
+function defaultCache(pythonVersion, variant, worker) {
+  const scope = ["scope", `flask-gunicorn-${pythonVersion}-${variant}-${worker}`];
+  return { from: [{ type: "gha", attrs: [scope] }], to: [{ type: "gha", attrs: [scope, ["mode", "max"]] }] };
+}
+function specForBuild(spec, part) {
+  const attrs = spec.attrs.map(([key, value]) => {
+    if (spec.type === "registry" && key === "ref") return [key, withTagSuffix(value, part)];
+    if (spec.type === "local" && (key === "src" || key === "dest")) return [key, `${value.replace(/\/+$/, "")}/${part}`];
+    if (spec.type === "gha" && key === "scope") return [key, `${value}-${part}`];
+    return [key, value];
+  });
+  if (spec.type === "gha" && !attrs.some(([key]) => key === "scope")) attrs.push(["scope", `buildkit-${part}`]);
+  return [`type=${spec.type}`, ...attrs.map(([key, value]) => `${key}=${value}`)].join(",");
+}
+function withTagSuffix(ref, part) {
+  const lastSlash = ref.lastIndexOf("/");
+  const colon = ref.indexOf(":", lastSlash + 1);
+  return colon < 0 ? `${ref}:latest-${part}` : `${ref}-${part}`;
+}
+function cacheFlags(from, to, part) {
+  return [
+    ...from.flatMap((spec) => ["--cache-from", specForBuild(spec, part)]),
+    ...to.flatMap((spec) => ["--cache-to", specForBuild(spec, part)])
+  ];
+}
+function needsCacheExport(to) {
+  return to.some((spec) => spec.type !== "inline");
+}
+function cacheForBuilder(wanted, builder, exportsCache) {
+  if (builder === "classic") {
+    const any = wanted.from.length + wanted.to.length > 0;
+    return { from: [], to: [], dropped: any ? "the classic builder has no cache backends" : "" };
+  }
+  if (exportsCache || !needsCacheExport(wanted.to)) return { from: wanted.from, to: wanted.to, dropped: "" };
+  return {
+    from: wanted.from,
+    to: wanted.to.filter((spec) => !needsCacheExport([spec])),
+    dropped: "cache-to was left out: the engine's own builder (docker driver) exports cache only with the containerd image store, which this engine does not use"
+  };
+}
+function describeCache(cache) {
+  const list = (specs) => specs.map((spec) => [`type=${spec.type}`, ...spec.attrs.map(([k, v]) => `${k}=${v}`)].join(",")).join("; ");
+  if (cache.from.length + cache.to.length === 0) return "none";
+  return `from ${list(cache.from) || "-"}; to ${list(cache.to) || "-"}`;
 }
 
 // docker/versions.json
@@ -20886,29 +21028,30 @@ function makePlan(settings, context) {
     ...context.run ? { run: context.run } : {}
   });
   const labels = ociLabels(settings, context, baseImage, tags[0] ?? "");
-  const pipArgs = {};
-  if (settings.pipIndexUrl !== "") {
-    pipArgs.PIP_INDEX_URL = settings.pipIndexUrl;
-    const url = new URL(settings.pipIndexUrl);
-    if (url.protocol === "http:") pipArgs.PIP_TRUSTED_HOST = url.hostname;
-  }
+  const pip = pipIndex(settings.pipIndexUrl);
+  const env = { ...buildEnv(context.builder), ...pip.kind === "secret" ? { [PIP_SECRET_ENV]: pip.config } : {} };
   const common = [
     ...settings.network === "host" ? ["--network", "host"] : [],
     ...settings.noCache ? ["--no-cache"] : [],
-    ...buildArgFlags({ ...settings.buildArgs, ...pipArgs })
+    ...buildArgFlags({ ...settings.buildArgs, ...pip.kind === "build-args" ? pip.args : {} }),
+    ...pip.kind === "secret" ? ["--secret", `id=${PIP_SECRET_ID},env=${PIP_SECRET_ENV}`] : []
   ];
+  const cache = (part) => context.builder.kind === "buildx" ? cacheFlags(context.cache.from, context.cache.to, part) : [];
   const dockerDir = path5.join(context.actionRoot, "docker");
+  const classic = context.builder.kind === "classic";
   const base = {
     tag: baseTag,
-    env: buildEnv(context.builder),
+    env,
+    ...classic ? { dockerfile: withoutSecretMounts(context.bundledDockerfile) } : {},
     args: [
       ...buildCommand(context.builder),
       "--file",
-      path5.join(dockerDir, "Dockerfile"),
+      classic ? "-" : path5.join(dockerDir, "Dockerfile"),
       "--tag",
       baseTag,
       ...settings.pull ? ["--pull"] : [],
       ...common,
+      ...cache("base"),
       ...buildArgFlags({
         PYTHON_BASE_IMAGE: baseImage,
         PYTHON_VERSION: settings.pythonVersion,
@@ -20920,12 +21063,13 @@ function makePlan(settings, context) {
   const dockerfile = renderAppDockerfile({
     baseTag,
     hasRequirements: context.hasRequirements,
-    customIndex: settings.pipIndexUrl !== "",
+    customIndex: pip.kind === "build-args",
+    pipSecret: pip.kind === "secret",
     appModule: settings.appModule
   });
   const app = {
     tag: appTag,
-    env: buildEnv(context.builder),
+    env,
     dockerfile,
     // '-' reads the Dockerfile from stdin, so nothing is written into the user's folder.
     args: [
@@ -20935,14 +21079,15 @@ function makePlan(settings, context) {
       "--tag",
       appTag,
       ...common,
+      ...cache("app"),
       ...Object.entries(labels).flatMap(([key, value]) => ["--label", `${key}=${value}`]),
       context.appContext
     ]
   };
   const containerPort = listenPort(settings.probeEnv, settings.network === "host" ? context.hostPort : 80);
   const name = `${SMOKE_CONTAINER_PREFIX}${context.jobId}`;
-  const env = { ...settings.probeEnv };
-  if (settings.network === "host") env.PORT = String(containerPort);
+  const containerEnv = { ...settings.probeEnv };
+  if (settings.network === "host") containerEnv.PORT = String(containerPort);
   const runArgs = [
     "run",
     "--detach",
@@ -20951,11 +21096,13 @@ function makePlan(settings, context) {
     "--label",
     `${SMOKE_LABEL}=${context.jobId}`,
     ...settings.network === "host" ? ["--network", "host"] : ["--publish", `127.0.0.1::${containerPort}`],
-    ...Object.entries(env).flatMap(([key, value]) => ["--env", `${key}=${value}`])
+    ...Object.entries(containerEnv).flatMap(([key, value]) => ["--env", `${key}=${value}`])
   ];
   return {
     baseImage,
     builder: context.builder,
+    pipIndex: pip.kind,
+    cache: context.cache,
     base,
     app,
     container: {
@@ -21076,13 +21223,22 @@ export {
   BUILDER_SETTINGS,
   chooseBuilder,
   describeBuilder,
+  parseCacheInput,
+  defaultCache,
+  needsCacheExport,
+  cacheForBuilder,
+  describeCache,
   configRoot,
   createDockerConfigDir,
+  loginEnv,
   isValidRepository,
   isValidRegistryHost,
   isValidTag,
   isValidReference,
   registryHost,
+  hasCredentials,
+  pipIndex,
+  requireSecretSupport,
   bindProblem,
   DEFAULT_VARIANT,
   supportedVersions,
