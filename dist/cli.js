@@ -6,13 +6,13 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-TXZXF4MG.js";
+} from "./chunks/chunk-TFBMCJDT.js";
 import {
   Docker,
   cleanup,
   fence,
   memoryState
-} from "./chunks/chunk-LEJK7CIK.js";
+} from "./chunks/chunk-2DJNJ6Q4.js";
 
 // src/cli-flags.ts
 var USAGE = `Usage: node dist/cli.js --python-version 3.12 [--variant slim] [--app ./path] [--image repo --push true ...]

@@ -7,13 +7,13 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-TXZXF4MG.js";
+} from "./chunks/chunk-TFBMCJDT.js";
 import {
   Docker,
   actionState,
   setFailed,
   warning
-} from "./chunks/chunk-LEJK7CIK.js";
+} from "./chunks/chunk-2DJNJ6Q4.js";
 
 // src/sources.ts
 function inWorkflow() {

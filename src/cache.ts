@@ -112,23 +112,17 @@ export function needsCacheExport(to: CacheSpec[]): boolean {
   return to.some((spec) => spec.type !== 'inline');
 }
 
-/** What a build can really use: the cache asked for, less what this builder cannot do, and why. */
+/**
+ * What the builds use: the cache asked for on buildx (which exports it, with a builder the action
+ * makes where the engine's own cannot: cache-builder.ts); nothing on the classic builder, and why.
+ */
 export function cacheForBuilder(
-  wanted: { from: CacheSpec[]; to: CacheSpec[]; given: boolean },
+  wanted: { from: CacheSpec[]; to: CacheSpec[] },
   builder: 'classic' | 'buildx',
-  exportsCache: boolean,
 ): { from: CacheSpec[]; to: CacheSpec[]; dropped: string } {
-  if (builder === 'classic') {
-    const any = wanted.from.length + wanted.to.length > 0;
-    return { from: [], to: [], dropped: any ? 'the classic builder has no cache backends' : '' };
-  }
-  if (exportsCache || !needsCacheExport(wanted.to)) return { from: wanted.from, to: wanted.to, dropped: '' };
-  return {
-    from: wanted.from,
-    to: wanted.to.filter((spec) => !needsCacheExport([spec])),
-    dropped:
-      'cache-to was left out: the engine\'s own builder (docker driver) exports cache only with the containerd image store, which this engine does not use',
-  };
+  if (builder === 'buildx') return { from: wanted.from, to: wanted.to, dropped: '' };
+  const any = wanted.from.length + wanted.to.length > 0;
+  return { from: [], to: [], dropped: any ? 'the classic builder has no cache backends' : '' };
 }
 
 /** One line for the log and the summary. */

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { chooseBuilder, describeBuilder, type Builder } from './builder.js';
+import { createBuilderArgs, needsOwnBuilder, ownBuilderName } from './cache-builder.js';
 import { cacheForBuilder, describeCache, needsCacheExport } from './cache.js';
 import { cleanup } from './cleanup.js';
 import { Docker, DockerError } from './docker.js';
@@ -47,16 +48,15 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
   await docker.serverVersion();
 
   const runDate = await deps.resolveDate(settings.date, settings.githubToken);
-  const builder = chooseBuilder(settings.builder, await docker.buildxBuilder());
+  const job = jobId(deps.source);
+  const builder = await cacheCapableBuilder(docker, chooseBuilder(settings.builder, await docker.buildxBuilder()), settings, job);
   // An index with credentials reaches pip only as a build secret: refused, before any work, where there is none.
   requireSecretSupport(pipIndex(settings.pipIndexUrl), builder);
-  const cache = cacheForBuilder(
-    { from: settings.cacheFrom, to: settings.cacheTo, given: settings.cacheGiven },
-    builder.kind,
-    await exportsCache(docker, builder, needsCacheExport(settings.cacheTo)),
-  );
+  const cache = cacheForBuilder({ from: settings.cacheFrom, to: settings.cacheTo }, builder.kind);
   if (cache.dropped !== '') (settings.cacheGiven ? reporter.warning : reporter.info)(`Cache: ${cache.dropped}.`);
   const hostPort = settings.network === 'host' ? await freePort() : 0;
+  // A builder the action makes cannot see the engine's images: the base image goes to the app build as a folder.
+  const baseLayout = builder.kind === 'buildx' && builder.own ? fs.mkdtempSync(path.join(configRoot(), 'flask-gunicorn-base-')) : '';
   // Last before the try whose finally removes it: the app folder, or a copy without .git.
   const appContext = appBuildContext(settings.appDir, configRoot());
   const plan = makePlan(settings, {
@@ -64,7 +64,7 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
     created: new Date().toISOString(),
     sourceUrl: deps.source.url,
     revision: deps.source.revision,
-    jobId: jobId(deps.source),
+    jobId: job,
     builder,
     hostPort,
     hasRequirements: fs.existsSync(path.join(settings.appDir, 'requirements.txt')),
@@ -73,6 +73,7 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
     ...(settings.immutableTag ? { run: { number: deps.source.runNumber, attempt: deps.source.runAttempt || '1' } } : {}),
     bundledDockerfile: fs.readFileSync(path.join(env.actionRoot, 'docker', 'Dockerfile'), 'utf8'),
     cache: { from: cache.from, to: cache.to },
+    baseLayout,
   });
   if (appContext.dir !== settings.appDir) reporter.info('The app folder holds a .git: the image is built from a copy without it.');
   reporter.info(
@@ -84,6 +85,7 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
   // With credentials, the login comes first: base images are then pulled as that user (private
   // images, Docker Hub's pull limits), and the push reuses it. One per-run config folder for both.
   const configDir = settings.username !== '' && settings.password !== '' ? createDockerConfigDir() : '';
+  const dockerEnv = configDir !== '' ? loginEnv(configDir) : {};
   try {
     if (configDir !== '') {
       deps.state.save({ dockerConfig: configDir, registry: plan.push.registry });
@@ -91,11 +93,18 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
         registryLogin(docker, settings, { configDir, log: (message) => reporter.warning(message) }),
       );
     }
+    if (plan.builder.kind === 'buildx' && plan.builder.own) {
+      stage = 'builder';
+      deps.state.save({ builder: plan.builder.name });
+      await reporter.group(`Make builder ${plan.builder.name} (docker-container), which exports cache`, () =>
+        docker.createBuilder(createBuilderArgs((plan.builder as { name: string }).name), dockerEnv),
+      );
+    }
 
     // 2. Build the bundled image, then layer the app on it.
     stage = 'build';
     const build = (step: BuildStep, what: string): Promise<void> =>
-      retry(() => docker.build(step.args, what, step.dockerfile, { ...step.env, ...(configDir !== '' ? loginEnv(configDir) : {}) }), {
+      retry(() => docker.build(step.args, what, step.dockerfile, { ...step.env, ...dockerEnv }), {
         ...registryRetry(what, (message) => reporter.warning(message)),
         // Only a failed fetch of an image is retried: a failing RUN step would fail the same way again.
         isTransient: (error) => error instanceof DockerError && isTransientPullError(`${error.result?.stdout ?? ''}\n${error.result?.stderr ?? ''}`),
@@ -162,8 +171,14 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
     await docker.untag(plan.base.tag);
     appContext.dispose();
     if (!passed || plan.push.refs.length > 0) await docker.untag(plan.app.tag);
+    if (baseLayout !== '') fs.rmSync(baseLayout, { recursive: true, force: true });
     // Warnings, not info: a failure message quotes the engine, and warnings are escaped as one line.
-    if (configDir !== '') await cleanup(docker, { container: '', dockerConfig: configDir, registry: plan.push.registry }, reporter.warning);
+    if (configDir !== '' || (plan.builder.kind === 'buildx' && plan.builder.own))
+      await cleanup(
+        docker,
+        { container: '', dockerConfig: configDir, registry: plan.push.registry, builder: plan.builder.kind === 'buildx' && plan.builder.own ? plan.builder.name : '' },
+        reporter.warning,
+      );
   }
 }
 
@@ -194,12 +209,14 @@ function partlyPushed(error: unknown): string {
   return 'no; earlier tags may exist, latest was not moved';
 }
 
-/** Whether the builder can write a cache that is not inline (asked only when one is wanted). */
-async function exportsCache(docker: Docker, builder: Builder, wanted: boolean): Promise<boolean> {
-  if (!wanted || builder.kind !== 'buildx') return false;
-  const driver = await docker.buildxDriver(builder.name);
-  // Only the engine's own builder is limited, and only with the classic image store.
-  return (driver !== 'docker' && driver !== '') || (await docker.containerdImageStore());
+/**
+ * The builder for this run's cache: the chosen one, or, when a cache is to be written and the
+ * engine's own builder cannot export it (docker driver, classic image store), one the action makes.
+ */
+async function cacheCapableBuilder(docker: Docker, chosen: Builder, settings: Settings, job: string): Promise<Builder> {
+  if (chosen.kind !== 'buildx' || !needsCacheExport(settings.cacheTo)) return chosen;
+  if (!needsOwnBuilder(await docker.buildxDriver(chosen.name), await docker.containerdImageStore())) return chosen;
+  return { kind: 'buildx', name: ownBuilderName(job), own: true };
 }
 
 async function report(

@@ -38,6 +38,12 @@ export interface RunContext {
   bundledDockerfile: string;
   /** The caches the builder can use: settings' cache-to is left out where the builder cannot export (pipeline.ts). */
   cache: { from: CacheSpec[]; to: CacheSpec[] };
+  /**
+   * '' when the builder shares the engine's image store. Else (a builder the action made,
+   * cache-builder.ts) a fresh folder: the base build writes its image there as an OCI layout, and
+   * the app build reads it from there, since that builder cannot see the engine's images.
+   */
+  baseLayout: string;
 }
 
 export interface BuildStep {
@@ -109,6 +115,8 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
   const env = { ...buildEnv(context.builder), ...(pip.kind === 'secret' ? { [PIP_SECRET_ENV]: pip.config } : {}) };
   const common = [
     ...(settings.network === 'host' ? ['--network', 'host'] : []),
+    // A builder the action made runs in a container: the host network is an entitlement there.
+    ...(settings.network === 'host' && context.builder.kind === 'buildx' && context.builder.own ? ['--allow', 'network.host'] : []),
     ...(settings.noCache ? ['--no-cache'] : []),
     ...buildArgFlags({ ...settings.buildArgs, ...(pip.kind === 'build-args' ? pip.args : {}) }),
     ...(pip.kind === 'secret' ? ['--secret', `id=${PIP_SECRET_ID},env=${PIP_SECRET_ENV}`] : []),
@@ -119,12 +127,19 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
   const dockerDir = path.join(context.actionRoot, 'docker');
   // The classic builder rejects RUN --mount: it gets the Dockerfile without the (then empty) secret mounts.
   const classic = context.builder.kind === 'classic';
+  // Only the app image is loaded into the engine when the base image travels as an OCI layout.
+  const baseCommand =
+    context.baseLayout !== '' && context.builder.kind === 'buildx'
+      ? ['buildx', 'build', '--builder', context.builder.name, '--output', `type=oci,dest=${context.baseLayout},tar=false,name=${baseTag}`]
+      : buildCommand(context.builder);
+  const baseFromLayout =
+    context.baseLayout !== '' ? ['--build-context', `${baseTag}=oci-layout://${context.baseLayout}:${baseTag.slice(baseTag.lastIndexOf(':') + 1)}`] : [];
   const base: BuildStep = {
     tag: baseTag,
     env,
     ...(classic ? { dockerfile: withoutSecretMounts(context.bundledDockerfile) } : {}),
     args: [
-      ...buildCommand(context.builder),
+      ...baseCommand,
       '--file',
       classic ? '-' : path.join(dockerDir, 'Dockerfile'),
       '--tag',
@@ -160,6 +175,7 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
       '--tag',
       appTag,
       ...common,
+      ...baseFromLayout,
       ...cache('app'),
       ...Object.entries(labels).flatMap(([key, value]) => ['--label', `${key}=${value}`]),
       context.appContext,

@@ -75,21 +75,14 @@ describe('defaultCache', () => {
 });
 
 describe('cacheForBuilder', () => {
-  const wanted = { from: [registry], to: [registry, { type: 'inline', attrs: [] } as CacheSpec], given: true };
-  it('keeps everything on a builder that exports cache', () => {
-    expect(cacheForBuilder(wanted, 'buildx', true)).toEqual({ from: wanted.from, to: wanted.to, dropped: '' });
-  });
-
-  it('keeps reading, and writes only inline, on a builder that cannot export, saying why', () => {
-    const usable = cacheForBuilder(wanted, 'buildx', false);
-    expect(usable.from).toEqual([registry]);
-    expect(usable.to).toEqual([{ type: 'inline', attrs: [] }]);
-    expect(usable.dropped).toMatch(/containerd image store/);
+  const wanted = { from: [registry], to: [registry, { type: 'inline', attrs: [] } as CacheSpec] };
+  it('keeps everything on buildx', () => {
+    expect(cacheForBuilder(wanted, 'buildx')).toEqual({ from: wanted.from, to: wanted.to, dropped: '' });
   });
 
   it('uses no cache on the classic builder, and says so only when one was wanted', () => {
-    expect(cacheForBuilder(wanted, 'classic', false)).toEqual({ from: [], to: [], dropped: 'the classic builder has no cache backends' });
-    expect(cacheForBuilder({ from: [], to: [], given: false }, 'classic', false).dropped).toBe('');
+    expect(cacheForBuilder(wanted, 'classic')).toEqual({ from: [], to: [], dropped: 'the classic builder has no cache backends' });
+    expect(cacheForBuilder({ from: [], to: [] }, 'classic').dropped).toBe('');
   });
 
   it('describes the cache in one line', () => {

@@ -31,6 +31,7 @@ function context(overrides: Partial<RunContext> = {}): RunContext {
     appContext: APP_DIR,
     bundledDockerfile: BUNDLED,
     cache: { from: [], to: [] },
+    baseLayout: '',
     ...overrides,
   };
 }
@@ -392,5 +393,43 @@ describe('probe and push', () => {
     expect(plan.push.refs).toEqual([]);
     expect(plan.push.tags).toEqual(['python3.12-slim-2026-11-21', 'python3.12-slim', 'latest']);
     expect(plan.push.enabled).toBe(false);
+  });
+});
+
+describe('a builder the action made to export cache', () => {
+  const own = { kind: 'buildx', name: 'flask-gunicorn-cache-job1', own: true } as const;
+  const layout = '/runner/temp/flask-gunicorn-base-x';
+
+  it('writes the base image as an OCI layout instead of loading it, and the app build reads it from there under the base tag', () => {
+    const plan = makePlan(settings(), context({ builder: own, baseLayout: layout }));
+    const baseTag = `flask-gunicorn-action/base:python3.12-slim-${WORKER}-job1`;
+    expect(plan.base.args.slice(0, 6)).toEqual([
+      'buildx',
+      'build',
+      '--builder',
+      'flask-gunicorn-cache-job1',
+      '--output',
+      `type=oci,dest=${layout},tar=false,name=${baseTag}`,
+    ]);
+    expect(plan.base.args).not.toContain('--load');
+    expect(plan.app.args.slice(0, 5)).toEqual(['buildx', 'build', '--builder', 'flask-gunicorn-cache-job1', '--load']);
+    expect(flagValues(plan.app.args, '--build-context')).toEqual([`${baseTag}=oci-layout://${layout}:python3.12-slim-${WORKER}-job1`]);
+    expect(plan.app.dockerfile.split('\n')[1]).toBe(`FROM ${baseTag}`);
+  });
+
+  it('asks for the host network entitlement in host mode only', () => {
+    expect(flagValues(makePlan(settings({ network: 'host' }), context({ builder: own, baseLayout: layout })).base.args, '--allow')).toEqual(['network.host']);
+    expect(flagValues(makePlan(settings(), context({ builder: own, baseLayout: layout })).base.args, '--allow')).toEqual([]);
+    expect(flagValues(makePlan(settings({ network: 'host' }), context({ builder: { kind: 'buildx', name: 'default' } })).base.args, '--allow')).toEqual([]);
+  });
+
+  it('passes each build its own part of the cache', () => {
+    const cache = { from: [{ type: 'gha' as const, attrs: [['scope', 's'] as [string, string]] }], to: [{ type: 'gha' as const, attrs: [['scope', 's'] as [string, string], ['mode', 'max'] as [string, string]] }] };
+    const plan = makePlan(settings(), context({ builder: own, baseLayout: layout, cache }));
+    expect(flagValues(plan.base.args, '--cache-from')).toEqual(['type=gha,scope=s-base']);
+    expect(flagValues(plan.base.args, '--cache-to')).toEqual(['type=gha,scope=s-base,mode=max']);
+    expect(flagValues(plan.app.args, '--cache-to')).toEqual(['type=gha,scope=s-app,mode=max']);
+    // The classic builder gets no cache flags at all.
+    expect(makePlan(settings(), context({ cache })).base.args.some((arg) => arg.startsWith('--cache'))).toBe(false);
   });
 });

@@ -36,6 +36,7 @@ function plan(image = REPO): Plan {
     appContext: '/work/app',
     bundledDockerfile: 'FROM python\n',
     cache: { from: [], to: [] },
+    baseLayout: '',
   });
 }
 

@@ -56,6 +56,7 @@ function plan(inputs: Record<string, string> = {}, hostPort = port): Plan {
     appContext: ACTION_ROOT,
     bundledDockerfile: 'FROM python\n',
     cache: { from: [], to: [] },
+    baseLayout: '',
   });
 }
 

@@ -20538,6 +20538,18 @@ var Docker = class {
     const result = await this.run(["buildx", "inspect", builder], env ? { env } : {});
     return result.exitCode === 0 ? /^Driver:\s+(\S+)/m.exec(result.stdout)?.[1] ?? "" : "";
   }
+  /** Makes a buildx builder (cache-builder.ts); `docker buildx create` pulls its image if needed. */
+  async createBuilder(args, env) {
+    const result = await this.run(args, { echo: true, ...env ? { env } : {} });
+    if (result.exitCode !== 0)
+      throw new DockerError(`Could not make a builder that exports cache (docker ${args.slice(0, 2).join(" ")}): ${lastLines(result.stderr || result.stdout, 5)}`, result);
+  }
+  /** Removes a buildx builder and its container; one already gone is not an error. */
+  async removeBuilder(name, env) {
+    const result = await this.run(["buildx", "rm", name], env ? { env } : {});
+    if (result.exitCode !== 0 && !/not found|no builder/i.test(result.stderr))
+      throw new DockerError(`Could not remove builder ${name}: ${lastLines(result.stderr, 3)}`, result);
+  }
   /** Whether the engine keeps images in containerd's store, where its own builder can export cache. */
   async containerdImageStore() {
     const result = await this.run(["info", "--format", "{{json .DriverStatus}}"]);
@@ -20644,6 +20656,34 @@ function lastLines(text, count) {
 
 // src/cleanup.ts
 import * as fs4 from "node:fs";
+
+// src/cache-builder.ts
+var OWN_BUILDER_PREFIX = "flask-gunicorn-cache-";
+var JOB_ID = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
+function ownBuilderName(jobId) {
+  return `${OWN_BUILDER_PREFIX}${jobId}`;
+}
+function isOwnBuilderName(name) {
+  return name.startsWith(OWN_BUILDER_PREFIX) && JOB_ID.test(name.slice(OWN_BUILDER_PREFIX.length));
+}
+function createBuilderArgs(name) {
+  return [
+    "buildx",
+    "create",
+    "--name",
+    name,
+    "--driver",
+    "docker-container",
+    "--driver-opt",
+    "network=host",
+    "--buildkitd-flags",
+    "--allow-insecure-entitlement=network.host",
+    "--bootstrap"
+  ];
+}
+function needsOwnBuilder(driver, containerdStore) {
+  return (driver === "docker" || driver === "") && !containerdStore;
+}
 
 // src/docker-config.ts
 import * as fs3 from "node:fs";
@@ -20837,7 +20877,8 @@ function chooseBuilder(setting, buildxBuilder) {
   return { kind: "classic", reason: "no buildx plugin in this docker CLI" };
 }
 function describeBuilder(builder) {
-  return builder.kind === "buildx" ? `buildx (builder ${builder.name})` : `classic (${builder.reason})`;
+  if (builder.kind === "classic") return `classic (${builder.reason})`;
+  return builder.own ? `buildx (builder ${builder.name}, docker-container, made to export the cache)` : `buildx (builder ${builder.name})`;
 }
 function buildCommand(builder) {
   return builder.kind === "buildx" ? ["buildx", "build", "--builder", builder.name, "--load"] : ["build", "--force-rm"];
@@ -20918,17 +20959,10 @@ function cacheFlags(from, to, part) {
 function needsCacheExport(to) {
   return to.some((spec) => spec.type !== "inline");
 }
-function cacheForBuilder(wanted, builder, exportsCache) {
-  if (builder === "classic") {
-    const any = wanted.from.length + wanted.to.length > 0;
-    return { from: [], to: [], dropped: any ? "the classic builder has no cache backends" : "" };
-  }
-  if (exportsCache || !needsCacheExport(wanted.to)) return { from: wanted.from, to: wanted.to, dropped: "" };
-  return {
-    from: wanted.from,
-    to: wanted.to.filter((spec) => !needsCacheExport([spec])),
-    dropped: "cache-to was left out: the engine's own builder (docker driver) exports cache only with the containerd image store, which this engine does not use"
-  };
+function cacheForBuilder(wanted, builder) {
+  if (builder === "buildx") return { from: wanted.from, to: wanted.to, dropped: "" };
+  const any = wanted.from.length + wanted.to.length > 0;
+  return { from: [], to: [], dropped: any ? "the classic builder has no cache backends" : "" };
 }
 function describeCache(cache) {
   const list = (specs) => specs.map((spec) => [`type=${spec.type}`, ...spec.attrs.map(([k, v]) => `${k}=${v}`)].join(",")).join("; ");
@@ -21032,6 +21066,8 @@ function makePlan(settings, context) {
   const env = { ...buildEnv(context.builder), ...pip.kind === "secret" ? { [PIP_SECRET_ENV]: pip.config } : {} };
   const common = [
     ...settings.network === "host" ? ["--network", "host"] : [],
+    // A builder the action made runs in a container: the host network is an entitlement there.
+    ...settings.network === "host" && context.builder.kind === "buildx" && context.builder.own ? ["--allow", "network.host"] : [],
     ...settings.noCache ? ["--no-cache"] : [],
     ...buildArgFlags({ ...settings.buildArgs, ...pip.kind === "build-args" ? pip.args : {} }),
     ...pip.kind === "secret" ? ["--secret", `id=${PIP_SECRET_ID},env=${PIP_SECRET_ENV}`] : []
@@ -21039,12 +21075,14 @@ function makePlan(settings, context) {
   const cache = (part) => context.builder.kind === "buildx" ? cacheFlags(context.cache.from, context.cache.to, part) : [];
   const dockerDir = path5.join(context.actionRoot, "docker");
   const classic = context.builder.kind === "classic";
+  const baseCommand = context.baseLayout !== "" && context.builder.kind === "buildx" ? ["buildx", "build", "--builder", context.builder.name, "--output", `type=oci,dest=${context.baseLayout},tar=false,name=${baseTag}`] : buildCommand(context.builder);
+  const baseFromLayout = context.baseLayout !== "" ? ["--build-context", `${baseTag}=oci-layout://${context.baseLayout}:${baseTag.slice(baseTag.lastIndexOf(":") + 1)}`] : [];
   const base = {
     tag: baseTag,
     env,
     ...classic ? { dockerfile: withoutSecretMounts(context.bundledDockerfile) } : {},
     args: [
-      ...buildCommand(context.builder),
+      ...baseCommand,
       "--file",
       classic ? "-" : path5.join(dockerDir, "Dockerfile"),
       "--tag",
@@ -21079,6 +21117,7 @@ function makePlan(settings, context) {
       "--tag",
       appTag,
       ...common,
+      ...baseFromLayout,
       ...cache("app"),
       ...Object.entries(labels).flatMap(([key, value]) => ["--label", `${key}=${value}`]),
       context.appContext
@@ -21146,12 +21185,17 @@ function ociLabels(settings, context, baseImage, versionTag) {
 }
 
 // src/cleanup.ts
-var JOB_ID = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
+var JOB_ID2 = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
 async function cleanup(docker, state, warn) {
   if (state.container !== "") {
     await removeOwnContainer(docker, state.container, warn).catch(
       (error2) => warn(`Could not remove ${state.container}: ${error2.message}`)
     );
+  }
+  if (state.builder) {
+    if (isOwnBuilderName(state.builder))
+      await docker.removeBuilder(state.builder).catch((error2) => warn(`Could not remove builder ${state.builder}: ${error2.message}`));
+    else warn(`Ignored the saved builder name "${state.builder}": not a builder the action makes.`);
   }
   if (state.dockerConfig !== "" && fs4.existsSync(state.dockerConfig)) {
     const problem = notOwnConfigDir(state.dockerConfig);
@@ -21166,7 +21210,7 @@ async function cleanup(docker, state, warn) {
 }
 async function removeOwnContainer(docker, name, warn) {
   const jobId = name.startsWith(SMOKE_CONTAINER_PREFIX) ? name.slice(SMOKE_CONTAINER_PREFIX.length) : "";
-  if (!JOB_ID.test(jobId)) {
+  if (!JOB_ID2.test(jobId)) {
     warn(`Ignored the saved container name "${name}": not a ${SMOKE_CONTAINER_PREFIX}* name the action gives its test container.`);
     return;
   }
@@ -21185,11 +21229,16 @@ var actionState = {
     for (const [key, value] of Object.entries(state)) saveState(key, value);
   },
   load() {
-    return { container: getState("container"), dockerConfig: getState("dockerConfig"), registry: getState("registry") };
+    return {
+      container: getState("container"),
+      dockerConfig: getState("dockerConfig"),
+      registry: getState("registry"),
+      builder: getState("builder")
+    };
   }
 };
 function memoryState() {
-  const state = { container: "", dockerConfig: "", registry: "" };
+  const state = { container: "", dockerConfig: "", registry: "", builder: "" };
   return {
     save(update) {
       Object.assign(state, update);
@@ -21223,6 +21272,9 @@ export {
   BUILDER_SETTINGS,
   chooseBuilder,
   describeBuilder,
+  ownBuilderName,
+  createBuilderArgs,
+  needsOwnBuilder,
   parseCacheInput,
   defaultCache,
   needsCacheExport,

@@ -12,6 +12,7 @@ import {
   chooseBuilder,
   cleanup,
   configRoot,
+  createBuilderArgs,
   createDockerConfigDir,
   defaultCache,
   defaultWorker,
@@ -32,7 +33,9 @@ import {
   loginEnv,
   makePlan,
   needsCacheExport,
+  needsOwnBuilder,
   notice,
+  ownBuilderName,
   parseCacheInput,
   pipIndex,
   registryHost,
@@ -46,7 +49,7 @@ import {
   supportedVariants,
   supportedVersions,
   warning
-} from "./chunk-LEJK7CIK.js";
+} from "./chunk-2DJNJ6Q4.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -5744,22 +5747,20 @@ async function runPipeline(raw, env, deps) {
   if (settings.pushSkippedReason !== "") reporter.notice(`Push skipped: ${settings.pushSkippedReason}.`);
   await docker.serverVersion();
   const runDate = await deps.resolveDate(settings.date, settings.githubToken);
-  const builder = chooseBuilder(settings.builder, await docker.buildxBuilder());
+  const job = jobId(deps.source);
+  const builder = await cacheCapableBuilder(docker, chooseBuilder(settings.builder, await docker.buildxBuilder()), settings, job);
   requireSecretSupport(pipIndex(settings.pipIndexUrl), builder);
-  const cache = cacheForBuilder(
-    { from: settings.cacheFrom, to: settings.cacheTo, given: settings.cacheGiven },
-    builder.kind,
-    await exportsCache(docker, builder, needsCacheExport(settings.cacheTo))
-  );
+  const cache = cacheForBuilder({ from: settings.cacheFrom, to: settings.cacheTo }, builder.kind);
   if (cache.dropped !== "") (settings.cacheGiven ? reporter.warning : reporter.info)(`Cache: ${cache.dropped}.`);
   const hostPort = settings.network === "host" ? await freePort() : 0;
+  const baseLayout = builder.kind === "buildx" && builder.own ? fs4.mkdtempSync(path4.join(configRoot(), "flask-gunicorn-base-")) : "";
   const appContext = appBuildContext(settings.appDir, configRoot());
   const plan = makePlan(settings, {
     date: runDate.date,
     created: (/* @__PURE__ */ new Date()).toISOString(),
     sourceUrl: deps.source.url,
     revision: deps.source.revision,
-    jobId: jobId(deps.source),
+    jobId: job,
     builder,
     hostPort,
     hasRequirements: fs4.existsSync(path4.join(settings.appDir, "requirements.txt")),
@@ -5767,7 +5768,8 @@ async function runPipeline(raw, env, deps) {
     appContext: appContext.dir,
     ...settings.immutableTag ? { run: { number: deps.source.runNumber, attempt: deps.source.runAttempt || "1" } } : {},
     bundledDockerfile: fs4.readFileSync(path4.join(env.actionRoot, "docker", "Dockerfile"), "utf8"),
-    cache: { from: cache.from, to: cache.to }
+    cache: { from: cache.from, to: cache.to },
+    baseLayout
   });
   if (appContext.dir !== settings.appDir) reporter.info("The app folder holds a .git: the image is built from a copy without it.");
   reporter.info(
@@ -5776,6 +5778,7 @@ async function runPipeline(raw, env, deps) {
   let stage = "login";
   let passed = false;
   const configDir = settings.username !== "" && settings.password !== "" ? createDockerConfigDir() : "";
+  const dockerEnv = configDir !== "" ? loginEnv(configDir) : {};
   try {
     if (configDir !== "") {
       deps.state.save({ dockerConfig: configDir, registry: plan.push.registry });
@@ -5784,8 +5787,16 @@ async function runPipeline(raw, env, deps) {
         () => registryLogin(docker, settings, { configDir, log: (message) => reporter.warning(message) })
       );
     }
+    if (plan.builder.kind === "buildx" && plan.builder.own) {
+      stage = "builder";
+      deps.state.save({ builder: plan.builder.name });
+      await reporter.group(
+        `Make builder ${plan.builder.name} (docker-container), which exports cache`,
+        () => docker.createBuilder(createBuilderArgs(plan.builder.name), dockerEnv)
+      );
+    }
     stage = "build";
-    const build = (step, what) => retry(() => docker.build(step.args, what, step.dockerfile, { ...step.env, ...configDir !== "" ? loginEnv(configDir) : {} }), {
+    const build = (step, what) => retry(() => docker.build(step.args, what, step.dockerfile, { ...step.env, ...dockerEnv }), {
       ...registryRetry(what, (message) => reporter.warning(message)),
       // Only a failed fetch of an image is retried: a failing RUN step would fail the same way again.
       isTransient: (error) => error instanceof DockerError && isTransientPullError(`${error.result?.stdout ?? ""}
@@ -5844,7 +5855,13 @@ ${error.result?.stderr ?? ""}`)
     await docker.untag(plan.base.tag);
     appContext.dispose();
     if (!passed || plan.push.refs.length > 0) await docker.untag(plan.app.tag);
-    if (configDir !== "") await cleanup(docker, { container: "", dockerConfig: configDir, registry: plan.push.registry }, reporter.warning);
+    if (baseLayout !== "") fs4.rmSync(baseLayout, { recursive: true, force: true });
+    if (configDir !== "" || plan.builder.kind === "buildx" && plan.builder.own)
+      await cleanup(
+        docker,
+        { container: "", dockerConfig: configDir, registry: plan.push.registry, builder: plan.builder.kind === "buildx" && plan.builder.own ? plan.builder.name : "" },
+        reporter.warning
+      );
   }
 }
 async function validate(raw, env, deps) {
@@ -5871,10 +5888,10 @@ function partlyPushed(error) {
     return `partly: ${error.pushed.join(", ")} (digest ${error.digest || "unknown"}); latest was not moved`;
   return "no; earlier tags may exist, latest was not moved";
 }
-async function exportsCache(docker, builder, wanted) {
-  if (!wanted || builder.kind !== "buildx") return false;
-  const driver = await docker.buildxDriver(builder.name);
-  return driver !== "docker" && driver !== "" || await docker.containerdImageStore();
+async function cacheCapableBuilder(docker, chosen, settings, job) {
+  if (chosen.kind !== "buildx" || !needsCacheExport(settings.cacheTo)) return chosen;
+  if (!needsOwnBuilder(await docker.buildxDriver(chosen.name), await docker.containerdImageStore())) return chosen;
+  return { kind: "buildx", name: ownBuilderName(job), own: true };
 }
 async function report(reporter, settings, plan, imageId, size, probe, push) {
   const tags = plan.push.refs.length > 0 ? plan.push.refs : [plan.app.tag];
