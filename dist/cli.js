@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-TFBMCJDT.js";
+} from "./chunks/chunk-UEKD7Y3X.js";
 import {
   Docker,
   cleanup,

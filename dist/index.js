@@ -7,7 +7,7 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-TFBMCJDT.js";
+} from "./chunks/chunk-UEKD7Y3X.js";
 import {
   Docker,
   actionState,

@@ -40,7 +40,7 @@ export function isTransientRegistryError(error: unknown): boolean {
 /** Lines in which Docker, BuildKit or buildx report why a build stopped. */
 const BUILD_ERROR_LINE = /^(ERROR: |Error response from daemon: |error )/i;
 /** What such a line says when fetching an image (the base image, a cache) failed, not a step of the build. */
-const PULL_FAILURE = /failed to resolve source metadata|load metadata for|error pulling image|failed to (fetch|copy|do request)|pull access|(Get|Head) "https?:\/\/[^"]*\/v2\//i;
+const PULL_FAILURE = /failed to resolve source metadata|load metadata for|error pulling image|pulling from host|failed to (fetch|copy|do request)|pull access|(Get|Head) "https?:\/\/[^"]*\/v2\//i;
 
 /**
  * A failed build is worth running again when it stopped on fetching an image and the fetch failed

@@ -5,8 +5,10 @@
  *   history, config and every layer, and the log, hold no trace of the password;
  * - the base image lives only in the test bed's registry, which wants a login: a run with the
  *   registry credentials pulls it, a run without them is refused;
+ * - a registry that answers 503 to the first requests for the base image's manifest: the action
+ *   builds again after 1 s, logs why, and succeeds;
  * - the classic builder refuses a credentialed index before any work.
- * One build (gthread: no compile) serves the first two.
+ * One build (gthread: no compile) serves the first two; the flaky one reuses its layers.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -188,6 +190,57 @@ describe('an index with credentials', () => {
     expect(run.log).toMatch(/Log in to 127\.0\.0\.1:\d+/);
     expect(run.log.indexOf('Log in to')).toBeLessThan(run.log.indexOf('Build the base image'));
     expect(run.log).toContain(`Build the base image from ${MIRROR}`);
+  });
+});
+
+describe('a transient pull error', () => {
+  it('is retried with backoff: 503 for the base image\'s manifest, then the build goes through', async () => {
+    // A loopback proxy in front of the registry that fails the first two manifest requests.
+    let failures = 2;
+    const failed: string[] = [];
+    const upstream = `http://${testbed().registry}`;
+    const proxy = createServer((request, response) => {
+      if (/\/manifests\//.test(request.url ?? '') && failures > 0) {
+        failures--;
+        failed.push(`${request.method} ${request.url}`);
+        response.writeHead(503).end('busy');
+        return;
+      }
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const headers: Record<string, string> = {};
+        for (const [key, value] of Object.entries(request.headers)) if (typeof value === 'string' && key !== 'host') headers[key] = value;
+        fetch(`${upstream}${request.url}`, { method: request.method, headers, redirect: 'manual', ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}) })
+          .then(async (answer) => {
+            const out: Record<string, string> = {};
+            answer.headers.forEach((value, key) => {
+              if (!['content-encoding', 'transfer-encoding', 'connection'].includes(key)) out[key] = value;
+            });
+            response.writeHead(answer.status, out).end(Buffer.from(await answer.arrayBuffer()));
+          })
+          .catch(() => response.writeHead(502).end());
+      });
+    });
+    await new Promise<void>((listening) => proxy.listen(0, '127.0.0.1', listening));
+    const host = `127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    try {
+      const flaky = await action({
+        'base-image': `${host}/${MIRROR.slice(MIRROR.indexOf('/') + 1)}`,
+        'pip-index-url': testbed().pipIndexUrl,
+        registry: host,
+        username: testbed().user,
+        password: testbed().password,
+      });
+      expect(flaky.exitCode, flaky.log).toBe(0);
+      expect(failed.length).toBe(2);
+      expect(flaky.log).toMatch(/Building the base image: attempt 1 failed \(.*\); retrying in 1 s/);
+      expect(flaky.log).toMatch(/Building the base image: attempt 2 failed \(.*\); retrying in 2 s/);
+      expect(flaky.log).not.toMatch(/attempt 3 failed/);
+      for (const tag of (flaky.outputs.tags ?? '').split('\n').filter(Boolean)) execFileSync('docker', ['image', 'rm', '--no-prune', tag], { stdio: 'ignore' });
+    } finally {
+      await new Promise((closed) => proxy.close(closed));
+    }
   });
 });
 

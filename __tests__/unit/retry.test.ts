@@ -145,6 +145,8 @@ describe('isTransientPullError', () => {
     expect(isTransientPullError(buildx)).toBe(true);
     expect(isTransientPullError('Step 1/9 : FROM python:3.12\nError response from daemon: Get "https://registry-1.docker.io/v2/": net/http: request canceled (Client.Timeout exceeded while awaiting headers)')).toBe(true);
     expect(isTransientPullError('ERROR: failed to solve: python:3.12: failed to resolve source metadata for docker.io/library/python:3.12: unexpected status from HEAD request: 503 Service Unavailable')).toBe(true);
+    // BuildKit 0.8 (Docker 20.10), as the e2e suite's flaky registry makes it say.
+    expect(isTransientPullError('#3 ERROR: pulling from host 127.0.0.1:46829 failed with status code [manifests 3.11]: 503 Service Unavailable\nERROR: failed to build: failed to solve: rpc error: code = Unknown desc = failed to solve with frontend dockerfile.v0: failed to create LLB definition: pulling from host 127.0.0.1:46829 failed with status code [manifests 3.11]: 503 Service Unavailable')).toBe(true);
   });
 
   it('does not retry a refused login, a missing image or a failing RUN step, even when pip printed network errors', () => {

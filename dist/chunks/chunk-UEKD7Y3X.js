@@ -5129,7 +5129,7 @@ function isTransientRegistryError(error) {
   return TRANSIENT.test(text);
 }
 var BUILD_ERROR_LINE = /^(ERROR: |Error response from daemon: |error )/i;
-var PULL_FAILURE = /failed to resolve source metadata|load metadata for|error pulling image|failed to (fetch|copy|do request)|pull access|(Get|Head) "https?:\/\/[^"]*\/v2\//i;
+var PULL_FAILURE = /failed to resolve source metadata|load metadata for|error pulling image|pulling from host|failed to (fetch|copy|do request)|pull access|(Get|Head) "https?:\/\/[^"]*\/v2\//i;
 function isTransientPullError(buildOutput) {
   const reason = buildOutput.split("\n").filter((line) => BUILD_ERROR_LINE.test(line.trim())).at(-1);
   return reason !== void 0 && PULL_FAILURE.test(reason) && isTransientRegistryError(reason);
