@@ -7,7 +7,8 @@
  * Offline, the builds run on the test bed's cache engine (a newer dockerd with the containerd image
  * store, whose own builder exports cache: testbed.sh section 3b). Online (a GitHub runner), on the
  * runner's engine, where the action makes a builder that exports cache and removes it afterwards,
- * so each run starts from a builder with no cache of its own.
+ * so each run starts from a builder with no cache of its own. The worker is Meinheld, the default,
+ * compiled in the build stage that mode=max keeps in the cache too.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -40,7 +41,7 @@ function action(inputs: Record<string, string>): Promise<ActionRun> {
     {
       'python-version': target.pythonVersion,
       variant: target.variant,
-      worker: 'gthread',
+      worker: 'meinheld',
       'github-token': 'fake',
       date: '2026-11-21',
       app,
