@@ -155,7 +155,10 @@ describe('an index with credentials', () => {
   });
 
   it('leaves no trace of the password in the pushed image: history, config, labels and every layer', async () => {
-    const tag = `python${target.pythonVersion}${target.variant === 'debian' ? '' : `-${target.variant}`}`;
+    // The first tag the action pushed, as its output names it.
+    const pushed = run.outputs.tags?.split('\n')[0] ?? '';
+    const tag = pushed.slice(pushed.lastIndexOf(':') + 1);
+    expect(pushed).toBe(`${testbed().registry}/${REPOSITORY}:${tag}`);
     const manifest = JSON.parse(
       (await registryGet(`/v2/${REPOSITORY}/manifests/${tag}`, 'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json')).toString(),
     ) as { config: { digest: string }; layers: { digest: string }[] };
