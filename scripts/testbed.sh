@@ -669,6 +669,9 @@ cmd_status() {
   if pid_alive "$STATE/registry.pid" docker-registry; then
     echo "registry: running on $(env_get TESTBED_REGISTRY) (pid $(cat "$STATE/registry.pid"))"
   else echo "registry: stopped"; fi
+  if pid_alive "$STATE/cache-engine/dockerd.pid" "dockerd.*$STATE/cache-engine"; then
+    echo "cache engine: running on unix://$STATE/cache-engine/docker.sock (pid $(cat "$STATE/cache-engine/dockerd.pid"))"
+  else echo "cache engine: stopped"; fi
   if pid_alive "$STATE/pip.pid" http.server; then
     echo "package index: $(env_get TESTBED_PIP_INDEX_URL) (pid $(cat "$STATE/pip.pid"))"
   else echo "package index: stopped"; fi
