@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-UEKD7Y3X.js";
+} from "./chunks/chunk-UVVATCN4.js";
 import {
   Docker,
   cleanup,

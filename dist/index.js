@@ -7,7 +7,7 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-UEKD7Y3X.js";
+} from "./chunks/chunk-UVVATCN4.js";
 import {
   Docker,
   actionState,

@@ -86,6 +86,7 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
   // images, Docker Hub's pull limits), and the push reuses it. One per-run config folder for both.
   const configDir = settings.username !== '' && settings.password !== '' ? createDockerConfigDir() : '';
   const dockerEnv = configDir !== '' ? loginEnv(configDir) : {};
+  const ownBuilder = builder.kind === 'buildx' && builder.own ? builder.name : '';
   try {
     if (configDir !== '') {
       deps.state.save({ dockerConfig: configDir, registry: plan.push.registry });
@@ -93,11 +94,11 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
         registryLogin(docker, settings, { configDir, log: (message) => reporter.warning(message) }),
       );
     }
-    if (plan.builder.kind === 'buildx' && plan.builder.own) {
+    if (ownBuilder !== '') {
       stage = 'builder';
-      deps.state.save({ builder: plan.builder.name });
-      await reporter.group(`Make builder ${plan.builder.name} (docker-container), which exports cache`, () =>
-        docker.createBuilder(createBuilderArgs((plan.builder as { name: string }).name), dockerEnv),
+      deps.state.save({ builder: ownBuilder });
+      await reporter.group(`Make builder ${ownBuilder} (docker-container), which exports cache`, () =>
+        docker.createBuilder(createBuilderArgs(ownBuilder), dockerEnv),
       );
     }
 
@@ -173,12 +174,8 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
     if (!passed || plan.push.refs.length > 0) await docker.untag(plan.app.tag);
     if (baseLayout !== '') fs.rmSync(baseLayout, { recursive: true, force: true });
     // Warnings, not info: a failure message quotes the engine, and warnings are escaped as one line.
-    if (configDir !== '' || (plan.builder.kind === 'buildx' && plan.builder.own))
-      await cleanup(
-        docker,
-        { container: '', dockerConfig: configDir, registry: plan.push.registry, builder: plan.builder.kind === 'buildx' && plan.builder.own ? plan.builder.name : '' },
-        reporter.warning,
-      );
+    if (configDir !== '' || ownBuilder !== '')
+      await cleanup(docker, { container: '', dockerConfig: configDir, registry: plan.push.registry, builder: ownBuilder }, reporter.warning);
   }
 }
 

@@ -5779,6 +5779,7 @@ async function runPipeline(raw, env, deps) {
   let passed = false;
   const configDir = settings.username !== "" && settings.password !== "" ? createDockerConfigDir() : "";
   const dockerEnv = configDir !== "" ? loginEnv(configDir) : {};
+  const ownBuilder = builder.kind === "buildx" && builder.own ? builder.name : "";
   try {
     if (configDir !== "") {
       deps.state.save({ dockerConfig: configDir, registry: plan.push.registry });
@@ -5787,12 +5788,12 @@ async function runPipeline(raw, env, deps) {
         () => registryLogin(docker, settings, { configDir, log: (message) => reporter.warning(message) })
       );
     }
-    if (plan.builder.kind === "buildx" && plan.builder.own) {
+    if (ownBuilder !== "") {
       stage = "builder";
-      deps.state.save({ builder: plan.builder.name });
+      deps.state.save({ builder: ownBuilder });
       await reporter.group(
-        `Make builder ${plan.builder.name} (docker-container), which exports cache`,
-        () => docker.createBuilder(createBuilderArgs(plan.builder.name), dockerEnv)
+        `Make builder ${ownBuilder} (docker-container), which exports cache`,
+        () => docker.createBuilder(createBuilderArgs(ownBuilder), dockerEnv)
       );
     }
     stage = "build";
@@ -5856,12 +5857,8 @@ ${error.result?.stderr ?? ""}`)
     appContext.dispose();
     if (!passed || plan.push.refs.length > 0) await docker.untag(plan.app.tag);
     if (baseLayout !== "") fs4.rmSync(baseLayout, { recursive: true, force: true });
-    if (configDir !== "" || plan.builder.kind === "buildx" && plan.builder.own)
-      await cleanup(
-        docker,
-        { container: "", dockerConfig: configDir, registry: plan.push.registry, builder: plan.builder.kind === "buildx" && plan.builder.own ? plan.builder.name : "" },
-        reporter.warning
-      );
+    if (configDir !== "" || ownBuilder !== "")
+      await cleanup(docker, { container: "", dockerConfig: configDir, registry: plan.push.registry, builder: ownBuilder }, reporter.warning);
   }
 }
 async function validate(raw, env, deps) {
