@@ -6,13 +6,13 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-PVZ3M6HO.js";
+} from "./chunks/chunk-UVVATCN4.js";
 import {
   Docker,
   cleanup,
   fence,
   memoryState
-} from "./chunks/chunk-ETYTURZ2.js";
+} from "./chunks/chunk-2DJNJ6Q4.js";
 
 // src/cli-flags.ts
 var USAGE = `Usage: node dist/cli.js --python-version 3.12 [--variant slim] [--app ./path] [--image repo --push true ...]

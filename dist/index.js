@@ -7,13 +7,13 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-PVZ3M6HO.js";
+} from "./chunks/chunk-UVVATCN4.js";
 import {
   Docker,
   actionState,
   setFailed,
   warning
-} from "./chunks/chunk-ETYTURZ2.js";
+} from "./chunks/chunk-2DJNJ6Q4.js";
 
 // src/sources.ts
 function inWorkflow() {

@@ -331,6 +331,96 @@ ensure_standins() {
   done
 }
 
+# --- 3b. a second engine that exports build cache (offline) -----------------------------------------
+
+# The bookworm engine keeps images in its classic store, where its builder cannot export cache. The
+# cache tests need one that can: forky's dockerd with the containerd image store, beside the main
+# engine and never touching it (its own socket, data-root, exec-root, pidfile and containerd; no
+# bridge). Fetched once into $CACHE, started once per `up`, stopped by `down`. Bookworm's runc stays:
+# forky's needs a newer glibc.
+CACHE_ENGINE_SUITE=forky
+CACHE_ENGINE_HOST=""
+
+# apt-get against $CACHE_ENGINE_SUITE with its own sources list and package lists: the machine's apt
+# setup is untouched.
+suite_apt() {
+  local dir="$CACHE/apt-$CACHE_ENGINE_SUITE" arch mirror opts
+  opts=(-o "Dir::Etc::sourcelist=$dir/sources.list" -o "Dir::Etc::sourceparts=$dir/parts"
+    -o "Dir::State::Lists=$dir/lists" -o "Dir::Cache=$dir/cache" -o "APT::Sandbox::User=$(id -un)")
+  if [ ! -f "$dir/lists.done" ]; then
+    mirror=$(debian_mirror)
+    arch=$(dpkg --print-architecture)
+    mkdir -p "$dir/lists/partial" "$dir/cache" "$dir/parts"
+    echo "deb [arch=$arch signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror $CACHE_ENGINE_SUITE main" \
+      >"$dir/sources.list"
+    apt-get "${opts[@]}" update -qq >"$dir/apt.log" 2>&1 \
+      || { tail -n 5 "$dir/apt.log" >&2; die "apt-get update for $CACHE_ENGINE_SUITE failed (log: $dir/apt.log)"; }
+    touch "$dir/lists.done"
+  fi
+  apt-get "${opts[@]}" "$@"
+}
+
+cache_engine_root() { # the unpacked engine, fetched and unpacked once; prints its folder
+  local root="$CACHE/cache-engine" debs="$CACHE/cache-engine-debs" deb bin found
+  if [ ! -x "$root/bin/dockerd" ]; then
+    log "fetching docker.io, containerd and tini-static from $CACHE_ENGINE_SUITE"
+    rm -rf "$debs" "$root.tmp" && mkdir -p "$debs" "$root.tmp/bin"
+    (cd "$debs" && suite_apt download docker.io containerd tini-static >"$debs/apt.log" 2>&1) \
+      || { tail -n 5 "$debs/apt.log" >&2; die "apt-get download from $CACHE_ENGINE_SUITE failed (log: $debs/apt.log)"; }
+    for deb in "$debs"/*.deb; do dpkg-deb -x "$deb" "$root.tmp/unpacked"; done
+    # One folder for PATH: the engine, its containerd and shim, docker-init. No runc: bookworm's is used.
+    for bin in dockerd docker-proxy containerd containerd-shim-runc-v2 tini-static; do
+      found=$(find "$root.tmp/unpacked" -name "$bin" -type f -perm -u+x | head -n 1)
+      [ -n "$found" ] || die "$bin is missing from the $CACHE_ENGINE_SUITE packages"
+      cp "$found" "$root.tmp/bin/"
+    done
+    mv "$root.tmp/bin/tini-static" "$root.tmp/bin/docker-init"
+    rm -rf "$root.tmp/unpacked" "$root"
+    mv "$root.tmp" "$root"
+  fi
+  echo "$root"
+}
+
+ensure_cache_engine() {
+  local root dir="$STATE/cache-engine" host version first
+  host="unix://$dir/docker.sock"
+  if ! { pid_alive "$dir/dockerd.pid" "dockerd.*$dir" && DOCKER_HOST=$host docker info >/dev/null 2>&1; }; then
+    root=$(cache_engine_root)
+    mkdir -p "$dir"
+    printf '%s\n' '{"features": {"containerd-snapshotter": true}, "bridge": "none", "iptables": false,' \
+      ' "ip6tables": false, "ip-forward": false, "ip-masq": false}' >"$dir/daemon.json"
+    log "starting the cache engine ($CACHE_ENGINE_SUITE dockerd, containerd image store) on $host"
+    # No job control here, so setsid execs in place; dockerd writes its own pidfile.
+    PATH="$root/bin:$PATH" setsid "${SUDO[@]}" dockerd --host "$host" --data-root "$dir/data" --exec-root "$dir/exec" \
+      --pidfile "$dir/dockerd.pid" --config-file "$dir/daemon.json" >"$dir/dockerd.log" 2>&1 </dev/null 9>&- &
+    for _ in $(seq 1 60); do
+      DOCKER_HOST=$host docker info >/dev/null 2>&1 && break
+      sleep 0.5
+    done
+    DOCKER_HOST=$host docker info >/dev/null 2>&1 \
+      || { tail -n 20 "$dir/dockerd.log" >&2; die "the cache engine did not answer (log: $dir/dockerd.log)"; }
+  fi
+  version=$(DOCKER_HOST=$host docker version --format '{{.Server.Version}}')
+  DOCKER_HOST=$host docker info --format '{{json .DriverStatus}}' | grep -q io.containerd.snapshotter \
+    || die "the cache engine (dockerd $version) does not use the containerd image store"
+  # The e2e suites' main target, for builds on this engine, from the cached root file system.
+  first=${OFFLINE_VERSIONS%% *}
+  if ! DOCKER_HOST=$host image_ok "${IMAGE_PREFIX}python:$first"; then
+    DOCKER_HOST=$host import_image "$first" "$CACHE/rootfs-${SUITE_OF[$first]}-r$STANDIN_REV.tar"
+  fi
+  CACHE_ENGINE_HOST=$host
+  log "cache engine: dockerd $version on $host"
+}
+
+stop_cache_engine() {
+  local dir="$STATE/cache-engine" mount
+  [ -d "$dir" ] || return 0
+  stop_pid "$dir/dockerd.pid" "dockerd.*$dir" "cache engine"
+  # What a stopped dockerd leaves mounted under its exec-root (the default network namespace).
+  while read -r mount; do "${SUDO[@]}" umount "$mount" 2>/dev/null || true; done \
+    < <(awk -v root="$dir/exec" 'index($2, root) == 1 { print $2 }' /proc/self/mounts | sort -r)
+}
+
 # --- 4. local Python package index (offline) --------------------------------------------------------
 
 # The directory served: the first file:// index in `pip config list` that has flask (the layout is
@@ -505,12 +595,16 @@ write_env() {
       echo "export TESTBED_PYTHON_VERSIONS='$OFFLINE_VERSIONS'"
       # gevent comes only with the trixie stand-in (Debian's; the local index has none).
       echo "export TESTBED_GEVENT_VERSIONS='$(case " $OFFLINE_VERSIONS " in *" 3.13 "*) echo 3.13 ;; esac)'"
+      # An engine whose own builder exports cache (section 3b).
+      echo "export TESTBED_CACHE_DOCKER_HOST='$CACHE_ENGINE_HOST'"
     else
       echo "export TESTBED_BASE_PREFIX=''"
       echo "export TESTBED_PIP_INDEX_URL=''"
       echo "export TESTBED_NETWORK='bridge'"
       echo "export TESTBED_PYTHON_VERSIONS='$(online_versions)'"
       echo "export TESTBED_GEVENT_VERSIONS='$(online_versions)'"
+      # Online, the runner's own engine: the action makes a builder there that exports cache.
+      echo "export TESTBED_CACHE_DOCKER_HOST=''"
     fi
     echo "export TESTBED_REGISTRY='127.0.0.1:$REG_PORT'"
     echo "export TESTBED_REGISTRY_USER='$REG_USER'"
@@ -538,6 +632,7 @@ cmd_up() {
   if [ "$mode" = offline ]; then
     ensure_standins
     ensure_pip_server
+    ensure_cache_engine
   else
     stop_pid "$STATE/pip.pid" http.server "pip index server"
   fi
@@ -550,6 +645,7 @@ cmd_up() {
 cmd_down() {
   stop_registry
   stop_pid "$STATE/pip.pid" http.server "pip index server"
+  stop_cache_engine
   # The engine only if `up` started it (an engine someone else runs is left alone).
   stop_pid "$STATE/dockerd.pid" dockerd dockerd
   rm -f "$ENV_FILE"
@@ -573,6 +669,9 @@ cmd_status() {
   if pid_alive "$STATE/registry.pid" docker-registry; then
     echo "registry: running on $(env_get TESTBED_REGISTRY) (pid $(cat "$STATE/registry.pid"))"
   else echo "registry: stopped"; fi
+  if pid_alive "$STATE/cache-engine/dockerd.pid" "dockerd.*$STATE/cache-engine"; then
+    echo "cache engine: running on unix://$STATE/cache-engine/docker.sock (pid $(cat "$STATE/cache-engine/dockerd.pid"))"
+  else echo "cache engine: stopped"; fi
   if pid_alive "$STATE/pip.pid" http.server; then
     echo "package index: $(env_get TESTBED_PIP_INDEX_URL) (pid $(cat "$STATE/pip.pid"))"
   else echo "package index: stopped"; fi

@@ -7,8 +7,11 @@ export const BUILDER_SETTINGS = ['auto', 'buildx', 'classic'] as const;
 export type BuilderSetting = (typeof BUILDER_SETTINGS)[number];
 
 export type Builder =
-  /** buildx on `name` (the engine's own builder, named after the current context). */
-  | { kind: 'buildx'; name: string }
+  /**
+   * buildx on `name`: the engine's own builder (named after the current context), or, `own`, one
+   * the action made to export cache (cache-builder.ts), which has an image store of its own.
+   */
+  | { kind: 'buildx'; name: string; own?: boolean }
   /** The classic builder, and why it was chosen (for the log and the summary). */
   | { kind: 'classic'; reason: string };
 
@@ -35,7 +38,8 @@ export function chooseBuilder(setting: BuilderSetting, buildxBuilder: string): B
 
 /** One line for the log and the job summary: which builder ran, and why the classic one if so. */
 export function describeBuilder(builder: Builder): string {
-  return builder.kind === 'buildx' ? `buildx (builder ${builder.name})` : `classic (${builder.reason})`;
+  if (builder.kind === 'classic') return `classic (${builder.reason})`;
+  return builder.own ? `buildx (builder ${builder.name}, docker-container, made to export the cache)` : `buildx (builder ${builder.name})`;
 }
 
 /** The docker CLI arguments that start a build, before the build's own flags. */

@@ -2,6 +2,7 @@
 // gets may be forged (a step's output can print `::save-state`), so it acts only on what the main
 // step can have made, and says so when it ignores anything else.
 import * as fs from 'node:fs';
+import { isOwnBuilderName } from './cache-builder.js';
 import { Docker } from './docker.js';
 import { notOwnConfigDir } from './docker-config.js';
 import { isValidRegistryHost } from './image-ref.js';
@@ -15,6 +16,12 @@ export async function cleanup(docker: Docker, state: CleanupState, warn: (messag
     await removeOwnContainer(docker, state.container, warn).catch((error: Error) =>
       warn(`Could not remove ${state.container}: ${error.message}`),
     );
+  }
+  // Before the config folder: the builder was made with it (the same buildx folder either way).
+  if (state.builder) {
+    if (isOwnBuilderName(state.builder))
+      await docker.removeBuilder(state.builder).catch((error: Error) => warn(`Could not remove builder ${state.builder}: ${error.message}`));
+    else warn(`Ignored the saved builder name "${state.builder}": not a builder the action makes.`);
   }
   // Already gone is the usual case: the main step removes its folder itself.
   if (state.dockerConfig !== '' && fs.existsSync(state.dockerConfig)) {

@@ -20,11 +20,29 @@ export function configRoot(env: NodeJS.ProcessEnv = process.env): string {
   return env.RUNNER_TEMP || os.tmpdir();
 }
 
-/** A fresh folder, readable by this user only, whose config keeps every credential in it. */
-export function createDockerConfigDir(root: string = configRoot()): string {
+/** The Docker config folder the user's docker CLI reads: its plugins (buildx) and buildx's builders live there. */
+export function userDockerConfig(env: NodeJS.ProcessEnv = process.env): string {
+  return env.DOCKER_CONFIG || path.join(os.homedir(), '.docker');
+}
+
+/**
+ * A fresh folder, readable by this user only, whose config keeps every credential in it. Builds run
+ * with it too (so base images are pulled logged in): it names the user's plugin folder, where buildx
+ * usually is, as an extra one to search.
+ */
+export function createDockerConfigDir(root: string = configRoot(), env: NodeJS.ProcessEnv = process.env): string {
   const dir = fs.mkdtempSync(path.join(root, CONFIG_DIR_PREFIX));
-  fs.writeFileSync(path.join(dir, 'config.json'), `${JSON.stringify(ISOLATED_CONFIG, null, 2)}\n`, { mode: 0o600 });
+  const config = { ...ISOLATED_CONFIG, cliPluginsExtraDirs: [path.join(userDockerConfig(env), 'cli-plugins')] };
+  fs.writeFileSync(path.join(dir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
   return dir;
+}
+
+/**
+ * Environment for docker commands that use the per-run login: buildx keeps its builders where it
+ * would without it (BUILDX_CONFIG), so a builder is found, and removed, the same either way.
+ */
+export function loginEnv(configDir: string, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  return { DOCKER_CONFIG: configDir, BUILDX_CONFIG: env.BUILDX_CONFIG || path.join(userDockerConfig(env), 'buildx') };
 }
 
 /**

@@ -84,6 +84,32 @@ export class Docker {
     return context.exitCode === 0 && context.stdout.trim() !== '' ? context.stdout.trim() : 'default';
   }
 
+  /** The driver of a buildx builder (docker, docker-container, ...), or '' when buildx cannot say. */
+  async buildxDriver(builder: string, env?: Record<string, string>): Promise<string> {
+    const result = await this.run(['buildx', 'inspect', builder], env ? { env } : {});
+    return result.exitCode === 0 ? (/^Driver:\s+(\S+)/m.exec(result.stdout)?.[1] ?? '') : '';
+  }
+
+  /** Makes a buildx builder (cache-builder.ts); `docker buildx create` pulls its image if needed. */
+  async createBuilder(args: string[], env?: Record<string, string>): Promise<void> {
+    const result = await this.run(args, { echo: true, ...(env ? { env } : {}) });
+    if (result.exitCode !== 0)
+      throw new DockerError(`Could not make a builder that exports cache (docker ${args.slice(0, 2).join(' ')}): ${lastLines(result.stderr || result.stdout, 5)}`, result);
+  }
+
+  /** Removes a buildx builder and its container; one already gone is not an error. */
+  async removeBuilder(name: string, env?: Record<string, string>): Promise<void> {
+    const result = await this.run(['buildx', 'rm', name], env ? { env } : {});
+    if (result.exitCode !== 0 && !/not found|no builder/i.test(result.stderr))
+      throw new DockerError(`Could not remove builder ${name}: ${lastLines(result.stderr, 3)}`, result);
+  }
+
+  /** Whether the engine keeps images in containerd's store, where its own builder can export cache. */
+  async containerdImageStore(): Promise<boolean> {
+    const result = await this.run(['info', '--format', '{{json .DriverStatus}}']);
+    return result.exitCode === 0 && result.stdout.includes('io.containerd.snapshotter');
+  }
+
   async build(args: string[], what: string, input?: string, env?: Record<string, string>): Promise<void> {
     const result = await this.run(args, {
       echo: true,

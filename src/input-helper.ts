@@ -30,6 +30,8 @@ export const INPUT_NAMES = [
   'pull',
   'no-cache',
   'builder',
+  'cache-from',
+  'cache-to',
   'network',
   'probe-path',
   'probe-status',
@@ -65,5 +67,10 @@ export function readEnvironment(): Environment {
     actionRoot: actionRoot(),
     forkPullRequest: origin.foreignPullRequest,
     foreignCodeWithSecrets: origin.foreignCodeWithSecrets,
+    // buildx's gha backend needs the runtime token and cache URL the runner gives JavaScript actions.
+    githubCache:
+      process.env.RUNNER_ENVIRONMENT === 'github-hosted' &&
+      !!process.env.ACTIONS_RUNTIME_TOKEN &&
+      !!(process.env.ACTIONS_RESULTS_URL || process.env.ACTIONS_CACHE_URL),
   };
 }

@@ -3,13 +3,17 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { chooseBuilder, describeBuilder } from './builder.js';
+import { chooseBuilder, describeBuilder, type Builder } from './builder.js';
+import { createBuilderArgs, needsOwnBuilder, ownBuilderName } from './cache-builder.js';
+import { cacheForBuilder, describeCache, needsCacheExport } from './cache.js';
 import { cleanup } from './cleanup.js';
-import { Docker } from './docker.js';
+import { Docker, DockerError } from './docker.js';
 import { appBuildContext } from './build-context.js';
-import { configRoot, createDockerConfigDir } from './docker-config.js';
-import { makePlan, type Plan } from './plan.js';
-import { PushError, pushImage, tagImage, type PushResult } from './push.js';
+import { configRoot, createDockerConfigDir, loginEnv } from './docker-config.js';
+import { pipIndex, requireSecretSupport } from './pip-index.js';
+import { makePlan, type BuildStep, type Plan } from './plan.js';
+import { PushError, pushImage, registryLogin, registryRetry, tagImage, type PushResult } from './push.js';
+import { isTransientPullError, retry } from './retry.js';
 import type { Reporter, SummaryRow } from './reporter.js';
 import type { RunDate } from './run-date.js';
 import { InputError, parseSettings, urlCredentials, type Environment, type Settings } from './settings.js';
@@ -39,16 +43,20 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
   // 1. Validate everything before any work, and keep secrets out of the log.
   const settings = await validate(raw, env, deps);
   for (const notice of settings.notices) reporter.notice(notice);
-  if (maskUrlCredentials(settings.pipIndexUrl, reporter))
-    reporter.warning(
-      'pip-index-url carries credentials: build arguments are recorded in the image history (docker history), so anyone who can pull the image can read them. Prefer an index that needs no credentials from the build, e.g. a mirror reachable only from the runner.',
-    );
+  maskUrlCredentials(settings.pipIndexUrl, reporter);
   if (settings.pushSkippedReason !== '') reporter.notice(`Push skipped: ${settings.pushSkippedReason}.`);
   await docker.serverVersion();
 
   const runDate = await deps.resolveDate(settings.date, settings.githubToken);
-  const builder = chooseBuilder(settings.builder, await docker.buildxBuilder());
+  const job = jobId(deps.source);
+  const builder = await cacheCapableBuilder(docker, chooseBuilder(settings.builder, await docker.buildxBuilder()), settings, job);
+  // An index with credentials reaches pip only as a build secret: refused, before any work, where there is none.
+  requireSecretSupport(pipIndex(settings.pipIndexUrl), builder);
+  const cache = cacheForBuilder({ from: settings.cacheFrom, to: settings.cacheTo }, builder.kind);
+  if (cache.dropped !== '') (settings.cacheGiven ? reporter.warning : reporter.info)(`Cache: ${cache.dropped}.`);
   const hostPort = settings.network === 'host' ? await freePort() : 0;
+  // A builder the action makes cannot see the engine's images: the base image goes to the app build as a folder.
+  const baseLayout = builder.kind === 'buildx' && builder.own ? fs.mkdtempSync(path.join(configRoot(), 'flask-gunicorn-base-')) : '';
   // Last before the try whose finally removes it: the app folder, or a copy without .git.
   const appContext = appBuildContext(settings.appDir, configRoot());
   const plan = makePlan(settings, {
@@ -56,29 +64,54 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
     created: new Date().toISOString(),
     sourceUrl: deps.source.url,
     revision: deps.source.revision,
-    jobId: jobId(deps.source),
+    jobId: job,
     builder,
     hostPort,
     hasRequirements: fs.existsSync(path.join(settings.appDir, 'requirements.txt')),
     actionRoot: env.actionRoot,
     appContext: appContext.dir,
     ...(settings.immutableTag ? { run: { number: deps.source.runNumber, attempt: deps.source.runAttempt || '1' } } : {}),
+    bundledDockerfile: fs.readFileSync(path.join(env.actionRoot, 'docker', 'Dockerfile'), 'utf8'),
+    cache: { from: cache.from, to: cache.to },
+    baseLayout,
   });
   if (appContext.dir !== settings.appDir) reporter.info('The app folder holds a .git: the image is built from a copy without it.');
   reporter.info(
-    `Python ${settings.pythonVersion} (${settings.variant}) on ${plan.baseImage}, worker ${settings.worker}; dated tags use ${runDate.date} (${runDate.source}). Builder: ${describeBuilder(plan.builder)}.`,
+    `Python ${settings.pythonVersion} (${settings.variant}) on ${plan.baseImage}, worker ${settings.worker}; dated tags use ${runDate.date} (${runDate.source}). Builder: ${describeBuilder(plan.builder)}. Cache: ${describeCache(cache)}.${plan.pipIndex === 'secret' ? ' The package index credentials reach pip as a build secret.' : ''}`,
   );
 
-  let stage = 'build';
+  let stage = 'login';
   let passed = false;
+  // With credentials, the login comes first: base images are then pulled as that user (private
+  // images, Docker Hub's pull limits), and the push reuses it. One per-run config folder for both.
+  const configDir = settings.username !== '' && settings.password !== '' ? createDockerConfigDir() : '';
+  const dockerEnv = configDir !== '' ? loginEnv(configDir) : {};
+  const ownBuilder = builder.kind === 'buildx' && builder.own ? builder.name : '';
   try {
+    if (configDir !== '') {
+      deps.state.save({ dockerConfig: configDir, registry: plan.push.registry });
+      await reporter.group(`Log in to ${plan.push.registry || 'docker.io'}`, () =>
+        registryLogin(docker, settings, { configDir, log: (message) => reporter.warning(message) }),
+      );
+    }
+    if (ownBuilder !== '') {
+      stage = 'builder';
+      deps.state.save({ builder: ownBuilder });
+      await reporter.group(`Make builder ${ownBuilder} (docker-container), which exports cache`, () =>
+        docker.createBuilder(createBuilderArgs(ownBuilder), dockerEnv),
+      );
+    }
+
     // 2. Build the bundled image, then layer the app on it.
-    await reporter.group(`Build the base image from ${plan.baseImage}`, () =>
-      docker.build(plan.base.args, 'Building the base image', undefined, plan.base.env),
-    );
-    await reporter.group(`Layer the app from ${settings.appDir}`, () =>
-      docker.build(plan.app.args, 'Layering the app', plan.app.dockerfile, plan.app.env),
-    );
+    stage = 'build';
+    const build = (step: BuildStep, what: string): Promise<void> =>
+      retry(() => docker.build(step.args, what, step.dockerfile, { ...step.env, ...dockerEnv }), {
+        ...registryRetry(what, (message) => reporter.warning(message)),
+        // Only a failed fetch of an image is retried: a failing RUN step would fail the same way again.
+        isTransient: (error) => error instanceof DockerError && isTransientPullError(`${error.result?.stdout ?? ''}\n${error.result?.stderr ?? ''}`),
+      });
+    await reporter.group(`Build the base image from ${plan.baseImage}`, () => build(plan.base, 'Building the base image'));
+    await reporter.group(`Layer the app from ${settings.appDir}`, () => build(plan.app, 'Layering the app'));
     const imageId = await docker.imageId(plan.app.tag);
 
     // 3. Smoke-test that very image.
@@ -95,11 +128,9 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
     let push: PushResult | undefined;
     stage = 'push';
     if (plan.push.enabled) {
-      const configDir = createDockerConfigDir();
-      deps.state.save({ dockerConfig: configDir, registry: plan.push.registry });
       try {
         push = await reporter.group(`Push ${plan.push.refs.length} tags`, () =>
-          pushImage(docker, plan, imageId, settings, { configDir, log: (message) => reporter.warning(message) }),
+          pushImage(docker, plan, imageId, settings, { configDir, loggedIn: true, log: (message) => reporter.warning(message) }),
         );
       } catch (error) {
         await untagAll(docker, plan.push.refs);
@@ -109,9 +140,6 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
           reporter.setOutput('digest', error.digest);
         }
         throw error;
-      } finally {
-        // Warnings, not info: a failure message quotes the engine, and warnings are escaped as one line.
-        await cleanup(docker, { container: '', dockerConfig: configDir, registry: plan.push.registry }, reporter.warning);
       }
     }
 
@@ -144,6 +172,10 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
     await docker.untag(plan.base.tag);
     appContext.dispose();
     if (!passed || plan.push.refs.length > 0) await docker.untag(plan.app.tag);
+    if (baseLayout !== '') fs.rmSync(baseLayout, { recursive: true, force: true });
+    // Warnings, not info: a failure message quotes the engine, and warnings are escaped as one line.
+    if (configDir !== '' || ownBuilder !== '')
+      await cleanup(docker, { container: '', dockerConfig: configDir, registry: plan.push.registry, builder: ownBuilder }, reporter.warning);
   }
 }
 
@@ -172,6 +204,16 @@ function partlyPushed(error: unknown): string {
   if (error instanceof PushError && error.pushed.length > 0)
     return `partly: ${error.pushed.join(', ')} (digest ${error.digest || 'unknown'}); latest was not moved`;
   return 'no; earlier tags may exist, latest was not moved';
+}
+
+/**
+ * The builder for this run's cache: the chosen one, or, when a cache is to be written and the
+ * engine's own builder cannot export it (docker driver, classic image store), one the action makes.
+ */
+async function cacheCapableBuilder(docker: Docker, chosen: Builder, settings: Settings, job: string): Promise<Builder> {
+  if (chosen.kind !== 'buildx' || !needsCacheExport(settings.cacheTo)) return chosen;
+  if (!needsOwnBuilder(await docker.buildxDriver(chosen.name), await docker.containerdImageStore())) return chosen;
+  return { kind: 'buildx', name: ownBuilderName(job), own: true };
 }
 
 async function report(
@@ -215,6 +257,7 @@ function buildRows(settings: Settings, plan: Plan): SummaryRow[] {
     { label: 'Worker', value: settings.worker },
     { label: 'Base image', value: plan.baseImage },
     { label: 'Builder', value: describeBuilder(plan.builder) },
+    { label: 'Cache', value: describeCache(plan.cache) },
   ];
 }
 
@@ -227,18 +270,17 @@ function jobId(source: PipelineDeps['source']): string {
   return [source.runId || 'local', source.runAttempt || '1', randomBytes(4).toString('hex')].join('-');
 }
 
-/** Masks credentials in an index URL; says whether there were any. */
-function maskUrlCredentials(value: string, reporter: Reporter): boolean {
-  if (value === '') return false;
+/** Masks credentials in an index URL (pip may print it in an error), as written and decoded. */
+function maskUrlCredentials(value: string, reporter: Reporter): void {
+  if (value === '') return;
   const url = new URL(value); // already validated, % escapes included
   // Masked as written and decoded: pip may print either.
   if (url.password !== '') {
     reporter.setSecret(url.password);
     reporter.setSecret(urlCredentials(url)?.password ?? url.password);
   }
-  if (url.username === '' && url.password === '') return false;
+  if (url.username === '' && url.password === '') return;
   reporter.setSecret(value);
-  return true;
 }
 
 /** A port free on loopback right now, for `network: host`. */

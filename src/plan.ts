@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import { renderAppDockerfile } from './app-layer.js';
 import { listenPort } from './bind.js';
 import { buildCommand, buildEnv, type Builder } from './builder.js';
+import { cacheFlags, type CacheSpec } from './cache.js';
+import { PIP_SECRET_ENV, PIP_SECRET_ID, pipIndex, withoutSecretMounts } from './pip-index.js';
 import type { Settings } from './settings.js';
 import { computeTags } from './tags.js';
 import { officialBaseImage, tagSuffix } from './versions.js';
@@ -32,6 +34,16 @@ export interface RunContext {
   appContext: string;
   /** The workflow run's number and attempt, for the immutable tag; absent when it is not asked for. */
   run?: { number: string; attempt: string };
+  /** The text of docker/Dockerfile: the classic builder reads it from stdin without its BuildKit-only RUN flags. */
+  bundledDockerfile: string;
+  /** The caches the builder can use: settings' cache-to is left out where the builder cannot export (pipeline.ts). */
+  cache: { from: CacheSpec[]; to: CacheSpec[] };
+  /**
+   * '' when the builder shares the engine's image store. Else (a builder the action made,
+   * cache-builder.ts) a fresh folder: the base build writes its image there as an OCI layout, and
+   * the app build reads it from there, since that builder cannot see the engine's images.
+   */
+  baseLayout: string;
 }
 
 export interface BuildStep {
@@ -39,14 +51,20 @@ export interface BuildStep {
   args: string[];
   /** The local tag the build produces. */
   tag: string;
-  /** Environment for the docker command (the classic builder needs DOCKER_BUILDKIT=0). */
+  /** Environment for the docker command (DOCKER_BUILDKIT=0 for the classic builder, the pip secret). */
   env: Record<string, string>;
+  /** Standard input: a Dockerfile read with `--file -`, or undefined. */
+  dockerfile?: string;
 }
 
 export interface Plan {
   /** Base image reference the bundled Dockerfile builds FROM. */
   baseImage: string;
   builder: Builder;
+  /** How the package index reaches pip: nothing, build args, or the pip-config secret (pip-index.ts). */
+  pipIndex: 'default' | 'build-args' | 'secret';
+  /** The caches both builds use (each its own part: cache.ts). */
+  cache: { from: CacheSpec[]; to: CacheSpec[] };
   base: BuildStep;
   app: BuildStep & { dockerfile: string };
   container: {
@@ -92,32 +110,43 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
   });
   const labels = ociLabels(settings, context, baseImage, tags[0] ?? '');
 
-  const pipArgs: Record<string, string> = {};
-  if (settings.pipIndexUrl !== '') {
-    pipArgs.PIP_INDEX_URL = settings.pipIndexUrl;
-    const url = new URL(settings.pipIndexUrl);
-    // pip refuses plain-HTTP indexes unless told the host is trusted; the user chose it, so trust it.
-    if (url.protocol === 'http:') pipArgs.PIP_TRUSTED_HOST = url.hostname;
-  }
-
+  const pip = pipIndex(settings.pipIndexUrl);
+  // The secret's value travels in the docker CLI's environment; the command line names only the variable.
+  const env = { ...buildEnv(context.builder), ...(pip.kind === 'secret' ? { [PIP_SECRET_ENV]: pip.config } : {}) };
   const common = [
     ...(settings.network === 'host' ? ['--network', 'host'] : []),
+    // A builder the action made runs in a container: the host network is an entitlement there.
+    ...(settings.network === 'host' && context.builder.kind === 'buildx' && context.builder.own ? ['--allow', 'network.host'] : []),
     ...(settings.noCache ? ['--no-cache'] : []),
-    ...buildArgFlags({ ...settings.buildArgs, ...pipArgs }),
+    ...buildArgFlags({ ...settings.buildArgs, ...(pip.kind === 'build-args' ? pip.args : {}) }),
+    ...(pip.kind === 'secret' ? ['--secret', `id=${PIP_SECRET_ID},env=${PIP_SECRET_ENV}`] : []),
   ];
+  const cache = (part: 'base' | 'app'): string[] =>
+    context.builder.kind === 'buildx' ? cacheFlags(context.cache.from, context.cache.to, part) : [];
 
   const dockerDir = path.join(context.actionRoot, 'docker');
+  // The classic builder rejects RUN --mount: it gets the Dockerfile without the (then empty) secret mounts.
+  const classic = context.builder.kind === 'classic';
+  // Only the app image is loaded into the engine when the base image travels as an OCI layout.
+  const baseCommand =
+    context.baseLayout !== '' && context.builder.kind === 'buildx'
+      ? ['buildx', 'build', '--builder', context.builder.name, '--output', `type=oci,dest=${context.baseLayout},tar=false,name=${baseTag}`]
+      : buildCommand(context.builder);
+  const baseFromLayout =
+    context.baseLayout !== '' ? ['--build-context', `${baseTag}=oci-layout://${context.baseLayout}:${baseTag.slice(baseTag.lastIndexOf(':') + 1)}`] : [];
   const base: BuildStep = {
     tag: baseTag,
-    env: buildEnv(context.builder),
+    env,
+    ...(classic ? { dockerfile: withoutSecretMounts(context.bundledDockerfile) } : {}),
     args: [
-      ...buildCommand(context.builder),
+      ...baseCommand,
       '--file',
-      path.join(dockerDir, 'Dockerfile'),
+      classic ? '-' : path.join(dockerDir, 'Dockerfile'),
       '--tag',
       baseTag,
       ...(settings.pull ? ['--pull'] : []),
       ...common,
+      ...cache('base'),
       ...buildArgFlags({
         PYTHON_BASE_IMAGE: baseImage,
         PYTHON_VERSION: settings.pythonVersion,
@@ -130,12 +159,13 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
   const dockerfile = renderAppDockerfile({
     baseTag,
     hasRequirements: context.hasRequirements,
-    customIndex: settings.pipIndexUrl !== '',
+    customIndex: pip.kind === 'build-args',
+    pipSecret: pip.kind === 'secret',
     appModule: settings.appModule,
   });
   const app = {
     tag: appTag,
-    env: buildEnv(context.builder),
+    env,
     dockerfile,
     // '-' reads the Dockerfile from stdin, so nothing is written into the user's folder.
     args: [
@@ -145,6 +175,8 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
       '--tag',
       appTag,
       ...common,
+      ...baseFromLayout,
+      ...cache('app'),
       ...Object.entries(labels).flatMap(([key, value]) => ['--label', `${key}=${value}`]),
       context.appContext,
     ],
@@ -152,8 +184,8 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
 
   const containerPort = listenPort(settings.probeEnv, settings.network === 'host' ? context.hostPort : 80);
   const name = `${SMOKE_CONTAINER_PREFIX}${context.jobId}`;
-  const env = { ...settings.probeEnv };
-  if (settings.network === 'host') env.PORT = String(containerPort);
+  const containerEnv = { ...settings.probeEnv };
+  if (settings.network === 'host') containerEnv.PORT = String(containerPort);
   const runArgs = [
     'run',
     '--detach',
@@ -162,12 +194,14 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
     '--label',
     `${SMOKE_LABEL}=${context.jobId}`,
     ...(settings.network === 'host' ? ['--network', 'host'] : ['--publish', `127.0.0.1::${containerPort}`]),
-    ...Object.entries(env).flatMap(([key, value]) => ['--env', `${key}=${value}`]),
+    ...Object.entries(containerEnv).flatMap(([key, value]) => ['--env', `${key}=${value}`]),
   ];
 
   return {
     baseImage,
     builder: context.builder,
+    pipIndex: pip.kind,
+    cache: context.cache,
     base,
     app,
     container: {

@@ -31,6 +31,8 @@ export interface PushOptions {
   configDir: string;
   log: (message: string) => void;
   retry?: Partial<RetryOptions>;
+  /** The login in configDir was made before building (registryLogin); push with it. */
+  loggedIn?: boolean;
 }
 
 /** Tags the image locally under every planned reference (also when not pushing, for later steps). */
@@ -38,18 +40,30 @@ export async function tagImage(docker: Docker, plan: Plan, imageId: string): Pro
   for (const ref of plan.push.refs) await docker.tag(imageId, ref);
 }
 
-export async function pushImage(docker: Docker, plan: Plan, imageId: string, credentials: Credentials, options: PushOptions): Promise<PushResult> {
-  const retryOptions = (what: string): RetryOptions => ({
+/** The backoff of every registry call (login, pull, push): 1, 2, 4 s, then it gives up. */
+export function registryRetry(what: string, log: (message: string) => void, overrides: Partial<RetryOptions> = {}): RetryOptions {
+  return {
     attempts: 4,
     initialDelayMs: 1000,
     maxDelayMs: 8000,
     isTransient: isTransientRegistryError,
     onRetry: (error, attempt, delay) =>
-      options.log(`${what}: attempt ${attempt} failed (${(error as Error).message.split('\n')[0]}); retrying in ${delay / 1000} s`),
-    ...options.retry,
-  });
+      log(`${what}: attempt ${attempt} failed (${(error as Error).message.split('\n')[0]}); retrying in ${delay / 1000} s`),
+    ...overrides,
+  };
+}
 
-  await retry(() => docker.login(credentials.registry, credentials.username, credentials.password, options.configDir), retryOptions('login'));
+/** Logs in with the per-run config folder, retrying connection errors and 5xx, never a refused password. */
+export async function registryLogin(docker: Docker, credentials: Credentials, options: Omit<PushOptions, 'loggedIn'>): Promise<void> {
+  await retry(
+    () => docker.login(credentials.registry, credentials.username, credentials.password, options.configDir),
+    registryRetry('login', options.log, options.retry),
+  );
+}
+
+export async function pushImage(docker: Docker, plan: Plan, imageId: string, credentials: Credentials, options: PushOptions): Promise<PushResult> {
+  const retryOptions = (what: string): RetryOptions => registryRetry(what, options.log, options.retry);
+  if (!options.loggedIn) await registryLogin(docker, credentials, options);
 
   const pushed: string[] = [];
   let digest = '';

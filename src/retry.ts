@@ -36,3 +36,20 @@ export function isTransientRegistryError(error: unknown): boolean {
   if (AUTH_FAILURE.test(text)) return false;
   return TRANSIENT.test(text);
 }
+
+/** Lines in which Docker, BuildKit or buildx report why a build stopped. */
+const BUILD_ERROR_LINE = /^(ERROR: |Error response from daemon: |error )/i;
+/** What such a line says when fetching an image (the base image, a cache) failed, not a step of the build. */
+const PULL_FAILURE = /failed to resolve source metadata|load metadata for|error pulling image|pulling from host|failed to (fetch|copy|do request)|pull access|(Get|Head) "https?:\/\/[^"]*\/v2\//i;
+
+/**
+ * A failed build is worth running again when it stopped on fetching an image and the fetch failed
+ * like the network or a busy registry does; a failing RUN step (pip included) or a refused login is not.
+ */
+export function isTransientPullError(buildOutput: string): boolean {
+  const reason = buildOutput
+    .split('\n')
+    .filter((line) => BUILD_ERROR_LINE.test(line.trim()))
+    .at(-1);
+  return reason !== undefined && PULL_FAILURE.test(reason) && isTransientRegistryError(reason);
+}

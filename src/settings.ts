@@ -4,8 +4,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { bindProblem } from './bind.js';
 import { BUILDER_SETTINGS, type BuilderSetting } from './builder.js';
+import { defaultCache, parseCacheInput, type CacheSpec } from './cache.js';
 import { excludingPattern } from './dockerignore.js';
 import { isValidReference, isValidRegistryHost, isValidRepository, isValidTag, registryHost } from './image-ref.js';
+import { hasCredentials } from './pip-index.js';
 import {
   allowedWorkers,
   defaultWorker,
@@ -60,6 +62,12 @@ export interface Settings {
   noCache: boolean;
   /** auto: buildx when the docker CLI has it, else the classic builder; buildx or classic: that one. */
   builder: BuilderSetting;
+  /** Caches both builds read (buildx syntax, cache.ts); the GitHub cache by default on hosted runners. */
+  cacheFrom: CacheSpec[];
+  /** Caches both builds write, each build in its own part. */
+  cacheTo: CacheSpec[];
+  /** Whether the cache came from the inputs (else the hosted-runner default, dropped quietly where it cannot work). */
+  cacheGiven: boolean;
   /** bridge: publish on an ephemeral 127.0.0.1 port; host: share the host network on a free port. */
   network: Network;
   probePath: string;
@@ -85,6 +93,8 @@ export interface Environment {
   forkPullRequest: boolean;
   /** True on pull_request_target or workflow_run for such a pull request: secrets present, code maybe foreign. */
   foreignCodeWithSecrets: boolean;
+  /** True on a GitHub-hosted runner whose job may use GitHub's cache service (the cache default). */
+  githubCache?: boolean;
 }
 
 export class InputError extends Error {
@@ -267,6 +277,20 @@ export function parseSettings(raw: Record<string, string | undefined>, env: Envi
   let builder: BuilderSetting = 'auto';
   if ((BUILDER_SETTINGS as readonly string[]).includes(builderValue)) builder = builderValue as BuilderSetting;
   else fail(`builder: "${get('builder')}" is not a builder; use ${BUILDER_SETTINGS.join(', ')}.`);
+  if (builder === 'classic' && pipIndexUrl !== '' && isHttpUrl(pipIndexUrl) && hasCredentials(pipIndexUrl))
+    fail(
+      `pip-index-url: "${redactUrl(pipIndexUrl)}" carries credentials, and builder: classic has no build secrets, so they would be written into the image history; use builder: auto or buildx, or an index that needs no credentials.`,
+    );
+
+  // The cache: given, turned off with `none`, or GitHub's cache service by default on hosted runners.
+  const cacheFromInput = parseCacheInput('cache-from', get('cache-from'), fail);
+  const cacheToInput = parseCacheInput('cache-to', get('cache-to'), fail);
+  const cacheGiven = cacheFromInput !== undefined || cacheToInput !== undefined;
+  const fallback = !cacheGiven && env.githubCache && versionOk ? defaultCache(pythonVersion, variant, worker) : { from: [], to: [] };
+  const cacheFrom = cacheFromInput === 'none' ? [] : (cacheFromInput ?? fallback.from);
+  const cacheTo = cacheToInput === 'none' ? [] : (cacheToInput ?? fallback.to);
+  if (builder === 'classic' && cacheGiven && cacheFrom.length + cacheTo.length > 0)
+    fail('cache-from / cache-to: the classic builder has no cache backends; use builder: auto or buildx, or leave both empty.');
 
   const networkValue = get('network').toLowerCase() || 'bridge';
   let network: Network = 'bridge';
@@ -320,6 +344,9 @@ export function parseSettings(raw: Record<string, string | undefined>, env: Envi
     pull,
     noCache,
     builder,
+    cacheFrom,
+    cacheTo,
+    cacheGiven,
     network,
     probePath,
     probeStatus,

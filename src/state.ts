@@ -7,6 +7,8 @@ export interface CleanupState {
   /** Per-run Docker config folder holding the registry login; logged out of and deleted. */
   dockerConfig: string;
   registry: string;
+  /** A buildx builder the action made to export cache (cache-builder.ts); removed. */
+  builder?: string;
 }
 
 export interface StateStore {
@@ -20,13 +22,18 @@ export const actionState: StateStore = {
     for (const [key, value] of Object.entries(state)) core.saveState(key, value);
   },
   load() {
-    return { container: core.getState('container'), dockerConfig: core.getState('dockerConfig'), registry: core.getState('registry') };
+    return {
+      container: core.getState('container'),
+      dockerConfig: core.getState('dockerConfig'),
+      registry: core.getState('registry'),
+      builder: core.getState('builder'),
+    };
   },
 };
 
 /** Within one process (the command-line entry cleans up before it exits). */
 export function memoryState(): StateStore {
-  const state: CleanupState = { container: '', dockerConfig: '', registry: '' };
+  const state: CleanupState = { container: '', dockerConfig: '', registry: '', builder: '' };
   return {
     save(update) {
       Object.assign(state, update);

@@ -5,6 +5,7 @@ const layer = (overrides: Partial<AppLayer> = {}): AppLayer => ({
   baseTag: 'flask-gunicorn-action/base:python3.12-gthread',
   hasRequirements: false,
   customIndex: false,
+  pipSecret: false,
   appModule: '',
   ...overrides,
 });

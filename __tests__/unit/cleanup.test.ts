@@ -43,7 +43,7 @@ function engine(containers: Record<string, Record<string, string>>): { docker: D
   return { docker: new Docker(run), calls };
 }
 
-async function post(docker: Docker, state: { container?: string; dockerConfig?: string; registry?: string }): Promise<string[]> {
+async function post(docker: Docker, state: { container?: string; dockerConfig?: string; registry?: string; builder?: string }): Promise<string[]> {
   const warnings: string[] = [];
   await cleanup(docker, { container: '', dockerConfig: '', registry: '', ...state }, (m) => warnings.push(m));
   return warnings;
@@ -137,5 +137,22 @@ describe('container from saved state', () => {
     expect(await post(docker, { container: `flask-smoke-${JOB}` })).toEqual([expect.stringContaining('does not carry the label')]);
     expect(await post(docker, { container: 'flask-smoke-4242-1-ffffffff' })).toEqual([expect.stringContaining('does not carry the label')]);
     expect(calls.filter((c) => c[0] === 'rm')).toEqual([]);
+  });
+});
+
+describe('builder from saved state', () => {
+  it('removes a builder the action made for the cache, before the config folder', async () => {
+    const dir = createDockerConfigDir();
+    const { docker, calls } = engine({});
+    expect(await post(docker, { builder: 'flask-gunicorn-cache-4242-1-0a1b2c3d', dockerConfig: dir, registry: '' })).toEqual([]);
+    expect(calls).toEqual([['buildx', 'rm', 'flask-gunicorn-cache-4242-1-0a1b2c3d'], ['logout']]);
+  });
+
+  it('leaves any other builder alone, with a warning', async () => {
+    const { docker, calls } = engine({});
+    for (const builder of ['default', 'flask-gunicorn-cache-', 'flask-gunicorn-cache-x --all', 'my-builder']) {
+      expect(await post(docker, { builder })).toEqual([`Ignored the saved builder name "${builder}": not a builder the action makes.`]);
+    }
+    expect(calls).toEqual([]);
   });
 });

@@ -34,6 +34,8 @@ function instructions(): Instruction[] {
     if (line.endsWith('\\')) continue;
     const [keyword = '', ...rest] = current.split(' ');
     if (keyword.toUpperCase() === 'FROM') stage++;
+    // RUN's own flags (--mount=...) are Docker's, not part of the shell command.
+    while (keyword.toUpperCase() === 'RUN' && rest[0]?.startsWith('--')) rest.shift();
     out.push({ keyword: keyword.toUpperCase(), args: rest.join(' '), stage });
     current = '';
   }

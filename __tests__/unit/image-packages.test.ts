@@ -75,7 +75,8 @@ describe('Meinheld from source', () => {
 
 describe('the image stage installs the built wheels, then Flask, Gunicorn and the worker\'s packages', () => {
   const dockerfile = readFileSync(join(DOCKER_DIR, 'Dockerfile'), 'utf8').replace(/\\\n/g, ' ');
-  const script = /^RUN (set -eu; .*pip install -r \/tmp\/requirements\.txt.*)$/m.exec(dockerfile)?.[1] ?? '';
+  // RUN's own flags (the pip-config secret mount) are Docker's, not part of the script.
+  const script = /^RUN (?:--\S+\s+)*(set -eu; .*pip install -r \/tmp\/requirements\.txt.*)$/m.exec(dockerfile)?.[1] ?? '';
   let count = 0;
 
   /** Runs that RUN script for WORKER with a stub pip; returns the pip commands (paths made relative). */

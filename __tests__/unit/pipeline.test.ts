@@ -4,6 +4,7 @@
  * input was bad; and which local tags are left. Docker is scripted; the app it "runs" is a real HTTP
  * server on loopback (network host with PORT in probe-env points the probe at it).
  */
+import { existsSync } from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -63,8 +64,11 @@ const fail = (stderr: string): ExecResult => ({ exitCode: 1, stdout: '', stderr:
 /** A Docker whose answers are the defaults below unless `answer` returns one for the command. */
 function fakeDocker(answer: (args: string[]) => ExecResult | undefined = () => undefined) {
   const calls: string[][] = [];
-  const runner: Runner = async (args) => {
+  /** The environment each call was given, in the same order as calls. */
+  const envs: Record<string, string>[] = [];
+  const runner: Runner = async (args, options = {}) => {
     calls.push(args);
+    envs.push(options.env ?? {});
     const scripted = answer(args);
     if (scripted) return scripted;
     const command = args.slice(0, 2).join(' ');
@@ -76,7 +80,7 @@ function fakeDocker(answer: (args: string[]) => ExecResult | undefined = () => u
     if (args[0] === 'push') return ok(`${args[1]!.split(':').at(-1)}: digest: ${DIGEST} size: 1570\n`);
     return ok();
   };
-  return { docker: new Docker(runner), calls };
+  return { docker: new Docker(runner), calls, envs };
 }
 
 function deps(docker: Docker, reporter: Reporter, source: Partial<PipelineDeps['source']> = {}): PipelineDeps {
@@ -206,5 +210,99 @@ describe('inputs the action adjusts', () => {
     const { docker } = fakeDocker();
     await runPipeline(inputs({ ...pushInputs, 'immutable-tag': 'true' }), env, deps(docker, reporter, { runNumber: '42', runAttempt: '3' }));
     expect(record.outputs.tags!.split('\n')).toEqual([`${REPO}:python3.12-2026-11-21-run42.3`, ...refs]);
+  });
+});
+
+describe('login, cache builder and retried pulls (issue 11)', () => {
+  /** A buildx-equipped Docker: the engine's own builder on the classic store unless `answer` says otherwise. */
+  function buildxDocker(answer: (args: string[]) => ExecResult | undefined = () => undefined) {
+    // fakeDocker's defaults, with buildx answering.
+    const fake = fakeDocker((args) => {
+      const scripted = answer(args);
+      if (scripted) return scripted;
+      if (args[0] === 'buildx' && args[1] === 'version') return ok('github.com/docker/buildx 0.29.1\n');
+      if (args[0] === 'context' && args[1] === 'show') return ok('default\n');
+      if (args[0] === 'buildx' && args[1] === 'inspect') return ok('Name:          default\nDriver:        docker\n');
+      if (args[0] === 'info') return ok('[["Backing Filesystem","extfs"]]\n');
+      return undefined;
+    });
+    // Read after the run: each call with the environment it was given.
+    return {
+      docker: fake.docker,
+      get calls(): Call[] {
+        return fake.calls.map((args, i) => ({ args, env: fake.envs[i]! }));
+      },
+    };
+  }
+  type Call = { args: string[]; env: Record<string, string> };
+  const builds = (calls: Call[]): Call[] => calls.filter((c) => c.args[0] === 'buildx' && c.args[1] === 'build');
+
+  it('logs in before building, and both builds use that login, buildx keeping its builders where they were', async () => {
+    const { reporter } = recordingReporter();
+    const fake = buildxDocker();
+    await runPipeline(inputs(pushInputs), env, deps(fake.docker, reporter));
+    const calls = fake.calls;
+    const login = calls.findIndex((c) => c.args[0] === 'login');
+    expect(login).toBeGreaterThanOrEqual(0);
+    expect(login).toBeLessThan(calls.indexOf(builds(calls)[0]!));
+    const configDir = calls[login]!.env.DOCKER_CONFIG!;
+    for (const build of builds(calls)) {
+      expect(build.env.DOCKER_CONFIG).toBe(configDir);
+      expect(build.env.BUILDX_CONFIG).toMatch(/\/buildx$/);
+      expect(build.env.BUILDX_CONFIG!.startsWith(configDir)).toBe(false);
+    }
+    expect(calls.filter((c) => c.args[0] === 'login')).toHaveLength(1);
+  });
+
+  it('makes a builder that exports cache where the engine\'s own cannot, hands the base image over as an OCI layout, and removes the builder', async () => {
+    const { reporter } = recordingReporter();
+    const fake = buildxDocker();
+    const state = memoryState();
+    const result = await runPipeline(inputs({ 'cache-to': 'type=local,dest=/tmp/c', 'cache-from': 'type=local,src=/tmp/c' }), env, { ...deps(fake.docker, reporter), state });
+    const calls = fake.calls;
+    const name = result.plan.builder.kind === 'buildx' ? result.plan.builder.name : '';
+    expect(name).toMatch(/^flask-gunicorn-cache-local-1-[0-9a-f]{8}$/);
+    expect(state.load().builder).toBe(name);
+    const create = calls.findIndex((c) => c.args[0] === 'buildx' && c.args[1] === 'create');
+    expect(calls[create]!.args.slice(0, 6)).toEqual(['buildx', 'create', '--name', name, '--driver', 'docker-container']);
+    const [base, app] = builds(calls);
+    expect(calls.indexOf(base!)).toBeGreaterThan(create);
+    const output = base!.args[base!.args.indexOf('--output') + 1]!;
+    expect(output).toMatch(new RegExp(`^type=oci,dest=(.+/flask-gunicorn-base-\\w+),tar=false,name=${result.plan.base.tag}$`));
+    // The layout folder served the one run and is gone.
+    expect(existsSync(/dest=([^,]+)/.exec(output)![1]!)).toBe(false);
+    expect(base!.args).toContain('type=local,dest=/tmp/c/base');
+    expect(app!.args).toContain('--load');
+    expect(app!.args).toContain('type=local,dest=/tmp/c/app');
+    expect(calls.at(-1)!.args).toEqual(['buildx', 'rm', name]);
+  });
+
+  it('keeps the engine\'s own builder when it exports cache (containerd image store)', async () => {
+    const { reporter } = recordingReporter();
+    const fake = buildxDocker((args) => (args[0] === 'info' ? ok('[["driver-type","io.containerd.snapshotter.v1"]]\n') : undefined));
+    const result = await runPipeline(inputs({ 'cache-to': 'type=local,dest=/tmp/c' }), env, deps(fake.docker, reporter));
+    const calls = fake.calls;
+    expect(result.plan.builder).toEqual({ kind: 'buildx', name: 'default' });
+    expect(calls.some((c) => c.args[0] === 'buildx' && (c.args[1] === 'create' || c.args[1] === 'rm'))).toBe(false);
+  });
+
+  it('builds again when the base image could not be fetched for a passing reason, not when a step failed', async () => {
+    const { reporter, record } = recordingReporter();
+    let fetchFailures = 1;
+    const fake = buildxDocker((args) =>
+      args[0] === 'buildx' && args[1] === 'build' && args.includes('--file') && args[args.indexOf('--file') + 1] !== '-' && fetchFailures-- > 0
+        ? fail('ERROR: failed to build: failed to solve: python:3.12: failed to resolve source metadata for docker.io/library/python:3.12: unexpected status from HEAD request: 503 Service Unavailable')
+        : undefined,
+    );
+    await runPipeline(inputs(), env, deps(fake.docker, reporter));
+    const calls = fake.calls;
+    expect(builds(calls)).toHaveLength(3);
+    expect(record.warnings[0]).toMatch(/^Building the base image: attempt 1 failed \(Building the base image failed \(docker exited with 1\)\..*\); retrying in 1 s$/);
+
+    const failing = buildxDocker((args) =>
+      args[0] === 'buildx' && args[1] === 'build' ? fail('ERROR: failed to build: failed to solve: process "/bin/sh -c pip install" did not complete successfully: exit code: 1') : undefined,
+    );
+    await expect(runPipeline(inputs(), env, deps(failing.docker, recordingReporter().reporter))).rejects.toThrow(/Building the base image failed/);
+    expect(builds(failing.calls)).toHaveLength(1);
   });
 });

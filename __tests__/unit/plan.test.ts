@@ -11,6 +11,7 @@ const DOCKERFILE = path.join(DOCKER_DIR, 'Dockerfile');
 const APP_DIR = '/work/repo/web';
 // The fixture's worker: the version's default (docker/versions.json), which generated tags leave unnamed.
 const WORKER = defaultWorker('3.12');
+const BUNDLED = 'FROM ${PYTHON_BASE_IMAGE}\nRUN --mount=type=secret,id=pip-config,target=/etc/pip.conf,required=false \\\n    pip install flask\n';
 
 function settings(overrides: Partial<Settings> = {}): Settings {
   return makeSettings({ variant: 'slim', appDir: APP_DIR, ...overrides });
@@ -28,6 +29,9 @@ function context(overrides: Partial<RunContext> = {}): RunContext {
     hasRequirements: false,
     actionRoot: ROOT,
     appContext: APP_DIR,
+    bundledDockerfile: BUNDLED,
+    cache: { from: [], to: [] },
+    baseLayout: '',
     ...overrides,
   };
 }
@@ -60,17 +64,18 @@ describe('resolveBaseImage', () => {
 });
 
 describe('base image build', () => {
-  it('is the classic build of the bundled Dockerfile with the version, worker and base image as build args', () => {
+  it('is the classic build of the bundled Dockerfile, read from stdin without its secret mounts, with the version, worker and base image as build args', () => {
     const plan = makePlan(settings(), context());
     expect(plan.baseImage).toBe('python:3.12-slim');
     expect(plan.base).toEqual({
       tag: `${LOCAL_REPOSITORY}/base:python3.12-slim-${WORKER}-job1`,
       env: { DOCKER_BUILDKIT: '0' },
+      dockerfile: 'FROM ${PYTHON_BASE_IMAGE}\nRUN \\\n    pip install flask\n',
       args: [
         'build',
         '--force-rm',
         '--file',
-        DOCKERFILE,
+        '-',
         '--tag',
         `flask-gunicorn-action/base:python3.12-slim-${WORKER}-job1`,
         '--build-arg',
@@ -153,10 +158,32 @@ describe('package index and build args', () => {
   });
 
   it('marks no host trusted for an HTTPS index', () => {
-    const plan = makePlan(settings({ pipIndexUrl: 'https://user:pw@pypi.example.com/simple/' }), context());
+    const plan = makePlan(settings({ pipIndexUrl: 'https://pypi.example.com/simple/' }), context());
     expect(flagValues(plan.base.args, '--build-arg').filter((arg) => arg.startsWith('PIP_'))).toEqual([
-      'PIP_INDEX_URL=https://user:pw@pypi.example.com/simple/',
+      'PIP_INDEX_URL=https://pypi.example.com/simple/',
     ]);
+  });
+
+  it('sends an index with credentials as the pip-config secret, named on the command line and valued only in the environment', () => {
+    const url = 'http://ci:s%2Fcr3t@127.0.0.1:8080/simple/';
+    const plan = makePlan(settings({ pipIndexUrl: url }), context({ builder: { kind: 'buildx', name: 'default' }, hasRequirements: true }));
+    expect(plan.pipIndex).toBe('secret');
+    for (const step of [plan.base, plan.app]) {
+      expect(flagValues(step.args, '--secret')).toEqual(['id=pip-config,env=FLASK_GUNICORN_ACTION_PIP_CONFIG']);
+      expect(step.args.join(' ')).not.toContain('s%2Fcr3t');
+      expect(step.args.some((arg) => arg.startsWith('PIP_'))).toBe(false);
+      expect(step.env).toEqual({
+        FLASK_GUNICORN_ACTION_PIP_CONFIG: `[global]\nindex-url = ${url}\ntrusted-host = 127.0.0.1\n`,
+      });
+    }
+    expect(plan.app.dockerfile).not.toContain('ARG PIP_');
+    expect(plan.app.dockerfile).toContain('RUN --mount=type=secret,id=pip-config,target=/etc/pip.conf,required=false python -m pip install');
+  });
+
+  it('sends the bundled Dockerfile as it is to buildx, whose secret mounts pip needs', () => {
+    const plan = makePlan(settings(), context({ builder: { kind: 'buildx', name: 'default' } }));
+    expect(flagValues(plan.base.args, '--file')).toEqual([DOCKERFILE]);
+    expect(plan.base.dockerfile).toBeUndefined();
   });
 
   it('passes no index arguments without an index', () => {
@@ -366,5 +393,43 @@ describe('probe and push', () => {
     expect(plan.push.refs).toEqual([]);
     expect(plan.push.tags).toEqual(['python3.12-slim-2026-11-21', 'python3.12-slim', 'latest']);
     expect(plan.push.enabled).toBe(false);
+  });
+});
+
+describe('a builder the action made to export cache', () => {
+  const own = { kind: 'buildx', name: 'flask-gunicorn-cache-job1', own: true } as const;
+  const layout = '/runner/temp/flask-gunicorn-base-x';
+
+  it('writes the base image as an OCI layout instead of loading it, and the app build reads it from there under the base tag', () => {
+    const plan = makePlan(settings(), context({ builder: own, baseLayout: layout }));
+    const baseTag = `flask-gunicorn-action/base:python3.12-slim-${WORKER}-job1`;
+    expect(plan.base.args.slice(0, 6)).toEqual([
+      'buildx',
+      'build',
+      '--builder',
+      'flask-gunicorn-cache-job1',
+      '--output',
+      `type=oci,dest=${layout},tar=false,name=${baseTag}`,
+    ]);
+    expect(plan.base.args).not.toContain('--load');
+    expect(plan.app.args.slice(0, 5)).toEqual(['buildx', 'build', '--builder', 'flask-gunicorn-cache-job1', '--load']);
+    expect(flagValues(plan.app.args, '--build-context')).toEqual([`${baseTag}=oci-layout://${layout}:python3.12-slim-${WORKER}-job1`]);
+    expect(plan.app.dockerfile.split('\n')[1]).toBe(`FROM ${baseTag}`);
+  });
+
+  it('asks for the host network entitlement in host mode only', () => {
+    expect(flagValues(makePlan(settings({ network: 'host' }), context({ builder: own, baseLayout: layout })).base.args, '--allow')).toEqual(['network.host']);
+    expect(flagValues(makePlan(settings(), context({ builder: own, baseLayout: layout })).base.args, '--allow')).toEqual([]);
+    expect(flagValues(makePlan(settings({ network: 'host' }), context({ builder: { kind: 'buildx', name: 'default' } })).base.args, '--allow')).toEqual([]);
+  });
+
+  it('passes each build its own part of the cache', () => {
+    const cache = { from: [{ type: 'gha' as const, attrs: [['scope', 's'] as [string, string]] }], to: [{ type: 'gha' as const, attrs: [['scope', 's'] as [string, string], ['mode', 'max'] as [string, string]] }] };
+    const plan = makePlan(settings(), context({ builder: own, baseLayout: layout, cache }));
+    expect(flagValues(plan.base.args, '--cache-from')).toEqual(['type=gha,scope=s-base']);
+    expect(flagValues(plan.base.args, '--cache-to')).toEqual(['type=gha,scope=s-base,mode=max']);
+    expect(flagValues(plan.app.args, '--cache-to')).toEqual(['type=gha,scope=s-app,mode=max']);
+    // The classic builder gets no cache flags at all.
+    expect(makePlan(settings(), context({ cache })).base.args.some((arg) => arg.startsWith('--cache'))).toBe(false);
   });
 });

@@ -34,6 +34,9 @@ function plan(image = REPO): Plan {
     hasRequirements: false,
     actionRoot: '/action',
     appContext: '/work/app',
+    bundledDockerfile: 'FROM python\n',
+    cache: { from: [], to: [] },
+    baseLayout: '',
   });
 }
 

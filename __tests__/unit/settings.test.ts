@@ -81,6 +81,9 @@ describe('defaults', () => {
       pull: false,
       noCache: false,
       builder: 'auto',
+      cacheFrom: [],
+      cacheTo: [],
+      cacheGiven: false,
       network: 'bridge',
       probePath: '/',
       probeStatus: 200,
@@ -660,5 +663,46 @@ describe('several problems', () => {
     expect(() => parseSettings({ 'python-version': '3.12', network: 'none' }, env)).toThrow(
       /^network: "none" is not a network mode; use bridge or host\.$/,
     );
+  });
+});
+
+describe('build secrets and the cache', () => {
+  const env: Environment = { workspace: process.cwd(), actionRoot: process.cwd(), forkPullRequest: false, foreignCodeWithSecrets: false };
+  const problems = (raw: Record<string, string>, environment: Environment = env): string[] => {
+    try {
+      parseSettings({ 'python-version': '3.12', ...raw }, environment);
+      return [];
+    } catch (error) {
+      return (error as InputError).problems;
+    }
+  };
+
+  it('refuses an index with credentials on the classic builder, without echoing them', () => {
+    const found = problems({ 'pip-index-url': 'https://ci:s3cr3t@pypi.example.com/simple/', builder: 'classic' });
+    expect(found).toEqual([
+      'pip-index-url: "https://***@pypi.example.com/simple/" carries credentials, and builder: classic has no build secrets, so they would be written into the image history; use builder: auto or buildx, or an index that needs no credentials.',
+    ]);
+    expect(problems({ 'pip-index-url': 'https://ci:s3cr3t@pypi.example.com/simple/' })).toEqual([]);
+    expect(problems({ 'pip-index-url': 'https://pypi.example.com/simple/', builder: 'classic' })).toEqual([]);
+  });
+
+  it('defaults to GitHub\'s cache only where the runner offers it, and takes none or the inputs over it', () => {
+    const hosted = { ...env, githubCache: true };
+    const scoped = parseSettings({ 'python-version': '3.12', variant: 'slim', worker: 'gthread' }, hosted);
+    expect(scoped.cacheFrom).toEqual([{ type: 'gha', attrs: [['scope', 'flask-gunicorn-3.12-slim-gthread']] }]);
+    expect(scoped.cacheGiven).toBe(false);
+    expect(parseSettings({ 'python-version': '3.12' }, env).cacheFrom).toEqual([]);
+    const off = parseSettings({ 'python-version': '3.12', 'cache-from': 'none', 'cache-to': 'none' }, hosted);
+    expect([off.cacheFrom, off.cacheTo, off.cacheGiven]).toEqual([[], [], true]);
+    const given = parseSettings({ 'python-version': '3.12', 'cache-to': 'type=local,dest=/tmp/c' }, hosted);
+    expect(given.cacheTo).toEqual([{ type: 'local', attrs: [['dest', '/tmp/c']] }]);
+    expect(given.cacheFrom).toEqual([]);
+  });
+
+  it('refuses a cache with the classic builder, and a bad cache line with what is accepted', () => {
+    expect(problems({ 'cache-from': 'type=local,src=/tmp/c', builder: 'classic' })).toEqual([
+      'cache-from / cache-to: the classic builder has no cache backends; use builder: auto or buildx, or leave both empty.',
+    ]);
+    expect(problems({ 'cache-to': 'type=s3,bucket=b' })[0]).toMatch(/^cache-to: "type=s3,bucket=b" has type "s3"; use one of/);
   });
 });

@@ -54,6 +54,9 @@ function plan(inputs: Record<string, string> = {}, hostPort = port): Plan {
     hasRequirements: false,
     actionRoot: ACTION_ROOT,
     appContext: ACTION_ROOT,
+    bundledDockerfile: 'FROM python\n',
+    cache: { from: [], to: [] },
+    baseLayout: '',
   });
 }
 

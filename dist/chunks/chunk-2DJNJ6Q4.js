@@ -20533,6 +20533,28 @@ var Docker = class {
     const context = await this.run(["context", "show"]);
     return context.exitCode === 0 && context.stdout.trim() !== "" ? context.stdout.trim() : "default";
   }
+  /** The driver of a buildx builder (docker, docker-container, ...), or '' when buildx cannot say. */
+  async buildxDriver(builder, env) {
+    const result = await this.run(["buildx", "inspect", builder], env ? { env } : {});
+    return result.exitCode === 0 ? /^Driver:\s+(\S+)/m.exec(result.stdout)?.[1] ?? "" : "";
+  }
+  /** Makes a buildx builder (cache-builder.ts); `docker buildx create` pulls its image if needed. */
+  async createBuilder(args, env) {
+    const result = await this.run(args, { echo: true, ...env ? { env } : {} });
+    if (result.exitCode !== 0)
+      throw new DockerError(`Could not make a builder that exports cache (docker ${args.slice(0, 2).join(" ")}): ${lastLines(result.stderr || result.stdout, 5)}`, result);
+  }
+  /** Removes a buildx builder and its container; one already gone is not an error. */
+  async removeBuilder(name, env) {
+    const result = await this.run(["buildx", "rm", name], env ? { env } : {});
+    if (result.exitCode !== 0 && !/not found|no builder/i.test(result.stderr))
+      throw new DockerError(`Could not remove builder ${name}: ${lastLines(result.stderr, 3)}`, result);
+  }
+  /** Whether the engine keeps images in containerd's store, where its own builder can export cache. */
+  async containerdImageStore() {
+    const result = await this.run(["info", "--format", "{{json .DriverStatus}}"]);
+    return result.exitCode === 0 && result.stdout.includes("io.containerd.snapshotter");
+  }
   async build(args, what, input, env) {
     const result = await this.run(args, {
       echo: true,
@@ -20635,6 +20657,34 @@ function lastLines(text, count) {
 // src/cleanup.ts
 import * as fs4 from "node:fs";
 
+// src/cache-builder.ts
+var OWN_BUILDER_PREFIX = "flask-gunicorn-cache-";
+var JOB_ID = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
+function ownBuilderName(jobId) {
+  return `${OWN_BUILDER_PREFIX}${jobId}`;
+}
+function isOwnBuilderName(name) {
+  return name.startsWith(OWN_BUILDER_PREFIX) && JOB_ID.test(name.slice(OWN_BUILDER_PREFIX.length));
+}
+function createBuilderArgs(name) {
+  return [
+    "buildx",
+    "create",
+    "--name",
+    name,
+    "--driver",
+    "docker-container",
+    "--driver-opt",
+    "network=host",
+    "--buildkitd-flags",
+    "--allow-insecure-entitlement=network.host",
+    "--bootstrap"
+  ];
+}
+function needsOwnBuilder(driver, containerdStore) {
+  return (driver === "docker" || driver === "") && !containerdStore;
+}
+
 // src/docker-config.ts
 import * as fs3 from "node:fs";
 import * as os6 from "node:os";
@@ -20644,11 +20694,18 @@ var ISOLATED_CONFIG = { auths: { "flask-gunicorn-action.invalid": {} } };
 function configRoot(env = process.env) {
   return env.RUNNER_TEMP || os6.tmpdir();
 }
-function createDockerConfigDir(root = configRoot()) {
+function userDockerConfig(env = process.env) {
+  return env.DOCKER_CONFIG || path4.join(os6.homedir(), ".docker");
+}
+function createDockerConfigDir(root = configRoot(), env = process.env) {
   const dir = fs3.mkdtempSync(path4.join(root, CONFIG_DIR_PREFIX));
-  fs3.writeFileSync(path4.join(dir, "config.json"), `${JSON.stringify(ISOLATED_CONFIG, null, 2)}
+  const config = { ...ISOLATED_CONFIG, cliPluginsExtraDirs: [path4.join(userDockerConfig(env), "cli-plugins")] };
+  fs3.writeFileSync(path4.join(dir, "config.json"), `${JSON.stringify(config, null, 2)}
 `, { mode: 384 });
   return dir;
+}
+function loginEnv(configDir, env = process.env) {
+  return { DOCKER_CONFIG: configDir, BUILDX_CONFIG: env.BUILDX_CONFIG || path4.join(userDockerConfig(env), "buildx") };
 }
 function notOwnConfigDir(dir, root = configRoot()) {
   if (!path4.isAbsolute(dir)) return "not an absolute path";
@@ -20714,6 +20771,41 @@ function splitOnce(value, sep2) {
 // src/plan.ts
 import * as path5 from "node:path";
 
+// src/pip-index.ts
+var PIP_SECRET_ID = "pip-config";
+var PIP_SECRET_ENV = "FLASK_GUNICORN_ACTION_PIP_CONFIG";
+var PIP_SECRET_MOUNT = `--mount=type=secret,id=${PIP_SECRET_ID},target=/etc/pip.conf,required=false`;
+var PipIndexError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "PipIndexError";
+  }
+};
+function hasCredentials(url) {
+  if (url === "") return false;
+  const parsed = new URL(url);
+  return parsed.username !== "" || parsed.password !== "";
+}
+function pipIndex(url) {
+  if (url === "") return { kind: "default" };
+  const parsed = new URL(url);
+  const trustedHost = parsed.protocol === "http:" ? parsed.hostname : "";
+  if (!hasCredentials(url))
+    return { kind: "build-args", args: { PIP_INDEX_URL: url, ...trustedHost !== "" ? { PIP_TRUSTED_HOST: trustedHost } : {} } };
+  const lines = ["[global]", `index-url = ${url}`, ...trustedHost !== "" ? [`trusted-host = ${trustedHost}`] : []];
+  return { kind: "secret", config: `${lines.join("\n")}
+` };
+}
+function requireSecretSupport(index, builder) {
+  if (index.kind !== "secret" || builder.kind !== "classic") return;
+  throw new PipIndexError(
+    `pip-index-url: the URL carries credentials, and the classic builder (${builder.reason}) has no build secrets, so they would be written into the image history. Build with buildx (builder: auto or buildx; on GitHub, docker/setup-buildx-action), or use an index that needs no credentials from the build.`
+  );
+}
+function withoutSecretMounts(dockerfile) {
+  return dockerfile.replace(/^(\s*RUN)\s+--mount=type=secret,\S+/gim, "$1");
+}
+
 // src/app-layer.ts
 function renderAppDockerfile(layer) {
   const lines = [
@@ -20726,7 +20818,7 @@ function renderAppDockerfile(layer) {
   if (layer.hasRequirements) {
     lines.push(
       "COPY requirements.txt /tmp/app-requirements.txt",
-      "RUN python -m pip install --no-cache-dir --disable-pip-version-check -r /tmp/app-requirements.txt && rm /tmp/app-requirements.txt"
+      `RUN ${layer.pipSecret ? `${PIP_SECRET_MOUNT} ` : ""}python -m pip install --no-cache-dir --disable-pip-version-check -r /tmp/app-requirements.txt && rm /tmp/app-requirements.txt`
     );
   }
   lines.push("RUN rm -rf /app && mkdir -p /app", "COPY . /app");
@@ -20785,13 +20877,97 @@ function chooseBuilder(setting, buildxBuilder) {
   return { kind: "classic", reason: "no buildx plugin in this docker CLI" };
 }
 function describeBuilder(builder) {
-  return builder.kind === "buildx" ? `buildx (builder ${builder.name})` : `classic (${builder.reason})`;
+  if (builder.kind === "classic") return `classic (${builder.reason})`;
+  return builder.own ? `buildx (builder ${builder.name}, docker-container, made to export the cache)` : `buildx (builder ${builder.name})`;
 }
 function buildCommand(builder) {
   return builder.kind === "buildx" ? ["buildx", "build", "--builder", builder.name, "--load"] : ["build", "--force-rm"];
 }
 function buildEnv(builder) {
   return builder.kind === "classic" ? { DOCKER_BUILDKIT: "0" } : {};
+}
+
+// src/cache.ts
+var CACHE_TYPES = ["gha", "registry", "local", "inline"];
+function parseCacheInput(name, value, fail) {
+  const lines = value.split("\n").map((line) => line.trim()).filter((line) => line !== "");
+  if (lines.length === 0) return void 0;
+  if (lines.length === 1 && lines[0].toLowerCase() === "none") return "none";
+  const specs = [];
+  for (const line of lines) {
+    const spec = parseSpec(name, line, fail);
+    if (spec) specs.push(spec);
+  }
+  return specs;
+}
+function parseSpec(name, line, fail) {
+  const attrs = [];
+  for (const part of line.split(",")) {
+    const eq = part.indexOf("=");
+    if (eq <= 0 || /["']/.test(part)) {
+      fail(`${name}: "${line}" is not a list of key=value (e.g. type=registry,ref=ghcr.io/acme/web:buildcache); quotes are not accepted.`);
+      return void 0;
+    }
+    attrs.push([part.slice(0, eq).trim(), part.slice(eq + 1).trim()]);
+  }
+  const type = attrs.find(([key]) => key === "type")?.[1] ?? "";
+  if (!CACHE_TYPES.includes(type)) {
+    fail(`${name}: "${line}" has type "${type}"; use one of ${CACHE_TYPES.map((t) => `type=${t}`).join(", ")}.`);
+    return void 0;
+  }
+  const get = (key) => attrs.find(([k]) => k === key)?.[1];
+  const required = type === "registry" ? "ref" : type === "local" ? name === "cache-from" ? "src" : "dest" : "";
+  if (required !== "" && !get(required)) {
+    fail(`${name}: "${line}" needs ${required}= (e.g. ${exampleOf(type, name)}).`);
+    return void 0;
+  }
+  if (type === "inline" && name === "cache-from") {
+    fail(`${name}: "${line}": inline cache is read with type=registry,ref=<the image>; type=inline is for cache-to.`);
+    return void 0;
+  }
+  return { type, attrs: attrs.filter(([key]) => key !== "type") };
+}
+function exampleOf(type, name) {
+  if (type === "registry") return "type=registry,ref=ghcr.io/acme/web:buildcache";
+  return name === "cache-from" ? "type=local,src=/tmp/.buildx-cache" : "type=local,dest=/tmp/.buildx-cache";
+}
+function defaultCache(pythonVersion, variant, worker) {
+  const scope = ["scope", `flask-gunicorn-${pythonVersion}-${variant}-${worker}`];
+  return { from: [{ type: "gha", attrs: [scope] }], to: [{ type: "gha", attrs: [scope, ["mode", "max"]] }] };
+}
+function specForBuild(spec, part) {
+  const attrs = spec.attrs.map(([key, value]) => {
+    if (spec.type === "registry" && key === "ref") return [key, withTagSuffix(value, part)];
+    if (spec.type === "local" && (key === "src" || key === "dest")) return [key, `${value.replace(/\/+$/, "")}/${part}`];
+    if (spec.type === "gha" && key === "scope") return [key, `${value}-${part}`];
+    return [key, value];
+  });
+  if (spec.type === "gha" && !attrs.some(([key]) => key === "scope")) attrs.push(["scope", `buildkit-${part}`]);
+  return [`type=${spec.type}`, ...attrs.map(([key, value]) => `${key}=${value}`)].join(",");
+}
+function withTagSuffix(ref, part) {
+  const lastSlash = ref.lastIndexOf("/");
+  const colon = ref.indexOf(":", lastSlash + 1);
+  return colon < 0 ? `${ref}:latest-${part}` : `${ref}-${part}`;
+}
+function cacheFlags(from, to, part) {
+  return [
+    ...from.flatMap((spec) => ["--cache-from", specForBuild(spec, part)]),
+    ...to.flatMap((spec) => ["--cache-to", specForBuild(spec, part)])
+  ];
+}
+function needsCacheExport(to) {
+  return to.some((spec) => spec.type !== "inline");
+}
+function cacheForBuilder(wanted, builder) {
+  if (builder === "buildx") return { from: wanted.from, to: wanted.to, dropped: "" };
+  const any = wanted.from.length + wanted.to.length > 0;
+  return { from: [], to: [], dropped: any ? "the classic builder has no cache backends" : "" };
+}
+function describeCache(cache) {
+  const list = (specs) => specs.map((spec) => [`type=${spec.type}`, ...spec.attrs.map(([k, v]) => `${k}=${v}`)].join(",")).join("; ");
+  if (cache.from.length + cache.to.length === 0) return "none";
+  return `from ${list(cache.from) || "-"}; to ${list(cache.to) || "-"}`;
 }
 
 // docker/versions.json
@@ -20886,29 +21062,34 @@ function makePlan(settings, context) {
     ...context.run ? { run: context.run } : {}
   });
   const labels = ociLabels(settings, context, baseImage, tags[0] ?? "");
-  const pipArgs = {};
-  if (settings.pipIndexUrl !== "") {
-    pipArgs.PIP_INDEX_URL = settings.pipIndexUrl;
-    const url = new URL(settings.pipIndexUrl);
-    if (url.protocol === "http:") pipArgs.PIP_TRUSTED_HOST = url.hostname;
-  }
+  const pip = pipIndex(settings.pipIndexUrl);
+  const env = { ...buildEnv(context.builder), ...pip.kind === "secret" ? { [PIP_SECRET_ENV]: pip.config } : {} };
   const common = [
     ...settings.network === "host" ? ["--network", "host"] : [],
+    // A builder the action made runs in a container: the host network is an entitlement there.
+    ...settings.network === "host" && context.builder.kind === "buildx" && context.builder.own ? ["--allow", "network.host"] : [],
     ...settings.noCache ? ["--no-cache"] : [],
-    ...buildArgFlags({ ...settings.buildArgs, ...pipArgs })
+    ...buildArgFlags({ ...settings.buildArgs, ...pip.kind === "build-args" ? pip.args : {} }),
+    ...pip.kind === "secret" ? ["--secret", `id=${PIP_SECRET_ID},env=${PIP_SECRET_ENV}`] : []
   ];
+  const cache = (part) => context.builder.kind === "buildx" ? cacheFlags(context.cache.from, context.cache.to, part) : [];
   const dockerDir = path5.join(context.actionRoot, "docker");
+  const classic = context.builder.kind === "classic";
+  const baseCommand = context.baseLayout !== "" && context.builder.kind === "buildx" ? ["buildx", "build", "--builder", context.builder.name, "--output", `type=oci,dest=${context.baseLayout},tar=false,name=${baseTag}`] : buildCommand(context.builder);
+  const baseFromLayout = context.baseLayout !== "" ? ["--build-context", `${baseTag}=oci-layout://${context.baseLayout}:${baseTag.slice(baseTag.lastIndexOf(":") + 1)}`] : [];
   const base = {
     tag: baseTag,
-    env: buildEnv(context.builder),
+    env,
+    ...classic ? { dockerfile: withoutSecretMounts(context.bundledDockerfile) } : {},
     args: [
-      ...buildCommand(context.builder),
+      ...baseCommand,
       "--file",
-      path5.join(dockerDir, "Dockerfile"),
+      classic ? "-" : path5.join(dockerDir, "Dockerfile"),
       "--tag",
       baseTag,
       ...settings.pull ? ["--pull"] : [],
       ...common,
+      ...cache("base"),
       ...buildArgFlags({
         PYTHON_BASE_IMAGE: baseImage,
         PYTHON_VERSION: settings.pythonVersion,
@@ -20920,12 +21101,13 @@ function makePlan(settings, context) {
   const dockerfile = renderAppDockerfile({
     baseTag,
     hasRequirements: context.hasRequirements,
-    customIndex: settings.pipIndexUrl !== "",
+    customIndex: pip.kind === "build-args",
+    pipSecret: pip.kind === "secret",
     appModule: settings.appModule
   });
   const app = {
     tag: appTag,
-    env: buildEnv(context.builder),
+    env,
     dockerfile,
     // '-' reads the Dockerfile from stdin, so nothing is written into the user's folder.
     args: [
@@ -20935,14 +21117,16 @@ function makePlan(settings, context) {
       "--tag",
       appTag,
       ...common,
+      ...baseFromLayout,
+      ...cache("app"),
       ...Object.entries(labels).flatMap(([key, value]) => ["--label", `${key}=${value}`]),
       context.appContext
     ]
   };
   const containerPort = listenPort(settings.probeEnv, settings.network === "host" ? context.hostPort : 80);
   const name = `${SMOKE_CONTAINER_PREFIX}${context.jobId}`;
-  const env = { ...settings.probeEnv };
-  if (settings.network === "host") env.PORT = String(containerPort);
+  const containerEnv = { ...settings.probeEnv };
+  if (settings.network === "host") containerEnv.PORT = String(containerPort);
   const runArgs = [
     "run",
     "--detach",
@@ -20951,11 +21135,13 @@ function makePlan(settings, context) {
     "--label",
     `${SMOKE_LABEL}=${context.jobId}`,
     ...settings.network === "host" ? ["--network", "host"] : ["--publish", `127.0.0.1::${containerPort}`],
-    ...Object.entries(env).flatMap(([key, value]) => ["--env", `${key}=${value}`])
+    ...Object.entries(containerEnv).flatMap(([key, value]) => ["--env", `${key}=${value}`])
   ];
   return {
     baseImage,
     builder: context.builder,
+    pipIndex: pip.kind,
+    cache: context.cache,
     base,
     app,
     container: {
@@ -20999,12 +21185,17 @@ function ociLabels(settings, context, baseImage, versionTag) {
 }
 
 // src/cleanup.ts
-var JOB_ID = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
+var JOB_ID2 = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
 async function cleanup(docker, state, warn) {
   if (state.container !== "") {
     await removeOwnContainer(docker, state.container, warn).catch(
       (error2) => warn(`Could not remove ${state.container}: ${error2.message}`)
     );
+  }
+  if (state.builder) {
+    if (isOwnBuilderName(state.builder))
+      await docker.removeBuilder(state.builder).catch((error2) => warn(`Could not remove builder ${state.builder}: ${error2.message}`));
+    else warn(`Ignored the saved builder name "${state.builder}": not a builder the action makes.`);
   }
   if (state.dockerConfig !== "" && fs4.existsSync(state.dockerConfig)) {
     const problem = notOwnConfigDir(state.dockerConfig);
@@ -21019,7 +21210,7 @@ async function cleanup(docker, state, warn) {
 }
 async function removeOwnContainer(docker, name, warn) {
   const jobId = name.startsWith(SMOKE_CONTAINER_PREFIX) ? name.slice(SMOKE_CONTAINER_PREFIX.length) : "";
-  if (!JOB_ID.test(jobId)) {
+  if (!JOB_ID2.test(jobId)) {
     warn(`Ignored the saved container name "${name}": not a ${SMOKE_CONTAINER_PREFIX}* name the action gives its test container.`);
     return;
   }
@@ -21038,11 +21229,16 @@ var actionState = {
     for (const [key, value] of Object.entries(state)) saveState(key, value);
   },
   load() {
-    return { container: getState("container"), dockerConfig: getState("dockerConfig"), registry: getState("registry") };
+    return {
+      container: getState("container"),
+      dockerConfig: getState("dockerConfig"),
+      registry: getState("registry"),
+      builder: getState("builder")
+    };
   }
 };
 function memoryState() {
-  const state = { container: "", dockerConfig: "", registry: "" };
+  const state = { container: "", dockerConfig: "", registry: "", builder: "" };
   return {
     save(update) {
       Object.assign(state, update);
@@ -21076,13 +21272,25 @@ export {
   BUILDER_SETTINGS,
   chooseBuilder,
   describeBuilder,
+  ownBuilderName,
+  createBuilderArgs,
+  needsOwnBuilder,
+  parseCacheInput,
+  defaultCache,
+  needsCacheExport,
+  cacheForBuilder,
+  describeCache,
   configRoot,
   createDockerConfigDir,
+  loginEnv,
   isValidRepository,
   isValidRegistryHost,
   isValidTag,
   isValidReference,
   registryHost,
+  hasCredentials,
+  pipIndex,
+  requireSecretSupport,
   bindProblem,
   DEFAULT_VARIANT,
   supportedVersions,

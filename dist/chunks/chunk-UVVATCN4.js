@@ -8,16 +8,21 @@ import {
   __toESM,
   allowedWorkers,
   bindProblem,
+  cacheForBuilder,
   chooseBuilder,
   cleanup,
   configRoot,
+  createBuilderArgs,
   createDockerConfigDir,
+  defaultCache,
   defaultWorker,
   describeBuilder,
+  describeCache,
   endGroup,
   fence,
   getInput,
   group,
+  hasCredentials,
   info,
   isSupportedVersion,
   isValidReference,
@@ -25,9 +30,16 @@ import {
   isValidRepository,
   isValidTag,
   isVariant,
+  loginEnv,
   makePlan,
+  needsCacheExport,
+  needsOwnBuilder,
   notice,
+  ownBuilderName,
+  parseCacheInput,
+  pipIndex,
   registryHost,
+  requireSecretSupport,
   require_tunnel,
   require_undici,
   setOutput,
@@ -37,7 +49,7 @@ import {
   supportedVariants,
   supportedVersions,
   warning
-} from "./chunk-ETYTURZ2.js";
+} from "./chunk-2DJNJ6Q4.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -5022,6 +5034,8 @@ var INPUT_NAMES = [
   "pull",
   "no-cache",
   "builder",
+  "cache-from",
+  "cache-to",
   "network",
   "probe-path",
   "probe-status",
@@ -5051,7 +5065,9 @@ function readEnvironment() {
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
     actionRoot: actionRoot(),
     forkPullRequest: origin.foreignPullRequest,
-    foreignCodeWithSecrets: origin.foreignCodeWithSecrets
+    foreignCodeWithSecrets: origin.foreignCodeWithSecrets,
+    // buildx's gha backend needs the runtime token and cache URL the runner gives JavaScript actions.
+    githubCache: process.env.RUNNER_ENVIRONMENT === "github-hosted" && !!process.env.ACTIONS_RUNTIME_TOKEN && !!(process.env.ACTIONS_RESULTS_URL || process.env.ACTIONS_CACHE_URL)
   };
 }
 
@@ -5112,6 +5128,12 @@ function isTransientRegistryError(error) {
   if (AUTH_FAILURE.test(text)) return false;
   return TRANSIENT.test(text);
 }
+var BUILD_ERROR_LINE = /^(ERROR: |Error response from daemon: |error )/i;
+var PULL_FAILURE = /failed to resolve source metadata|load metadata for|error pulling image|pulling from host|failed to (fetch|copy|do request)|pull access|(Get|Head) "https?:\/\/[^"]*\/v2\//i;
+function isTransientPullError(buildOutput) {
+  const reason = buildOutput.split("\n").filter((line) => BUILD_ERROR_LINE.test(line.trim())).at(-1);
+  return reason !== void 0 && PULL_FAILURE.test(reason) && isTransientRegistryError(reason);
+}
 
 // src/push.ts
 var PushError = class extends DockerError {
@@ -5127,16 +5149,25 @@ var PushError = class extends DockerError {
 async function tagImage(docker, plan, imageId) {
   for (const ref of plan.push.refs) await docker.tag(imageId, ref);
 }
-async function pushImage(docker, plan, imageId, credentials, options) {
-  const retryOptions = (what) => ({
+function registryRetry(what, log, overrides = {}) {
+  return {
     attempts: 4,
     initialDelayMs: 1e3,
     maxDelayMs: 8e3,
     isTransient: isTransientRegistryError,
-    onRetry: (error, attempt, delay) => options.log(`${what}: attempt ${attempt} failed (${error.message.split("\n")[0]}); retrying in ${delay / 1e3} s`),
-    ...options.retry
-  });
-  await retry(() => docker.login(credentials.registry, credentials.username, credentials.password, options.configDir), retryOptions("login"));
+    onRetry: (error, attempt, delay) => log(`${what}: attempt ${attempt} failed (${error.message.split("\n")[0]}); retrying in ${delay / 1e3} s`),
+    ...overrides
+  };
+}
+async function registryLogin(docker, credentials, options) {
+  await retry(
+    () => docker.login(credentials.registry, credentials.username, credentials.password, options.configDir),
+    registryRetry("login", options.log, options.retry)
+  );
+}
+async function pushImage(docker, plan, imageId, credentials, options) {
+  const retryOptions = (what) => registryRetry(what, options.log, options.retry);
+  if (!options.loggedIn) await registryLogin(docker, credentials, options);
   const pushed = [];
   let digest = "";
   for (const ref of plan.push.refs) {
@@ -5247,20 +5278,20 @@ function parseSettings(raw, env) {
   const fail = (message) => {
     problems.push(message);
   };
-  const bool = (name, fallback) => {
+  const bool = (name, fallback2) => {
     const value = get2(name).toLowerCase();
-    if (value === "") return fallback;
+    if (value === "") return fallback2;
     if (["true", "yes", "1", "on"].includes(value)) return true;
     if (["false", "no", "0", "off"].includes(value)) return false;
     fail(`${name}: "${get2(name)}" is not a boolean; use true or false.`);
-    return fallback;
+    return fallback2;
   };
-  const int = (name, fallback, min, max) => {
+  const int = (name, fallback2, min, max) => {
     const value = get2(name);
-    if (value === "") return fallback;
+    if (value === "") return fallback2;
     if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
       fail(`${name}: "${value}" is not a whole number from ${min} to ${max}.`);
-      return fallback;
+      return fallback2;
     }
     return Number(value);
   };
@@ -5377,6 +5408,18 @@ function parseSettings(raw, env) {
   let builder = "auto";
   if (BUILDER_SETTINGS.includes(builderValue)) builder = builderValue;
   else fail(`builder: "${get2("builder")}" is not a builder; use ${BUILDER_SETTINGS.join(", ")}.`);
+  if (builder === "classic" && pipIndexUrl !== "" && isHttpUrl(pipIndexUrl) && hasCredentials(pipIndexUrl))
+    fail(
+      `pip-index-url: "${redactUrl(pipIndexUrl)}" carries credentials, and builder: classic has no build secrets, so they would be written into the image history; use builder: auto or buildx, or an index that needs no credentials.`
+    );
+  const cacheFromInput = parseCacheInput("cache-from", get2("cache-from"), fail);
+  const cacheToInput = parseCacheInput("cache-to", get2("cache-to"), fail);
+  const cacheGiven = cacheFromInput !== void 0 || cacheToInput !== void 0;
+  const fallback = !cacheGiven && env.githubCache && versionOk ? defaultCache(pythonVersion, variant, worker) : { from: [], to: [] };
+  const cacheFrom = cacheFromInput === "none" ? [] : cacheFromInput ?? fallback.from;
+  const cacheTo = cacheToInput === "none" ? [] : cacheToInput ?? fallback.to;
+  if (builder === "classic" && cacheGiven && cacheFrom.length + cacheTo.length > 0)
+    fail("cache-from / cache-to: the classic builder has no cache backends; use builder: auto or buildx, or leave both empty.");
   const networkValue = get2("network").toLowerCase() || "bridge";
   let network = "bridge";
   if (networkValue === "bridge" || networkValue === "host") network = networkValue;
@@ -5423,6 +5466,9 @@ function parseSettings(raw, env) {
     pull,
     noCache,
     builder,
+    cacheFrom,
+    cacheTo,
+    cacheGiven,
     network,
     probePath,
     probeStatus,
@@ -5697,44 +5743,68 @@ async function runPipeline(raw, env, deps) {
   const { docker, reporter } = deps;
   const settings = await validate(raw, env, deps);
   for (const notice2 of settings.notices) reporter.notice(notice2);
-  if (maskUrlCredentials(settings.pipIndexUrl, reporter))
-    reporter.warning(
-      "pip-index-url carries credentials: build arguments are recorded in the image history (docker history), so anyone who can pull the image can read them. Prefer an index that needs no credentials from the build, e.g. a mirror reachable only from the runner."
-    );
+  maskUrlCredentials(settings.pipIndexUrl, reporter);
   if (settings.pushSkippedReason !== "") reporter.notice(`Push skipped: ${settings.pushSkippedReason}.`);
   await docker.serverVersion();
   const runDate = await deps.resolveDate(settings.date, settings.githubToken);
-  const builder = chooseBuilder(settings.builder, await docker.buildxBuilder());
+  const job = jobId(deps.source);
+  const builder = await cacheCapableBuilder(docker, chooseBuilder(settings.builder, await docker.buildxBuilder()), settings, job);
+  requireSecretSupport(pipIndex(settings.pipIndexUrl), builder);
+  const cache = cacheForBuilder({ from: settings.cacheFrom, to: settings.cacheTo }, builder.kind);
+  if (cache.dropped !== "") (settings.cacheGiven ? reporter.warning : reporter.info)(`Cache: ${cache.dropped}.`);
   const hostPort = settings.network === "host" ? await freePort() : 0;
+  const baseLayout = builder.kind === "buildx" && builder.own ? fs4.mkdtempSync(path4.join(configRoot(), "flask-gunicorn-base-")) : "";
   const appContext = appBuildContext(settings.appDir, configRoot());
   const plan = makePlan(settings, {
     date: runDate.date,
     created: (/* @__PURE__ */ new Date()).toISOString(),
     sourceUrl: deps.source.url,
     revision: deps.source.revision,
-    jobId: jobId(deps.source),
+    jobId: job,
     builder,
     hostPort,
     hasRequirements: fs4.existsSync(path4.join(settings.appDir, "requirements.txt")),
     actionRoot: env.actionRoot,
     appContext: appContext.dir,
-    ...settings.immutableTag ? { run: { number: deps.source.runNumber, attempt: deps.source.runAttempt || "1" } } : {}
+    ...settings.immutableTag ? { run: { number: deps.source.runNumber, attempt: deps.source.runAttempt || "1" } } : {},
+    bundledDockerfile: fs4.readFileSync(path4.join(env.actionRoot, "docker", "Dockerfile"), "utf8"),
+    cache: { from: cache.from, to: cache.to },
+    baseLayout
   });
   if (appContext.dir !== settings.appDir) reporter.info("The app folder holds a .git: the image is built from a copy without it.");
   reporter.info(
-    `Python ${settings.pythonVersion} (${settings.variant}) on ${plan.baseImage}, worker ${settings.worker}; dated tags use ${runDate.date} (${runDate.source}). Builder: ${describeBuilder(plan.builder)}.`
+    `Python ${settings.pythonVersion} (${settings.variant}) on ${plan.baseImage}, worker ${settings.worker}; dated tags use ${runDate.date} (${runDate.source}). Builder: ${describeBuilder(plan.builder)}. Cache: ${describeCache(cache)}.${plan.pipIndex === "secret" ? " The package index credentials reach pip as a build secret." : ""}`
   );
-  let stage = "build";
+  let stage = "login";
   let passed = false;
+  const configDir = settings.username !== "" && settings.password !== "" ? createDockerConfigDir() : "";
+  const dockerEnv = configDir !== "" ? loginEnv(configDir) : {};
+  const ownBuilder = builder.kind === "buildx" && builder.own ? builder.name : "";
   try {
-    await reporter.group(
-      `Build the base image from ${plan.baseImage}`,
-      () => docker.build(plan.base.args, "Building the base image", void 0, plan.base.env)
-    );
-    await reporter.group(
-      `Layer the app from ${settings.appDir}`,
-      () => docker.build(plan.app.args, "Layering the app", plan.app.dockerfile, plan.app.env)
-    );
+    if (configDir !== "") {
+      deps.state.save({ dockerConfig: configDir, registry: plan.push.registry });
+      await reporter.group(
+        `Log in to ${plan.push.registry || "docker.io"}`,
+        () => registryLogin(docker, settings, { configDir, log: (message) => reporter.warning(message) })
+      );
+    }
+    if (ownBuilder !== "") {
+      stage = "builder";
+      deps.state.save({ builder: ownBuilder });
+      await reporter.group(
+        `Make builder ${ownBuilder} (docker-container), which exports cache`,
+        () => docker.createBuilder(createBuilderArgs(ownBuilder), dockerEnv)
+      );
+    }
+    stage = "build";
+    const build = (step, what) => retry(() => docker.build(step.args, what, step.dockerfile, { ...step.env, ...dockerEnv }), {
+      ...registryRetry(what, (message) => reporter.warning(message)),
+      // Only a failed fetch of an image is retried: a failing RUN step would fail the same way again.
+      isTransient: (error) => error instanceof DockerError && isTransientPullError(`${error.result?.stdout ?? ""}
+${error.result?.stderr ?? ""}`)
+    });
+    await reporter.group(`Build the base image from ${plan.baseImage}`, () => build(plan.base, "Building the base image"));
+    await reporter.group(`Layer the app from ${settings.appDir}`, () => build(plan.app, "Layering the app"));
     const imageId = await docker.imageId(plan.app.tag);
     stage = "smoke test";
     deps.state.save({ container: plan.container.name });
@@ -5747,12 +5817,10 @@ async function runPipeline(raw, env, deps) {
     let push;
     stage = "push";
     if (plan.push.enabled) {
-      const configDir = createDockerConfigDir();
-      deps.state.save({ dockerConfig: configDir, registry: plan.push.registry });
       try {
         push = await reporter.group(
           `Push ${plan.push.refs.length} tags`,
-          () => pushImage(docker, plan, imageId, settings, { configDir, log: (message) => reporter.warning(message) })
+          () => pushImage(docker, plan, imageId, settings, { configDir, loggedIn: true, log: (message) => reporter.warning(message) })
         );
       } catch (error) {
         await untagAll(docker, plan.push.refs);
@@ -5761,8 +5829,6 @@ async function runPipeline(raw, env, deps) {
           reporter.setOutput("digest", error.digest);
         }
         throw error;
-      } finally {
-        await cleanup(docker, { container: "", dockerConfig: configDir, registry: plan.push.registry }, reporter.warning);
       }
     }
     passed = true;
@@ -5790,6 +5856,9 @@ async function runPipeline(raw, env, deps) {
     await docker.untag(plan.base.tag);
     appContext.dispose();
     if (!passed || plan.push.refs.length > 0) await docker.untag(plan.app.tag);
+    if (baseLayout !== "") fs4.rmSync(baseLayout, { recursive: true, force: true });
+    if (configDir !== "" || ownBuilder !== "")
+      await cleanup(docker, { container: "", dockerConfig: configDir, registry: plan.push.registry, builder: ownBuilder }, reporter.warning);
   }
 }
 async function validate(raw, env, deps) {
@@ -5815,6 +5884,11 @@ function partlyPushed(error) {
   if (error instanceof PushError && error.pushed.length > 0)
     return `partly: ${error.pushed.join(", ")} (digest ${error.digest || "unknown"}); latest was not moved`;
   return "no; earlier tags may exist, latest was not moved";
+}
+async function cacheCapableBuilder(docker, chosen, settings, job) {
+  if (chosen.kind !== "buildx" || !needsCacheExport(settings.cacheTo)) return chosen;
+  if (!needsOwnBuilder(await docker.buildxDriver(chosen.name), await docker.containerdImageStore())) return chosen;
+  return { kind: "buildx", name: ownBuilderName(job), own: true };
 }
 async function report(reporter, settings, plan, imageId, size, probe, push) {
   const tags = plan.push.refs.length > 0 ? plan.push.refs : [plan.app.tag];
@@ -5842,7 +5916,8 @@ function buildRows(settings, plan) {
     { label: "Variant", value: settings.variant },
     { label: "Worker", value: settings.worker },
     { label: "Base image", value: plan.baseImage },
-    { label: "Builder", value: describeBuilder(plan.builder) }
+    { label: "Builder", value: describeBuilder(plan.builder) },
+    { label: "Cache", value: describeCache(plan.cache) }
   ];
 }
 async function untagAll(docker, refs) {
@@ -5852,15 +5927,14 @@ function jobId(source) {
   return [source.runId || "local", source.runAttempt || "1", randomBytes(4).toString("hex")].join("-");
 }
 function maskUrlCredentials(value, reporter) {
-  if (value === "") return false;
+  if (value === "") return;
   const url = new URL(value);
   if (url.password !== "") {
     reporter.setSecret(url.password);
     reporter.setSecret(urlCredentials(url)?.password ?? url.password);
   }
-  if (url.username === "" && url.password === "") return false;
+  if (url.username === "" && url.password === "") return;
   reporter.setSecret(value);
-  return true;
 }
 function freePort() {
   return new Promise((resolve2, reject) => {

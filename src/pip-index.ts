@@ -1,0 +1,62 @@
+// How the package index reaches pip in both builds. An index that needs no credentials travels as
+// build arguments, which every builder has. One with credentials travels as the BuildKit secret
+// `pip-config`, a pip.conf that the Dockerfiles mount at /etc/pip.conf for their pip steps only: it
+// is in no layer, no history entry and no label, where a build argument is in all of `docker history`.
+// The classic builder has no secrets, so a credentialed index is refused there rather than leaked.
+import type { Builder } from './builder.js';
+
+export const PIP_SECRET_ID = 'pip-config';
+/** The docker CLI reads the secret from this variable of its own environment: never a file, never an argument. */
+export const PIP_SECRET_ENV = 'FLASK_GUNICORN_ACTION_PIP_CONFIG';
+/** The RUN flag of every pip step (docker/Dockerfile carries the same text). */
+export const PIP_SECRET_MOUNT = `--mount=type=secret,id=${PIP_SECRET_ID},target=/etc/pip.conf,required=false`;
+
+export type PipIndex =
+  /** PyPI: nothing to pass. */
+  | { kind: 'default' }
+  /** PIP_INDEX_URL (and PIP_TRUSTED_HOST for plain HTTP) as build arguments. */
+  | { kind: 'build-args'; args: Record<string, string> }
+  /** A pip.conf holding the URL, sent as the secret PIP_SECRET_ID. */
+  | { kind: 'secret'; config: string };
+
+export class PipIndexError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PipIndexError';
+  }
+}
+
+/** Whether an (already validated) index URL carries a user or password. */
+export function hasCredentials(url: string): boolean {
+  if (url === '') return false;
+  const parsed = new URL(url);
+  return parsed.username !== '' || parsed.password !== '';
+}
+
+export function pipIndex(url: string): PipIndex {
+  if (url === '') return { kind: 'default' };
+  const parsed = new URL(url);
+  // pip refuses plain-HTTP indexes unless told the host is trusted; the user chose it, so trust it.
+  const trustedHost = parsed.protocol === 'http:' ? parsed.hostname : '';
+  if (!hasCredentials(url))
+    return { kind: 'build-args', args: { PIP_INDEX_URL: url, ...(trustedHost !== '' ? { PIP_TRUSTED_HOST: trustedHost } : {}) } };
+  // pip reads its config with RawConfigParser: a % escape in the password is kept for pip to decode.
+  const lines = ['[global]', `index-url = ${url}`, ...(trustedHost !== '' ? [`trusted-host = ${trustedHost}`] : [])];
+  return { kind: 'secret', config: `${lines.join('\n')}\n` };
+}
+
+/** Throws, saying what to do, when the index needs a secret the builder cannot pass. */
+export function requireSecretSupport(index: PipIndex, builder: Builder): void {
+  if (index.kind !== 'secret' || builder.kind !== 'classic') return;
+  throw new PipIndexError(
+    `pip-index-url: the URL carries credentials, and the classic builder (${builder.reason}) has no build secrets, so they would be written into the image history. Build with buildx (builder: auto or buildx; on GitHub, docker/setup-buildx-action), or use an index that needs no credentials from the build.`,
+  );
+}
+
+/**
+ * docker/Dockerfile for the classic builder, which rejects RUN flags: the secret mounts go (with no
+ * secret there is nothing to mount), every other line stays as written.
+ */
+export function withoutSecretMounts(dockerfile: string): string {
+  return dockerfile.replace(/^(\s*RUN)\s+--mount=type=secret,\S+/gim, '$1');
+}
