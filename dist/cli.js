@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-UVVATCN4.js";
+} from "./chunks/chunk-K57UTQJL.js";
 import {
   Docker,
   cleanup,

@@ -7,7 +7,7 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-UVVATCN4.js";
+} from "./chunks/chunk-K57UTQJL.js";
 import {
   Docker,
   actionState,

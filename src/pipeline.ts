@@ -49,10 +49,12 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
 
   const runDate = await deps.resolveDate(settings.date, settings.githubToken);
   const job = jobId(deps.source);
-  const builder = await cacheCapableBuilder(docker, chooseBuilder(settings.builder, await docker.buildxBuilder()), settings, job);
+  const { builder, defaultCacheUnusable } = await cacheCapableBuilder(docker, chooseBuilder(settings.builder, await docker.buildxBuilder()), settings, job);
   // An index with credentials reaches pip only as a build secret: refused, before any work, where there is none.
   requireSecretSupport(pipIndex(settings.pipIndexUrl), builder);
-  const cache = cacheForBuilder({ from: settings.cacheFrom, to: settings.cacheTo }, builder.kind);
+  const cache = defaultCacheUnusable
+    ? { from: [], to: [], dropped: "the engine's own builder cannot export cache; set cache-from / cache-to to have the action make a builder that can" }
+    : cacheForBuilder({ from: settings.cacheFrom, to: settings.cacheTo }, builder.kind);
   if (cache.dropped !== '') (settings.cacheGiven ? reporter.warning : reporter.info)(`Cache: ${cache.dropped}.`);
   const hostPort = settings.network === 'host' ? await freePort() : 0;
   // A builder the action makes cannot see the engine's images: the base image goes to the app build as a folder.
@@ -209,11 +211,19 @@ function partlyPushed(error: unknown): string {
 /**
  * The builder for this run's cache: the chosen one, or, when a cache is to be written and the
  * engine's own builder cannot export it (docker driver, classic image store), one the action makes.
+ * Only a cache the workflow asked for gets a builder of its own: the hosted-runner default does not
+ * (that path has run only where the workflow chose it), so there the default cache is left out.
  */
-async function cacheCapableBuilder(docker: Docker, chosen: Builder, settings: Settings, job: string): Promise<Builder> {
-  if (chosen.kind !== 'buildx' || !needsCacheExport(settings.cacheTo)) return chosen;
-  if (!needsOwnBuilder(await docker.buildxDriver(chosen.name), await docker.containerdImageStore())) return chosen;
-  return { kind: 'buildx', name: ownBuilderName(job), own: true };
+async function cacheCapableBuilder(
+  docker: Docker,
+  chosen: Builder,
+  settings: Settings,
+  job: string,
+): Promise<{ builder: Builder; defaultCacheUnusable: boolean }> {
+  if (chosen.kind !== 'buildx' || !needsCacheExport(settings.cacheTo)) return { builder: chosen, defaultCacheUnusable: false };
+  if (!needsOwnBuilder(await docker.buildxDriver(chosen.name), await docker.containerdImageStore())) return { builder: chosen, defaultCacheUnusable: false };
+  if (!settings.cacheGiven) return { builder: chosen, defaultCacheUnusable: true };
+  return { builder: { kind: 'buildx', name: ownBuilderName(job), own: true }, defaultCacheUnusable: false };
 }
 
 async function report(

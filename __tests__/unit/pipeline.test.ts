@@ -37,13 +37,14 @@ afterAll(async () => {
 function recordingReporter() {
   const record = {
     notices: [] as string[],
+    infos: [] as string[],
     warnings: [] as string[],
     outputs: {} as Record<string, string>,
     summaries: [] as { title: string; rows: SummaryRow[] }[],
   };
   const reporter: Reporter = {
     group: (_title, task) => task(),
-    info: () => undefined,
+    info: (message) => record.infos.push(message),
     notice: (message) => record.notices.push(message),
     warning: (message) => record.warnings.push(message),
     details: () => undefined,
@@ -284,6 +285,25 @@ describe('login, cache builder and retried pulls (issue 11)', () => {
     const calls = fake.calls;
     expect(result.plan.builder).toEqual({ kind: 'buildx', name: 'default' });
     expect(calls.some((c) => c.args[0] === 'buildx' && (c.args[1] === 'create' || c.args[1] === 'rm'))).toBe(false);
+  });
+
+  it('on a hosted runner with no cache input and an engine that cannot export cache: no builder of its own, no cache, and says so', async () => {
+    const { reporter, record } = recordingReporter();
+    const fake = buildxDocker();
+    const result = await runPipeline(inputs(), { ...env, githubCache: true }, deps(fake.docker, reporter));
+    const calls = fake.calls;
+    expect(result.plan.builder).toEqual({ kind: 'buildx', name: 'default' });
+    expect(calls.some((c) => c.args[0] === 'buildx' && c.args[1] === 'create')).toBe(false);
+    for (const build of builds(calls)) expect(build.args.filter((a) => a === '--cache-to' || a === '--cache-from')).toEqual([]);
+    expect(record.infos.join('\n')).toMatch(/Cache: the engine's own builder cannot export cache; set cache-from \/ cache-to/);
+  });
+
+  it('on a hosted runner whose engine exports cache (containerd image store), the default GitHub cache is used', async () => {
+    const { reporter } = recordingReporter();
+    const fake = buildxDocker((args) => (args[0] === 'info' ? ok('[["driver-type","io.containerd.snapshotter.v1"]]\n') : undefined));
+    await runPipeline(inputs(), { ...env, githubCache: true }, deps(fake.docker, reporter));
+    const [base] = builds(fake.calls);
+    expect(base!.args[base!.args.indexOf('--cache-to') + 1]).toMatch(/^type=gha,scope=flask-gunicorn-3\.12-debian-\w+-base,mode=max$/);
   });
 
   it('builds again when the base image could not be fetched for a passing reason, not when a step failed', async () => {

@@ -5748,9 +5748,9 @@ async function runPipeline(raw, env, deps) {
   await docker.serverVersion();
   const runDate = await deps.resolveDate(settings.date, settings.githubToken);
   const job = jobId(deps.source);
-  const builder = await cacheCapableBuilder(docker, chooseBuilder(settings.builder, await docker.buildxBuilder()), settings, job);
+  const { builder, defaultCacheUnusable } = await cacheCapableBuilder(docker, chooseBuilder(settings.builder, await docker.buildxBuilder()), settings, job);
   requireSecretSupport(pipIndex(settings.pipIndexUrl), builder);
-  const cache = cacheForBuilder({ from: settings.cacheFrom, to: settings.cacheTo }, builder.kind);
+  const cache = defaultCacheUnusable ? { from: [], to: [], dropped: "the engine's own builder cannot export cache; set cache-from / cache-to to have the action make a builder that can" } : cacheForBuilder({ from: settings.cacheFrom, to: settings.cacheTo }, builder.kind);
   if (cache.dropped !== "") (settings.cacheGiven ? reporter.warning : reporter.info)(`Cache: ${cache.dropped}.`);
   const hostPort = settings.network === "host" ? await freePort() : 0;
   const baseLayout = builder.kind === "buildx" && builder.own ? fs4.mkdtempSync(path4.join(configRoot(), "flask-gunicorn-base-")) : "";
@@ -5886,9 +5886,10 @@ function partlyPushed(error) {
   return "no; earlier tags may exist, latest was not moved";
 }
 async function cacheCapableBuilder(docker, chosen, settings, job) {
-  if (chosen.kind !== "buildx" || !needsCacheExport(settings.cacheTo)) return chosen;
-  if (!needsOwnBuilder(await docker.buildxDriver(chosen.name), await docker.containerdImageStore())) return chosen;
-  return { kind: "buildx", name: ownBuilderName(job), own: true };
+  if (chosen.kind !== "buildx" || !needsCacheExport(settings.cacheTo)) return { builder: chosen, defaultCacheUnusable: false };
+  if (!needsOwnBuilder(await docker.buildxDriver(chosen.name), await docker.containerdImageStore())) return { builder: chosen, defaultCacheUnusable: false };
+  if (!settings.cacheGiven) return { builder: chosen, defaultCacheUnusable: true };
+  return { builder: { kind: "buildx", name: ownBuilderName(job), own: true }, defaultCacheUnusable: false };
 }
 async function report(reporter, settings, plan, imageId, size, probe, push) {
   const tags = plan.push.refs.length > 0 ? plan.push.refs : [plan.app.tag];
