@@ -41,8 +41,8 @@ REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # Stand-in images: Python version -> Debian suite that ships it. Offline, only these versions can be
 # built; TESTBED_PYTHON_VERSIONS picks a subset. The first is the e2e suites' main target.
-declare -A SUITE_OF=([3.9]=bullseye [3.11]=bookworm [3.13]=trixie)
-OFFLINE_VERSIONS="${TESTBED_PYTHON_VERSIONS:-3.11 3.9 3.13}"
+declare -A SUITE_OF=([3.9]=bullseye [3.11]=bookworm [3.13]=trixie [3.14]=forky)
+OFFLINE_VERSIONS="${TESTBED_PYTHON_VERSIONS:-3.11 3.9 3.13 3.14}"
 IMAGE_PREFIX="flask-testbed/"
 # Bump when the stand-in recipe changes, so old cached tarballs and images are not reused.
 STANDIN_REV=2
@@ -265,14 +265,17 @@ build_rootfs_tarball() {
   "${SUDO[@]}" rm -rf "$rootfs"
   mkdir -p "$CACHE/build"
   log "debootstrap $suite (Python $version) from $mirror"
-  if ! "${SUDO[@]}" debootstrap --variant=minbase --include="$include" "$suite" "$rootfs" "$mirror" \
+  # Bookworm's debootstrap predates forky (testing): it is bootstrapped like sid.
+  local script=/usr/share/debootstrap/scripts/$suite
+  [ -e "$script" ] || script=/usr/share/debootstrap/scripts/sid
+  if ! "${SUDO[@]}" debootstrap --variant=minbase --include="$include" "$suite" "$rootfs" "$mirror" "$script" \
       >"$CACHE/build/$suite.log" 2>&1; then
     tail -n 20 "$CACHE/build/$suite.log" >&2
     die "debootstrap $suite failed (log: $CACHE/build/$suite.log)"
   fi
   # The official python:3.12+ images have no `packaging` (nor wheel): Debian's pip pulls both in. Take
   # them out, so an image that needs packaging (Gunicorn's gevent worker does) must install it itself.
-  if [ "$suite" = trixie ]; then
+  if [ "$suite" = trixie ] || [ "$suite" = forky ]; then
     "${SUDO[@]}" chroot "$rootfs" dpkg --purge --force-depends python3-wheel python3-packaging >>"$CACHE/build/$suite.log" 2>&1 \
       || die "could not remove python3-packaging from the $suite stand-in (log: $CACHE/build/$suite.log)"
   fi
