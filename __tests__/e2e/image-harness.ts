@@ -46,8 +46,16 @@ export async function dockerOk(args: string[], timeoutMs?: number): Promise<stri
 }
 
 /** The build's network flags: host on the offline test bed (its engine has no bridge). */
-function networkArgs(): string[] {
+export function networkArgs(): string[] {
   return testbed().network === 'host' ? ['--network', 'host'] : [];
+}
+
+/** The test bed's package index as build args (none online: PyPI); plain HTTP makes it a trusted host. */
+export function indexBuildArgs(): string[] {
+  const { pipIndexUrl } = testbed();
+  if (pipIndexUrl === '') return [];
+  const url = new URL(pipIndexUrl);
+  return ['--build-arg', `PIP_INDEX_URL=${pipIndexUrl}`, ...(url.protocol === 'http:' ? ['--build-arg', `PIP_TRUSTED_HOST=${url.hostname}`] : [])];
 }
 
 export interface BaseBuild {
@@ -71,15 +79,17 @@ export function imageTag(b: BaseBuild): string {
   return `flask-image-e2e/base:${b.pythonVersion}-${b.variant}-${worker}`;
 }
 
-/** `docker build` of docker/ (the action's command line, minus tags and labels); resolves to the result. */
-export function buildBase(b: BaseBuild, tag = imageTag(b)): Promise<Exec> {
-  const tb = testbed();
+/**
+ * `docker build` of docker/ (the action's command line, minus tags and labels), or of a modified copy
+ * of it in `context`; resolves to the result.
+ */
+export function buildBase(b: BaseBuild, tag = imageTag(b), context = DOCKER_DIR): Promise<Exec> {
   const worker = b.worker ?? versions.versions[b.pythonVersion]?.defaultWorker ?? 'gthread';
   const args = [
     'build',
     ...networkArgs(),
     '--file',
-    join(DOCKER_DIR, 'Dockerfile'),
+    join(context, 'Dockerfile'),
     '--tag',
     tag,
     '--build-arg',
@@ -88,13 +98,9 @@ export function buildBase(b: BaseBuild, tag = imageTag(b)): Promise<Exec> {
     `PYTHON_VERSION=${b.pythonVersionArg ?? b.pythonVersion}`,
     '--build-arg',
     `WORKER=${worker}`,
+    ...indexBuildArgs(),
+    context,
   ];
-  if (tb.pipIndexUrl !== '') {
-    args.push('--build-arg', `PIP_INDEX_URL=${tb.pipIndexUrl}`);
-    const url = new URL(tb.pipIndexUrl);
-    if (url.protocol === 'http:') args.push('--build-arg', `PIP_TRUSTED_HOST=${url.hostname}`);
-  }
-  args.push(DOCKER_DIR);
   return docker(args, 600_000);
 }
 

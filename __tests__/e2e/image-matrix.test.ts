@@ -10,7 +10,6 @@ import {
   DOCKER_DIR,
   type Exec,
   buildBase,
-  docker,
   dockerOk,
   get,
   imageTag,
@@ -18,7 +17,6 @@ import {
   ready,
   removeContainers,
   run,
-  baseImageRef,
   settledWorkerCount,
   versions,
 } from './image-harness.js';
@@ -117,11 +115,7 @@ describe.runIf(geventPython !== undefined)('WORKER=gevent', () => {
     try {
       cpSync(DOCKER_DIR, context, { recursive: true });
       writeFileSync(join(context, 'image', 'requirements-gevent.txt'), 'gevent\n');
-      const args = ['build', '--file', join(context, 'Dockerfile'), '--build-arg', `PYTHON_BASE_IMAGE=${baseImageRef(geventPython as string, variant)}`];
-      args.push('--build-arg', `PYTHON_VERSION=${geventPython as string}`, '--build-arg', 'WORKER=gevent');
-      if (tb.pipIndexUrl !== '') args.push('--build-arg', `PIP_INDEX_URL=${tb.pipIndexUrl}`, '--build-arg', `PIP_TRUSTED_HOST=${new URL(tb.pipIndexUrl).hostname}`);
-      if (tb.network === 'host') args.push('--network', 'host');
-      const built = await docker([...args, context], 600_000);
+      const built = await buildBase({ pythonVersion: geventPython as string, variant, worker: 'gevent' }, 'flask-image-e2e/gevent-no-extra', context);
       expect(built.code).not.toBe(0);
       expect(built.stdout + built.stderr).toMatch(/ERROR: WORKER_CLASS=gevent: Gunicorn cannot load gevent: ModuleNotFoundError: No module named 'packaging'/);
     } finally {

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildBase, dockerOk, imageTag, logs, ready, removeContainers, run, settledWorkerCount, versions } from './image-harness.js';
+import { buildBase, dockerOk, imageTag, indexBuildArgs, logs, networkArgs, ready, removeContainers, run, settledWorkerCount, versions } from './image-harness.js';
 import { type Exchange, exchange, parseResponses, pattern, request, sha256 } from './raw-http.js';
 import { RELIABILITY_APP } from './reliability-app.js';
 import { e2eTarget, testbed } from './testbed.js';
@@ -52,12 +52,7 @@ beforeAll(async () => {
         'COPY . /app/\n',
     );
     const tag = `flask-image-e2e/meinheld-asserts:${pythonVersion}`;
-    const args = ['build', '--tag', tag, context];
-    if (tb.network === 'host') args.splice(1, 0, '--network', 'host');
-    if (tb.pipIndexUrl !== '') {
-      args.splice(1, 0, '--build-arg', `PIP_INDEX_URL=${tb.pipIndexUrl}`, '--build-arg', `PIP_TRUSTED_HOST=${new URL(tb.pipIndexUrl).hostname}`);
-    }
-    await dockerOk(args, 600_000);
+    await dockerOk(['build', ...networkArgs(), ...indexBuildArgs(), '--tag', tag, context], 600_000);
     images.set(pythonVersion, tag);
   }
 });
