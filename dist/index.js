@@ -7,13 +7,13 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-K57UTQJL.js";
+} from "./chunks/chunk-WHWYYT3W.js";
 import {
   Docker,
   actionState,
   setFailed,
   warning
-} from "./chunks/chunk-2DJNJ6Q4.js";
+} from "./chunks/chunk-MFCKSDFG.js";
 
 // src/sources.ts
 function inWorkflow() {

@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-2DJNJ6Q4.js";
+} from "./chunks/chunk-MFCKSDFG.js";
 
 // src/post.ts
 try {

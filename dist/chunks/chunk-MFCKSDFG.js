@@ -20972,7 +20972,7 @@ function describeCache(cache) {
 
 // docker/versions.json
 var versions_default = {
-  $comment: "Single source of truth for supported Python versions and base variants. Read by the action (src/versions.ts), the Dockerfile rendering, the tests and the README table.",
+  $comment: "Single source of truth for the supported Python versions, base variants and workers (each worker: its Gunicorn worker class, the module it needs, whose HTTP parser it runs). Read by the action (src/versions.ts), the image (build check and start-up), the tests and the README tables.",
   defaultVariant: "debian",
   variants: {
     debian: { baseTagSuffix: "", tagSuffix: "", description: "official python:X image (Debian, full toolchain)" },
@@ -20980,6 +20980,12 @@ var versions_default = {
     alpine: { baseTagSuffix: "-alpine", tagSuffix: "-alpine", description: "official python:X-alpine image (musl; discouraged, see README)" }
   },
   baseRepository: "python",
+  workers: {
+    meinheld: { gunicornClass: "meinheld_worker.MeinheldWorker", module: "meinheld", httpParser: "meinheld", about: "Meinheld's C event loop with greenlets (our patched 1.0.2); the fastest on small responses" },
+    gthread: { gunicornClass: "gthread", module: null, httpParser: "gunicorn", about: "Gunicorn's threaded worker; an app that blocks on I/O does not stall other requests" },
+    gevent: { gunicornClass: "gevent", module: "gevent", httpParser: "gunicorn", about: "Gunicorn's gevent worker (installed as gunicorn[gevent]); for apps that patch their I/O with gevent" },
+    sync: { gunicornClass: "sync", module: null, httpParser: "gunicorn", about: "Gunicorn's one-request-at-a-time worker; only behind a buffering proxy" }
+  },
   versions: {
     "3.8": { defaultWorker: "meinheld", workers: ["meinheld", "gthread", "gevent", "sync"] },
     "3.9": { defaultWorker: "meinheld", workers: ["meinheld", "gthread", "gevent", "sync"] },

@@ -49,7 +49,7 @@ import {
   supportedVariants,
   supportedVersions,
   warning
-} from "./chunk-2DJNJ6Q4.js";
+} from "./chunk-MFCKSDFG.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
