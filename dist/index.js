@@ -7,13 +7,13 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-WHWYYT3W.js";
+} from "./chunks/chunk-6W62UJBW.js";
 import {
   Docker,
   actionState,
   setFailed,
   warning
-} from "./chunks/chunk-MFCKSDFG.js";
+} from "./chunks/chunk-RRM2WUEX.js";
 
 // src/sources.ts
 function inWorkflow() {

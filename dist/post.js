@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-MFCKSDFG.js";
+} from "./chunks/chunk-RRM2WUEX.js";
 
 // src/post.ts
 try {

@@ -14,8 +14,10 @@ import {
   DEFAULT_VARIANT,
   isSupportedVersion,
   isVariant,
+  isWorker,
   supportedVariants,
   supportedVersions,
+  supportedWorkers,
   type Variant,
   type Worker,
 } from './versions.js';
@@ -110,7 +112,6 @@ export class InputError extends Error {
 
 const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const WORKERS: Worker[] = ['meinheld', 'gthread', 'gevent', 'sync'];
 
 export function parseSettings(raw: Record<string, string | undefined>, env: Environment): Settings {
   const problems: string[] = [];
@@ -158,14 +159,15 @@ export function parseSettings(raw: Record<string, string | undefined>, env: Envi
 
   // Worker: `auto` means the version's default in docker/versions.json (Meinheld).
   const workerValue = get('worker').toLowerCase() || 'auto';
-  let worker: Worker = versionOk ? defaultWorker(pythonVersion) : 'gthread';
+  // Without a supported version there is no default; the settings are refused anyway, so any worker stands in.
+  let worker: Worker = versionOk ? defaultWorker(pythonVersion) : supportedWorkers()[0]!;
   if (workerValue !== 'auto') {
-    if (!WORKERS.includes(workerValue as Worker)) {
-      fail(`worker: "${get('worker')}" is not a worker; use auto, ${WORKERS.join(', ')}.`);
-    } else if (versionOk && !allowedWorkers(pythonVersion).includes(workerValue as Worker)) {
+    if (!isWorker(workerValue)) {
+      fail(`worker: "${get('worker')}" is not a worker; use auto, ${supportedWorkers().join(', ')}.`);
+    } else if (versionOk && !allowedWorkers(pythonVersion).includes(workerValue)) {
       fail(`worker: "${workerValue}" is not offered on Python ${pythonVersion}; use one of ${allowedWorkers(pythonVersion).join(', ')}.`);
     } else {
-      worker = workerValue as Worker;
+      worker = workerValue;
     }
   }
 

@@ -30,6 +30,7 @@ import {
   isValidRepository,
   isValidTag,
   isVariant,
+  isWorker,
   loginEnv,
   makePlan,
   needsCacheExport,
@@ -48,8 +49,9 @@ import {
   summary,
   supportedVariants,
   supportedVersions,
+  supportedWorkers,
   warning
-} from "./chunk-MFCKSDFG.js";
+} from "./chunk-RRM2WUEX.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -5270,7 +5272,6 @@ ${problems.map((p) => `  - ${p}`).join("\n")}`
 };
 var ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-var WORKERS = ["meinheld", "gthread", "gevent", "sync"];
 function parseSettings(raw, env) {
   const problems = [];
   const notices = [];
@@ -5308,10 +5309,10 @@ function parseSettings(raw, env) {
   if (isVariant(variantValue)) variant = variantValue;
   else fail(`variant: "${get2("variant")}" is not a variant; use one of ${supportedVariants().join(", ")}.`);
   const workerValue = get2("worker").toLowerCase() || "auto";
-  let worker = versionOk ? defaultWorker(pythonVersion) : "gthread";
+  let worker = versionOk ? defaultWorker(pythonVersion) : supportedWorkers()[0];
   if (workerValue !== "auto") {
-    if (!WORKERS.includes(workerValue)) {
-      fail(`worker: "${get2("worker")}" is not a worker; use auto, ${WORKERS.join(", ")}.`);
+    if (!isWorker(workerValue)) {
+      fail(`worker: "${get2("worker")}" is not a worker; use auto, ${supportedWorkers().join(", ")}.`);
     } else if (versionOk && !allowedWorkers(pythonVersion).includes(workerValue)) {
       fail(`worker: "${workerValue}" is not offered on Python ${pythonVersion}; use one of ${allowedWorkers(pythonVersion).join(", ")}.`);
     } else {
