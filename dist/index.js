@@ -7,13 +7,13 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-6W62UJBW.js";
+} from "./chunks/chunk-Y7YLZ64F.js";
 import {
   Docker,
   actionState,
   setFailed,
   warning
-} from "./chunks/chunk-RRM2WUEX.js";
+} from "./chunks/chunk-PXU7ROIW.js";
 
 // src/sources.ts
 function inWorkflow() {

@@ -20786,6 +20786,28 @@ function hasCredentials(url) {
   const parsed = new URL(url);
   return parsed.username !== "" || parsed.password !== "";
 }
+function isHttpUrl(value) {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+function redactUrl(value) {
+  const at = value.lastIndexOf("@");
+  if (at < 0) return value;
+  const slashes = value.indexOf("//");
+  const from = slashes >= 0 && slashes < at ? slashes + 2 : 0;
+  return `${value.slice(0, from)}***${value.slice(at)}`;
+}
+function urlCredentials(url) {
+  try {
+    return { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
+  } catch {
+    return void 0;
+  }
+}
 function pipIndex(url) {
   if (url === "") return { kind: "default" };
   const parsed = new URL(url);
@@ -21316,6 +21338,9 @@ export {
   isValidReference,
   registryHost,
   hasCredentials,
+  isHttpUrl,
+  redactUrl,
+  urlCredentials,
   pipIndex,
   requireSecretSupport,
   bindProblem,
