@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-Y7YLZ64F.js";
+} from "./chunks/chunk-PAXU5G74.js";
 import {
   Docker,
   cleanup,

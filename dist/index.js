@@ -7,7 +7,7 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-Y7YLZ64F.js";
+} from "./chunks/chunk-PAXU5G74.js";
 import {
   Docker,
   actionState,

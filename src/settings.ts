@@ -108,11 +108,7 @@ export interface Environment {
 
 export class InputError extends Error {
   constructor(readonly problems: string[]) {
-    super(
-      problems.length === 1
-        ? problems[0]
-        : `${problems.length} inputs need fixing:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
-    );
+    super(problems.length === 1 ? problems[0] : `${problems.length} inputs need fixing:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'InputError';
   }
 }

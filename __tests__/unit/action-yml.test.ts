@@ -51,10 +51,11 @@ describe('action.yml', () => {
     expect(existsSync(join(ROOT, action.runs.post))).toBe(true);
   });
 
-  it('the worker input offers auto and the workers of docker/versions.json\'s catalogue', () => {
+  it("the worker input offers auto and the workers of docker/versions.json's catalogue", () => {
     // 'Worker: auto (...), meinheld, gthread, gevent or sync. More...': the first sentence's list, brackets left out.
-    const list = action.inputs.worker?.description.replace(/\([^)]*\)/g, '').split(/\.(?:\s|$)/)[0]?.replace(/^Worker:/, '') ?? '';
-    expect(list.split(/,| or /).map((name) => name.trim())).toEqual(['auto', ...supportedWorkers()]);
+    const firstSentence = (action.inputs.worker?.description ?? '').replace(/\([^)]*\)/g, '').split(/\.(?:\s|$)/)[0] ?? '';
+    const listed = firstSentence.replace(/^Worker:/, '').split(/,| or /);
+    expect(listed.map((name) => name.trim())).toEqual(['auto', ...supportedWorkers()]);
   });
 });
 

@@ -256,7 +256,8 @@ describe('app folder', () => {
     dockerignore: undefined,
     ...overrides,
   });
-  const withFacts = (folder: AppFolder): Settings => parseSettings({ 'python-version': '3.12', app: 'web' }, { ...env, workspace: '/nowhere' }, folder);
+  const withFacts = (folder: AppFolder): Settings =>
+    parseSettings({ 'python-version': '3.12', app: 'web' }, { ...env, workspace: '/nowhere' }, folder);
 
   it('judges the app folder by the facts the caller passes, not by the disk', () => {
     expect(withFacts(facts({})).appDir).toBe('/nowhere/web');
@@ -268,7 +269,7 @@ describe('app folder', () => {
     );
   });
 
-  it('refuses, as the caller\'s mistake, facts missing or about another folder than the app input', () => {
+  it("refuses, as the caller's mistake, facts missing or about another folder than the app input", () => {
     expect(() => parseSettings({ 'python-version': '3.12', app: 'web' }, env)).toThrow(/^parseSettings: pass inspectApp\(workspace, "web"\)/);
     expect(() => withFacts(facts({ input: 'api' }))).toThrow(/^parseSettings: pass inspectApp\(workspace, "web"\)/);
     expect(() => withFacts(facts({ input: 'api' }))).not.toThrow(InputError);

@@ -55,7 +55,7 @@ describe('README workers', () => {
     expect(table(section('versions'), 'Worker')).toEqual(expected);
   });
 
-  it('the worker input and the WORKER build argument name exactly the catalogue\'s workers', () => {
+  it("the worker input and the WORKER build argument name exactly the catalogue's workers", () => {
     const catalogue = Object.keys(versions.workers);
     expect(listed(row(table(section('inputs'), 'Input'), 'worker')?.[2])).toEqual(['auto', ...catalogue]);
     expect(listed(row(table(section('image'), 'Build argument'), 'WORKER')?.[2])).toEqual(catalogue);

@@ -12,8 +12,7 @@ export function parseProbe(input: InputReader): ProbeSettings {
   const bindTrouble = bindProblem(probeEnv, network);
   if (bindTrouble !== '') input.fail(bindTrouble);
   const probePath = input.get('probe-path') || '/';
-  if (!/^\/[\x21-\x7e]*$/.test(probePath))
-    input.fail(`probe-path: "${probePath}" is not a URL path; start with / and use no spaces, e.g. /health.`);
+  if (!/^\/[\x21-\x7e]*$/.test(probePath)) input.fail(`probe-path: "${probePath}" is not a URL path; start with / and use no spaces, e.g. /health.`);
   const probeStatus = input.int('probe-status', 200, 100, 599);
   const probeBody = parseProbeBody(input);
   const probeTimeout = input.int('probe-timeout', 60, 1, 3600);

@@ -43,8 +43,7 @@ function parseImage(input: InputReader): string {
 /** Why a requested push is turned off on this event, or '' when it goes ahead. */
 function skipReason(env: Pick<Environment, 'forkPullRequest' | 'foreignCodeWithSecrets'>, trustForeignCode: boolean): string {
   // A fork's pull request gets no secrets and a read-only GITHUB_TOKEN: build and test, never push.
-  if (env.forkPullRequest)
-    return 'pull request from a fork: its token is read-only and secrets are withheld, so nothing is pushed';
+  if (env.forkPullRequest) return 'pull request from a fork: its token is read-only and secrets are withheld, so nothing is pushed';
   // Secrets are present and the workspace may hold a stranger's code: pushing it is the workflow's call.
   if (env.foreignCodeWithSecrets && !trustForeignCode)
     return 'the event (pull_request_target or workflow_run) is for a pull request from another repository, so the workspace may hold its code while secrets are present; set trust-foreign-code: true if the workflow vetted that code';

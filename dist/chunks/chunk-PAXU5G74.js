@@ -5461,8 +5461,7 @@ function parseProbe(input) {
   const bindTrouble = bindProblem(probeEnv, network);
   if (bindTrouble !== "") input.fail(bindTrouble);
   const probePath = input.get("probe-path") || "/";
-  if (!/^\/[\x21-\x7e]*$/.test(probePath))
-    input.fail(`probe-path: "${probePath}" is not a URL path; start with / and use no spaces, e.g. /health.`);
+  if (!/^\/[\x21-\x7e]*$/.test(probePath)) input.fail(`probe-path: "${probePath}" is not a URL path; start with / and use no spaces, e.g. /health.`);
   const probeStatus = input.int("probe-status", 200, 100, 599);
   const probeBody = parseProbeBody(input);
   const probeTimeout = input.int("probe-timeout", 60, 1, 3600);
@@ -5517,8 +5516,7 @@ function parseImage(input) {
   return image;
 }
 function skipReason(env, trustForeignCode) {
-  if (env.forkPullRequest)
-    return "pull request from a fork: its token is read-only and secrets are withheld, so nothing is pushed";
+  if (env.forkPullRequest) return "pull request from a fork: its token is read-only and secrets are withheld, so nothing is pushed";
   if (env.foreignCodeWithSecrets && !trustForeignCode)
     return "the event (pull_request_target or workflow_run) is for a pull request from another repository, so the workspace may hold its code while secrets are present; set trust-foreign-code: true if the workflow vetted that code";
   return "";
@@ -5586,10 +5584,8 @@ function parseWorker(input, pythonVersion) {
 // src/settings.ts
 var InputError = class extends Error {
   constructor(problems) {
-    super(
-      problems.length === 1 ? problems[0] : `${problems.length} inputs need fixing:
-${problems.map((p) => `  - ${p}`).join("\n")}`
-    );
+    super(problems.length === 1 ? problems[0] : `${problems.length} inputs need fixing:
+${problems.map((p) => `  - ${p}`).join("\n")}`);
     this.problems = problems;
     this.name = "InputError";
   }
