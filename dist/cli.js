@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-PAXU5G74.js";
+} from "./chunks/chunk-YBGEGVRA.js";
 import {
   Docker,
   cleanup,

@@ -7,7 +7,7 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-PAXU5G74.js";
+} from "./chunks/chunk-YBGEGVRA.js";
 import {
   Docker,
   actionState,

@@ -21,15 +21,8 @@ export function parseBuild(input: InputReader, env: Pick<Environment, 'githubCac
   const pipIndexUrl = parsePipIndexUrl(input);
   const buildArgs = input.keyValues('build-args');
   const builder = parseBuilder(input, pipIndexUrl);
-  return {
-    baseImage,
-    pipIndexUrl,
-    buildArgs,
-    builder,
-    ...parseCache(input, builder, env, target),
-    pull: input.bool('pull', false),
-    noCache: input.bool('no-cache', false),
-  };
+  const cache = parseCache(input, builder, env, target);
+  return { baseImage, pipIndexUrl, buildArgs, builder, ...cache, pull: input.bool('pull', false), noCache: input.bool('no-cache', false) };
 }
 
 function parseBaseImage(input: InputReader): string {

@@ -5337,15 +5337,8 @@ function parseBuild(input, env, target) {
   const pipIndexUrl = parsePipIndexUrl(input);
   const buildArgs = input.keyValues("build-args");
   const builder = parseBuilder(input, pipIndexUrl);
-  return {
-    baseImage,
-    pipIndexUrl,
-    buildArgs,
-    builder,
-    ...parseCache(input, builder, env, target),
-    pull: input.bool("pull", false),
-    noCache: input.bool("no-cache", false)
-  };
+  const cache = parseCache(input, builder, env, target);
+  return { baseImage, pipIndexUrl, buildArgs, builder, ...cache, pull: input.bool("pull", false), noCache: input.bool("no-cache", false) };
 }
 function parseBaseImage(input) {
   const baseImage = input.get("base-image");
