@@ -7,13 +7,13 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-WHWYYT3W.js";
+} from "./chunks/chunk-YBGEGVRA.js";
 import {
   Docker,
   actionState,
   setFailed,
   warning
-} from "./chunks/chunk-MFCKSDFG.js";
+} from "./chunks/chunk-PXU7ROIW.js";
 
 // src/sources.ts
 function inWorkflow() {

@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-MFCKSDFG.js";
+} from "./chunks/chunk-PXU7ROIW.js";
 
 // src/post.ts
 try {

@@ -33,6 +33,38 @@ export function hasCredentials(url: string): boolean {
   return parsed.username !== '' || parsed.password !== '';
 }
 
+/** Whether the value is an http(s) URL, the only kind pip-index-url accepts. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * An index URL may carry credentials; never echo them back. Everything from the scheme's `//` to
+ * the last `@` goes: a password may hold `/`, `@` or `:` (encoded or not), and redacting too much
+ * is harmless where redacting too little is a leak.
+ */
+export function redactUrl(value: string): string {
+  const at = value.lastIndexOf('@');
+  if (at < 0) return value;
+  const slashes = value.indexOf('//');
+  const from = slashes >= 0 && slashes < at ? slashes + 2 : 0;
+  return `${value.slice(0, from)}***${value.slice(at)}`;
+}
+
+/** The decoded user and password of a URL, or undefined when a `%` escape in them is broken. */
+export function urlCredentials(url: URL): { username: string; password: string } | undefined {
+  try {
+    return { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
+  } catch {
+    return undefined;
+  }
+}
+
 export function pipIndex(url: string): PipIndex {
   if (url === '') return { kind: 'default' };
   const parsed = new URL(url);

@@ -8,6 +8,7 @@ import { createBuilderArgs, needsOwnBuilder, ownBuilderName } from './cache-buil
 import { cacheForBuilder, describeCache, needsCacheExport } from './cache.js';
 import { cleanup } from './cleanup.js';
 import { Docker, DockerError } from './docker.js';
+import { inspectApp } from './app-folder.js';
 import { appBuildContext } from './build-context.js';
 import { configRoot, createDockerConfigDir, loginEnv } from './docker-config.js';
 import { pipIndex, requireSecretSupport } from './pip-index.js';
@@ -184,7 +185,7 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
 /** Parses the inputs; on a bad one the job summary says what was wrong, as on every other failure. */
 async function validate(raw: Record<string, string>, env: Environment, deps: PipelineDeps): Promise<Settings> {
   try {
-    const settings = parseSettings(raw, env);
+    const settings = parseSettings(raw, env, inspectApp(env.workspace, raw['app']));
     if (settings.password !== '') deps.reporter.setSecret(settings.password);
     if (settings.immutableTag && deps.source.runNumber === '')
       throw new InputError([

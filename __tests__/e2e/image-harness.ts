@@ -6,21 +6,17 @@
  * Every container started here is tracked; call removeContainers() in afterEach.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isVariant, officialBaseImage, versionsFile } from '../../src/versions.js';
 import { freePort, testbed } from './testbed.js';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DOCKER_DIR = join(REPO, 'docker');
 
-interface VersionsFile {
-  baseRepository: string;
-  variants: Record<string, { baseTagSuffix: string }>;
-  versions: Record<string, { defaultWorker: string; workers: string[] }>;
-}
-export const versions = JSON.parse(readFileSync(join(DOCKER_DIR, 'versions.json'), 'utf8')) as VersionsFile;
+export const versions = versionsFile;
 
 export interface Exec {
   code: number;
@@ -69,9 +65,8 @@ export interface BaseBuild {
 
 /** The base image reference the action would compute: test bed prefix + python:X + variant suffix. */
 export function baseImageRef(pythonVersion: string, variant: string): string {
-  const suffix = versions.variants[variant]?.baseTagSuffix;
-  if (suffix === undefined) throw new Error(`unknown variant ${variant}`);
-  return `${testbed().basePrefix}${versions.baseRepository}:${pythonVersion}${suffix}`;
+  if (!isVariant(variant)) throw new Error(`unknown variant ${variant}`);
+  return `${testbed().basePrefix}${officialBaseImage(pythonVersion, variant)}`;
 }
 
 export function imageTag(b: BaseBuild): string {

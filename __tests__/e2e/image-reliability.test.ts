@@ -3,6 +3,7 @@
 // Meinheld, the default worker, on every Python the test bed has (E2E_PYTHON_VERSION: only that one);
 // gthread and sync on the main target; gevent where the test bed can install it. Variant: E2E_VARIANT.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { isWorker } from '../../src/versions.js';
 import {
   type Container,
   buildApp,
@@ -35,7 +36,8 @@ interface Case {
   worker: string;
   label: string;
 }
-const offered = (pythonVersion: string, worker: string): boolean => versions.versions[pythonVersion]?.workers.includes(worker) === true;
+const offered = (pythonVersion: string, worker: string): boolean =>
+  isWorker(worker) && versions.versions[pythonVersion]?.workers.includes(worker) === true;
 const cases: Case[] = [
   ...pythons.filter((v) => offered(v, 'meinheld')).map((v) => ({ pythonVersion: v, worker: 'meinheld' })),
   ...['gthread', 'sync'].filter((w) => offered(target.pythonVersion, w)).map((w) => ({ pythonVersion: target.pythonVersion, worker: w })),

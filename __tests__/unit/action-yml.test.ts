@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { INPUT_NAMES } from '../../src/input-helper.js';
+import { supportedWorkers } from '../../src/versions.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
@@ -48,6 +49,13 @@ describe('action.yml', () => {
     expect(action.runs.using).toBe('node24');
     expect(existsSync(join(ROOT, action.runs.main))).toBe(true);
     expect(existsSync(join(ROOT, action.runs.post))).toBe(true);
+  });
+
+  it("the worker input offers auto and the workers of docker/versions.json's catalogue", () => {
+    // 'Worker: auto (...), meinheld, gthread, gevent or sync. More...': the first sentence's list, brackets left out.
+    const firstSentence = (action.inputs.worker?.description ?? '').replace(/\([^)]*\)/g, '').split(/\.(?:\s|$)/)[0] ?? '';
+    const listed = firstSentence.replace(/^Worker:/, '').split(/,| or /);
+    expect(listed.map((name) => name.trim())).toEqual(['auto', ...supportedWorkers()]);
   });
 });
 

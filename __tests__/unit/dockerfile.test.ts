@@ -7,14 +7,13 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { versionsFile } from '../../src/versions.js';
 
 const DOCKER_DIR = join(__dirname, '..', '..', 'docker');
 // Importing docker/image modules must not leave __pycache__ in the build context.
 const PY_ENV = { ...process.env, PYTHONDONTWRITEBYTECODE: '1' };
 const IMAGE_DIR = join(DOCKER_DIR, 'image');
-const versions = JSON.parse(readFileSync(join(DOCKER_DIR, 'versions.json'), 'utf8')) as {
-  versions: Record<string, { defaultWorker: string; workers: string[] }>;
-};
+const versions = versionsFile;
 
 interface Instruction {
   keyword: string;

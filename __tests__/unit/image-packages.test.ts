@@ -6,6 +6,7 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { versionsFile } from '../../src/versions.js';
 
 const DOCKER_DIR = join(__dirname, '..', '..', 'docker');
 const IMAGE_DIR = join(DOCKER_DIR, 'image');
@@ -34,8 +35,7 @@ describe('requirements and constraints', () => {
   });
 
   it('every requirements-WORKER.txt belongs to a worker the versions file knows', () => {
-    const versions = JSON.parse(readFileSync(join(DOCKER_DIR, 'versions.json'), 'utf8')) as { versions: Record<string, { workers: string[] }> };
-    const workers = new Set(Object.values(versions.versions).flatMap((v) => v.workers));
+    const workers = new Set<string>(Object.values(versionsFile.versions).flatMap((v) => v.workers));
     for (const f of readdirSync(IMAGE_DIR).filter((f) => /^requirements-.+\.txt$/.test(f))) {
       expect(workers.has(f.slice('requirements-'.length, -'.txt'.length)), f).toBe(true);
     }

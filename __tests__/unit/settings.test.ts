@@ -3,7 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InputError, parseSettings, redactUrl, type Environment } from '../../src/settings.js';
+import { inspectApp, type AppFolder } from '../../src/app-folder.js';
+import { InputError, parseSettings, redactUrl, type Environment, type Settings } from '../../src/settings.js';
 
 const ACTION_ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 const VERSIONS = '3.8, 3.9, 3.10, 3.11, 3.12, 3.13, 3.14';
@@ -36,8 +37,10 @@ afterAll(() => {
   fs.rmSync(path.join(os.tmpdir(), path.basename(workspace) + '-outside'), { recursive: true, force: true });
 });
 
+// The app folder's facts are read from the real files above, as the pipeline reads them.
 function parse(raw: Record<string, string>, overrides: Partial<Environment> = {}) {
-  return parseSettings({ 'python-version': '3.12', ...raw }, { ...env, ...overrides });
+  const environment = { ...env, ...overrides };
+  return parseSettings({ 'python-version': '3.12', ...raw }, environment, inspectApp(environment.workspace, raw.app));
 }
 
 /** The problems parseSettings reports; fails the test if it accepted the inputs. */
@@ -238,6 +241,38 @@ describe('app folder', () => {
     expect(onlyProblem({ app: 'flat', 'app-module': value })).toBe(
       `app-module: "${value}" is not a Python module path; use e.g. myapp.wsgi:application.`,
     );
+  });
+
+  // Parsing reads no files: the same facts give the same answer whether or not the folder exists.
+  const facts = (overrides: Partial<AppFolder>): AppFolder => ({
+    input: 'web',
+    resolved: '/nowhere/web',
+    realPath: '/nowhere/web',
+    realWorkspace: '/nowhere',
+    isFolder: true,
+    hasMain: true,
+    hasAppMain: false,
+    hasRequirements: true,
+    dockerignore: undefined,
+    ...overrides,
+  });
+  const withFacts = (folder: AppFolder): Settings =>
+    parseSettings({ 'python-version': '3.12', app: 'web' }, { ...env, workspace: '/nowhere' }, folder);
+
+  it('judges the app folder by the facts the caller passes, not by the disk', () => {
+    expect(withFacts(facts({})).appDir).toBe('/nowhere/web');
+    expect(() => withFacts(facts({ dockerignore: 'requirements.txt\n' }))).toThrow(
+      'app: "web/.dockerignore" leaves requirements.txt out of the build (line "requirements.txt"), so the image could not install it; remove that line or add "!requirements.txt" after it.',
+    );
+    expect(() => withFacts(facts({ realPath: '/elsewhere/web' }))).toThrow(
+      'app: "web" points outside the workspace (/nowhere): it is a link to /elsewhere/web; give a folder inside the repository.',
+    );
+  });
+
+  it("refuses, as the caller's mistake, facts missing or about another folder than the app input", () => {
+    expect(() => parseSettings({ 'python-version': '3.12', app: 'web' }, env)).toThrow(/^parseSettings: pass inspectApp\(workspace, "web"\)/);
+    expect(() => withFacts(facts({ input: 'api' }))).toThrow(/^parseSettings: pass inspectApp\(workspace, "web"\)/);
+    expect(() => withFacts(facts({ input: 'api' }))).not.toThrow(InputError);
   });
 });
 

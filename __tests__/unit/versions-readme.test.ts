@@ -1,19 +1,16 @@
-// The README's image sections must say what the code does: the versions table is docker/versions.json,
-// and the environment table lists exactly the variables the image reads.
+// The README must say what the code does: the versions and workers tables are docker/versions.json,
+// every list of workers names the catalogue's, and the environment table lists exactly the variables
+// the image reads.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { versionsFile as versions } from '../../src/versions.js';
 
 const ROOT = join(__dirname, '..', '..');
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const versions = JSON.parse(readFileSync(join(ROOT, 'docker', 'versions.json'), 'utf8')) as {
-  baseRepository: string;
-  variants: Record<string, { baseTagSuffix: string }>;
-  versions: Record<string, { defaultWorker: string; workers: string[] }>;
-};
 
 function section(name: string): string {
-  const m = new RegExp(`<!-- section:${name} \\(owner: image\\) -->([\\s\\S]*?)<!-- /section:${name} -->`).exec(readme);
+  const m = new RegExp(`<!-- section:${name} \\(owner: [a-z]+\\) -->([\\s\\S]*?)<!-- /section:${name} -->`).exec(readme);
   if (!m?.[1]) throw new Error(`README has no section:${name}`);
   return m[1];
 }
@@ -42,6 +39,26 @@ describe('README versions table', () => {
       entry.workers.filter((w) => w !== entry.defaultWorker).join(', '),
     ]);
     expect(table(section('versions'), 'Python')).toEqual(expected);
+  });
+});
+
+describe('README workers', () => {
+  /** The names a table cell lists in its first clause, leaving out what it says in brackets. */
+  const listed = (cell: string | undefined): string[] => {
+    const firstClause = (cell ?? '').replace(/\([^)]*\)/g, '').split(/[.:](?:\s|$)/)[0] ?? '';
+    return [...firstClause.matchAll(/`([a-z]+)`/g)].map((m) => m[1]!);
+  };
+  const row = (rows: string[][], name: string): string[] | undefined => rows.find((r) => r[0] === `\`${name}\``);
+
+  it('has one row per worker in the catalogue, in order, with its Gunicorn class and what it is for', () => {
+    const expected = Object.entries(versions.workers).map(([name, worker]) => [name, `\`${worker.gunicornClass}\``, worker.about]);
+    expect(table(section('versions'), 'Worker')).toEqual(expected);
+  });
+
+  it("the worker input and the WORKER build argument name exactly the catalogue's workers", () => {
+    const catalogue = Object.keys(versions.workers);
+    expect(listed(row(table(section('inputs'), 'Input'), 'worker')?.[2])).toEqual(['auto', ...catalogue]);
+    expect(listed(row(table(section('image'), 'Build argument'), 'WORKER')?.[2])).toEqual(catalogue);
   });
 });
 

@@ -24,12 +24,14 @@ import {
   group,
   hasCredentials,
   info,
+  isHttpUrl,
   isSupportedVersion,
   isValidReference,
   isValidRegistryHost,
   isValidRepository,
   isValidTag,
   isVariant,
+  isWorker,
   loginEnv,
   makePlan,
   needsCacheExport,
@@ -38,6 +40,7 @@ import {
   ownBuilderName,
   parseCacheInput,
   pipIndex,
+  redactUrl,
   registryHost,
   requireSecretSupport,
   require_tunnel,
@@ -48,8 +51,10 @@ import {
   summary,
   supportedVariants,
   supportedVersions,
+  supportedWorkers,
+  urlCredentials,
   warning
-} from "./chunk-MFCKSDFG.js";
+} from "./chunk-PXU7ROIW.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -837,8 +842,8 @@ var Context = class {
       if (existsSync(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path5 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path5} does not exist${EOL}`);
+        const path6 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path6} does not exist${EOL}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -5075,35 +5080,78 @@ function readEnvironment() {
 import { randomBytes } from "node:crypto";
 import * as fs4 from "node:fs";
 import * as net from "node:net";
-import * as path4 from "node:path";
+import * as path5 from "node:path";
 
-// src/build-context.ts
+// src/app-folder.ts
 import * as fs2 from "node:fs";
 import * as path2 from "node:path";
+function inspectApp(workspace, app) {
+  const input = (app ?? "").trim();
+  if (input === "") return void 0;
+  const resolved = path2.resolve(workspace, input);
+  const folder = realPath(resolved);
+  const ignoreFile = path2.join(folder, ".dockerignore");
+  return {
+    input,
+    resolved,
+    realPath: folder,
+    realWorkspace: realPath(workspace),
+    isFolder: isDirectory(folder),
+    hasMain: isFile(path2.join(folder, "main.py")),
+    hasAppMain: isFile(path2.join(folder, "app", "main.py")),
+    hasRequirements: isFile(path2.join(folder, "requirements.txt")),
+    dockerignore: isFile(ignoreFile) ? fs2.readFileSync(ignoreFile, "utf8") : void 0
+  };
+}
+function realPath(p) {
+  try {
+    return fs2.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+function isDirectory(p) {
+  try {
+    return fs2.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function isFile(p) {
+  try {
+    return fs2.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+// src/build-context.ts
+import * as fs3 from "node:fs";
+import * as path3 from "node:path";
 var CONTEXT_DIR_PREFIX = "flask-gunicorn-context-";
 function holdsGit(dir) {
-  for (const entry of fs2.readdirSync(dir, { withFileTypes: true })) {
+  for (const entry of fs3.readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === ".git") return true;
-    if (entry.isDirectory() && holdsGit(path2.join(dir, entry.name))) return true;
+    if (entry.isDirectory() && holdsGit(path3.join(dir, entry.name))) return true;
   }
   return false;
 }
 function appBuildContext(appDir, tempRoot) {
   if (!holdsGit(appDir)) return { dir: appDir, dispose: () => void 0 };
-  const dir = fs2.mkdtempSync(path2.join(tempRoot, CONTEXT_DIR_PREFIX));
+  const dir = fs3.mkdtempSync(path3.join(tempRoot, CONTEXT_DIR_PREFIX));
   try {
-    fs2.cpSync(appDir, dir, {
+    fs3.cpSync(appDir, dir, {
       recursive: true,
-      filter: (source) => path2.basename(source) !== ".git",
+      filter: (source) => path3.basename(source) !== ".git",
       // Links stay links with their own targets, as Docker would send them; timestamps keep the layer cache.
       verbatimSymlinks: true,
       preserveTimestamps: true
     });
   } catch (error) {
-    fs2.rmSync(dir, { recursive: true, force: true });
+    fs3.rmSync(dir, { recursive: true, force: true });
     throw new Error(`Could not prepare the app's build context without .git (${error.message}).`);
   }
-  return { dir, dispose: () => fs2.rmSync(dir, { recursive: true, force: true }) };
+  return { dir, dispose: () => fs3.rmSync(dir, { recursive: true, force: true }) };
 }
 
 // src/retry.ts
@@ -5196,9 +5244,8 @@ async function digestFromStore(docker, imageId, plan) {
   return found.slice(found.indexOf("@") + 1);
 }
 
-// src/settings.ts
-import * as fs3 from "node:fs";
-import * as path3 from "node:path";
+// src/settings/app.ts
+import * as path4 from "node:path";
 
 // src/dockerignore.ts
 function compile(pattern) {
@@ -5256,294 +5303,302 @@ function excludingPattern(dockerignore, file) {
   return decided;
 }
 
+// src/settings/app.ts
+function parseApp(input, folder, env) {
+  const appModule = input.get("app-module");
+  if (appModule !== "" && !/^[A-Za-z_][\w.]*(:[A-Za-z_][\w.()]*)?$/.test(appModule))
+    input.fail(`app-module: "${appModule}" is not a Python module path; use e.g. myapp.wsgi:application.`);
+  const appInput = input.get("app");
+  if (appInput === "") return { appDir: path4.join(env.actionRoot, "docker", "demo"), appModule };
+  if (folder?.input !== appInput) throw new Error(`parseSettings: pass inspectApp(workspace, "${appInput}") for the app input`);
+  const problem = folderProblem(folder, appModule, env.workspace);
+  if (problem !== "") input.fail(problem);
+  return { appDir: folder.realPath, appModule };
+}
+function folderProblem(folder, appModule, workspace) {
+  const { input, realPath: realPath2 } = folder;
+  const relative2 = path4.relative(folder.realWorkspace, realPath2);
+  if (relative2 === ".." || relative2.startsWith(`..${path4.sep}`) || path4.isAbsolute(relative2))
+    return `app: "${input}" points outside the workspace (${workspace})${realPath2 !== folder.resolved ? `: it is a link to ${realPath2}` : ""}; give a folder inside the repository.`;
+  if (!folder.isFolder) return `app: "${input}" is not a folder (looked at ${realPath2}); give the folder that holds main.py or app/main.py.`;
+  if (appModule === "" && !folder.hasMain && !folder.hasAppMain)
+    return `app: "${input}" holds neither main.py nor app/main.py; add one with a Flask object named app, or set app-module (e.g. mypkg.wsgi:app).`;
+  if (folder.hasRequirements && folder.dockerignore !== void 0) {
+    const pattern = excludingPattern(folder.dockerignore, "requirements.txt");
+    if (pattern !== void 0)
+      return `app: "${input}/.dockerignore" leaves requirements.txt out of the build (line "${pattern}"), so the image could not install it; remove that line or add "!requirements.txt" after it.`;
+  }
+  return "";
+}
+
+// src/settings/build.ts
+function parseBuild(input, env, target) {
+  const baseImage = parseBaseImage(input);
+  const pipIndexUrl = parsePipIndexUrl(input);
+  const buildArgs = input.keyValues("build-args");
+  const builder = parseBuilder(input, pipIndexUrl);
+  const cache = parseCache(input, builder, env, target);
+  return { baseImage, pipIndexUrl, buildArgs, builder, ...cache, pull: input.bool("pull", false), noCache: input.bool("no-cache", false) };
+}
+function parseBaseImage(input) {
+  const baseImage = input.get("base-image");
+  if (baseImage === "") return baseImage;
+  const head = baseImage.slice(0, -1);
+  const valid = baseImage.endsWith("/") ? isValidRepository(head) || isValidRegistryHost(head) : isValidReference(baseImage);
+  if (!valid)
+    input.fail(
+      `base-image: "${baseImage}" is neither a registry prefix ending in / (e.g. mirror.example.com/library/) nor an image reference (e.g. mirror.example.com/python:3.12-slim).`
+    );
+  return baseImage;
+}
+function parsePipIndexUrl(input) {
+  const url = input.get("pip-index-url");
+  if (url !== "" && !isHttpUrl(url))
+    input.fail(`pip-index-url: "${redactUrl(url)}" is not an http(s) URL; use e.g. https://pypi.example.com/simple/.`);
+  else if (url !== "" && urlCredentials(new URL(url)) === void 0)
+    input.fail(
+      `pip-index-url: "${redactUrl(url)}" has a broken % escape in its user or password; write a literal % as %25 (and / as %2F, @ as %40).`
+    );
+  return url;
+}
+function parseBuilder(input, pipIndexUrl) {
+  const value = input.get("builder").toLowerCase() || "auto";
+  let builder = "auto";
+  if (BUILDER_SETTINGS.includes(value)) builder = value;
+  else input.fail(`builder: "${input.get("builder")}" is not a builder; use ${BUILDER_SETTINGS.join(", ")}.`);
+  if (builder === "classic" && pipIndexUrl !== "" && isHttpUrl(pipIndexUrl) && hasCredentials(pipIndexUrl))
+    input.fail(
+      `pip-index-url: "${redactUrl(pipIndexUrl)}" carries credentials, and builder: classic has no build secrets, so they would be written into the image history; use builder: auto or buildx, or an index that needs no credentials.`
+    );
+  return builder;
+}
+function parseCache(input, builder, env, target) {
+  const fromInput = parseCacheInput("cache-from", input.get("cache-from"), (m) => input.fail(m));
+  const toInput = parseCacheInput("cache-to", input.get("cache-to"), (m) => input.fail(m));
+  const cacheGiven = fromInput !== void 0 || toInput !== void 0;
+  const fallback = !cacheGiven && env.githubCache && isSupportedVersion(target.pythonVersion) ? defaultCache(target.pythonVersion, target.variant, target.worker) : { from: [], to: [] };
+  const cacheFrom = fromInput === "none" ? [] : fromInput ?? fallback.from;
+  const cacheTo = toInput === "none" ? [] : toInput ?? fallback.to;
+  if (builder === "classic" && cacheGiven && cacheFrom.length + cacheTo.length > 0)
+    input.fail("cache-from / cache-to: the classic builder has no cache backends; use builder: auto or buildx, or leave both empty.");
+  return { cacheFrom, cacheTo, cacheGiven };
+}
+
+// src/settings/input-reader.ts
+var ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var InputReader = class {
+  constructor(raw) {
+    this.raw = raw;
+  }
+  raw;
+  /** Every problem found so far, in the order found. */
+  problems = [];
+  /** What reading changed (e.g. a lower-cased image), for notices in the log. */
+  notices = [];
+  /** The input, trimmed; '' when not given. */
+  get(name) {
+    return (this.raw[name] ?? "").trim();
+  }
+  /** The input exactly as given, for values whose spaces may matter (a password, a regular expression). */
+  verbatim(name) {
+    return this.raw[name] ?? "";
+  }
+  fail(message) {
+    this.problems.push(message);
+  }
+  notice(message) {
+    this.notices.push(message);
+  }
+  bool(name, fallback) {
+    const value = this.get(name).toLowerCase();
+    if (value === "") return fallback;
+    if (["true", "yes", "1", "on"].includes(value)) return true;
+    if (["false", "no", "0", "off"].includes(value)) return false;
+    this.fail(`${name}: "${this.get(name)}" is not a boolean; use true or false.`);
+    return fallback;
+  }
+  int(name, fallback, min, max) {
+    const value = this.get(name);
+    if (value === "") return fallback;
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+      this.fail(`${name}: "${value}" is not a whole number from ${min} to ${max}.`);
+      return fallback;
+    }
+    return Number(value);
+  }
+  /** A list given one per line or comma-separated. */
+  list(name) {
+    return this.get(name).split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== "");
+  }
+  /** KEY=VALUE lines; values are kept verbatim (they travel as argument array items, never through a shell). */
+  keyValues(name) {
+    const result = {};
+    for (const line of this.get(name).split("\n")) {
+      if (line.trim() === "" || line.trim().startsWith("#")) continue;
+      const eq = line.indexOf("=");
+      const key = eq < 0 ? line.trim() : line.slice(0, eq).trim();
+      if (eq < 0 || !ENV_KEY.test(key)) {
+        this.fail(`${name}: "${line.trim()}" is not KEY=VALUE with a KEY of letters, digits and _ (e.g. LOG_LEVEL=debug).`);
+        continue;
+      }
+      result[key] = line.slice(eq + 1);
+    }
+    return result;
+  }
+};
+
+// src/settings/probe.ts
+function parseProbe(input) {
+  const probeEnv = input.keyValues("probe-env");
+  const network = parseNetwork(input);
+  const bindTrouble = bindProblem(probeEnv, network);
+  if (bindTrouble !== "") input.fail(bindTrouble);
+  const probePath = input.get("probe-path") || "/";
+  if (!/^\/[\x21-\x7e]*$/.test(probePath)) input.fail(`probe-path: "${probePath}" is not a URL path; start with / and use no spaces, e.g. /health.`);
+  const probeStatus = input.int("probe-status", 200, 100, 599);
+  const probeBody = parseProbeBody(input);
+  const probeTimeout = input.int("probe-timeout", 60, 1, 3600);
+  return { probeEnv, network, probePath, probeStatus, probeBody, probeTimeout };
+}
+function parseNetwork(input) {
+  const value = input.get("network").toLowerCase() || "bridge";
+  if (value === "bridge" || value === "host") return value;
+  input.fail(`network: "${input.get("network")}" is not a network mode; use bridge or host.`);
+  return "bridge";
+}
+function parseProbeBody(input) {
+  const probeBody = input.verbatim("probe-body");
+  if (probeBody === "") return probeBody;
+  try {
+    new RegExp(probeBody);
+  } catch (error) {
+    input.fail(`probe-body: "${probeBody}" is not a regular expression (${error.message}).`);
+  }
+  return probeBody;
+}
+
+// src/settings/push.ts
+function parsePush(input, env) {
+  const image = parseImage(input);
+  const requested = input.bool("push", false);
+  const trustForeignCode = input.bool("trust-foreign-code", false);
+  const username = input.get("username");
+  const password = input.verbatim("password");
+  const pushSkippedReason = requested ? skipReason(env, trustForeignCode) : "";
+  const push = requested && pushSkippedReason === "";
+  if (requested && image === "") input.fail("image: required when push is true; e.g. ghcr.io/acme/web.");
+  if (push) {
+    if (username === "") input.fail("username: required when push is true (the registry user, e.g. ${{ github.actor }}).");
+    if (password === "") input.fail("password: required when push is true (a token, e.g. ${{ secrets.GITHUB_TOKEN }}).");
+  }
+  return { image, push, pushSkippedReason, registry: parseRegistry(input, image), username, password };
+}
+function parseImage(input) {
+  let image = input.get("image");
+  if (image !== "" && image !== image.toLowerCase() && isValidRepository(image.toLowerCase())) {
+    input.notice(`image: "${image}" was lower-cased to "${image.toLowerCase()}": registries accept only lowercase repository names.`);
+    image = image.toLowerCase();
+  }
+  if (image === "") return image;
+  if (/[:@]/.test(image.slice(image.lastIndexOf("/") + 1)))
+    input.fail(`image: "${image}" carries a tag or digest; give the repository only (e.g. ghcr.io/acme/web) and use tags for extra tags.`);
+  else if (!isValidRepository(image))
+    input.fail(
+      `image: "${image}" is not a valid repository; use lowercase letters, digits and . _ - separators, e.g. ghcr.io/acme/web or docker.io/acme/web.`
+    );
+  return image;
+}
+function skipReason(env, trustForeignCode) {
+  if (env.forkPullRequest) return "pull request from a fork: its token is read-only and secrets are withheld, so nothing is pushed";
+  if (env.foreignCodeWithSecrets && !trustForeignCode)
+    return "the event (pull_request_target or workflow_run) is for a pull request from another repository, so the workspace may hold its code while secrets are present; set trust-foreign-code: true if the workflow vetted that code";
+  return "";
+}
+function parseRegistry(input, image) {
+  const registry = input.get("registry") || (image !== "" ? registryHost(image) ?? "" : "");
+  if (registry !== "" && !isValidRegistryHost(registry))
+    input.fail(`registry: "${registry}" is not a registry host; use e.g. ghcr.io or 127.0.0.1:5000.`);
+  return registry;
+}
+
+// src/settings/tags.ts
+var DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+function parseTags(input) {
+  const extraTags = input.list("tags");
+  for (const tag of extraTags)
+    if (!isValidTag(tag)) input.fail(`tags: "${tag}" is not a valid tag; use up to 128 letters, digits, _ . - not starting with . or -.`);
+  const date = input.get("date");
+  if (date !== "" && !isCalendarDate(date)) input.fail(`date: "${date}" is not a date; use YYYY-MM-DD, e.g. 2026-11-21.`);
+  return { extraTags, date, latest: input.bool("latest", true), immutableTag: input.bool("immutable-tag", false) };
+}
+function isCalendarDate(value) {
+  if (!DATE_RE.test(value)) return false;
+  const parsed = /* @__PURE__ */ new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
+}
+
+// src/settings/version.ts
+function parseVersion(input) {
+  const pythonVersion = parsePythonVersion(input);
+  return { pythonVersion, variant: parseVariant(input), worker: parseWorker(input, pythonVersion) };
+}
+function parsePythonVersion(input) {
+  const given = input.get("python-version");
+  const pythonVersion = /^3\.\d+\.\d+$/.test(given) ? given.replace(/\.\d+$/, "") : given;
+  if (pythonVersion === "") input.fail(`python-version: required; one of ${supportedVersions().join(", ")}.`);
+  else if (!isSupportedVersion(pythonVersion))
+    input.fail(
+      `python-version: "${given}" is not supported; use one of ${supportedVersions().join(", ")}.${/^3\.1$/.test(pythonVersion) ? ' (YAML reads an unquoted 3.10 as the number 3.1: write "3.10" in quotes.)' : ""}`
+    );
+  return pythonVersion;
+}
+function parseVariant(input) {
+  const value = input.get("variant").toLowerCase() || DEFAULT_VARIANT;
+  if (isVariant(value)) return value;
+  input.fail(`variant: "${input.get("variant")}" is not a variant; use one of ${supportedVariants().join(", ")}.`);
+  return DEFAULT_VARIANT;
+}
+function parseWorker(input, pythonVersion) {
+  const value = input.get("worker").toLowerCase() || "auto";
+  const versionOk = isSupportedVersion(pythonVersion);
+  const fallback = versionOk ? defaultWorker(pythonVersion) : supportedWorkers()[0];
+  if (value === "auto") return fallback;
+  if (!isWorker(value)) {
+    input.fail(`worker: "${input.get("worker")}" is not a worker; use auto, ${supportedWorkers().join(", ")}.`);
+    return fallback;
+  }
+  if (versionOk && !allowedWorkers(pythonVersion).includes(value)) {
+    input.fail(`worker: "${value}" is not offered on Python ${pythonVersion}; use one of ${allowedWorkers(pythonVersion).join(", ")}.`);
+    return fallback;
+  }
+  return value;
+}
+
 // src/settings.ts
 var InputError = class extends Error {
   constructor(problems) {
-    super(
-      problems.length === 1 ? problems[0] : `${problems.length} inputs need fixing:
-${problems.map((p) => `  - ${p}`).join("\n")}`
-    );
+    super(problems.length === 1 ? problems[0] : `${problems.length} inputs need fixing:
+${problems.map((p) => `  - ${p}`).join("\n")}`);
     this.problems = problems;
     this.name = "InputError";
   }
   problems;
 };
-var ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
-var DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-var WORKERS = ["meinheld", "gthread", "gevent", "sync"];
-function parseSettings(raw, env) {
-  const problems = [];
-  const notices = [];
-  const get2 = (name) => (raw[name] ?? "").trim();
-  const fail = (message) => {
-    problems.push(message);
+function parseSettings(raw, env, app) {
+  const input = new InputReader(raw);
+  const version = parseVersion(input);
+  const settings = {
+    ...version,
+    ...parseApp(input, app, env),
+    ...parsePush(input, env),
+    ...parseTags(input),
+    ...parseBuild(input, env, version),
+    ...parseProbe(input),
+    githubToken: input.get("github-token"),
+    notices: input.notices
   };
-  const bool = (name, fallback2) => {
-    const value = get2(name).toLowerCase();
-    if (value === "") return fallback2;
-    if (["true", "yes", "1", "on"].includes(value)) return true;
-    if (["false", "no", "0", "off"].includes(value)) return false;
-    fail(`${name}: "${get2(name)}" is not a boolean; use true or false.`);
-    return fallback2;
-  };
-  const int = (name, fallback2, min, max) => {
-    const value = get2(name);
-    if (value === "") return fallback2;
-    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-      fail(`${name}: "${value}" is not a whole number from ${min} to ${max}.`);
-      return fallback2;
-    }
-    return Number(value);
-  };
-  let pythonVersion = get2("python-version");
-  if (/^3\.\d+\.\d+$/.test(pythonVersion)) pythonVersion = pythonVersion.replace(/\.\d+$/, "");
-  const versionOk = isSupportedVersion(pythonVersion);
-  if (pythonVersion === "") fail(`python-version: required; one of ${supportedVersions().join(", ")}.`);
-  else if (!versionOk)
-    fail(
-      `python-version: "${get2("python-version")}" is not supported; use one of ${supportedVersions().join(", ")}.${/^3\.1$/.test(pythonVersion) ? ' (YAML reads an unquoted 3.10 as the number 3.1: write "3.10" in quotes.)' : ""}`
-    );
-  const variantValue = get2("variant").toLowerCase() || DEFAULT_VARIANT;
-  let variant = DEFAULT_VARIANT;
-  if (isVariant(variantValue)) variant = variantValue;
-  else fail(`variant: "${get2("variant")}" is not a variant; use one of ${supportedVariants().join(", ")}.`);
-  const workerValue = get2("worker").toLowerCase() || "auto";
-  let worker = versionOk ? defaultWorker(pythonVersion) : "gthread";
-  if (workerValue !== "auto") {
-    if (!WORKERS.includes(workerValue)) {
-      fail(`worker: "${get2("worker")}" is not a worker; use auto, ${WORKERS.join(", ")}.`);
-    } else if (versionOk && !allowedWorkers(pythonVersion).includes(workerValue)) {
-      fail(`worker: "${workerValue}" is not offered on Python ${pythonVersion}; use one of ${allowedWorkers(pythonVersion).join(", ")}.`);
-    } else {
-      worker = workerValue;
-    }
-  }
-  const appModule = get2("app-module");
-  if (appModule !== "" && !/^[A-Za-z_][\w.]*(:[A-Za-z_][\w.()]*)?$/.test(appModule))
-    fail(`app-module: "${appModule}" is not a Python module path; use e.g. myapp.wsgi:application.`);
-  const appInput = get2("app");
-  let appDir = path3.join(env.actionRoot, "docker", "demo");
-  if (appInput !== "") {
-    const given = path3.resolve(env.workspace, appInput);
-    appDir = realPath(given);
-    const relative2 = path3.relative(realPath(env.workspace), appDir);
-    if (relative2 === ".." || relative2.startsWith(`..${path3.sep}`) || path3.isAbsolute(relative2)) {
-      fail(
-        `app: "${appInput}" points outside the workspace (${env.workspace})${appDir !== given ? `: it is a link to ${appDir}` : ""}; give a folder inside the repository.`
-      );
-    } else if (!isDirectory(appDir)) {
-      fail(`app: "${appInput}" is not a folder (looked at ${appDir}); give the folder that holds main.py or app/main.py.`);
-    } else if (appModule === "" && !isFile(path3.join(appDir, "main.py")) && !isFile(path3.join(appDir, "app", "main.py"))) {
-      fail(
-        `app: "${appInput}" holds neither main.py nor app/main.py; add one with a Flask object named app, or set app-module (e.g. mypkg.wsgi:app).`
-      );
-    } else if (isFile(path3.join(appDir, "requirements.txt")) && isFile(path3.join(appDir, ".dockerignore"))) {
-      const pattern = excludingPattern(fs3.readFileSync(path3.join(appDir, ".dockerignore"), "utf8"), "requirements.txt");
-      if (pattern !== void 0)
-        fail(
-          `app: "${appInput}/.dockerignore" leaves requirements.txt out of the build (line "${pattern}"), so the image could not install it; remove that line or add "!requirements.txt" after it.`
-        );
-    }
-  }
-  let image = get2("image");
-  if (image !== "" && image !== image.toLowerCase() && isValidRepository(image.toLowerCase())) {
-    notices.push(`image: "${image}" was lower-cased to "${image.toLowerCase()}": registries accept only lowercase repository names.`);
-    image = image.toLowerCase();
-  }
-  if (image !== "") {
-    if (/[:@]/.test(image.slice(image.lastIndexOf("/") + 1)))
-      fail(`image: "${image}" carries a tag or digest; give the repository only (e.g. ghcr.io/acme/web) and use tags for extra tags.`);
-    else if (!isValidRepository(image))
-      fail(
-        `image: "${image}" is not a valid repository; use lowercase letters, digits and . _ - separators, e.g. ghcr.io/acme/web or docker.io/acme/web.`
-      );
-  }
-  let push = bool("push", false);
-  const trustForeignCode = bool("trust-foreign-code", false);
-  let pushSkippedReason = "";
-  const username = get2("username");
-  const password = raw["password"] ?? "";
-  if (push) {
-    if (image === "") fail("image: required when push is true; e.g. ghcr.io/acme/web.");
-    if (env.forkPullRequest) {
-      push = false;
-      pushSkippedReason = "pull request from a fork: its token is read-only and secrets are withheld, so nothing is pushed";
-    } else if (env.foreignCodeWithSecrets && !trustForeignCode) {
-      push = false;
-      pushSkippedReason = "the event (pull_request_target or workflow_run) is for a pull request from another repository, so the workspace may hold its code while secrets are present; set trust-foreign-code: true if the workflow vetted that code";
-    } else {
-      if (username === "") fail("username: required when push is true (the registry user, e.g. ${{ github.actor }}).");
-      if (password === "") fail("password: required when push is true (a token, e.g. ${{ secrets.GITHUB_TOKEN }}).");
-    }
-  }
-  const registry = get2("registry") || (image !== "" ? registryHost(image) ?? "" : "");
-  if (registry !== "" && !isValidRegistryHost(registry))
-    fail(`registry: "${registry}" is not a registry host; use e.g. ghcr.io or 127.0.0.1:5000.`);
-  const extraTags = list(get2("tags"));
-  for (const tag of extraTags)
-    if (!isValidTag(tag))
-      fail(`tags: "${tag}" is not a valid tag; use up to 128 letters, digits, _ . - not starting with . or -.`);
-  const date = get2("date");
-  if (date !== "" && !isCalendarDate(date)) fail(`date: "${date}" is not a date; use YYYY-MM-DD, e.g. 2026-11-21.`);
-  const baseImage = get2("base-image");
-  if (baseImage !== "") {
-    const prefix = baseImage.endsWith("/");
-    const head = baseImage.slice(0, -1);
-    const valid = prefix ? isValidRepository(head) || isValidRegistryHost(head) : isValidReference(baseImage);
-    if (!valid)
-      fail(
-        `base-image: "${baseImage}" is neither a registry prefix ending in / (e.g. mirror.example.com/library/) nor an image reference (e.g. mirror.example.com/python:3.12-slim).`
-      );
-  }
-  const pipIndexUrl = get2("pip-index-url");
-  if (pipIndexUrl !== "" && !isHttpUrl(pipIndexUrl))
-    fail(`pip-index-url: "${redactUrl(pipIndexUrl)}" is not an http(s) URL; use e.g. https://pypi.example.com/simple/.`);
-  else if (pipIndexUrl !== "" && urlCredentials(new URL(pipIndexUrl)) === void 0)
-    fail(
-      `pip-index-url: "${redactUrl(pipIndexUrl)}" has a broken % escape in its user or password; write a literal % as %25 (and / as %2F, @ as %40).`
-    );
-  const buildArgs = keyValues("build-args", get2("build-args"), fail);
-  const probeEnv = keyValues("probe-env", get2("probe-env"), fail);
-  const builderValue = get2("builder").toLowerCase() || "auto";
-  let builder = "auto";
-  if (BUILDER_SETTINGS.includes(builderValue)) builder = builderValue;
-  else fail(`builder: "${get2("builder")}" is not a builder; use ${BUILDER_SETTINGS.join(", ")}.`);
-  if (builder === "classic" && pipIndexUrl !== "" && isHttpUrl(pipIndexUrl) && hasCredentials(pipIndexUrl))
-    fail(
-      `pip-index-url: "${redactUrl(pipIndexUrl)}" carries credentials, and builder: classic has no build secrets, so they would be written into the image history; use builder: auto or buildx, or an index that needs no credentials.`
-    );
-  const cacheFromInput = parseCacheInput("cache-from", get2("cache-from"), fail);
-  const cacheToInput = parseCacheInput("cache-to", get2("cache-to"), fail);
-  const cacheGiven = cacheFromInput !== void 0 || cacheToInput !== void 0;
-  const fallback = !cacheGiven && env.githubCache && versionOk ? defaultCache(pythonVersion, variant, worker) : { from: [], to: [] };
-  const cacheFrom = cacheFromInput === "none" ? [] : cacheFromInput ?? fallback.from;
-  const cacheTo = cacheToInput === "none" ? [] : cacheToInput ?? fallback.to;
-  if (builder === "classic" && cacheGiven && cacheFrom.length + cacheTo.length > 0)
-    fail("cache-from / cache-to: the classic builder has no cache backends; use builder: auto or buildx, or leave both empty.");
-  const networkValue = get2("network").toLowerCase() || "bridge";
-  let network = "bridge";
-  if (networkValue === "bridge" || networkValue === "host") network = networkValue;
-  else fail(`network: "${get2("network")}" is not a network mode; use bridge or host.`);
-  const bindTrouble = bindProblem(probeEnv, network);
-  if (bindTrouble !== "") fail(bindTrouble);
-  const probePath = get2("probe-path") || "/";
-  if (!/^\/[\x21-\x7e]*$/.test(probePath))
-    fail(`probe-path: "${probePath}" is not a URL path; start with / and use no spaces, e.g. /health.`);
-  const probeStatus = int("probe-status", 200, 100, 599);
-  const probeBody = raw["probe-body"] ?? "";
-  if (probeBody !== "") {
-    try {
-      new RegExp(probeBody);
-    } catch (error) {
-      fail(`probe-body: "${probeBody}" is not a regular expression (${error.message}).`);
-    }
-  }
-  const probeTimeout = int("probe-timeout", 60, 1, 3600);
-  const latest = bool("latest", true);
-  const immutableTag = bool("immutable-tag", false);
-  const pull = bool("pull", false);
-  const noCache = bool("no-cache", false);
-  if (problems.length > 0) throw new InputError(problems);
-  return {
-    pythonVersion,
-    variant,
-    appDir,
-    appModule,
-    image,
-    push,
-    pushSkippedReason,
-    registry,
-    username,
-    password,
-    latest,
-    immutableTag,
-    extraTags,
-    date,
-    baseImage,
-    pipIndexUrl,
-    worker,
-    buildArgs,
-    pull,
-    noCache,
-    builder,
-    cacheFrom,
-    cacheTo,
-    cacheGiven,
-    network,
-    probePath,
-    probeStatus,
-    probeBody,
-    probeTimeout,
-    probeEnv,
-    githubToken: get2("github-token"),
-    notices
-  };
-}
-function list(value) {
-  return value.split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== "");
-}
-function keyValues(name, value, fail) {
-  const result = {};
-  for (const line of value.split("\n")) {
-    if (line.trim() === "" || line.trim().startsWith("#")) continue;
-    const eq = line.indexOf("=");
-    const key = eq < 0 ? line.trim() : line.slice(0, eq).trim();
-    if (eq < 0 || !ENV_KEY.test(key)) {
-      fail(`${name}: "${line.trim()}" is not KEY=VALUE with a KEY of letters, digits and _ (e.g. LOG_LEVEL=debug).`);
-      continue;
-    }
-    result[key] = line.slice(eq + 1);
-  }
-  return result;
-}
-function isCalendarDate(value) {
-  const match = DATE_RE.exec(value);
-  if (!match) return false;
-  const parsed = /* @__PURE__ */ new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
-}
-function isHttpUrl(value) {
-  try {
-    const url = new URL(value);
-    return url.protocol === "http:" || url.protocol === "https:";
-  } catch {
-    return false;
-  }
-}
-function redactUrl(value) {
-  const at = value.lastIndexOf("@");
-  if (at < 0) return value;
-  const slashes = value.indexOf("//");
-  const from = slashes >= 0 && slashes < at ? slashes + 2 : 0;
-  return `${value.slice(0, from)}***${value.slice(at)}`;
-}
-function urlCredentials(url) {
-  try {
-    return { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
-  } catch {
-    return void 0;
-  }
-}
-function realPath(p) {
-  try {
-    return fs3.realpathSync(p);
-  } catch {
-    return p;
-  }
-}
-function isDirectory(p) {
-  try {
-    return fs3.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-function isFile(p) {
-  try {
-    return fs3.statSync(p).isFile();
-  } catch {
-    return false;
-  }
+  if (input.problems.length > 0) throw new InputError(input.problems);
+  return settings;
 }
 
 // src/probe.ts
@@ -5753,7 +5808,7 @@ async function runPipeline(raw, env, deps) {
   const cache = defaultCacheUnusable ? { from: [], to: [], dropped: "the engine's own builder cannot export cache; set cache-from / cache-to to have the action make a builder that can" } : cacheForBuilder({ from: settings.cacheFrom, to: settings.cacheTo }, builder.kind);
   if (cache.dropped !== "") (settings.cacheGiven ? reporter.warning : reporter.info)(`Cache: ${cache.dropped}.`);
   const hostPort = settings.network === "host" ? await freePort() : 0;
-  const baseLayout = builder.kind === "buildx" && builder.own ? fs4.mkdtempSync(path4.join(configRoot(), "flask-gunicorn-base-")) : "";
+  const baseLayout = builder.kind === "buildx" && builder.own ? fs4.mkdtempSync(path5.join(configRoot(), "flask-gunicorn-base-")) : "";
   const appContext = appBuildContext(settings.appDir, configRoot());
   const plan = makePlan(settings, {
     date: runDate.date,
@@ -5763,11 +5818,11 @@ async function runPipeline(raw, env, deps) {
     jobId: job,
     builder,
     hostPort,
-    hasRequirements: fs4.existsSync(path4.join(settings.appDir, "requirements.txt")),
+    hasRequirements: fs4.existsSync(path5.join(settings.appDir, "requirements.txt")),
     actionRoot: env.actionRoot,
     appContext: appContext.dir,
     ...settings.immutableTag ? { run: { number: deps.source.runNumber, attempt: deps.source.runAttempt || "1" } } : {},
-    bundledDockerfile: fs4.readFileSync(path4.join(env.actionRoot, "docker", "Dockerfile"), "utf8"),
+    bundledDockerfile: fs4.readFileSync(path5.join(env.actionRoot, "docker", "Dockerfile"), "utf8"),
     cache: { from: cache.from, to: cache.to },
     baseLayout
   });
@@ -5863,7 +5918,7 @@ ${error.result?.stderr ?? ""}`)
 }
 async function validate(raw, env, deps) {
   try {
-    const settings = parseSettings(raw, env);
+    const settings = parseSettings(raw, env, inspectApp(env.workspace, raw["app"]));
     if (settings.password !== "") deps.reporter.setSecret(settings.password);
     if (settings.immutableTag && deps.source.runNumber === "")
       throw new InputError([

@@ -589,11 +589,11 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code, data2) {
+      constructor(message, code, data) {
         super(message);
         this.name = "HTTPParserError";
         this.code = code ? `HPE_${code}` : void 0;
-        this.data = data2 ? data2.toString() : void 0;
+        this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance) {
         return instance && instance[kHTTPParserError] === true;
@@ -615,13 +615,13 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code, { headers, data: data2 }) {
+      constructor(message, code, { headers, data }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
         this.statusCode = code;
-        this.data = data2;
+        this.data = data;
         this.headers = headers;
       }
       static [Symbol.hasInstance](instance) {
@@ -631,13 +631,13 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code, { headers, data: data2 }) {
+      constructor(message, code, { headers, data }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
         this.statusCode = code;
-        this.data = data2;
+        this.data = data;
         this.headers = headers;
       }
       static [Symbol.hasInstance](instance) {
@@ -2161,8 +2161,8 @@ var require_dispatcher_base = __commonJS({
       close(callback) {
         if (callback === void 0) {
           return new Promise((resolve2, reject) => {
-            this.close((err, data2) => {
-              return err ? reject(err) : resolve2(data2);
+            this.close((err, data) => {
+              return err ? reject(err) : resolve2(data);
             });
           });
         }
@@ -2201,11 +2201,11 @@ var require_dispatcher_base = __commonJS({
         }
         if (callback === void 0) {
           return new Promise((resolve2, reject) => {
-            this.destroy(err, (err2, data2) => {
+            this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve2(data2);
+              ) : resolve2(data);
             });
           });
         }
@@ -3490,13 +3490,13 @@ var require_data_url = __commonJS({
       }
       return mimeType;
     }
-    function forgivingBase64(data2) {
-      data2 = data2.replace(ASCII_WHITESPACE_REPLACE_REGEX, "");
-      let dataLength = data2.length;
+    function forgivingBase64(data) {
+      data = data.replace(ASCII_WHITESPACE_REPLACE_REGEX, "");
+      let dataLength = data.length;
       if (dataLength % 4 === 0) {
-        if (data2.charCodeAt(dataLength - 1) === 61) {
+        if (data.charCodeAt(dataLength - 1) === 61) {
           --dataLength;
-          if (data2.charCodeAt(dataLength - 1) === 61) {
+          if (data.charCodeAt(dataLength - 1) === 61) {
             --dataLength;
           }
         }
@@ -3504,10 +3504,10 @@ var require_data_url = __commonJS({
       if (dataLength % 4 === 1) {
         return "failure";
       }
-      if (/[^+/0-9A-Za-z]/.test(data2.length === dataLength ? data2 : data2.substring(0, dataLength))) {
+      if (/[^+/0-9A-Za-z]/.test(data.length === dataLength ? data : data.substring(0, dataLength))) {
         return "failure";
       }
-      const buffer = Buffer.from(data2, "base64");
+      const buffer = Buffer.from(data, "base64");
       return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     }
     function collectAnHTTPQuotedString(input, position, extractValue) {
@@ -4685,26 +4685,26 @@ var require_util2 = __commonJS({
       return protocol === "http:" || protocol === "https:";
     }
     function simpleRangeHeaderValue(value, allowWhitespace) {
-      const data2 = value;
-      if (!data2.startsWith("bytes")) {
+      const data = value;
+      if (!data.startsWith("bytes")) {
         return "failure";
       }
       const position = { position: 5 };
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
-          data2,
+          data,
           position
         );
       }
-      if (data2.charCodeAt(position.position) !== 61) {
+      if (data.charCodeAt(position.position) !== 61) {
         return "failure";
       }
       position.position++;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
-          data2,
+          data,
           position
         );
       }
@@ -4713,25 +4713,25 @@ var require_util2 = __commonJS({
           const code = char.charCodeAt(0);
           return code >= 48 && code <= 57;
         },
-        data2,
+        data,
         position
       );
       const rangeStartValue = rangeStart.length ? Number(rangeStart) : null;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
-          data2,
+          data,
           position
         );
       }
-      if (data2.charCodeAt(position.position) !== 45) {
+      if (data.charCodeAt(position.position) !== 45) {
         return "failure";
       }
       position.position++;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
-          data2,
+          data,
           position
         );
       }
@@ -4740,11 +4740,11 @@ var require_util2 = __commonJS({
           const code = char.charCodeAt(0);
           return code >= 48 && code <= 57;
         },
-        data2,
+        data,
         position
       );
       const rangeEndValue = rangeEnd.length ? Number(rangeEnd) : null;
-      if (position.position < data2.length) {
+      if (position.position < data.length) {
         return "failure";
       }
       if (rangeEndValue === null && rangeStartValue === null) {
@@ -5690,9 +5690,9 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       throwIfAborted(object[kState]);
       const promise = createDeferredPromise();
       const errorSteps = (error2) => promise.reject(error2);
-      const successSteps = (data2) => {
+      const successSteps = (data) => {
         try {
-          promise.resolve(convertBytesToJSValue(data2));
+          promise.resolve(convertBytesToJSValue(data));
         } catch (e) {
           errorSteps(e);
         }
@@ -5929,25 +5929,25 @@ var require_client_h1 = __commonJS({
           this.execute(chunk);
         }
       }
-      execute(data2) {
+      execute(data) {
         assert(this.ptr != null);
         assert(currentParser == null);
         assert(!this.paused);
         const { socket, llhttp } = this;
-        if (data2.length > currentBufferSize) {
+        if (data.length > currentBufferSize) {
           if (currentBufferPtr) {
             llhttp.free(currentBufferPtr);
           }
-          currentBufferSize = Math.ceil(data2.length / 4096) * 4096;
+          currentBufferSize = Math.ceil(data.length / 4096) * 4096;
           currentBufferPtr = llhttp.malloc(currentBufferSize);
         }
-        new Uint8Array(llhttp.memory.buffer, currentBufferPtr, currentBufferSize).set(data2);
+        new Uint8Array(llhttp.memory.buffer, currentBufferPtr, currentBufferSize).set(data);
         try {
           let ret;
           try {
-            currentBufferRef = data2;
+            currentBufferRef = data;
             currentParser = this;
-            ret = llhttp.llhttp_execute(this.ptr, currentBufferPtr, data2.length);
+            ret = llhttp.llhttp_execute(this.ptr, currentBufferPtr, data.length);
           } catch (err) {
             throw err;
           } finally {
@@ -5956,7 +5956,7 @@ var require_client_h1 = __commonJS({
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
           if (ret !== constants3.ERROR.OK) {
-            const body = data2.subarray(offset);
+            const body = data.subarray(offset);
             if (ret === constants3.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
             } else if (ret === constants3.ERROR.PAUSED) {
@@ -5991,7 +5991,7 @@ var require_client_h1 = __commonJS({
         }
         return this.createError(ret, EMPTY_BUF);
       }
-      createError(ret, data2) {
+      createError(ret, data) {
         const { llhttp, contentLength, bytesRead } = this;
         if (contentLength && bytesRead !== parseInt(contentLength, 10)) {
           return new ResponseContentLengthMismatchError();
@@ -6002,7 +6002,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data2);
+        return new HTTPParserError(message, constants3.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -8137,8 +8137,8 @@ var require_fixed_queue = __commonJS({
       isFull() {
         return (this.top + 1 & kMask) === this.bottom;
       }
-      push(data2) {
-        this.list[this.top] = data2;
+      push(data) {
+        this.list[this.top] = data;
         this.top = this.top + 1 & kMask;
       }
       shift() {
@@ -8157,11 +8157,11 @@ var require_fixed_queue = __commonJS({
       isEmpty() {
         return this.head.isEmpty();
       }
-      push(data2) {
+      push(data) {
         if (this.head.isFull()) {
           this.head = this.head.next = new FixedCircularBuffer();
         }
-        this.head.push(data2);
+        this.head.push(data);
       }
       shift() {
         const tail = this.tail;
@@ -8746,14 +8746,14 @@ var require_proxy_agent = __commonJS({
       }
       [kDispatch](opts, handler) {
         const onHeaders = handler.onHeaders;
-        handler.onHeaders = function(statusCode, data2, resume) {
+        handler.onHeaders = function(statusCode, data, resume) {
           if (statusCode === 407) {
             if (typeof handler.onError === "function") {
               handler.onError(new InvalidArgumentError("Proxy Authentication Required (407)"));
             }
             return;
           }
-          if (onHeaders) onHeaders.call(this, statusCode, data2, resume);
+          if (onHeaders) onHeaders.call(this, statusCode, data, resume);
         };
         const {
           origin,
@@ -9960,8 +9960,8 @@ var require_api_request = __commonJS({
     function request(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve2, reject) => {
-          request.call(this, opts, (err, data2) => {
-            return err ? reject(err) : resolve2(data2);
+          request.call(this, opts, (err, data) => {
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10185,8 +10185,8 @@ var require_api_stream = __commonJS({
     function stream(opts, factory, callback) {
       if (callback === void 0) {
         return new Promise((resolve2, reject) => {
-          stream.call(this, opts, factory, (err, data2) => {
-            return err ? reject(err) : resolve2(data2);
+          stream.call(this, opts, factory, (err, data) => {
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10472,8 +10472,8 @@ var require_api_upgrade = __commonJS({
     function upgrade(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve2, reject) => {
-          upgrade.call(this, opts, (err, data2) => {
-            return err ? reject(err) : resolve2(data2);
+          upgrade.call(this, opts, (err, data) => {
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10566,8 +10566,8 @@ var require_api_connect = __commonJS({
     function connect(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve2, reject) => {
-          connect.call(this, opts, (err, data2) => {
-            return err ? reject(err) : resolve2(data2);
+          connect.call(this, opts, (err, data) => {
+            return err ? reject(err) : resolve2(data);
           });
         });
       }
@@ -10751,17 +10751,17 @@ var require_mock_utils = __commonJS({
       const headersMatch = matchHeaders(mockDispatch2, headers);
       return pathMatch && methodMatch && bodyMatch && headersMatch;
     }
-    function getResponseData(data2) {
-      if (Buffer.isBuffer(data2)) {
-        return data2;
-      } else if (data2 instanceof Uint8Array) {
-        return data2;
-      } else if (data2 instanceof ArrayBuffer) {
-        return data2;
-      } else if (typeof data2 === "object") {
-        return JSON.stringify(data2);
+    function getResponseData(data) {
+      if (Buffer.isBuffer(data)) {
+        return data;
+      } else if (data instanceof Uint8Array) {
+        return data;
+      } else if (data instanceof ArrayBuffer) {
+        return data;
+      } else if (typeof data === "object") {
+        return JSON.stringify(data);
       } else {
-        return data2.toString();
+        return data.toString();
       }
     }
     function getMockDispatch(mockDispatches, key) {
@@ -10786,9 +10786,9 @@ var require_mock_utils = __commonJS({
       }
       return matchedMockDispatches[0];
     }
-    function addMockDispatch(mockDispatches, key, data2) {
+    function addMockDispatch(mockDispatches, key, data) {
       const baseData = { timesInvoked: 0, times: 1, persist: false, consumed: false };
-      const replyData = typeof data2 === "function" ? { callback: data2 } : { ...data2 };
+      const replyData = typeof data === "function" ? { callback: data } : { ...data };
       const newMockDispatch = { ...baseData, ...key, pending: true, data: { error: null, ...replyData } };
       mockDispatches.push(newMockDispatch);
       return newMockDispatch;
@@ -10814,12 +10814,12 @@ var require_mock_utils = __commonJS({
         query
       };
     }
-    function generateKeyValues(data2) {
-      const keys = Object.keys(data2);
+    function generateKeyValues(data) {
+      const keys = Object.keys(data);
       const result = [];
       for (let i = 0; i < keys.length; ++i) {
         const key = keys[i];
-        const value = data2[key];
+        const value = data[key];
         const name = Buffer.from(`${key}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
@@ -10836,8 +10836,8 @@ var require_mock_utils = __commonJS({
     }
     async function getResponse(body) {
       const buffers = [];
-      for await (const data2 of body) {
-        buffers.push(data2);
+      for await (const data of body) {
+        buffers.push(data);
       }
       return Buffer.concat(buffers).toString("utf8");
     }
@@ -10848,7 +10848,7 @@ var require_mock_utils = __commonJS({
       if (mockDispatch2.data.callback) {
         mockDispatch2.data = { ...mockDispatch2.data, ...mockDispatch2.data.callback(opts) };
       }
-      const { data: { statusCode, data: data2, headers, trailers, error: error2 }, delay, persist } = mockDispatch2;
+      const { data: { statusCode, data, headers, trailers, error: error2 }, delay, persist } = mockDispatch2;
       const { timesInvoked, times } = mockDispatch2;
       mockDispatch2.consumed = !persist && timesInvoked >= times;
       mockDispatch2.pending = timesInvoked < times;
@@ -10864,7 +10864,7 @@ var require_mock_utils = __commonJS({
       } else {
         handleReply(this[kDispatches]);
       }
-      function handleReply(mockDispatches, _data = data2) {
+      function handleReply(mockDispatches, _data = data) {
         const optsHeaders = Array.isArray(opts.headers) ? buildHeadersFromArray(opts.headers) : opts.headers;
         const body = typeof _data === "function" ? _data({ ...opts, headers: optsHeaders }) : _data;
         if (isPromise(body)) {
@@ -11022,12 +11022,12 @@ var require_mock_interceptor = __commonJS({
         this[kDefaultTrailers] = {};
         this[kContentLength] = false;
       }
-      createMockScopeDispatchData({ statusCode, data: data2, responseOptions }) {
-        const responseData = getResponseData(data2);
+      createMockScopeDispatchData({ statusCode, data, responseOptions }) {
+        const responseData = getResponseData(data);
         const contentLength = this[kContentLength] ? { "content-length": responseData.length } : {};
         const headers = { ...this[kDefaultHeaders], ...contentLength, ...responseOptions.headers };
         const trailers = { ...this[kDefaultTrailers], ...responseOptions.trailers };
-        return { statusCode, data: data2, headers, trailers };
+        return { statusCode, data, headers, trailers };
       }
       validateReplyParameters(replyParameters) {
         if (typeof replyParameters.statusCode === "undefined") {
@@ -12407,13 +12407,13 @@ var require_response = __commonJS({
         return responseObject;
       }
       // https://fetch.spec.whatwg.org/#dom-response-json
-      static json(data2, init = {}) {
+      static json(data, init = {}) {
         webidl.argumentLengthCheck(arguments, 1, "Response.json");
         if (init !== null) {
           init = webidl.converters.ResponseInit(init);
         }
         const bytes = textEncoder.encode(
-          serializeJavascriptValueToJSONString(data2)
+          serializeJavascriptValueToJSONString(data)
         );
         const body = extractBody(bytes);
         const responseObject = fromInnerResponse(makeResponse({}), "response");
@@ -16611,13 +16611,13 @@ var require_events = __commonJS({
         }
         return this.#eventInit.ports;
       }
-      initMessageEvent(type, bubbles = false, cancelable = false, data2 = null, origin = "", lastEventId = "", source = null, ports = []) {
+      initMessageEvent(type, bubbles = false, cancelable = false, data = null, origin = "", lastEventId = "", source = null, ports = []) {
         webidl.brandCheck(this, _MessageEvent);
         webidl.argumentLengthCheck(arguments, 1, "MessageEvent.initMessageEvent");
         return new _MessageEvent(type, {
           bubbles,
           cancelable,
-          data: data2,
+          data,
           origin,
           lastEventId,
           source,
@@ -16929,23 +16929,23 @@ var require_util7 = __commonJS({
       const event = eventFactory(e, eventInitDict);
       target.dispatchEvent(event);
     }
-    function websocketMessageReceived(ws, type, data2) {
+    function websocketMessageReceived(ws, type, data) {
       if (ws[kReadyState] !== states.OPEN) {
         return;
       }
       let dataForEvent;
       if (type === opcodes.TEXT) {
         try {
-          dataForEvent = utf8Decode(data2);
+          dataForEvent = utf8Decode(data);
         } catch {
           failWebsocketConnection(ws, "Received invalid UTF-8 in text frame.");
           return;
         }
       } else if (type === opcodes.BINARY) {
         if (ws[kBinaryType] === "blob") {
-          dataForEvent = new Blob([data2]);
+          dataForEvent = new Blob([data]);
         } else {
-          dataForEvent = toArrayBuffer(data2);
+          dataForEvent = toArrayBuffer(data);
         }
       }
       fireEvent("message", ws, createFastMessageEvent, {
@@ -17110,8 +17110,8 @@ var require_frame = __commonJS({
       /**
        * @param {Buffer|undefined} data
        */
-      constructor(data2) {
-        this.frameData = data2;
+      constructor(data) {
+        this.frameData = data;
       }
       createFrame(opcode) {
         const frameData = this.frameData;
@@ -17386,8 +17386,8 @@ var require_permessage_deflate = __commonJS({
           }
           this.#inflate[kBuffer] = [];
           this.#inflate[kLength] = 0;
-          this.#inflate.on("data", (data2) => {
-            this.#inflate[kLength] += data2.length;
+          this.#inflate.on("data", (data) => {
+            this.#inflate[kLength] += data.length;
             if (this.#maxPayloadSize > 0 && this.#inflate[kLength] > this.#maxPayloadSize) {
               callback(new MessageSizeExceededError());
               this.#inflate.removeAllListeners();
@@ -17395,7 +17395,7 @@ var require_permessage_deflate = __commonJS({
               this.#inflate = null;
               return;
             }
-            this.#inflate[kBuffer].push(data2);
+            this.#inflate[kBuffer].push(data);
           });
           this.#inflate.on("error", (err) => {
             this.#inflate = null;
@@ -17630,13 +17630,13 @@ var require_receiver = __commonJS({
                 this.#extensions.get("permessage-deflate").decompress(
                   body,
                   this.#info.fin,
-                  (error2, data2) => {
+                  (error2, data) => {
                     if (error2) {
                       const code = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
                       failWebsocketConnectionWithCode(this.ws, code, error2.message);
                       return;
                     }
-                    if (!this.writeFragments(data2)) {
+                    if (!this.writeFragments(data)) {
                       return;
                     }
                     if (this.#maxPayloadSize > 0 && this.#fragmentsBytes > this.#maxPayloadSize) {
@@ -17717,16 +17717,16 @@ var require_receiver = __commonJS({
         this.#fragmentsBytes = 0;
         return output;
       }
-      parseCloseBody(data2) {
-        assert(data2.length !== 1);
+      parseCloseBody(data) {
+        assert(data.length !== 1);
         let code;
-        if (data2.length >= 2) {
-          code = data2.readUInt16BE(0);
+        if (data.length >= 2) {
+          code = data.readUInt16BE(0);
         }
         if (code !== void 0 && !isValidStatusCode(code)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
-        let reason = data2.subarray(2);
+        let reason = data.subarray(2);
         if (reason[0] === 239 && reason[1] === 187 && reason[2] === 191) {
           reason = reason.subarray(3);
         }
@@ -17867,18 +17867,18 @@ var require_sender = __commonJS({
         this.#running = false;
       }
     };
-    function createFrame(data2, hint) {
-      return new WebsocketFrameSend(toBuffer(data2, hint)).createFrame(hint === sendHints.string ? opcodes.TEXT : opcodes.BINARY);
+    function createFrame(data, hint) {
+      return new WebsocketFrameSend(toBuffer(data, hint)).createFrame(hint === sendHints.string ? opcodes.TEXT : opcodes.BINARY);
     }
-    function toBuffer(data2, hint) {
+    function toBuffer(data, hint) {
       switch (hint) {
         case sendHints.string:
-          return Buffer.from(data2);
+          return Buffer.from(data);
         case sendHints.arrayBuffer:
         case sendHints.blob:
-          return new FastBuffer(data2);
+          return new FastBuffer(data);
         case sendHints.typedArray:
-          return new FastBuffer(data2.buffer, data2.byteOffset, data2.byteLength);
+          return new FastBuffer(data.buffer, data.byteOffset, data.byteLength);
       }
     }
     module.exports = { SendQueue };
@@ -18019,37 +18019,37 @@ var require_websocket = __commonJS({
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
        * @param {NodeJS.TypedArray|ArrayBuffer|Blob|string} data
        */
-      send(data2) {
+      send(data) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.send";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        data2 = webidl.converters.WebSocketSendData(data2, prefix, "data");
+        data = webidl.converters.WebSocketSendData(data, prefix, "data");
         if (isConnecting(this)) {
           throw new DOMException("Sent before connected.", "InvalidStateError");
         }
         if (!isEstablished(this) || isClosing(this)) {
           return;
         }
-        if (typeof data2 === "string") {
-          const length = Buffer.byteLength(data2);
+        if (typeof data === "string") {
+          const length = Buffer.byteLength(data);
           this.#bufferedAmount += length;
-          this.#sendQueue.add(data2, () => {
+          this.#sendQueue.add(data, () => {
             this.#bufferedAmount -= length;
           }, sendHints.string);
-        } else if (types.isArrayBuffer(data2)) {
-          this.#bufferedAmount += data2.byteLength;
-          this.#sendQueue.add(data2, () => {
-            this.#bufferedAmount -= data2.byteLength;
+        } else if (types.isArrayBuffer(data)) {
+          this.#bufferedAmount += data.byteLength;
+          this.#sendQueue.add(data, () => {
+            this.#bufferedAmount -= data.byteLength;
           }, sendHints.arrayBuffer);
-        } else if (ArrayBuffer.isView(data2)) {
-          this.#bufferedAmount += data2.byteLength;
-          this.#sendQueue.add(data2, () => {
-            this.#bufferedAmount -= data2.byteLength;
+        } else if (ArrayBuffer.isView(data)) {
+          this.#bufferedAmount += data.byteLength;
+          this.#sendQueue.add(data, () => {
+            this.#bufferedAmount -= data.byteLength;
           }, sendHints.typedArray);
-        } else if (isBlobLike(data2)) {
-          this.#bufferedAmount += data2.size;
-          this.#sendQueue.add(data2, () => {
-            this.#bufferedAmount -= data2.size;
+        } else if (isBlobLike(data)) {
+          this.#bufferedAmount += data.size;
+          this.#sendQueue.add(data, () => {
+            this.#bufferedAmount -= data.size;
           }, sendHints.blob);
         }
       }
@@ -19496,10 +19496,10 @@ var Summary = class {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
-        const { header, data: data2, colspan, rowspan } = cell;
+        const { header, data, colspan, rowspan } = cell;
         const tag = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
-        return this.wrap(tag, data2, attrs);
+        return this.wrap(tag, data, attrs);
       }).join("");
       return this.wrap("tr", cells);
     }).join("");
@@ -19902,9 +19902,9 @@ var ToolRunner = class extends events.EventEmitter {
     }
     return cmd;
   }
-  _processLineBuffer(data2, strBuffer, onLine) {
+  _processLineBuffer(data, strBuffer, onLine) {
     try {
-      let s = strBuffer + data2.toString();
+      let s = strBuffer + data.toString();
       let n = s.indexOf(os3.EOL);
       while (n > -1) {
         const line = s.substring(0, n);
@@ -20092,14 +20092,14 @@ var ToolRunner = class extends events.EventEmitter {
         const cp = child.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
         let stdbuffer = "";
         if (cp.stdout) {
-          cp.stdout.on("data", (data2) => {
+          cp.stdout.on("data", (data) => {
             if (this.options.listeners && this.options.listeners.stdout) {
-              this.options.listeners.stdout(data2);
+              this.options.listeners.stdout(data);
             }
             if (!optionsNonNull.silent && optionsNonNull.outStream) {
-              optionsNonNull.outStream.write(data2);
+              optionsNonNull.outStream.write(data);
             }
-            stdbuffer = this._processLineBuffer(data2, stdbuffer, (line) => {
+            stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
               if (this.options.listeners && this.options.listeners.stdline) {
                 this.options.listeners.stdline(line);
               }
@@ -20108,16 +20108,16 @@ var ToolRunner = class extends events.EventEmitter {
         }
         let errbuffer = "";
         if (cp.stderr) {
-          cp.stderr.on("data", (data2) => {
+          cp.stderr.on("data", (data) => {
             state.processStderr = true;
             if (this.options.listeners && this.options.listeners.stderr) {
-              this.options.listeners.stderr(data2);
+              this.options.listeners.stderr(data);
             }
             if (!optionsNonNull.silent && optionsNonNull.errStream && optionsNonNull.outStream) {
               const s = optionsNonNull.failOnStdErr ? optionsNonNull.errStream : optionsNonNull.outStream;
-              s.write(data2);
+              s.write(data);
             }
-            errbuffer = this._processLineBuffer(data2, errbuffer, (line) => {
+            errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
               if (this.options.listeners && this.options.listeners.errline) {
                 this.options.listeners.errline(line);
               }
@@ -20323,16 +20323,16 @@ function getExecOutput(commandLine, args, options) {
     const stderrDecoder = new StringDecoder("utf8");
     const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
     const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-    const stdErrListener = (data2) => {
-      stderr += stderrDecoder.write(data2);
+    const stdErrListener = (data) => {
+      stderr += stderrDecoder.write(data);
       if (originalStdErrListener) {
-        originalStdErrListener(data2);
+        originalStdErrListener(data);
       }
     };
-    const stdOutListener = (data2) => {
-      stdout += stdoutDecoder.write(data2);
+    const stdOutListener = (data) => {
+      stdout += stdoutDecoder.write(data);
       if (originalStdoutListener) {
-        originalStdoutListener(data2);
+        originalStdoutListener(data);
       }
     };
     const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
@@ -20786,6 +20786,28 @@ function hasCredentials(url) {
   const parsed = new URL(url);
   return parsed.username !== "" || parsed.password !== "";
 }
+function isHttpUrl(value) {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+function redactUrl(value) {
+  const at = value.lastIndexOf("@");
+  if (at < 0) return value;
+  const slashes = value.indexOf("//");
+  const from = slashes >= 0 && slashes < at ? slashes + 2 : 0;
+  return `${value.slice(0, from)}***${value.slice(at)}`;
+}
+function urlCredentials(url) {
+  try {
+    return { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
+  } catch {
+    return void 0;
+  }
+}
 function pipIndex(url) {
   if (url === "") return { kind: "default" };
   const parsed = new URL(url);
@@ -20998,19 +21020,40 @@ var versions_default = {
 };
 
 // src/versions.ts
-var data = versions_default;
-var DEFAULT_VARIANT = data.defaultVariant;
+function checkVersionsFile(file) {
+  const catalogue = Object.keys(file.workers);
+  const problems = [];
+  if (!Object.prototype.hasOwnProperty.call(file.variants, file.defaultVariant))
+    problems.push(`defaultVariant "${file.defaultVariant}" is not one of the variants (${Object.keys(file.variants).join(", ")})`);
+  for (const [version, entry2] of Object.entries(file.versions)) {
+    for (const worker of /* @__PURE__ */ new Set([entry2.defaultWorker, ...entry2.workers]))
+      if (!catalogue.includes(worker)) problems.push(`Python ${version} names the worker "${worker}", which the workers catalogue lacks`);
+  }
+  if (problems.length > 0)
+    throw new Error(
+      `docker/versions.json: ${problems.join("; ")}. Workers in the catalogue: ${catalogue.join(", ")}; add the worker to "workers" or correct the name.`
+    );
+  return file;
+}
+var versionsFile = checkVersionsFile(versions_default);
+var DEFAULT_VARIANT = versionsFile.defaultVariant;
 function supportedVersions() {
-  return Object.keys(data.versions);
+  return Object.keys(versionsFile.versions);
 }
 function supportedVariants() {
-  return Object.keys(data.variants);
+  return Object.keys(versionsFile.variants);
+}
+function supportedWorkers() {
+  return Object.keys(versionsFile.workers);
 }
 function isSupportedVersion(version) {
-  return Object.prototype.hasOwnProperty.call(data.versions, version);
+  return Object.prototype.hasOwnProperty.call(versionsFile.versions, version);
 }
 function isVariant(value) {
-  return Object.prototype.hasOwnProperty.call(data.variants, value);
+  return Object.prototype.hasOwnProperty.call(versionsFile.variants, value);
+}
+function isWorker(value) {
+  return Object.prototype.hasOwnProperty.call(versionsFile.workers, value);
 }
 function defaultWorker(version) {
   return entry(version).defaultWorker;
@@ -21019,13 +21062,13 @@ function allowedWorkers(version) {
   return entry(version).workers;
 }
 function tagSuffix(variant) {
-  return data.variants[variant].tagSuffix;
+  return versionsFile.variants[variant].tagSuffix;
 }
 function officialBaseImage(version, variant) {
-  return `${data.baseRepository}:${version}${data.variants[variant].baseTagSuffix}`;
+  return `${versionsFile.baseRepository}:${version}${versionsFile.variants[variant].baseTagSuffix}`;
 }
 function entry(version) {
-  const found = data.versions[version];
+  const found = versionsFile.versions[version];
   if (!found) throw new Error(`Python ${version} is not in docker/versions.json`);
   return found;
 }
@@ -21295,14 +21338,19 @@ export {
   isValidReference,
   registryHost,
   hasCredentials,
+  isHttpUrl,
+  redactUrl,
+  urlCredentials,
   pipIndex,
   requireSecretSupport,
   bindProblem,
   DEFAULT_VARIANT,
   supportedVersions,
   supportedVariants,
+  supportedWorkers,
   isSupportedVersion,
   isVariant,
+  isWorker,
   defaultWorker,
   allowedWorkers,
   makePlan,

@@ -1,0 +1,83 @@
+// How to build: the base image, the package index, extra build arguments, the builder, the cache,
+// pull and no-cache. A new build input (the platforms to build for, say) belongs here too.
+import { BUILDER_SETTINGS, type BuilderSetting } from '../builder.js';
+import { defaultCache, parseCacheInput } from '../cache.js';
+import { isValidReference, isValidRegistryHost, isValidRepository } from '../image-ref.js';
+import { hasCredentials, isHttpUrl, redactUrl, urlCredentials } from '../pip-index.js';
+import type { Environment, Settings } from '../settings.js';
+import { isSupportedVersion } from '../versions.js';
+import type { InputReader } from './input-reader.js';
+
+type BuildSettings = Pick<
+  Settings,
+  'baseImage' | 'pipIndexUrl' | 'buildArgs' | 'builder' | 'cacheFrom' | 'cacheTo' | 'cacheGiven' | 'pull' | 'noCache'
+>;
+
+/** The image being built, which the default cache is scoped to. */
+type Target = Pick<Settings, 'pythonVersion' | 'variant' | 'worker'>;
+
+export function parseBuild(input: InputReader, env: Pick<Environment, 'githubCache'>, target: Target): BuildSettings {
+  const baseImage = parseBaseImage(input);
+  const pipIndexUrl = parsePipIndexUrl(input);
+  const buildArgs = input.keyValues('build-args');
+  const builder = parseBuilder(input, pipIndexUrl);
+  const cache = parseCache(input, builder, env, target);
+  return { baseImage, pipIndexUrl, buildArgs, builder, ...cache, pull: input.bool('pull', false), noCache: input.bool('no-cache', false) };
+}
+
+function parseBaseImage(input: InputReader): string {
+  const baseImage = input.get('base-image');
+  if (baseImage === '') return baseImage;
+  const head = baseImage.slice(0, -1);
+  const valid = baseImage.endsWith('/') ? isValidRepository(head) || isValidRegistryHost(head) : isValidReference(baseImage);
+  if (!valid)
+    input.fail(
+      `base-image: "${baseImage}" is neither a registry prefix ending in / (e.g. mirror.example.com/library/) nor an image reference (e.g. mirror.example.com/python:3.12-slim).`,
+    );
+  return baseImage;
+}
+
+function parsePipIndexUrl(input: InputReader): string {
+  const url = input.get('pip-index-url');
+  if (url !== '' && !isHttpUrl(url))
+    input.fail(`pip-index-url: "${redactUrl(url)}" is not an http(s) URL; use e.g. https://pypi.example.com/simple/.`);
+  else if (url !== '' && urlCredentials(new URL(url)) === undefined)
+    input.fail(
+      `pip-index-url: "${redactUrl(url)}" has a broken % escape in its user or password; write a literal % as %25 (and / as %2F, @ as %40).`,
+    );
+  return url;
+}
+
+function parseBuilder(input: InputReader, pipIndexUrl: string): BuilderSetting {
+  const value = input.get('builder').toLowerCase() || 'auto';
+  let builder: BuilderSetting = 'auto';
+  if ((BUILDER_SETTINGS as readonly string[]).includes(value)) builder = value as BuilderSetting;
+  else input.fail(`builder: "${input.get('builder')}" is not a builder; use ${BUILDER_SETTINGS.join(', ')}.`);
+  // Credentials reach pip only as a build secret, which the classic builder does not have.
+  if (builder === 'classic' && pipIndexUrl !== '' && isHttpUrl(pipIndexUrl) && hasCredentials(pipIndexUrl))
+    input.fail(
+      `pip-index-url: "${redactUrl(pipIndexUrl)}" carries credentials, and builder: classic has no build secrets, so they would be written into the image history; use builder: auto or buildx, or an index that needs no credentials.`,
+    );
+  return builder;
+}
+
+/** The cache: given, turned off with `none`, or GitHub's cache service by default on hosted runners. */
+function parseCache(
+  input: InputReader,
+  builder: BuilderSetting,
+  env: Pick<Environment, 'githubCache'>,
+  target: Target,
+): Pick<Settings, 'cacheFrom' | 'cacheTo' | 'cacheGiven'> {
+  const fromInput = parseCacheInput('cache-from', input.get('cache-from'), (m) => input.fail(m));
+  const toInput = parseCacheInput('cache-to', input.get('cache-to'), (m) => input.fail(m));
+  const cacheGiven = fromInput !== undefined || toInput !== undefined;
+  const fallback =
+    !cacheGiven && env.githubCache && isSupportedVersion(target.pythonVersion)
+      ? defaultCache(target.pythonVersion, target.variant, target.worker)
+      : { from: [], to: [] };
+  const cacheFrom = fromInput === 'none' ? [] : (fromInput ?? fallback.from);
+  const cacheTo = toInput === 'none' ? [] : (toInput ?? fallback.to);
+  if (builder === 'classic' && cacheGiven && cacheFrom.length + cacheTo.length > 0)
+    input.fail('cache-from / cache-to: the classic builder has no cache backends; use builder: auto or buildx, or leave both empty.');
+  return { cacheFrom, cacheTo, cacheGiven };
+}
