@@ -1,4 +1,4 @@
-// The benchmark's pure parts, checked against fixed inputs: `node --test scripts/bench/`.
+// The benchmark's pure parts, checked against fixed inputs: `node --test bench/lib/`.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rebuildEvidence, splitTiming } from './action-build.mjs';

@@ -10,7 +10,7 @@ import { run } from './exec.mjs';
 const POLLER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'first-response.mjs');
 
 const SCRIPT = `#!/bin/sh
-# Written by scripts/bench/docker-shim.mjs: times each docker command for the benchmark.
+# Written by bench/lib/docker-shim.mjs: times each docker command for the benchmark.
 start=$(date +%s%N)
 if [ "$1" = run ]; then
   port=
