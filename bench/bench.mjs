@@ -49,7 +49,7 @@ async function main() {
   const images = [];
   const build = async (what, args) => {
     const result = await buildWithAction({ repoRoot, cwd: repoRoot, app: APP, python: options.python, testbed, ...args });
-    log(`  ${what}: ${result.ok ? `${(result.wallMs / 1000).toFixed(1)} s, probe ${result.outputs['probe-seconds']} s` : `FAILED: ${result.error}`}`);
+    log(`  ${what}: ${result.ok ? `${(result.wallMs / 1000).toFixed(1)} s, probe ${result.cli.probe.seconds} s` : `FAILED: ${result.error}`}`);
     if (result.timing) action.push({ what, timing: result.timing });
     return result;
   };
@@ -66,10 +66,10 @@ async function main() {
         images.push({ variant, ok: false, reason: `build failed: ${result.error.split('\n').pop()}` });
         continue;
       }
-      const size = Number(result.outputs['image-size']);
-      const baseSize = await imageSize(result.baseImage);
-      const baseId = (await run('docker', ['image', 'inspect', '--format', '{{.Id}}', result.baseImage])).stdout.trim();
-      images.push({ variant, ok: true, baseImage: result.baseImage, baseId, size, baseSize, addedBytes: size - baseSize });
+      const { size, baseImage } = result.cli;
+      const baseSize = await imageSize(baseImage);
+      const baseId = (await run('docker', ['image', 'inspect', '--format', '{{.Id}}', baseImage])).stdout.trim();
+      images.push({ variant, ok: true, baseImage, baseId, size, baseSize, addedBytes: size - baseSize });
     }
     const [debianBase, slimBase] = ['debian', 'slim'].map((v) => images.find((i) => i.variant === v && i.ok)?.baseId);
     if (debianBase && debianBase === slimBase) {
@@ -98,7 +98,7 @@ async function main() {
 
   // 2. The servers.
   // The image bench/ours:latest points at now (each build gets a new ID: its created label changes).
-  const oursImage = (oursAgain?.ok ? oursAgain : ours).outputs['image-id'];
+  const oursImage = (oursAgain?.ok ? oursAgain : ours).cli.imageId;
   const resolve = async (image, env = {}) =>
     JSON.parse(
       (
@@ -134,14 +134,14 @@ async function main() {
       unavailable.push({ what: `our image on Python ${python}`, reason: `the action could not build it: ${result.error.split('\n').pop()}` });
       continue;
     }
-    const image = result.outputs['image-id'];
+    const image = result.cli.imageId;
     const r = await resolve(image);
     servers.push({ ...oursDefault(image, { id: `ours-${python}`, label: `ours, Python ${r.python} (${workerName(r)}, default)`, resolved: shape(r) }), ...meinheldRow(r, python) });
     notes.push(`ours, Python ${python}: the same, built with \`--python-version ${python}\`: ${r.workers} ${r.worker} workers (${r.workers_why}).`);
   }
   const gevent = await build(`gevent image, Python ${GEVENT_PYTHON}`, { variant: 'debian', python: GEVENT_PYTHON, worker: 'gevent', image: 'bench/ours-gevent' });
   if (gevent.ok) {
-    const image = gevent.outputs['image-id'];
+    const image = gevent.cli.imageId;
     const r = await resolve(image);
     servers.push({ ...oursDefault(image, { id: 'gevent', label: `gevent, Python ${r.python}`, resolved: shape(r) }), role: 'peer', ourImage: true });
     notes.push(`gevent: our image built with \`--python-version ${GEVENT_PYTHON} --worker gevent\`, its defaults: ${r.workers} gevent workers.`);

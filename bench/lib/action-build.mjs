@@ -9,42 +9,49 @@ import { nowMs } from './first-response.mjs';
 
 /**
  * Runs `node dist/cli.js` once. cwd is the workspace the app folder must be inside.
- * Returns { ok, code, wallMs, log, outputs, baseImage, timing } where timing (when a shim is given)
+ * Returns { ok, code, wallMs, log, error, cli, timing }: cli is the CLI's own result object (its
+ * --json: image ID, size, probe, base image), null if it wrote none; timing (when a shim is given)
  * splits the wall time into docker commands, waiting for the app, probe lag and the action's own work.
  */
 export async function buildWithAction({ repoRoot, cwd, app, python, variant, worker, image, testbed, shim }) {
   const cli = path.join(repoRoot, 'dist', 'cli.js');
   if (!fs.existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first.`);
-  const args = [cli, '--python-version', python, '--variant', variant, '--app', app, '--image', image];
+  const resultDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flask-bench-result-'));
+  const resultFile = path.join(resultDir, 'result.json');
+  // Always an --image: the action then removes its per-job app tag itself, leaving only the bench's tags.
+  const args = [cli, '--python-version', python, '--variant', variant, '--app', app, '--image', image, `--json=${resultFile}`];
   if (worker) args.push('--worker', worker);
   if (testbed.basePrefix) args.push('--base-image', testbed.basePrefix);
   if (testbed.pipIndexUrl) args.push('--pip-index-url', testbed.pipIndexUrl);
   if (testbed.network) args.push('--network', testbed.network);
   shim?.reset();
   const started = nowMs();
-  const result = await run(process.execPath, args, { cwd, env: shim ? shim.env : process.env, timeoutMs: 900_000 });
+  let result;
+  let cliResult;
+  try {
+    result = await run(process.execPath, args, { cwd, env: shim ? shim.env : process.env, timeoutMs: 900_000 });
+    cliResult = readCliResult(resultFile);
+  } finally {
+    fs.rmSync(resultDir, { recursive: true, force: true });
+  }
   const wallMs = nowMs() - started;
   const log = `${result.stdout}${result.stderr}`;
-  const outputs = {};
-  const outputBlock = log.split('\n== Outputs\n')[1] ?? '';
-  for (const line of outputBlock.split('\n')) {
-    const match = /^([a-z-]+)=(.*)$/.exec(line);
-    if (match) outputs[match[1]] = match[2];
-  }
-  const baseImage = / on (\S+), worker /.exec(log)?.[1] ?? '';
-  const jobTag = /Successfully tagged (flask-gunicorn-action\/app:\S+)/.exec(log)?.[1];
-  // The CLI leaves its per-job app tag behind; the bench's own tags are enough.
-  if (jobTag) await run('docker', ['image', 'rm', '--no-prune', jobTag]);
+  const ok = result.code === 0 && cliResult?.ok === true;
   return {
-    ok: result.code === 0 && outputs['image-id'] !== undefined,
+    ok,
     code: result.code,
     wallMs,
     log,
-    error: result.code === 0 ? '' : lastLines(result.stderr || result.stdout, 6),
-    outputs,
-    baseImage,
-    timing: shim ? splitTiming(wallMs, shim.read(), Number(outputs['probe-seconds'])) : undefined,
+    error: ok ? '' : (cliResult?.error ?? `${lastLines(result.stderr || result.stdout, 6)}\n(dist/cli.js wrote no --json result: is dist/ built from this checkout? run \`npm run build\`)`),
+    cli: cliResult,
+    timing: shim && cliResult ? splitTiming(wallMs, shim.read(), cliResult.probe.seconds ?? NaN) : undefined,
   };
+}
+
+/** The object `dist/cli.js --json=FILE` wrote (src/cli-result.ts), or null when it wrote none. */
+export function readCliResult(file) {
+  if (!fs.existsSync(file)) return null;
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
 /**
