@@ -15,7 +15,8 @@ import { foldRuns, measureAll } from './lib/load.mjs';
 import { markdown, ratioLines } from './lib/report.mjs';
 import { buildSeedsImage, SEEDS, seedsCommand } from './lib/seeds.mjs';
 import { gunicornPeer, oursDefault, stopAll, sweepPoint, uwsgiPeer } from './lib/servers.mjs';
-import { ensureDir, ensureTools, loadAverage, machineFacts, parseOptions, readTestbed, USAGE } from './lib/setup.mjs';
+import { ensureDir, ensureTools, loadAverage, machineFacts, parseOptions, USAGE } from './lib/setup.mjs';
+import { readTestbed } from './lib/testbed.mjs';
 import { prepareUwsgi } from './lib/uwsgi.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,7 +34,7 @@ async function main() {
   const startedAt = Date.now();
   const loadBefore = loadAverage();
   log(`bench: ${options.mode} run, load average ${loadBefore}`);
-  if (os.loadavg()[0] > os.availableParallelism()) {
+  if ((os.loadavg()[0] ?? 0) > os.availableParallelism()) {
     log('bench: warning: the machine is busy with other work; numbers will be noisy (ratios measured side by side still hold better than absolutes)');
   }
   await ensureTools(log);
@@ -67,6 +68,10 @@ async function main() {
         continue;
       }
       const { size, baseImage } = result.cli;
+      if (size === null || baseImage === null) {
+        images.push({ variant, ok: false, reason: 'the action reported no image size or base image' });
+        continue;
+      }
       const baseSize = await imageSize(baseImage);
       const baseId = (await run('docker', ['image', 'inspect', '--format', '{{.Id}}', baseImage])).stdout.trim();
       images.push({ variant, ok: true, baseImage, baseId, size, baseSize, addedBytes: size - baseSize });
@@ -224,11 +229,12 @@ async function main() {
   servers.push(...points.values());
   if (points.size > 0) notes.push(`sweep points: the same image and start path with \`WEB_CONCURRENCY\`${resolved.worker === 'gthread' ? ' and `THREADS`' : ''} set (access log off, as by default).`);
 
-  if (options.servers) {
-    const unknown = options.servers.filter((id) => !servers.some((s) => s.id === id));
+  const only = options.servers;
+  if (only) {
+    const unknown = only.filter((id) => !servers.some((s) => s.id === id));
     if (unknown.length > 0) throw new Error(`--servers: no server ${unknown.join(', ')} in this run; the servers are ${servers.map((s) => s.id).join(', ')}.`);
-    servers.splice(0, servers.length, ...servers.filter((s) => options.servers.includes(s.id)));
-    notes.push(`only these servers were loaded (--servers): ${options.servers.join(', ')}.`);
+    servers.splice(0, servers.length, ...servers.filter((s) => only.includes(s.id)));
+    notes.push(`only these servers were loaded (--servers): ${only.join(', ')}.`);
   }
 
   // 3. Load, one server at a time.
@@ -237,7 +243,7 @@ async function main() {
   const rows = new Map([...runs].map(([id, result]) => [id, foldRuns(result)]));
   const analysis = analyze(servers, rows);
   const spreads = [...rows.values()].filter((r) => r.ok).flatMap((r) => Object.values(r.endpoints).map((e) => e.spread)).sort((a, b) => a - b);
-  const medianSpread = options.reps > 1 && spreads.length > 0 ? `${(spreads[Math.floor(spreads.length / 2)] * 100).toFixed(0)}%` : 'n/a (one repetition)';
+  const medianSpread = options.reps > 1 && spreads.length > 0 ? `${((spreads[Math.floor(spreads.length / 2)] ?? NaN) * 100).toFixed(0)}%` : 'n/a (one repetition)';
 
   // 4. Results.
   const outDir = ensureDir(path.resolve(repoRoot, options.out));
@@ -294,7 +300,7 @@ process.on('SIGTERM', interrupted);
 try {
   await main();
 } catch (error) {
-  process.stderr.write(`bench: ${error.message}\n`);
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;
 } finally {
   await stopAll();

@@ -16,8 +16,8 @@ export function run(command, args, options = {}) {
     });
     const out = [];
     const err = [];
-    child.stdout.on('data', (chunk) => out.push(chunk));
-    child.stderr.on('data', (chunk) => err.push(chunk));
+    child.stdout?.on('data', (chunk) => out.push(chunk));
+    child.stderr?.on('data', (chunk) => err.push(chunk));
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 600_000);
     child.on('error', (error) => {
       clearTimeout(timer);
@@ -33,7 +33,7 @@ export function run(command, args, options = {}) {
         ms: performance.now() - started,
       });
     });
-    if (options.input !== undefined) child.stdin.end(options.input);
+    if (options.input !== undefined) child.stdin?.end(options.input);
   });
 }
 

@@ -39,6 +39,8 @@ export function seedsCommand(port) {
 /**
  * Builds `tag` from the seeds' Dockerfile with the app's main.py. Resolves { ok, image, packages, error }:
  * image is the image ID, packages its `pip freeze` (what the reference really ran).
+ * @param {{ appDir: string, testbed: import('./testbed.mjs').Testbed, tag?: string }} options
+ * @returns {Promise<{ ok: true, image: string, packages: string[] } | { ok: false, error: string }>}
  */
 export async function buildSeedsImage({ appDir, testbed, tag = 'bench/seeds-3.9' }) {
   const context = fs.mkdtempSync(path.join(os.tmpdir(), 'flask-bench-seeds-'));
