@@ -103,7 +103,8 @@ async function main() {
 
   // 2. The servers.
   // The image bench/ours:latest points at now (each build gets a new ID: its created label changes).
-  const oursImage = (oursAgain?.ok ? oursAgain : ours).cli.imageId;
+  const oursImage = (oursAgain?.ok ? oursAgain : ours)?.cli?.imageId;
+  if (!oursImage) throw new Error('the action passed but its --json result names no image ID: is dist/ built from this checkout? run `npm run build`');
   const resolve = async (image, env = {}) =>
     JSON.parse(
       (

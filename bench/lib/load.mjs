@@ -29,7 +29,14 @@ export const ENDPOINTS = [
   { id: '1mb', path: '/1mb', label: '1 MB response' },
 ];
 
-/** The order of the servers in repetition `rep`: rotated, and reversed every other time. */
+/**
+ * The order of the servers in repetition `rep`: rotated, and reversed every other time.
+ * @template T
+ * @param {T[]} list
+ * @param {number} rep
+ * @param {number} reps
+ * @returns {T[]}
+ */
 export function turnOrder(list, rep, reps) {
   const shift = Math.floor((rep * list.length) / Math.max(1, reps));
   const rotated = [...list.slice(shift), ...list.slice(0, shift)];
@@ -62,7 +69,7 @@ export async function measureAll(servers, { seconds, warmupSeconds, reps, connec
         server,
         port,
         handle,
-        result: { ok: true, startupMs: handle.startupMs, memory: { rssMB: 0, pssMB: 0, processes: 0 }, endpoints: {}, load1: [] },
+        result: { ok: true, startupMs: handle.startupMs, memory: { rssMB: 0, pssMB: 0, processes: 0 }, endpoints: {}, load1: /** @type {number[]} */ ([]) },
       };
       for (const { id } of ENDPOINTS) entry.result.endpoints[id] = [];
       results.set(server.id, entry.result);
@@ -80,7 +87,7 @@ export async function measureAll(servers, { seconds, warmupSeconds, reps, connec
             if (now.rssMB > entry.result.memory.rssMB) entry.result.memory = now;
           };
           const timer = setTimeout(sample, (seconds * 1000) / 2); // memory while loaded, mid-run
-          entry.result.load1.push(os.loadavg()[0]);
+          entry.result.load1.push(os.loadavg()[0] ?? NaN);
           try {
             const cpuBefore = treeCpuMs(entry.handle.pid);
             const run = await runWrk(`http://127.0.0.1:${entry.port}${endpoint.path}`, { seconds, connections });

@@ -31,7 +31,11 @@ export function seedsDockerfile() {
   ].join('\n');
 }
 
-/** Gunicorn's command line in that image (Gunicorn 20.1.0's defaults otherwise: no access log). */
+/**
+ * Gunicorn's command line in that image (Gunicorn 20.1.0's defaults otherwise: no access log).
+ * @param {number | string} port
+ * @returns {string[]}
+ */
 export function seedsCommand(port) {
   return ['gunicorn', '-k', SEEDS.workerClass, '-w', String(SEEDS.workers), '-b', `127.0.0.1:${port}`, 'main:app'];
 }

@@ -129,7 +129,7 @@ async function startUwsgi(server, port) {
   const stop = async () => {
     started.delete(stop);
     if (exited) return;
-    const tree = processTree(child.pid);
+    const tree = child.pid === undefined ? [] : processTree(child.pid);
     child.kill('SIGTERM'); // --die-on-term: the master stops its workers and exits
     await Promise.race([exit, sleep(10_000)]);
     for (const pid of tree) {

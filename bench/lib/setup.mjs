@@ -138,7 +138,7 @@ export async function machineFacts() {
     cpu: os.cpus()[0]?.model ?? 'unknown',
     memoryGB: Math.round(os.totalmem() / 2 ** 30),
     dockerServer: docker.stdout.trim(),
-    wrk: (await run('wrk', ['--version'])).stdout.split('\n')[0].trim(),
+    wrk: (await run('wrk', ['--version'])).stdout.split('\n')[0]?.trim() ?? '',
   };
 }
 
