@@ -31,8 +31,9 @@ function cli(flags: string[]): { status: number; stdout: string; stderr: string 
 const lastLine = (text: string): string => text.trimEnd().split('\n').pop() ?? '';
 
 afterAll(() => {
-  if (localTags.length > 0) execFileSync('docker', ['image', 'rm', '--no-prune', ...localTags], { stdio: 'ignore' });
   rmSync(scratch, { recursive: true, force: true });
+  // The pushed tags stay in the engine after a run (the action keeps them); the registry keeps its copy.
+  for (const tag of localTags) spawnSync('docker', ['image', 'rm', '--no-prune', tag], { stdio: 'ignore' });
 });
 
 describe('node dist/cli.js --json', () => {
