@@ -10,18 +10,71 @@ import {
 import {
   Docker,
   cleanup,
+  describeBuilder,
   fence,
   memoryState
 } from "./chunks/chunk-PXU7ROIW.js";
 
+// src/cli.ts
+import * as fs from "node:fs";
+
+// src/cli-result.ts
+var toSeconds = (ms) => Math.round(ms) / 1e3;
+function timeGroups(reporter, phases, now = () => performance.now()) {
+  return {
+    ...reporter,
+    async group(title, task) {
+      const started = now();
+      try {
+        return await reporter.group(title, task);
+      } finally {
+        phases.push({ title, seconds: toSeconds(now() - started) });
+      }
+    }
+  };
+}
+function cliResult(outcome, outputs, phases, seconds) {
+  const text = (name) => outputs[name] ? outputs[name] : null;
+  const number = (name) => outputs[name] ? Number(outputs[name]) : null;
+  const result = "result" in outcome ? outcome.result : void 0;
+  return {
+    ok: result !== void 0,
+    error: "error" in outcome ? outcome.error.message : null,
+    imageId: text("image-id"),
+    tags: (outputs.tags ?? "").split("\n").filter((tag) => tag !== ""),
+    digest: text("digest"),
+    size: number("image-size"),
+    probe: { url: result?.probe.url ?? null, status: number("probe-status"), seconds: number("probe-seconds") },
+    python: result?.settings.pythonVersion ?? null,
+    variant: result?.settings.variant ?? null,
+    worker: result?.settings.worker ?? null,
+    baseImage: result?.plan.baseImage ?? null,
+    builder: result ? describeBuilder(result.plan.builder) : null,
+    phases,
+    seconds
+  };
+}
+
 // src/cli-flags.ts
-var USAGE = `Usage: node dist/cli.js --python-version 3.12 [--variant slim] [--app ./path] [--image repo --push true ...]
+var USAGE = `Usage: node dist/cli.js --python-version 3.12 [--variant slim] [--app ./path] [--image repo --push true ...] [--json | --json=FILE]
 Every input of action.yml is a flag of the same name: ${INPUT_NAMES.map((name) => `--${name}`).join(" ")}
-The password is read from the REGISTRY_PASSWORD environment variable, never from a flag.`;
-function parseFlags(argv) {
-  const raw = {};
+The password is read from the REGISTRY_PASSWORD environment variable, never from a flag.
+--json prints the result as one JSON object, the last line on stdout; --json=FILE writes it to FILE instead.`;
+function parseCommandLine(argv) {
+  const inputs = {};
+  let json;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
+    if (arg === "--json") {
+      json = { to: "stdout" };
+      continue;
+    }
+    if (arg.startsWith("--json=")) {
+      const file = arg.slice("--json=".length);
+      if (file === "") throw new InputError(["--json=: expected a file name after =, e.g. --json=result.json; --json alone prints the result on stdout."]);
+      json = { to: "file", path: file };
+      continue;
+    }
     const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
     if (!match || !INPUT_NAMES.includes(match[1]) || match[1] === "password") {
       const name = arg.includes("=") ? arg.slice(0, arg.indexOf("=")) : arg;
@@ -30,9 +83,9 @@ ${USAGE}`]);
     }
     const value = match[2] ?? argv[++i];
     if (value === void 0) throw new InputError([`${arg}: needs a value.`]);
-    raw[match[1]] = value;
+    inputs[match[1]] = value;
   }
-  return raw;
+  return json ? { inputs, json } : { inputs };
 }
 
 // src/cli.ts
@@ -42,13 +95,18 @@ async function main() {
 `);
     return 0;
   }
-  const reporter = consoleReporter();
+  const phases = [];
+  const reporter = timeGroups(consoleReporter(), phases);
   const state = memoryState();
   const docker = new Docker();
+  const started = performance.now();
+  let json;
+  let outcome;
   try {
-    const raw = parseFlags(process.argv.slice(2));
-    raw.password = process.env.REGISTRY_PASSWORD ?? "";
-    await runPipeline(raw, { ...readEnvironment(), forkPullRequest: false, foreignCodeWithSecrets: false }, {
+    const commandLine = parseCommandLine(process.argv.slice(2));
+    json = commandLine.json;
+    const raw = { ...commandLine.inputs, password: process.env.REGISTRY_PASSWORD ?? "" };
+    const result = await runPipeline(raw, { ...readEnvironment(), forkPullRequest: false, foreignCodeWithSecrets: false }, {
       docker,
       reporter,
       state,
@@ -58,14 +116,32 @@ async function main() {
     process.stdout.write("\n== Outputs\n");
     for (const [name, value] of Object.entries(reporter.outputs)) process.stdout.write(`${name}=${value.replace(/\n/g, " ")}
 `);
-    return 0;
+    outcome = { result };
   } catch (error) {
     process.stderr.write(`
 ${fence(`error: ${error.message}`)}
 `);
-    return 1;
+    outcome = { error };
   } finally {
     await cleanup(docker, state.load(), reporter.warning);
+  }
+  const written = json ? writeResult(json, JSON.stringify(cliResult(outcome, reporter.outputs, phases, toSeconds(performance.now() - started)))) : true;
+  return "result" in outcome && written ? 0 : 1;
+}
+function writeResult(target, line) {
+  if (target.to === "stdout") {
+    process.stdout.write(`${line}
+`);
+    return true;
+  }
+  try {
+    fs.writeFileSync(target.path, `${line}
+`);
+    return true;
+  } catch (error) {
+    process.stderr.write(`--json=${target.path}: could not write the result (${error.message}); give a file in a folder that exists and is writable.
+`);
+    return false;
   }
 }
 process.exitCode = await main();

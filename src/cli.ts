@@ -1,10 +1,12 @@
 // Command-line entry: the same pipeline on the local Docker, with inputs given as flags
 // (--python-version 3.11 --app ./web). Cleans up before exiting, as the post step would.
+import * as fs from 'node:fs';
 import { cleanup } from './cleanup.js';
+import { cliResult, timeGroups, toSeconds, type PhaseTiming } from './cli-result.js';
 import { Docker } from './docker.js';
-import { parseFlags, USAGE } from './cli-flags.js';
+import { parseCommandLine, USAGE, type JsonTarget } from './cli-flags.js';
 import { readEnvironment } from './input-helper.js';
-import { runPipeline } from './pipeline.js';
+import { runPipeline, type PipelineResult } from './pipeline.js';
 import { consoleReporter } from './reporter.js';
 import { fence } from './untrusted-text.js';
 import { resolveRunDate } from './run-date.js';
@@ -15,13 +17,18 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const reporter = consoleReporter();
+  const phases: PhaseTiming[] = [];
+  const reporter = timeGroups(consoleReporter(), phases);
   const state = memoryState();
   const docker = new Docker();
+  const started = performance.now();
+  let json: JsonTarget | undefined;
+  let outcome: { result: PipelineResult } | { error: Error };
   try {
-    const raw = parseFlags(process.argv.slice(2));
-    raw.password = process.env.REGISTRY_PASSWORD ?? '';
-    await runPipeline(raw, { ...readEnvironment(), forkPullRequest: false, foreignCodeWithSecrets: false }, {
+    const commandLine = parseCommandLine(process.argv.slice(2));
+    json = commandLine.json;
+    const raw = { ...commandLine.inputs, password: process.env.REGISTRY_PASSWORD ?? '' };
+    const result = await runPipeline(raw, { ...readEnvironment(), forkPullRequest: false, foreignCodeWithSecrets: false }, {
       docker,
       reporter,
       state,
@@ -31,13 +38,30 @@ async function main(): Promise<number> {
     });
     process.stdout.write('\n== Outputs\n');
     for (const [name, value] of Object.entries(reporter.outputs)) process.stdout.write(`${name}=${value.replace(/\n/g, ' ')}\n`);
-    return 0;
+    outcome = { result };
   } catch (error) {
     // The message may quote the engine or the build: fenced, like every text the action did not write.
     process.stderr.write(`\n${fence(`error: ${(error as Error).message}`)}\n`);
-    return 1;
+    outcome = { error: error as Error };
   } finally {
     await cleanup(docker, state.load(), reporter.warning);
+  }
+  // After the cleanup, which may still log: on stdout, the result is the very last line.
+  const written = json ? writeResult(json, JSON.stringify(cliResult(outcome, reporter.outputs, phases, toSeconds(performance.now() - started)))) : true;
+  return 'result' in outcome && written ? 0 : 1;
+}
+
+function writeResult(target: JsonTarget, line: string): boolean {
+  if (target.to === 'stdout') {
+    process.stdout.write(`${line}\n`);
+    return true;
+  }
+  try {
+    fs.writeFileSync(target.path, `${line}\n`);
+    return true;
+  } catch (error) {
+    process.stderr.write(`--json=${target.path}: could not write the result (${(error as Error).message}); give a file in a folder that exists and is writable.\n`);
+    return false;
   }
 }
 

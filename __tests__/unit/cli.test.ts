@@ -1,24 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { parseFlags } from '../../src/cli-flags.js';
+import { parseCommandLine } from '../../src/cli-flags.js';
 import { InputError } from '../../src/settings.js';
 
 function problem(args: string[]): string {
   try {
-    parseFlags(args);
+    parseCommandLine(args);
   } catch (error) {
     expect(error).toBeInstanceOf(InputError);
     return (error as Error).message;
   }
-  throw new Error(`parseFlags accepted ${JSON.stringify(args)}`);
+  throw new Error(`parseCommandLine accepted ${JSON.stringify(args)}`);
 }
 
-describe('parseFlags', () => {
+describe('parseCommandLine', () => {
   it('reads --name value pairs', () => {
-    expect(parseFlags(['--python-version', '3.11', '--app', './web'])).toEqual({ 'python-version': '3.11', app: './web' });
+    expect(parseCommandLine(['--python-version', '3.11', '--app', './web']).inputs).toEqual({ 'python-version': '3.11', app: './web' });
   });
 
   it('reads --name=value, keeping any further = and newlines in the value', () => {
-    expect(parseFlags(['--build-args=A=1\nB=x=y', '--probe-body=^ok$', '--date='])).toEqual({
+    expect(parseCommandLine(['--build-args=A=1\nB=x=y', '--probe-body=^ok$', '--date=']).inputs).toEqual({
       'build-args': 'A=1\nB=x=y',
       'probe-body': '^ok$',
       date: '',
@@ -26,15 +26,15 @@ describe('parseFlags', () => {
   });
 
   it('takes a value that starts with dashes as given', () => {
-    expect(parseFlags(['--tags', '--weird'])).toEqual({ tags: '--weird' });
+    expect(parseCommandLine(['--tags', '--weird']).inputs).toEqual({ tags: '--weird' });
   });
 
   it('lets a later flag override an earlier one', () => {
-    expect(parseFlags(['--variant', 'slim', '--variant=alpine'])).toEqual({ variant: 'alpine' });
+    expect(parseCommandLine(['--variant', 'slim', '--variant=alpine']).inputs).toEqual({ variant: 'alpine' });
   });
 
   it('reads nothing from no flags', () => {
-    expect(parseFlags([])).toEqual({});
+    expect(parseCommandLine([]).inputs).toEqual({});
   });
 
   it.each([['--colour', 'red'], ['--Python-Version', '3.12'], ['-p', '3.12'], ['3.12'], ['--']])('rejects the unknown flag in %j with the usage', (...args) => {
@@ -56,5 +56,31 @@ describe('parseFlags', () => {
 
   it('asks for the value of a last flag given without one', () => {
     expect(problem(['--python-version', '3.12', '--image'])).toBe('--image: needs a value.');
+  });
+});
+
+describe('parseCommandLine --json', () => {
+  it('reads --json alone as the last line on stdout, and is no input', () => {
+    expect(parseCommandLine(['--json', '--python-version', '3.11'])).toEqual({ inputs: { 'python-version': '3.11' }, json: { to: 'stdout' } });
+  });
+
+  it('reads --json=FILE as a file to write', () => {
+    expect(parseCommandLine(['--python-version=3.11', '--json=/tmp/result.json']).json).toEqual({ to: 'file', path: '/tmp/result.json' });
+  });
+
+  it('has no json target without the flag', () => {
+    expect(parseCommandLine(['--python-version', '3.11']).json).toBeUndefined();
+  });
+
+  it('leaves a value that reads "--json" to the flag before it', () => {
+    expect(parseCommandLine(['--tags', '--json'])).toEqual({ inputs: { tags: '--json' } });
+  });
+
+  it('asks for a file name after --json=', () => {
+    expect(problem(['--json='])).toBe('--json=: expected a file name after =, e.g. --json=result.json; --json alone prints the result on stdout.');
+  });
+
+  it('names --json in the usage', () => {
+    expect(problem(['--jsn'])).toContain('--json prints the result as one JSON object, the last line on stdout; --json=FILE writes it to FILE instead.');
   });
 });

@@ -6,6 +6,10 @@ import * as fs from 'node:fs';
 
 const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
+/**
+ * @param {number | string} pid
+ * @returns {number}
+ */
 function parentOf(pid) {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -16,7 +20,11 @@ function parentOf(pid) {
   }
 }
 
-/** pid and all its descendants that exist right now. */
+/**
+ * pid and all its descendants that exist right now.
+ * @param {number} rootPid
+ * @returns {number[]}
+ */
 export function processTree(rootPid) {
   const children = new Map();
   for (const entry of fs.readdirSync('/proc')) {
@@ -27,14 +35,18 @@ export function processTree(rootPid) {
   }
   const tree = [];
   const queue = [rootPid];
-  while (queue.length > 0) {
-    const pid = queue.shift();
+  for (let pid = queue.shift(); pid !== undefined; pid = queue.shift()) {
     tree.push(pid);
     queue.push(...(children.get(pid) ?? []));
   }
   return tree;
 }
 
+/**
+ * @param {string} file
+ * @param {string} field
+ * @returns {number}
+ */
 function kilobytes(file, field) {
   try {
     const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(fs.readFileSync(file, 'utf8'));
@@ -48,6 +60,7 @@ function kilobytes(file, field) {
  * { processes, rssMB, pssMB }: RSS summed over the tree (what `ps` users add up; counts pages the
  * forked workers share once per worker) and PSS (shared pages split between their users: what the
  * tree really costs).
+ * @param {number} rootPid
  */
 export function treeMemory(rootPid) {
   const pids = processTree(rootPid).filter((pid) => fs.existsSync(`/proc/${pid}`));
@@ -64,6 +77,8 @@ export function treeMemory(rootPid) {
  * CPU milliseconds (user + system) the tree has used so far, all threads included. Compared before
  * and after a run, it gives CPU per request: a figure that other work on the machine barely moves,
  * unlike requests/s, which drops whenever that work takes the cores.
+ * @param {number} rootPid
+ * @returns {number}
  */
 export function treeCpuMs(rootPid) {
   let ticks = 0;

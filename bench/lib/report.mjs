@@ -19,7 +19,7 @@ function table(header, rows) {
   return [`| ${header.join(' | ')} |`, `| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
-const appLabel = (id) => ENDPOINTS.find((e) => e.id === id).label;
+const appLabel = (id) => ENDPOINTS.find((e) => e.id === id)?.label ?? id;
 /** A ratio beside its target: a third decimal when two would round it onto the wrong side (0.845× is not 0.85×). */
 export const ratioNear = (threshold) => (r) => (Number.isFinite(r) && Math.abs(r - threshold) < 0.005 ? `${r.toFixed(3)}×` : ratio(r));
 

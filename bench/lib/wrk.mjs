@@ -4,6 +4,8 @@ import { run } from './exec.mjs';
 /**
  * `wrk -t1 -c<connections> -d<seconds>s --latency URL`: one load thread, so the load generator takes
  * at most one of the machine's two cores. Bounded by -d, and killed if it overstays by 20 s.
+ * @param {string} url
+ * @param {{ seconds: number, connections?: number, timeoutSeconds?: number }} options
  */
 export async function runWrk(url, { seconds, connections = 32, timeoutSeconds = 5 }) {
   if (!/^http:\/\/127\.\d+\.\d+\.\d+:\d+\//.test(url)) throw new Error(`refusing to load a non-loopback URL: ${url}`);
@@ -16,21 +18,30 @@ export async function runWrk(url, { seconds, connections = 32, timeoutSeconds = 
 const TIME_UNITS = { us: 0.001, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 const SIZE_UNITS = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3, TB: 1024 ** 4 };
 
-/** Milliseconds from wrk's "15.18ms", "820.00us", "1.02s". */
+/**
+ * Milliseconds from wrk's "15.18ms", "820.00us", "1.02s".
+ * @param {string} text
+ * @returns {number}
+ */
 export function parseDuration(text) {
   const match = /^([\d.]+)(us|ms|s|m|h)$/.exec(text.trim());
   if (!match) throw new Error(`not a wrk duration: ${text}`);
-  return Number(match[1]) * TIME_UNITS[match[2]];
+  return Number(match[1]) * TIME_UNITS[/** @type {keyof typeof TIME_UNITS} */ (match[2])];
 }
 
+/**
+ * @param {string} text
+ * @returns {number}
+ */
 function parseSize(text) {
   const match = /^([\d.]+)(B|KB|MB|GB|TB)$/.exec(text.trim());
-  return match ? Number(match[1]) * SIZE_UNITS[match[2]] : NaN;
+  return match ? Number(match[1]) * SIZE_UNITS[/** @type {keyof typeof SIZE_UNITS} */ (match[2])] : NaN;
 }
 
 /**
  * wrk's text report -> { requests, seconds, rps, bytesPerSecond, p50Ms, p75Ms, p90Ms, p99Ms,
  * non2xx, socketErrors: {connect, read, write, timeout}, errors }. errors = non-2xx/3xx + socket errors.
+ * @param {string} text
  */
 export function parseWrk(text) {
   const number = (re) => {
@@ -39,10 +50,10 @@ export function parseWrk(text) {
   };
   const percentile = (p) => {
     const match = new RegExp(`^\\s*${p}%\\s+(\\S+)`, 'm').exec(text);
-    return match ? parseDuration(match[1]) : NaN;
+    return match?.[1] ? parseDuration(match[1]) : NaN;
   };
   const totals = /(\d+) requests in ([\d.]+\w+),/.exec(text);
-  if (!totals) throw new Error(`wrk printed no totals:\n${text}`);
+  if (!totals?.[2]) throw new Error(`wrk printed no totals:\n${text}`);
   const rps = /Requests\/sec:\s+([\d.]+)/.exec(text);
   const transfer = /Transfer\/sec:\s+(\S+)/.exec(text);
   const sockets = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(text);
@@ -57,7 +68,7 @@ export function parseWrk(text) {
     requests: Number(totals[1]),
     seconds: parseDuration(totals[2]) / 1000,
     rps: rps ? Number(rps[1]) : 0,
-    bytesPerSecond: transfer ? parseSize(transfer[1]) : NaN,
+    bytesPerSecond: transfer?.[1] ? parseSize(transfer[1]) : NaN,
     p50Ms: percentile(50),
     p75Ms: percentile(75),
     p90Ms: percentile(90),

@@ -10,7 +10,7 @@ import { run } from './exec.mjs';
 const POLLER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'first-response.mjs');
 
 const SCRIPT = `#!/bin/sh
-# Written by scripts/bench/docker-shim.mjs: times each docker command for the benchmark.
+# Written by bench/lib/docker-shim.mjs: times each docker command for the benchmark.
 start=$(date +%s%N)
 if [ "$1" = run ]; then
   port=
@@ -25,7 +25,16 @@ echo "cmd $start $(date +%s%N) $rc $1" >>"$BENCH_DOCKER_LOG"
 exit $rc
 `;
 
-/** Creates the shim; returns { env (to run the CLI with), read() -> timings, dispose() }. */
+/**
+ * @typedef {{ startMs: number, endMs: number, ms: number, code: number, subcommand: string }} ShimCommand
+ * @typedef {{ commands: ShimCommand[], firstOk: { port: number, atMs: number } | null }} ShimLog
+ * @typedef {{ env: NodeJS.ProcessEnv, reset: () => void, read: () => ShimLog, dispose: () => void }} DockerShim
+ */
+
+/**
+ * Creates the shim; returns { env (to run the CLI with), read() -> timings, dispose() }.
+ * @returns {Promise<DockerShim>}
+ */
 export async function createDockerShim() {
   const real = (await run('sh', ['-c', 'command -v docker'])).stdout.trim();
   if (real === '') throw new Error('docker is not on PATH');
@@ -49,16 +58,21 @@ export async function createDockerShim() {
   };
 }
 
-/** { commands: [{ startMs, endMs, ms, code, subcommand }], firstOk: {port, atMs} | null } */
+/**
+ * @param {string} text
+ * @returns {ShimLog}
+ */
 export function parseShimLog(text) {
+  /** @type {ShimCommand[]} */
   const commands = [];
+  /** @type {ShimLog['firstOk']} */
   let firstOk = null;
   for (const line of text.split('\n')) {
     const fields = line.trim().split(' ');
     if (fields[0] === 'cmd' && fields.length >= 5) {
       const startMs = Number(fields[1]) / 1e6;
       const endMs = Number(fields[2]) / 1e6;
-      commands.push({ startMs, endMs, ms: endMs - startMs, code: Number(fields[3]), subcommand: fields[4] });
+      commands.push({ startMs, endMs, ms: endMs - startMs, code: Number(fields[3]), subcommand: fields[4] ?? '' });
     } else if (fields[0] === 'first-ok' && fields[2] !== 'none' && firstOk === null) {
       firstOk = { port: Number(fields[1]), atMs: Number(fields[2]) };
     }

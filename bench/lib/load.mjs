@@ -11,6 +11,16 @@ import { freePort, startServer } from './servers.mjs';
 import { workerEvents } from './worker-events.mjs';
 import { runWrk } from './wrk.mjs';
 
+/**
+ * One app's cell of a folded row: the median run's wrk numbers and the cell's totals.
+ * @typedef {ReturnType<typeof import('./wrk.mjs').parseWrk> & { cpuMs: number, cpuUsPerRequest: number, runs: number, rpsRuns: number[], spread: number, command: string }} FoldedCell
+ */
+/**
+ * A server's row: measured (per app, a FoldedCell) or failed; the delivery and worker checks either way.
+ * @typedef {{ delivery: any[], workers: any }} RowChecks
+ * @typedef {RowChecks & ({ ok: true, startupMs: number, memory: { rssMB: number, pssMB: number, processes: number }, endpoints: Record<string, FoldedCell> } | { ok: false, error: string })} FoldedRow
+ */
+
 /** The four apps, as routes of bench/app/main.py. */
 export const ENDPOINTS = [
   { id: 'hello', path: '/', label: 'plaintext' },
@@ -19,7 +29,14 @@ export const ENDPOINTS = [
   { id: '1mb', path: '/1mb', label: '1 MB response' },
 ];
 
-/** The order of the servers in repetition `rep`: rotated, and reversed every other time. */
+/**
+ * The order of the servers in repetition `rep`: rotated, and reversed every other time.
+ * @template T
+ * @param {T[]} list
+ * @param {number} rep
+ * @param {number} reps
+ * @returns {T[]}
+ */
 export function turnOrder(list, rep, reps) {
   const shift = Math.floor((rep * list.length) / Math.max(1, reps));
   const rotated = [...list.slice(shift), ...list.slice(0, shift)];
@@ -52,7 +69,7 @@ export async function measureAll(servers, { seconds, warmupSeconds, reps, connec
         server,
         port,
         handle,
-        result: { ok: true, startupMs: handle.startupMs, memory: { rssMB: 0, pssMB: 0, processes: 0 }, endpoints: {}, load1: [] },
+        result: { ok: true, startupMs: handle.startupMs, memory: { rssMB: 0, pssMB: 0, processes: 0 }, endpoints: {}, load1: /** @type {number[]} */ ([]) },
       };
       for (const { id } of ENDPOINTS) entry.result.endpoints[id] = [];
       results.set(server.id, entry.result);
@@ -61,7 +78,7 @@ export async function measureAll(servers, { seconds, warmupSeconds, reps, connec
     }
     for (let rep = 0; rep < reps; rep++) {
       const order = turnOrder(live, rep, reps);
-      log(`repetition ${rep + 1} of ${reps} (load average ${os.loadavg()[0].toFixed(2)})`);
+      log(`repetition ${rep + 1} of ${reps} (load average ${(os.loadavg()[0] ?? 0).toFixed(2)})`);
       for (const endpoint of ENDPOINTS) {
         for (const entry of order) {
           if (!entry.result.ok) continue;
@@ -70,7 +87,7 @@ export async function measureAll(servers, { seconds, warmupSeconds, reps, connec
             if (now.rssMB > entry.result.memory.rssMB) entry.result.memory = now;
           };
           const timer = setTimeout(sample, (seconds * 1000) / 2); // memory while loaded, mid-run
-          entry.result.load1.push(os.loadavg()[0]);
+          entry.result.load1.push(os.loadavg()[0] ?? NaN);
           try {
             const cpuBefore = treeCpuMs(entry.handle.pid);
             const run = await runWrk(`http://127.0.0.1:${entry.port}${endpoint.path}`, { seconds, connections });
@@ -79,7 +96,7 @@ export async function measureAll(servers, { seconds, warmupSeconds, reps, connec
           } catch (error) {
             const logs = await entry.handle.logs();
             entry.result.ok = false;
-            entry.result.error = `${error.message} (log: ${logs.split('\n').slice(-3).join(' | ')})`;
+            entry.result.error = `${error instanceof Error ? error.message : String(error)} (log: ${logs.split('\n').slice(-3).join(' | ')})`;
             log(`  ${entry.server.label}: FAILED: ${entry.result.error}`);
           } finally {
             clearTimeout(timer);
@@ -117,10 +134,13 @@ export async function measureAll(servers, { seconds, warmupSeconds, reps, connec
  * the two middle ones for an even count), with that run's latencies; errors summed over all runs;
  * the spread of requests/s ((max - min) / median) to show how noisy the cell was; the median server
  * CPU time per request.
+ * @param {any} result one server's entry of measureAll's Map
+ * @returns {FoldedRow}
  */
 export function foldRuns(result) {
   const checks = { delivery: result.delivery ?? [], workers: result.workers ?? null };
   if (!result.ok) return { ok: false, error: result.error, ...checks };
+  /** @type {Record<string, FoldedCell>} */
   const endpoints = {};
   for (const { id } of ENDPOINTS) {
     const runs = [...result.endpoints[id]].sort((a, b) => a.rps - b.rps);

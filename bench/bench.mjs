@@ -6,17 +6,18 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildWithAction, imageSize, measureCodeOnlyRebuild } from './bench/action-build.mjs';
-import { analyze } from './bench/analysis.mjs';
-import { renderSvg, writeChart } from './bench/chart.mjs';
-import { createDockerShim } from './bench/docker-shim.mjs';
-import { must, run } from './bench/exec.mjs';
-import { foldRuns, measureAll } from './bench/load.mjs';
-import { markdown, ratioLines } from './bench/report.mjs';
-import { buildSeedsImage, SEEDS, seedsCommand } from './bench/seeds.mjs';
-import { gunicornPeer, oursDefault, stopAll, sweepPoint, uwsgiPeer } from './bench/servers.mjs';
-import { ensureDir, ensureTools, loadAverage, machineFacts, parseOptions, readTestbed, USAGE } from './bench/setup.mjs';
-import { prepareUwsgi } from './bench/uwsgi.mjs';
+import { buildWithAction, imageSize, measureCodeOnlyRebuild } from './lib/action-build.mjs';
+import { analyze } from './lib/analysis.mjs';
+import { renderSvg, writeChart } from './lib/chart.mjs';
+import { createDockerShim } from './lib/docker-shim.mjs';
+import { must, run } from './lib/exec.mjs';
+import { foldRuns, measureAll } from './lib/load.mjs';
+import { markdown, ratioLines } from './lib/report.mjs';
+import { buildSeedsImage, SEEDS, seedsCommand } from './lib/seeds.mjs';
+import { gunicornPeer, oursDefault, stopAll, sweepPoint, uwsgiPeer } from './lib/servers.mjs';
+import { ensureDir, ensureTools, loadAverage, machineFacts, parseOptions, USAGE } from './lib/setup.mjs';
+import { readTestbed } from './lib/testbed.mjs';
+import { prepareUwsgi } from './lib/uwsgi.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const APP = 'bench/app';
@@ -33,7 +34,7 @@ async function main() {
   const startedAt = Date.now();
   const loadBefore = loadAverage();
   log(`bench: ${options.mode} run, load average ${loadBefore}`);
-  if (os.loadavg()[0] > os.availableParallelism()) {
+  if ((os.loadavg()[0] ?? 0) > os.availableParallelism()) {
     log('bench: warning: the machine is busy with other work; numbers will be noisy (ratios measured side by side still hold better than absolutes)');
   }
   await ensureTools(log);
@@ -49,7 +50,7 @@ async function main() {
   const images = [];
   const build = async (what, args) => {
     const result = await buildWithAction({ repoRoot, cwd: repoRoot, app: APP, python: options.python, testbed, ...args });
-    log(`  ${what}: ${result.ok ? `${(result.wallMs / 1000).toFixed(1)} s, probe ${result.outputs['probe-seconds']} s` : `FAILED: ${result.error}`}`);
+    log(`  ${what}: ${result.ok ? `${(result.wallMs / 1000).toFixed(1)} s, probe ${result.cli.probe.seconds} s` : `FAILED: ${result.error}`}`);
     if (result.timing) action.push({ what, timing: result.timing });
     return result;
   };
@@ -66,10 +67,14 @@ async function main() {
         images.push({ variant, ok: false, reason: `build failed: ${result.error.split('\n').pop()}` });
         continue;
       }
-      const size = Number(result.outputs['image-size']);
-      const baseSize = await imageSize(result.baseImage);
-      const baseId = (await run('docker', ['image', 'inspect', '--format', '{{.Id}}', result.baseImage])).stdout.trim();
-      images.push({ variant, ok: true, baseImage: result.baseImage, baseId, size, baseSize, addedBytes: size - baseSize });
+      const { size, baseImage } = result.cli;
+      if (size === null || baseImage === null) {
+        images.push({ variant, ok: false, reason: 'the action reported no image size or base image' });
+        continue;
+      }
+      const baseSize = await imageSize(baseImage);
+      const baseId = (await run('docker', ['image', 'inspect', '--format', '{{.Id}}', baseImage])).stdout.trim();
+      images.push({ variant, ok: true, baseImage, baseId, size, baseSize, addedBytes: size - baseSize });
     }
     const [debianBase, slimBase] = ['debian', 'slim'].map((v) => images.find((i) => i.variant === v && i.ok)?.baseId);
     if (debianBase && debianBase === slimBase) {
@@ -98,7 +103,8 @@ async function main() {
 
   // 2. The servers.
   // The image bench/ours:latest points at now (each build gets a new ID: its created label changes).
-  const oursImage = (oursAgain?.ok ? oursAgain : ours).outputs['image-id'];
+  const oursImage = (oursAgain?.ok ? oursAgain : ours)?.cli?.imageId;
+  if (!oursImage) throw new Error('the action passed but its --json result names no image ID: is dist/ built from this checkout? run `npm run build`');
   const resolve = async (image, env = {}) =>
     JSON.parse(
       (
@@ -134,14 +140,14 @@ async function main() {
       unavailable.push({ what: `our image on Python ${python}`, reason: `the action could not build it: ${result.error.split('\n').pop()}` });
       continue;
     }
-    const image = result.outputs['image-id'];
+    const image = result.cli.imageId;
     const r = await resolve(image);
     servers.push({ ...oursDefault(image, { id: `ours-${python}`, label: `ours, Python ${r.python} (${workerName(r)}, default)`, resolved: shape(r) }), ...meinheldRow(r, python) });
     notes.push(`ours, Python ${python}: the same, built with \`--python-version ${python}\`: ${r.workers} ${r.worker} workers (${r.workers_why}).`);
   }
   const gevent = await build(`gevent image, Python ${GEVENT_PYTHON}`, { variant: 'debian', python: GEVENT_PYTHON, worker: 'gevent', image: 'bench/ours-gevent' });
   if (gevent.ok) {
-    const image = gevent.outputs['image-id'];
+    const image = gevent.cli.imageId;
     const r = await resolve(image);
     servers.push({ ...oursDefault(image, { id: 'gevent', label: `gevent, Python ${r.python}`, resolved: shape(r) }), role: 'peer', ourImage: true });
     notes.push(`gevent: our image built with \`--python-version ${GEVENT_PYTHON} --worker gevent\`, its defaults: ${r.workers} gevent workers.`);
@@ -224,11 +230,12 @@ async function main() {
   servers.push(...points.values());
   if (points.size > 0) notes.push(`sweep points: the same image and start path with \`WEB_CONCURRENCY\`${resolved.worker === 'gthread' ? ' and `THREADS`' : ''} set (access log off, as by default).`);
 
-  if (options.servers) {
-    const unknown = options.servers.filter((id) => !servers.some((s) => s.id === id));
+  const only = options.servers;
+  if (only) {
+    const unknown = only.filter((id) => !servers.some((s) => s.id === id));
     if (unknown.length > 0) throw new Error(`--servers: no server ${unknown.join(', ')} in this run; the servers are ${servers.map((s) => s.id).join(', ')}.`);
-    servers.splice(0, servers.length, ...servers.filter((s) => options.servers.includes(s.id)));
-    notes.push(`only these servers were loaded (--servers): ${options.servers.join(', ')}.`);
+    servers.splice(0, servers.length, ...servers.filter((s) => only.includes(s.id)));
+    notes.push(`only these servers were loaded (--servers): ${only.join(', ')}.`);
   }
 
   // 3. Load, one server at a time.
@@ -237,7 +244,7 @@ async function main() {
   const rows = new Map([...runs].map(([id, result]) => [id, foldRuns(result)]));
   const analysis = analyze(servers, rows);
   const spreads = [...rows.values()].filter((r) => r.ok).flatMap((r) => Object.values(r.endpoints).map((e) => e.spread)).sort((a, b) => a - b);
-  const medianSpread = options.reps > 1 && spreads.length > 0 ? `${(spreads[Math.floor(spreads.length / 2)] * 100).toFixed(0)}%` : 'n/a (one repetition)';
+  const medianSpread = options.reps > 1 && spreads.length > 0 ? `${((spreads[Math.floor(spreads.length / 2)] ?? NaN) * 100).toFixed(0)}%` : 'n/a (one repetition)';
 
   // 4. Results.
   const outDir = ensureDir(path.resolve(repoRoot, options.out));
@@ -294,7 +301,7 @@ process.on('SIGTERM', interrupted);
 try {
   await main();
 } catch (error) {
-  process.stderr.write(`bench: ${error.message}\n`);
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;
 } finally {
   await stopAll();

@@ -18,7 +18,7 @@ export const SEEDS = {
 /** The Dockerfile: the base image, the seeds' packages, the benchmark app in /app. */
 export function seedsDockerfile() {
   return [
-    '# Written by scripts/bench/seeds.mjs: the seeds\' stack, for the benchmark\'s reference row.',
+    '# Written by bench/lib/seeds.mjs: the seeds\' stack, for the benchmark\'s reference row.',
     'ARG BASE',
     'FROM ${BASE}',
     'ARG PIP_INDEX_URL=',
@@ -31,7 +31,11 @@ export function seedsDockerfile() {
   ].join('\n');
 }
 
-/** Gunicorn's command line in that image (Gunicorn 20.1.0's defaults otherwise: no access log). */
+/**
+ * Gunicorn's command line in that image (Gunicorn 20.1.0's defaults otherwise: no access log).
+ * @param {number | string} port
+ * @returns {string[]}
+ */
 export function seedsCommand(port) {
   return ['gunicorn', '-k', SEEDS.workerClass, '-w', String(SEEDS.workers), '-b', `127.0.0.1:${port}`, 'main:app'];
 }
@@ -39,6 +43,8 @@ export function seedsCommand(port) {
 /**
  * Builds `tag` from the seeds' Dockerfile with the app's main.py. Resolves { ok, image, packages, error }:
  * image is the image ID, packages its `pip freeze` (what the reference really ran).
+ * @param {{ appDir: string, testbed: import('./testbed.mjs').Testbed, tag?: string }} options
+ * @returns {Promise<{ ok: true, image: string, packages: string[] } | { ok: false, error: string }>}
  */
 export async function buildSeedsImage({ appDir, testbed, tag = 'bench/seeds-3.9' }) {
   const context = fs.mkdtempSync(path.join(os.tmpdir(), 'flask-bench-seeds-'));

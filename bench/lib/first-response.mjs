@@ -40,6 +40,7 @@ export async function firstGoodResponse(url, { intervalMs = 10, timeoutMs = 60_0
 // As a script (the docker shim starts it beside `docker run`): PORT LOGFILE -> appends "first-ok <ms>".
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [port, logFile] = process.argv.slice(2);
+  if (!port || !logFile) throw new Error('usage: node first-response.mjs PORT LOGFILE');
   const fs = await import('node:fs');
   const at = await firstGoodResponse(`http://127.0.0.1:${port}/`, { intervalMs: 5, timeoutMs: 120_000 });
   fs.appendFileSync(logFile, `first-ok ${port} ${at === null ? 'none' : at.toFixed(1)}\n`);

@@ -72,7 +72,13 @@ export function renderSvg({ servers, rows, analysis, title, subtitle }) {
   return parts.join('\n');
 }
 
-/** Writes SVG, and PNG when rsvg-convert is there. Returns the PNG path, or '' when only the SVG was made. */
+/**
+ * Writes SVG, and PNG when rsvg-convert is there. Returns the PNG path, or '' when only the SVG was made.
+ * @param {string} svg
+ * @param {string} svgPath
+ * @param {string} pngPath
+ * @returns {Promise<string>}
+ */
 export async function writeChart(svg, svgPath, pngPath) {
   fs.writeFileSync(svgPath, svg);
   if (!(await onPath('rsvg-convert'))) return '';

@@ -5,6 +5,10 @@ import { spawn } from 'node:child_process';
 /**
  * Runs `command args` and resolves { code, stdout, stderr, ms } (never rejects on a non-zero exit).
  * options: cwd, env, input (written to stdin), timeoutMs (SIGKILL after it; default 10 min).
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ cwd?: string, env?: NodeJS.ProcessEnv, input?: string, timeoutMs?: number }} [options]
+ * @returns {Promise<{ code: number, signal: NodeJS.Signals | null, stdout: string, stderr: string, ms: number }>}
  */
 export function run(command, args, options = {}) {
   const started = performance.now();
@@ -16,8 +20,8 @@ export function run(command, args, options = {}) {
     });
     const out = [];
     const err = [];
-    child.stdout.on('data', (chunk) => out.push(chunk));
-    child.stderr.on('data', (chunk) => err.push(chunk));
+    child.stdout?.on('data', (chunk) => out.push(chunk));
+    child.stderr?.on('data', (chunk) => err.push(chunk));
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 600_000);
     child.on('error', (error) => {
       clearTimeout(timer);
@@ -33,11 +37,16 @@ export function run(command, args, options = {}) {
         ms: performance.now() - started,
       });
     });
-    if (options.input !== undefined) child.stdin.end(options.input);
+    if (options.input !== undefined) child.stdin?.end(options.input);
   });
 }
 
-/** Like run(), but a non-zero exit is an error that quotes the command and its last output lines. */
+/**
+ * Like run(), but a non-zero exit is an error that quotes the command and its last output lines.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {Parameters<typeof run>[2]} [options]
+ */
 export async function must(command, args, options = {}) {
   const result = await run(command, args, options);
   if (result.code !== 0) {
@@ -47,7 +56,11 @@ export async function must(command, args, options = {}) {
   return result;
 }
 
-/** Whether an executable is on PATH. */
+/**
+ * Whether an executable is on PATH.
+ * @param {string} name
+ * @returns {Promise<boolean>}
+ */
 export async function onPath(name) {
   const result = await run('sh', ['-c', 'command -v "$1"', 'sh', name]).catch(() => ({ code: 1 }));
   return result.code === 0;

@@ -28,7 +28,9 @@ const MODES = {
   full: { seconds: 2, warmupSeconds: 1, reps: 5, sweepWorkers: [2, 4, 8], sweepThreads: [16], uwsgiShapes: [[5, 1], [4, 4]] },
 };
 
+/** @param {string[]} argv */
 export function parseOptions(argv) {
+  /** @type {{ mode: 'quick' | 'full', python: string, out: string, name: string, connections: number, help: boolean, candidates: Record<string, string>[], servers?: string[] }} */
   const options = { mode: 'full', python: '3.11', out: 'bench/results', name: '', connections: 32, help: false, candidates: [] };
   const numbers = {};
   let sweep;
@@ -82,12 +84,17 @@ export function parseSweep(text) {
 
 const TUNING_VARIABLES = ['WORKERS_PER_CORE', 'WEB_CONCURRENCY', 'MAX_WORKERS', 'THREADS', 'WORKER_CLASS', 'ACCESS_LOG', 'KEEP_ALIVE', 'CPU_LIMIT', 'GUNICORN_CMD_ARGS'];
 
-/** "THREADS=16,WORKERS_PER_CORE=1" -> { THREADS: '16', WORKERS_PER_CORE: '1' } (the image's own variables only). */
+/**
+ * "THREADS=16,WORKERS_PER_CORE=1" -> { THREADS: '16', WORKERS_PER_CORE: '1' } (the image's own variables only).
+ * @param {string} text
+ * @returns {Record<string, string>}
+ */
 export function parseCandidate(text) {
+  /** @type {Record<string, string>} */
   const env = {};
   for (const pair of text.split(',')) {
     const match = /^([A-Z_]+)=(.*)$/.exec(pair.trim());
-    if (!match || !TUNING_VARIABLES.includes(match[1])) {
+    if (!match?.[1] || match[2] === undefined || !TUNING_VARIABLES.includes(match[1])) {
       throw new Error(`--candidate ${text}: "${pair}" is not VAR=VALUE with VAR one of ${TUNING_VARIABLES.join(', ')}.`);
     }
     env[match[1]] = match[2];
@@ -123,37 +130,6 @@ export async function ensureTools(log) {
   return present;
 }
 
-/**
- * Where the action gets base images and packages. Offline (these machines): the test bed's stand-in
- * images and package index, host networking. Online: the action's defaults.
- */
-export async function readTestbed(repoRoot, log) {
-  let env = process.env;
-  if (!env.TESTBED_MODE) {
-    const result = await run('bash', [path.join(repoRoot, 'scripts', 'testbed.sh'), 'env']).catch(() => ({ code: 1 }));
-    if (result.code === 0) {
-      env = {};
-      for (const line of result.stdout.split('\n')) {
-        const match = /^export (\w+)='(.*)'$/.exec(line);
-        if (match) env[match[1]] = match[2];
-      }
-    }
-  }
-  if (env.TESTBED_MODE === 'offline') {
-    log(`offline test bed: base images ${env.TESTBED_BASE_PREFIX}python:X, packages from ${env.TESTBED_PIP_INDEX_URL}`);
-    return { mode: 'offline', basePrefix: env.TESTBED_BASE_PREFIX, pipIndexUrl: env.TESTBED_PIP_INDEX_URL, network: env.TESTBED_NETWORK || 'host' };
-  }
-  if (!env.TESTBED_MODE && !(await internetLikely())) {
-    throw new Error('No test bed and no internet: run `bash scripts/testbed.sh up` first (it prepares the offline stand-ins).');
-  }
-  log('online: base images from Docker Hub, packages from PyPI');
-  return { mode: 'online', basePrefix: '', pipIndexUrl: '', network: '' };
-}
-
-async function internetLikely() {
-  return process.env.GITHUB_ACTIONS === 'true';
-}
-
 /** Facts for the report header. */
 export async function machineFacts() {
   const docker = await must('docker', ['version', '--format', '{{.Server.Version}}']);
@@ -162,7 +138,7 @@ export async function machineFacts() {
     cpu: os.cpus()[0]?.model ?? 'unknown',
     memoryGB: Math.round(os.totalmem() / 2 ** 30),
     dockerServer: docker.stdout.trim(),
-    wrk: (await run('wrk', ['--version'])).stdout.split('\n')[0].trim(),
+    wrk: (await run('wrk', ['--version'])).stdout.split('\n')[0]?.trim() ?? '',
   };
 }
 

@@ -6,13 +6,19 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 
+/** @typedef {{ exit: number, status: number, bytes: number, sha256: string, stderr: string }} Download one body as curl delivered it */
+
 /** The cases, as routes of bench/app/main.py, with the body each must deliver. */
 export const DELIVERY_CASES = [
   { id: 'stream', path: '/stream', label: '16 MB chunked stream', clients: 6, rate: '2M', body: { chunk: 'y', chunkBytes: 16384, chunks: 1000 } },
   { id: '1mb', path: '/1mb', label: '1 MB response', clients: 8, rate: '512K', body: { chunk: 'x', chunkBytes: 1024 * 1024, chunks: 1 } },
 ];
 
-/** { bytes, sha256 } of a case's expected body. */
+/**
+ * { bytes, sha256 } of a case's expected body.
+ * @param {{ chunk: string, chunkBytes: number, chunks: number }} body
+ * @returns {{ bytes: number, sha256: string }}
+ */
 export function expectedBody({ chunk, chunkBytes, chunks }) {
   const hash = createHash('sha256');
   const block = Buffer.alloc(chunkBytes, chunk);
@@ -23,6 +29,9 @@ export function expectedBody({ chunk, chunkBytes, chunks }) {
 /**
  * One download with curl, the body counted and hashed as it arrives. Resolves { exit, status, bytes,
  * sha256, stderr }. Loopback only; bounded by --max-time.
+ * @param {string} url
+ * @param {{ rate: string, maxSeconds?: number }} options
+ * @returns {Promise<Download>}
  */
 export function download(url, { rate, maxSeconds = 120 }) {
   if (!/^http:\/\/127\.\d+\.\d+\.\d+:\d+\//.test(url)) throw new Error(`refusing to download from a non-loopback URL: ${url}`);
@@ -49,6 +58,8 @@ export function download(url, { rate, maxSeconds = 120 }) {
 /**
  * The verdict on one download: whole (status 200, every byte, the right hash) or not, and whether it
  * is the silent kind: short or wrong while curl exited 0 (a client would have kept the broken body).
+ * @param {Pick<Download, 'exit' | 'status' | 'bytes' | 'sha256'>} download
+ * @param {{ bytes: number, sha256: string }} expected
  */
 export function judge(download, expected) {
   const whole = download.status === 200 && download.bytes === expected.bytes && download.sha256 === expected.sha256;
@@ -62,6 +73,8 @@ export function judge(download, expected) {
 /**
  * Runs every case against the server on `port`: all of a case's clients at once. Returns
  * [{ id, label, clients, rate, expectedBytes, whole, short, silent, deliveredBytes: [..], exits: [..], statuses: [..], errors: [..] }].
+ * @param {number} port
+ * @param {typeof DELIVERY_CASES} [cases]
  */
 export async function checkDelivery(port, cases = DELIVERY_CASES) {
   const results = [];

@@ -7,6 +7,9 @@
 /**
  * { boots, deaths, timeouts, unexpectedExits }: unexpectedExits = max(boots beyond the `workers`
  * started first, death lines), so a death and its replacement count once.
+ * @param {string} log
+ * @param {{ workers: number, server?: 'gunicorn' | 'uwsgi' }} options
+ * @returns {{ boots: number, deaths: number, timeouts: number, unexpectedExits: number }}
  */
 export function workerEvents(log, { workers, server = 'gunicorn' }) {
   const count = (re) => (log.match(re) ?? []).length;

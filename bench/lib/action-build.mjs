@@ -7,44 +7,77 @@ import * as path from 'node:path';
 import { run } from './exec.mjs';
 import { nowMs } from './first-response.mjs';
 
+/** @typedef {import('../../src/cli-result.js').CliResult} CliResult the CLI's --json object: the bench's contract with the action */
+/** @typedef {import('./testbed.mjs').Testbed} Testbed */
+/** @typedef {ReturnType<typeof splitTiming>} Timing */
+/**
+ * @typedef {object} BuildOptions
+ * @property {string} repoRoot
+ * @property {string} cwd the workspace the app folder is inside
+ * @property {string} app
+ * @property {string} python
+ * @property {string} variant
+ * @property {string} [worker]
+ * @property {string} image
+ * @property {Testbed} testbed
+ * @property {import('./docker-shim.mjs').DockerShim} [shim]
+ */
+/**
+ * A build that passed, with its result, or one that did not, with why.
+ * @typedef {{ ok: true, code: number, wallMs: number, log: string, error: '', cli: CliResult, timing: Timing | undefined }
+ *   | { ok: false, code: number, wallMs: number, log: string, error: string, cli: CliResult | null, timing: Timing | undefined }} ActionBuild
+ */
+
 /**
  * Runs `node dist/cli.js` once. cwd is the workspace the app folder must be inside.
- * Returns { ok, code, wallMs, log, outputs, baseImage, timing } where timing (when a shim is given)
+ * Returns { ok, code, wallMs, log, error, cli, timing }: cli is the CLI's own result object (its
+ * --json: image ID, size, probe, base image), null if it wrote none; timing (when a shim is given)
  * splits the wall time into docker commands, waiting for the app, probe lag and the action's own work.
+ */
+/**
+ * @param {BuildOptions} options
+ * @returns {Promise<ActionBuild>}
  */
 export async function buildWithAction({ repoRoot, cwd, app, python, variant, worker, image, testbed, shim }) {
   const cli = path.join(repoRoot, 'dist', 'cli.js');
   if (!fs.existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first.`);
-  const args = [cli, '--python-version', python, '--variant', variant, '--app', app, '--image', image];
+  const resultDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flask-bench-result-'));
+  const resultFile = path.join(resultDir, 'result.json');
+  // Always an --image: the action then removes its per-job app tag itself, leaving only the bench's tags.
+  const args = [cli, '--python-version', python, '--variant', variant, '--app', app, '--image', image, `--json=${resultFile}`];
   if (worker) args.push('--worker', worker);
   if (testbed.basePrefix) args.push('--base-image', testbed.basePrefix);
   if (testbed.pipIndexUrl) args.push('--pip-index-url', testbed.pipIndexUrl);
   if (testbed.network) args.push('--network', testbed.network);
   shim?.reset();
   const started = nowMs();
-  const result = await run(process.execPath, args, { cwd, env: shim ? shim.env : process.env, timeoutMs: 900_000 });
+  let result;
+  /** @type {CliResult | null} */
+  let cliResult;
+  try {
+    result = await run(process.execPath, args, { cwd, env: shim ? shim.env : process.env, timeoutMs: 900_000 });
+    cliResult = readCliResult(resultFile);
+  } finally {
+    fs.rmSync(resultDir, { recursive: true, force: true });
+  }
   const wallMs = nowMs() - started;
   const log = `${result.stdout}${result.stderr}`;
-  const outputs = {};
-  const outputBlock = log.split('\n== Outputs\n')[1] ?? '';
-  for (const line of outputBlock.split('\n')) {
-    const match = /^([a-z-]+)=(.*)$/.exec(line);
-    if (match) outputs[match[1]] = match[2];
-  }
-  const baseImage = / on (\S+), worker /.exec(log)?.[1] ?? '';
-  const jobTag = /Successfully tagged (flask-gunicorn-action\/app:\S+)/.exec(log)?.[1];
-  // The CLI leaves its per-job app tag behind; the bench's own tags are enough.
-  if (jobTag) await run('docker', ['image', 'rm', '--no-prune', jobTag]);
-  return {
-    ok: result.code === 0 && outputs['image-id'] !== undefined,
-    code: result.code,
-    wallMs,
-    log,
-    error: result.code === 0 ? '' : lastLines(result.stderr || result.stdout, 6),
-    outputs,
-    baseImage,
-    timing: shim ? splitTiming(wallMs, shim.read(), Number(outputs['probe-seconds'])) : undefined,
-  };
+  const timing = shim && cliResult ? splitTiming(wallMs, shim.read(), cliResult.probe.seconds ?? NaN) : undefined;
+  const common = { code: result.code, wallMs, log, timing };
+  if (result.code === 0 && cliResult?.ok === true) return { ok: true, ...common, error: '', cli: cliResult };
+  const error =
+    cliResult?.error ?? `${lastLines(result.stderr || result.stdout, 6)}\n(dist/cli.js wrote no --json result: is dist/ built from this checkout? run \`npm run build\`)`;
+  return { ok: false, ...common, error, cli: cliResult };
+}
+
+/**
+ * The object `dist/cli.js --json=FILE` wrote (src/cli-result.ts), or null when it wrote none.
+ * @param {string} file
+ * @returns {CliResult | null}
+ */
+export function readCliResult(file) {
+  if (!fs.existsSync(file)) return null;
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
 /**
@@ -52,6 +85,11 @@ export async function buildWithAction({ repoRoot, cwd, app, python, variant, wor
  * appStart: from the end of `docker run` to the first moment the app answered the tight poller (the
  * app's own start-up, not the action's). probeLag: from that moment to when the action's probe passed
  * (the action's probe-seconds counts from just before `docker run`). ownWork: everything else.
+ */
+/**
+ * @param {number} wallMs
+ * @param {import('./docker-shim.mjs').ShimLog} shimLog
+ * @param {number} probeSeconds
  */
 export function splitTiming(wallMs, shimLog, probeSeconds) {
   const dockerMs = shimLog.commands.reduce((sum, command) => sum + command.ms, 0);
@@ -75,6 +113,7 @@ export function splitTiming(wallMs, shimLog, probeSeconds) {
   };
 }
 
+/** @param {string} reference */
 export async function imageSize(reference) {
   const result = await run('docker', ['image', 'inspect', '--format', '{{.Size}}', reference]);
   return result.code === 0 ? Number(result.stdout.trim()) : NaN;
@@ -94,6 +133,8 @@ export async function onPackageIndex(image, pkg, testbed) {
 /**
  * The rebuild check: an app with a requirements.txt is built once, then only main.py changes and it
  * is built again with timings. Passes when the pip layer came from the cache.
+ * @param {Omit<BuildOptions, 'cwd' | 'app' | 'variant' | 'image' | 'shim'> & { appSource: string, requirement: string, shim: import('./docker-shim.mjs').DockerShim }} options
+ * @returns {Promise<{ ok: false, error: string } | { ok: true, firstWallMs: number, pipStepFound: boolean, pipCached: boolean, pipStepLog: string, timing: Timing }>}
  */
 export async function measureCodeOnlyRebuild({ repoRoot, appSource, python, testbed, shim, requirement }) {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'flask-bench-rebuild-'));
@@ -107,13 +148,18 @@ export async function measureCodeOnlyRebuild({ repoRoot, appSource, python, test
     fs.appendFileSync(path.join(app, 'main.py'), `\n# code-only change for the rebuild check: ${new Date().toISOString()}\n`);
     const second = await buildWithAction({ ...common, shim });
     if (!second.ok) return { ok: false, error: `rebuild failed: ${second.error}` };
-    return { ok: true, firstWallMs: first.wallMs, ...rebuildEvidence(second.log), timing: second.timing };
+    // Built with the shim and passed, so it was timed.
+    const timing = /** @type {Timing} */ (second.timing);
+    return { ok: true, firstWallMs: first.wallMs, ...rebuildEvidence(second.log), timing };
   } finally {
     fs.rmSync(workspace, { recursive: true, force: true });
   }
 }
 
-/** From a build log: did the app layer's pip step come from the cache (classic builder or BuildKit)? */
+/**
+ * From a build log: did the app layer's pip step come from the cache (classic builder or BuildKit)?
+ * @param {string} log
+ */
 export function rebuildEvidence(log) {
   const lines = log.split('\n');
   const step = lines.findIndex((line) => /RUN python -m pip install .*app-requirements\.txt/.test(line));

@@ -53,22 +53,32 @@ export function freePort() {
     const server = net.createServer();
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port was assigned'))));
     });
   });
 }
 
+/**
+ * @typedef {{ ok: true, pid: number, startupMs: number, stop: () => Promise<void>, logs: () => Promise<string>,
+ *   fullLog: () => Promise<string>, running: () => Promise<boolean> } | { ok: false, error: string }} ServerHandle
+ */
+
+/** @type {Set<() => Promise<void>>} */
 const started = new Set();
 
 /**
  * Starts a server on `port` and waits for its first 200 on /. Resolves
  * { ok, pid, startupMs, stop(), logs() (the last lines), fullLog(), running() } or { ok: false, error }.
+ * @param {any} server a definition (above)
+ * @param {number} port
+ * @returns {Promise<ServerHandle>}
  */
 export async function startServer(server, port) {
   return server.how === 'uwsgi' ? startUwsgi(server, port) : startContainer(server, port);
 }
 
+/** @returns {Promise<ServerHandle>} */
 async function startContainer(server, port) {
   const name = `flask-bench-${server.id.replace(/[^a-zA-Z0-9_.-]/g, '-')}-${randomBytes(3).toString('hex')}`;
   const env = { HOST: '127.0.0.1', PORT: String(port), ...server.env };
@@ -105,6 +115,7 @@ async function startContainer(server, port) {
   return { ok: true, pid, startupMs: readyAt - t0, stop, logs, fullLog, running: alive };
 }
 
+/** @returns {Promise<ServerHandle>} */
 async function startUwsgi(server, port) {
   const logFile = `${fs.mkdtempSync('/tmp/flask-bench-uwsgi-log-')}/uwsgi.log`;
   const fd = fs.openSync(logFile, 'w');
@@ -118,7 +129,7 @@ async function startUwsgi(server, port) {
   const stop = async () => {
     started.delete(stop);
     if (exited) return;
-    const tree = processTree(child.pid);
+    const tree = child.pid === undefined ? [] : processTree(child.pid);
     child.kill('SIGTERM'); // --die-on-term: the master stops its workers and exits
     await Promise.race([exit, sleep(10_000)]);
     for (const pid of tree) {
@@ -138,7 +149,8 @@ async function startUwsgi(server, port) {
     return { ok: false, error: `no 200 on / (uWSGI log: ${text.split('\n').slice(-5).join(' | ')})` };
   }
   const fullLog = async () => fs.readFileSync(logFile, 'utf8');
-  return { ok: true, pid: child.pid, startupMs: readyAt - t0, stop, logs, fullLog, running: async () => !exited };
+  // spawn() gives no pid only when it failed, which the exit (and so no first 200) already reported.
+  return { ok: true, pid: child.pid ?? -1, startupMs: readyAt - t0, stop, logs, fullLog, running: async () => !exited };
 }
 
 /** Stops whatever is still running (on errors and Ctrl-C). */

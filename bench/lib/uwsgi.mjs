@@ -13,6 +13,8 @@ const WORKER_PACKAGES = ['meinheld', 'greenlet', 'gevent', 'zope.event', 'zope.i
 /**
  * { available: true, venv, python, packages } or { available: false, reason }.
  * imagePython is the image's X.Y: the plugin embeds the system Python, which must be the same.
+ * @param {{ image: string, imagePython: string, testbed: import('./testbed.mjs').Testbed }} options
+ * @returns {Promise<{ available: true, venv: string, python: string, version: string, packages: string[] } | { available: false, reason: string }>}
  */
 export async function prepareUwsgi({ image, imagePython, testbed }) {
   if (!(await onPath('uwsgi'))) return { available: false, reason: 'uwsgi is not installed (apt-get install uwsgi-core uwsgi-plugin-python3)' };
@@ -29,7 +31,7 @@ export async function prepareUwsgi({ image, imagePython, testbed }) {
     .map((line) => line.trim())
     .filter((line) => /^[A-Za-z0-9_.-]+==\S+$/.test(line))
     // The worker's own packages are not the app's: uWSGI serves it itself (and the image's Meinheld is a local build).
-    .filter((line) => !WORKER_PACKAGES.includes(line.split('==')[0].toLowerCase()));
+    .filter((line) => !WORKER_PACKAGES.includes((line.split('==')[0] ?? '').toLowerCase()));
   const key = crypto.createHash('sha256').update(`${python}\n${packages.join('\n')}`).digest('hex').slice(0, 12);
   const venv = path.join(os.tmpdir(), `flask-bench-uwsgi-venv-${key}`);
   if (!fs.existsSync(path.join(venv, 'ready'))) {
@@ -53,6 +55,8 @@ export async function prepareUwsgi({ image, imagePython, testbed }) {
  * --http11-socket keeps connections alive like Gunicorn's gthread; with plain --http-socket the
  * throughput is the same but uWSGI closes every connection without saying so, which wrk counts as
  * a read error per request.
+ * @param {{ venv: string, appDir: string, port: number, processes: number, threads: number }} options
+ * @returns {string[]}
  */
 export function uwsgiArgs({ venv, appDir, port, processes, threads }) {
   return [
