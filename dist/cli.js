@@ -6,13 +6,13 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-WHWYYT3W.js";
+} from "./chunks/chunk-HR5Y7Q6J.js";
 import {
   Docker,
   cleanup,
   fence,
   memoryState
-} from "./chunks/chunk-MFCKSDFG.js";
+} from "./chunks/chunk-DQLRF4BP.js";
 
 // src/cli-flags.ts
 var USAGE = `Usage: node dist/cli.js --python-version 3.12 [--variant slim] [--app ./path] [--image repo --push true ...]

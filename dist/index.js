@@ -7,13 +7,13 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-WHWYYT3W.js";
+} from "./chunks/chunk-HR5Y7Q6J.js";
 import {
   Docker,
   actionState,
   setFailed,
   warning
-} from "./chunks/chunk-MFCKSDFG.js";
+} from "./chunks/chunk-DQLRF4BP.js";
 
 // src/sources.ts
 function inWorkflow() {

@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-MFCKSDFG.js";
+} from "./chunks/chunk-DQLRF4BP.js";
 
 // src/post.ts
 try {

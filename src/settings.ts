@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { bindProblem } from './bind.js';
+import { parsePlatforms } from './platforms.js';
 import { BUILDER_SETTINGS, type BuilderSetting } from './builder.js';
 import { defaultCache, parseCacheInput, type CacheSpec } from './cache.js';
 import { excludingPattern } from './dockerignore.js';
@@ -68,6 +69,8 @@ export interface Settings {
   cacheTo: CacheSpec[];
   /** Whether the cache came from the inputs (else the hosted-runner default, dropped quietly where it cannot work). */
   cacheGiven: boolean;
+  /** Platforms to build, test and push as one image (platforms.ts); [] for the engine's own platform. */
+  platforms: string[];
   /** bridge: publish on an ephemeral 127.0.0.1 port; host: share the host network on a free port. */
   network: Network;
   probePath: string;
@@ -76,6 +79,8 @@ export interface Settings {
   probeBody: string;
   /** Seconds to wait for a passing probe. */
   probeTimeout: number;
+  /** Whether probe-timeout was given (else the default, stretched for emulated platforms). */
+  probeTimeoutGiven: boolean;
   /** Environment of the test container only. */
   probeEnv: Record<string, string>;
   githubToken: string;
@@ -292,6 +297,10 @@ export function parseSettings(raw: Record<string, string | undefined>, env: Envi
   if (builder === 'classic' && cacheGiven && cacheFrom.length + cacheTo.length > 0)
     fail('cache-from / cache-to: the classic builder has no cache backends; use builder: auto or buildx, or leave both empty.');
 
+  const platforms = parsePlatforms(get('platforms'), fail);
+  if (builder === 'classic' && platforms.length > 0)
+    fail('platforms: the classic builder builds only for the engine\'s own platform; use builder: auto or buildx, or leave platforms empty.');
+
   const networkValue = get('network').toLowerCase() || 'bridge';
   let network: Network = 'bridge';
   if (networkValue === 'bridge' || networkValue === 'host') network = networkValue;
@@ -347,11 +356,13 @@ export function parseSettings(raw: Record<string, string | undefined>, env: Envi
     cacheFrom,
     cacheTo,
     cacheGiven,
+    platforms,
     network,
     probePath,
     probeStatus,
     probeBody,
     probeTimeout,
+    probeTimeoutGiven: get('probe-timeout') !== '',
     probeEnv,
     githubToken: get('github-token'),
     notices,
