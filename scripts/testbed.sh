@@ -316,7 +316,7 @@ import_image() {
 }
 
 ensure_standins() {
-  local version suite tarball pids=() failed=0 todo=()
+  local version suite tarball first arm_tarball pids=() failed=0 todo=()
   mkdir -p "$CACHE"
   for version in $OFFLINE_VERSIONS; do
     suite=${SUITE_OF[$version]:-}
@@ -326,7 +326,13 @@ ensure_standins() {
     fi
     todo+=("$version")
   done
-  [ ${#todo[@]} -eq 0 ] && return 0
+  # The main target's arm64 root file system (section 3c), the slowest (emulated): started with the rest.
+  first=${OFFLINE_VERSIONS%% *}
+  arm_tarball="$CACHE/rootfs-${SUITE_OF[$first]}-$FOREIGN_ARCH-r$STANDIN_REV.tar"
+  if [ ! -s "$arm_tarball" ]; then
+    build_rootfs_tarball "$first" "${SUITE_OF[$first]}" "$arm_tarball" "$FOREIGN_ARCH" &
+    pids+=($!)
+  fi
   # Debootstrap the missing suites in parallel: mostly download and unpack time, ~1 min each.
   for version in "${todo[@]}"; do
     suite=${SUITE_OF[$version]}
@@ -699,9 +705,10 @@ cmd_up() {
   ensure_engine "$mode"
   ensure_buildx
   if [ "$mode" = offline ]; then
+    # QEMU first: the arm64 stand-in is configured under it.
+    ensure_qemu
     ensure_standins
     ensure_pip_server
-    ensure_qemu
     ensure_cache_engine
   else
     stop_pid "$STATE/pip.pid" http.server "pip index server"
