@@ -37,13 +37,12 @@ app = Flask(__name__)
 def index():
     return platform.machine()
 `;
-// The same app, which refuses to start on arm64: the build passes there, the smoke test does not.
+// The same app, which fails to import on arm64 (so Gunicorn stops): the build passes there, the smoke test does not.
 const BROKEN_APP = `import platform
-import sys
 from flask import Flask
 
 if platform.machine() == "aarch64":
-    sys.exit("this app does not support arm64")
+    raise RuntimeError("this app does not support arm64")
 
 app = Flask(__name__)
 
@@ -52,6 +51,10 @@ app = Flask(__name__)
 def index():
     return platform.machine()
 `;
+
+/** The tags every run gets, dated first: python3.11-2026-11-30, python3.11, latest (with the variant's suffix). */
+const suffix = target.variant === 'debian' ? '' : `-${target.variant}`;
+const TAGS = [`python${target.pythonVersion}${suffix}-2026-11-30`, `python${target.pythonVersion}${suffix}`, 'latest'];
 
 let api: FakeGitHubApi;
 let workspace: string;
@@ -160,23 +163,24 @@ describe('a two-platform image', () => {
   });
 
   it('is one index in the registry over both platforms, under every tag, with the digest the action gave', async () => {
-    const tags = ['python3.11-2026-11-30', 'python3.11', 'latest'].map((tag) => tag.replace('3.11', target.pythonVersion));
-    expect(await registryTags(REPOSITORY)).toEqual([...tags, `${tags[0]}-amd64`, `${tags[0]}-arm64`].sort());
-    for (const tag of tags) {
+    expect(await registryTags(REPOSITORY)).toEqual([...TAGS, `${TAGS[0]}-amd64`, `${TAGS[0]}-arm64`].sort());
+    for (const tag of TAGS) {
       const index = await registryManifest(REPOSITORY, tag);
       expect(index.digest, tag).toBe(run.outputs.digest);
       expect(index.body.mediaType, tag).toMatch(/index|manifest\.list/);
       expect(indexPlatforms(index.body), tag).toEqual(PLATFORMS);
     }
-    expect(run.outputs.tags!.split('\n').at(-1)).toBe(`${testbed().registry}/${REPOSITORY}:latest`);
+    // The tags output: each platform's image, then the index's tags, latest last.
+    expect(run.outputs.tags!.split('\n')).toEqual(
+      [`${TAGS[0]}-amd64`, `${TAGS[0]}-arm64`, ...TAGS].map((tag) => `${testbed().registry}/${REPOSITORY}:${tag}`),
+    );
   });
 
   it('holds, for each platform, the very image the action tested', async () => {
     const tested = Object.fromEntries(run.outputs['platform-image-ids']!.split('\n').map((line) => line.split('=') as [string, string]));
     expect(Object.keys(tested).sort()).toEqual(PLATFORMS);
-    const first = run.outputs.tags!.split('\n')[0]!;
     for (const platform of PLATFORMS) {
-      const tag = `${first.slice(first.lastIndexOf(':') + 1)}-${platform.split('/')[1]}`;
+      const tag = `${TAGS[0]}-${platform.split('/')[1]}`;
       const pushed = await registryManifest(REPOSITORY, tag);
       // The engine names a tested image by its config digest (classic store) or its manifest digest
       // (containerd store): either way it must be what the registry holds, not a second build.
@@ -185,7 +189,6 @@ describe('a two-platform image', () => {
   });
 
   it("runs Meinheld on arm64: the pushed arm64 image is an aarch64 Python with Meinheld and greenlet built for it", () => {
-    const first = run.outputs.tags!.split('\n')[0]!;
     const out = docker([
       'run',
       '--rm',
@@ -197,7 +200,7 @@ describe('a two-platform image', () => {
       'host',
       '--entrypoint',
       'python',
-      `${first}-arm64`,
+      `${testbed().registry}/${REPOSITORY}:${TAGS[0]}-arm64`,
       '-c',
       'import platform, meinheld, greenlet; from meinheld import server; print(platform.machine(), greenlet.__version__)',
     ]).trim();
