@@ -6,14 +6,14 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-YBGEGVRA.js";
+} from "./chunks/chunk-IRLEYDU3.js";
 import {
   Docker,
   cleanup,
   describeBuilder,
   fence,
   memoryState
-} from "./chunks/chunk-PXU7ROIW.js";
+} from "./chunks/chunk-VBLB6I6J.js";
 
 // src/cli.ts
 import * as fs from "node:fs";

@@ -7,13 +7,13 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-YBGEGVRA.js";
+} from "./chunks/chunk-IRLEYDU3.js";
 import {
   Docker,
   actionState,
   setFailed,
   warning
-} from "./chunks/chunk-PXU7ROIW.js";
+} from "./chunks/chunk-VBLB6I6J.js";
 
 // src/sources.ts
 function inWorkflow() {

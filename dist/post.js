@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-PXU7ROIW.js";
+} from "./chunks/chunk-VBLB6I6J.js";
 
 // src/post.ts
 try {

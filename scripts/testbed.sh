@@ -141,6 +141,9 @@ install_packages() {
   command -v shellcheck >/dev/null || missing+=(shellcheck)
   if [ "$mode" = offline ]; then
     command -v debootstrap >/dev/null || missing+=(debootstrap)
+    # arm64 stand-ins and builds run under QEMU user emulation (section 3c).
+    command -v qemu-aarch64-static >/dev/null || missing+=(qemu-user-static)
+    command -v update-binfmts >/dev/null || missing+=(binfmt-support)
   fi
   [ ${#missing[@]} -eq 0 ] && return 0
   log "installing Debian packages: ${missing[*]}"
@@ -250,34 +253,40 @@ image_ok() { # image exists and was made by this recipe revision
 
 # Build (or take from the cache) the root file system of one suite as a tarball.
 build_rootfs_tarball() {
-  local version=$1 suite=$2 tarball=$3 mirror rootfs include
+  local version=$1 suite=$2 tarball=$3 arch=${4:-} mirror rootfs include
   mirror=$(debian_mirror)
-  rootfs="$CACHE/build/rootfs-$suite"
+  rootfs="$CACHE/build/rootfs-$suite${arch:+-$arch}"
   # Like the official python:X image: Python's headers, a C and C++ compiler and patch, so Meinheld
   # (and greenlet where no wheel fits) compile as they do on GitHub.
   include=python3,python3-pip,python3-venv,python3-dev,gcc,g++,libc6-dev,patch,ca-certificates
   # The local package index has compiled wheels (markupsafe, ...) for CPython 3.11 only; other Pythons
   # get Debian's build of markupsafe so Flask installs without a compiler.
-  [ "$version" = 3.11 ] || include="$include,python3-markupsafe"
+  # Its wheels are x86_64 only: an arm64 stand-in gets Debian's too (PyPI has arm64 wheels for it).
+  [ "$version" = 3.11 ] && [ -z "$arch" ] || include="$include,python3-markupsafe"
   # gevent offline: only trixie's is new enough for Gunicorn 24+. Its greenlet (3.1) is built with
   # assertions, which is what makes a use-after-free in Meinheld's greenlet glue crash instead of pass.
   [ "$suite" != trixie ] || include="$include,python3-gevent"
   "${SUDO[@]}" rm -rf "$rootfs"
   mkdir -p "$CACHE/build"
-  log "debootstrap $suite (Python $version) from $mirror"
+  log "debootstrap $suite${arch:+ for $arch} (Python $version) from $mirror"
   # Bookworm's debootstrap predates forky (testing): it is bootstrapped like sid.
-  local script=/usr/share/debootstrap/scripts/$suite
+  local script=/usr/share/debootstrap/scripts/$suite buildlog="$CACHE/build/$suite${arch:+-$arch}.log"
   [ -e "$script" ] || script=/usr/share/debootstrap/scripts/sid
-  if ! "${SUDO[@]}" debootstrap --variant=minbase --include="$include" "$suite" "$rootfs" "$mirror" "$script" \
-      >"$CACHE/build/$suite.log" 2>&1; then
-    tail -n 20 "$CACHE/build/$suite.log" >&2
-    die "debootstrap $suite failed (log: $CACHE/build/$suite.log)"
+  # Another architecture: unpack only (--foreign), then configure inside it, where QEMU runs its
+  # binaries (section 3c; about 4 minutes emulated).
+  local foreign=()
+  [ -z "$arch" ] || foreign=(--arch="$arch" --foreign)
+  if ! "${SUDO[@]}" debootstrap "${foreign[@]}" --variant=minbase --include="$include" "$suite" "$rootfs" "$mirror" "$script" \
+      >"$buildlog" 2>&1 \
+    || { [ -n "$arch" ] && ! "${SUDO[@]}" chroot "$rootfs" /debootstrap/debootstrap --second-stage >>"$buildlog" 2>&1; }; then
+    tail -n 20 "$buildlog" >&2
+    die "debootstrap $suite${arch:+ ($arch)} failed (log: $buildlog)"
   fi
   # The official python:3.12+ images have no `packaging` (nor wheel): Debian's pip pulls both in. Take
   # them out, so an image that needs packaging (Gunicorn's gevent worker does) must install it itself.
   if [ "$suite" = trixie ] || [ "$suite" = forky ]; then
-    "${SUDO[@]}" chroot "$rootfs" dpkg --purge --force-depends python3-wheel python3-packaging >>"$CACHE/build/$suite.log" 2>&1 \
-      || die "could not remove python3-packaging from the $suite stand-in (log: $CACHE/build/$suite.log)"
+    "${SUDO[@]}" chroot "$rootfs" dpkg --purge --force-depends python3-wheel python3-packaging >>"$buildlog" 2>&1 \
+      || die "could not remove python3-packaging from the $suite stand-in (log: $buildlog)"
   fi
   # Make it behave like the official python image: pip may install into the system Python (PEP 668
   # marker removed), `python` and `pip` exist; drop downloaded .debs and apt lists to keep it small.
@@ -307,7 +316,7 @@ import_image() {
 }
 
 ensure_standins() {
-  local version suite tarball pids=() failed=0 todo=()
+  local version suite tarball first arm_tarball pids=() failed=0 todo=()
   mkdir -p "$CACHE"
   for version in $OFFLINE_VERSIONS; do
     suite=${SUITE_OF[$version]:-}
@@ -317,7 +326,13 @@ ensure_standins() {
     fi
     todo+=("$version")
   done
-  [ ${#todo[@]} -eq 0 ] && return 0
+  # The main target's arm64 root file system (section 3c), the slowest (emulated): started with the rest.
+  first=${OFFLINE_VERSIONS%% *}
+  arm_tarball="$CACHE/rootfs-${SUITE_OF[$first]}-$FOREIGN_ARCH-r$STANDIN_REV.tar"
+  if [ ! -s "$arm_tarball" ]; then
+    build_rootfs_tarball "$first" "${SUITE_OF[$first]}" "$arm_tarball" "$FOREIGN_ARCH" &
+    pids+=($!)
+  fi
   # Debootstrap the missing suites in parallel: mostly download and unpack time, ~1 min each.
   for version in "${todo[@]}"; do
     suite=${SUITE_OF[$version]}
@@ -406,11 +421,9 @@ ensure_cache_engine() {
   version=$(DOCKER_HOST=$host docker version --format '{{.Server.Version}}')
   DOCKER_HOST=$host docker info --format '{{json .DriverStatus}}' | grep -q io.containerd.snapshotter \
     || die "the cache engine (dockerd $version) does not use the containerd image store"
-  # The e2e suites' main target, for builds on this engine, from the cached root file system.
+  # The e2e suites' main target, for builds on this engine: amd64 and arm64 in one image (section 3c).
   first=${OFFLINE_VERSIONS%% *}
-  if ! DOCKER_HOST=$host image_ok "${IMAGE_PREFIX}python:$first"; then
-    DOCKER_HOST=$host import_image "$first" "$CACHE/rootfs-${SUITE_OF[$first]}-r$STANDIN_REV.tar"
-  fi
+  ensure_multiplatform_standin "$host" "$first"
   CACHE_ENGINE_HOST=$host
   log "cache engine: dockerd $version on $host"
 }
@@ -422,6 +435,61 @@ stop_cache_engine() {
   # What a stopped dockerd leaves mounted under its exec-root (the default network namespace).
   while read -r mount; do "${SUDO[@]}" umount "$mount" 2>/dev/null || true; done \
     < <(awk -v root="$dir/exec" 'index($2, root) == 1 { print $2 }' /proc/self/mounts | sort -r)
+}
+
+# --- 3c. arm64 under QEMU (offline) -------------------------------------------------------------------
+
+# Multi-platform images are built and smoke-tested here for linux/arm64 too, under QEMU user emulation
+# (Debian's qemu-user-static). The kernel runs an arm64 binary through QEMU once binfmt_misc knows it;
+# the F flag opens the interpreter at registration, so images need no copy of QEMU. Machines without
+# systemd have binfmt_misc unmounted: mount it first. The registration is the kernel's, machine-wide.
+FOREIGN_ARCH=arm64
+FOREIGN_PLATFORM=linux/arm64
+
+ensure_qemu() {
+  local entry=/proc/sys/fs/binfmt_misc/qemu-aarch64
+  [ -e /proc/sys/fs/binfmt_misc/register ] || "${SUDO[@]}" mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc \
+    || die "cannot mount binfmt_misc, which QEMU emulation of $FOREIGN_PLATFORM needs"
+  [ -e "$entry" ] || "${SUDO[@]}" update-binfmts --enable qemu-aarch64 \
+    || die "update-binfmts --enable qemu-aarch64 failed (is qemu-user-static installed?)"
+  grep -qx enabled "$entry" || die "binfmt_misc has qemu-aarch64, but it is disabled ($entry)"
+  grep -q '^flags: .*F' "$entry" || die "qemu-aarch64 is registered without the F flag: containers could not find QEMU"
+}
+
+# The e2e suites' main target as one multi-platform image on the cache engine (whose containerd store
+# holds image indexes; the classic store keeps one platform per name): the amd64 stand-in and an arm64
+# one debootstrapped from the same suite. Built with BuildKit from the two tarballs, since
+# `docker import --platform` records the wrong architecture.
+ensure_multiplatform_standin() {
+  local host=$1 version=$2 suite name tarball arm_tarball ctx
+  suite=${SUITE_OF[$version]}
+  name="${IMAGE_PREFIX}python:$version"
+  tarball="$CACHE/rootfs-$suite-r$STANDIN_REV.tar"
+  arm_tarball="$CACHE/rootfs-$suite-$FOREIGN_ARCH-r$STANDIN_REV.tar"
+  if DOCKER_HOST=$host image_ok "$name" && DOCKER_HOST=$host image_ok "$name-slim" \
+    && DOCKER_HOST=$host docker image inspect --platform "$FOREIGN_PLATFORM" "$name" >/dev/null 2>&1; then
+    return 0
+  fi
+  [ -s "$arm_tarball" ] || build_rootfs_tarball "$version" "$suite" "$arm_tarball" "$FOREIGN_ARCH"
+  ctx="$CACHE/build/multiplatform-$version"
+  rm -rf "$ctx" && mkdir -p "$ctx"
+  # Hard links: the tarballs are half a gigabyte each.
+  ln "$tarball" "$ctx/rootfs-amd64.tar" && ln "$arm_tarball" "$ctx/rootfs-$FOREIGN_ARCH.tar"
+  # The same settings import_image gives the single-platform stand-ins.
+  cat >"$ctx/Dockerfile" <<DOCKERFILE
+FROM scratch
+ARG TARGETARCH
+ADD rootfs-\${TARGETARCH}.tar /
+ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+ENV LANG=C.UTF-8
+LABEL flask-testbed.rev=$STANDIN_REV flask-testbed.python=$version
+CMD ["python3"]
+DOCKERFILE
+  log "building $name for linux/amd64 and $FOREIGN_PLATFORM on the cache engine"
+  DOCKER_HOST=$host docker buildx build --builder default --platform "linux/amd64,$FOREIGN_PLATFORM" --provenance=false \
+    --load --tag "$name" --tag "$name-slim" "$ctx" >"$CACHE/build/multiplatform-$version.log" 2>&1 \
+    || { tail -n 20 "$CACHE/build/multiplatform-$version.log" >&2; die "building the multi-platform stand-in failed"; }
+  rm -rf "$ctx"
 }
 
 # --- 4. local Python package index (offline) --------------------------------------------------------
@@ -600,6 +668,8 @@ write_env() {
       echo "export TESTBED_GEVENT_VERSIONS='$(case " $OFFLINE_VERSIONS " in *" 3.13 "*) echo 3.13 ;; esac)'"
       # An engine whose own builder exports cache (section 3b).
       echo "export TESTBED_CACHE_DOCKER_HOST='$CACHE_ENGINE_HOST'"
+      # What the cache engine's main-target stand-in is built for (section 3c).
+      echo "export TESTBED_PLATFORMS='linux/amd64,$FOREIGN_PLATFORM'"
     else
       echo "export TESTBED_BASE_PREFIX=''"
       echo "export TESTBED_PIP_INDEX_URL=''"
@@ -608,6 +678,8 @@ write_env() {
       echo "export TESTBED_GEVENT_VERSIONS='$(online_versions)'"
       # Online, the runner's own engine: the action makes a builder there that exports cache.
       echo "export TESTBED_CACHE_DOCKER_HOST=''"
+      # Online, the runner's engine with docker/setup-qemu-action; the real base images have both.
+      echo "export TESTBED_PLATFORMS='linux/amd64,linux/arm64'"
     fi
     echo "export TESTBED_REGISTRY='127.0.0.1:$REG_PORT'"
     echo "export TESTBED_REGISTRY_USER='$REG_USER'"
@@ -633,6 +705,8 @@ cmd_up() {
   ensure_engine "$mode"
   ensure_buildx
   if [ "$mode" = offline ]; then
+    # QEMU first: the arm64 stand-in is configured under it.
+    ensure_qemu
     ensure_standins
     ensure_pip_server
     ensure_cache_engine

@@ -90,6 +90,38 @@ export class Docker {
     return result.exitCode === 0 ? (/^Driver:\s+(\S+)/m.exec(result.stdout)?.[1] ?? '') : '';
   }
 
+  /** The engine's own platform (linux/amd64): what its images run natively, without QEMU. */
+  async enginePlatform(): Promise<string> {
+    return (await this.must(['version', '--format', '{{.Server.Os}}/{{.Server.Arch}}'], 'read the engine\'s platform')).trim();
+  }
+
+  /**
+   * The platforms a buildx builder can build (the engine's own, plus those QEMU is registered for),
+   * or [] when buildx does not say.
+   */
+  async buildxPlatforms(builder: string, env?: Record<string, string>): Promise<string[]> {
+    const result = await this.run(['buildx', 'inspect', builder], env ? { env } : {});
+    const line = result.exitCode === 0 ? /^Platforms:\s*(.*)$/m.exec(result.stdout)?.[1] : undefined;
+    return (line ?? '')
+      .split(',')
+      .map((platform) => platform.trim().replace(/\*$/, ''))
+      .filter((platform) => platform !== '');
+  }
+
+  /**
+   * Makes (or moves) `ref` to point at an image index over the given per-platform images, in the
+   * registry: the images are not pulled. Returns the index digest.
+   */
+  async createIndex(ref: string, sources: string[], env: Record<string, string>): Promise<string> {
+    const created = await this.run(['buildx', 'imagetools', 'create', '--tag', ref, ...sources], { env });
+    if (created.exitCode !== 0)
+      throw new DockerError(`Could not push the multi-platform image ${ref}: ${lastLines(created.stderr || created.stdout, 5)}`, created);
+    const inspected = await this.run(['buildx', 'imagetools', 'inspect', ref, '--format', '{{json .Manifest.Digest}}'], { env });
+    const digest = inspected.exitCode === 0 ? (/"(sha256:[a-f0-9]{64})"/.exec(inspected.stdout)?.[1] ?? '') : '';
+    if (digest === '') throw new DockerError(`Pushed ${ref}, but could not read its digest back: ${lastLines(inspected.stderr || inspected.stdout, 3)}`, inspected);
+    return digest;
+  }
+
   /** Makes a buildx builder (cache-builder.ts); `docker buildx create` pulls its image if needed. */
   async createBuilder(args: string[], env?: Record<string, string>): Promise<void> {
     const result = await this.run(args, { echo: true, ...(env ? { env } : {}) });

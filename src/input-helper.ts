@@ -32,6 +32,7 @@ export const INPUT_NAMES = [
   'builder',
   'cache-from',
   'cache-to',
+  'platforms',
   'network',
   'probe-path',
   'probe-status',

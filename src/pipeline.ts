@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { chooseBuilder, describeBuilder, type Builder } from './builder.js';
+import { BuilderError, chooseBuilder, describeBuilder, type Builder } from './builder.js';
 import { createBuilderArgs, needsOwnBuilder, ownBuilderName } from './cache-builder.js';
 import { cacheForBuilder, describeCache, needsCacheExport } from './cache.js';
 import { cleanup } from './cleanup.js';
@@ -13,7 +13,8 @@ import { appBuildContext } from './build-context.js';
 import { configRoot, createDockerConfigDir, loginEnv } from './docker-config.js';
 import { pipIndex, requireSecretSupport } from './pip-index.js';
 import { makePlan, type BuildStep, type Plan } from './plan.js';
-import { PushError, pushImage, registryLogin, registryRetry, tagImage, type PushResult } from './push.js';
+import { targets, unsupportedPlatforms, type Target } from './platforms.js';
+import { localRefs, PushError, pushImage, pushPlatforms, registryLogin, registryRetry, tagImage, type PushResult } from './push.js';
 import { isTransientPullError, retry } from './retry.js';
 import type { Reporter, SummaryRow } from './reporter.js';
 import type { RunDate } from './run-date.js';
@@ -32,10 +33,32 @@ export interface PipelineDeps {
 
 export interface PipelineResult {
   settings: Settings;
+  /** The first platform's plan, image and probe (the only ones without the platforms input). */
   plan: Plan;
   imageId: string;
   probe: SmokeTestResult;
+  /** Every platform built, each tested, in build order. */
+  platforms: PlatformResult[];
   push?: PushResult;
+}
+
+/** One platform's tested image. */
+export interface PlatformResult {
+  plan: Plan;
+  imageId: string;
+  probe: SmokeTestResult;
+  /** Seconds the two builds took. */
+  buildSeconds: number;
+}
+
+/** What the run decided before building: one plan per platform, and what the finally removes. */
+interface Prepared {
+  plans: Plan[];
+  cache: ReturnType<typeof cacheForBuilder>;
+  runDate: RunDate;
+  appContext: ReturnType<typeof appBuildContext>;
+  /** OCI layout folders, one per plan, when the base image travels as a folder (else ''). */
+  baseLayouts: string[];
 }
 
 export async function runPipeline(raw: Record<string, string>, env: Environment, deps: PipelineDeps): Promise<PipelineResult> {
@@ -47,41 +70,10 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
   maskUrlCredentials(settings.pipIndexUrl, reporter);
   if (settings.pushSkippedReason !== '') reporter.notice(`Push skipped: ${settings.pushSkippedReason}.`);
   await docker.serverVersion();
-
-  const runDate = await deps.resolveDate(settings.date, settings.githubToken);
-  const job = jobId(deps.source);
-  const { builder, defaultCacheUnusable } = await cacheCapableBuilder(docker, chooseBuilder(settings.builder, await docker.buildxBuilder()), settings, job);
-  // An index with credentials reaches pip only as a build secret: refused, before any work, where there is none.
-  requireSecretSupport(pipIndex(settings.pipIndexUrl), builder);
-  const cache = defaultCacheUnusable
-    ? { from: [], to: [], dropped: "the engine's own builder cannot export cache; set cache-from / cache-to to have the action make a builder that can" }
-    : cacheForBuilder({ from: settings.cacheFrom, to: settings.cacheTo }, builder.kind);
-  if (cache.dropped !== '') (settings.cacheGiven ? reporter.warning : reporter.info)(`Cache: ${cache.dropped}.`);
-  const hostPort = settings.network === 'host' ? await freePort() : 0;
-  // A builder the action makes cannot see the engine's images: the base image goes to the app build as a folder.
-  const baseLayout = builder.kind === 'buildx' && builder.own ? fs.mkdtempSync(path.join(configRoot(), 'flask-gunicorn-base-')) : '';
-  // Last before the try whose finally removes it: the app folder, or a copy without .git.
-  const appContext = appBuildContext(settings.appDir, configRoot());
-  const plan = makePlan(settings, {
-    date: runDate.date,
-    created: new Date().toISOString(),
-    sourceUrl: deps.source.url,
-    revision: deps.source.revision,
-    jobId: job,
-    builder,
-    hostPort,
-    hasRequirements: fs.existsSync(path.join(settings.appDir, 'requirements.txt')),
-    actionRoot: env.actionRoot,
-    appContext: appContext.dir,
-    ...(settings.immutableTag ? { run: { number: deps.source.runNumber, attempt: deps.source.runAttempt || '1' } } : {}),
-    bundledDockerfile: fs.readFileSync(path.join(env.actionRoot, 'docker', 'Dockerfile'), 'utf8'),
-    cache: { from: cache.from, to: cache.to },
-    baseLayout,
-  });
-  if (appContext.dir !== settings.appDir) reporter.info('The app folder holds a .git: the image is built from a copy without it.');
-  reporter.info(
-    `Python ${settings.pythonVersion} (${settings.variant}) on ${plan.baseImage}, worker ${settings.worker}; dated tags use ${runDate.date} (${runDate.source}). Builder: ${describeBuilder(plan.builder)}. Cache: ${describeCache(cache)}.${plan.pipIndex === 'secret' ? ' The package index credentials reach pip as a build secret.' : ''}`,
-  );
+  const prepared = await failBeforeWork(settings, deps, () => prepare(settings, env, deps));
+  const { plans } = prepared;
+  const first = plans[0]!;
+  const builder = first.builder;
 
   let stage = 'login';
   let passed = false;
@@ -90,10 +82,11 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
   const configDir = settings.username !== '' && settings.password !== '' ? createDockerConfigDir() : '';
   const dockerEnv = configDir !== '' ? loginEnv(configDir) : {};
   const ownBuilder = builder.kind === 'buildx' && builder.own ? builder.name : '';
+  const tested: PlatformResult[] = [];
   try {
     if (configDir !== '') {
-      deps.state.save({ dockerConfig: configDir, registry: plan.push.registry });
-      await reporter.group(`Log in to ${plan.push.registry || 'docker.io'}`, () =>
+      deps.state.save({ dockerConfig: configDir, registry: first.push.registry });
+      await reporter.group(`Log in to ${first.push.registry || 'docker.io'}`, () =>
         registryLogin(docker, settings, { configDir, log: (message) => reporter.warning(message) }),
       );
     }
@@ -105,81 +98,198 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
       );
     }
 
-    // 2. Build the bundled image, then layer the app on it.
-    stage = 'build';
-    const build = (step: BuildStep, what: string): Promise<void> =>
-      retry(() => docker.build(step.args, what, step.dockerfile, { ...step.env, ...dockerEnv }), {
-        ...registryRetry(what, (message) => reporter.warning(message)),
-        // Only a failed fetch of an image is retried: a failing RUN step would fail the same way again.
-        isTransient: (error) => error instanceof DockerError && isTransientPullError(`${error.result?.stdout ?? ''}\n${error.result?.stderr ?? ''}`),
+    // 2 and 3. Each platform: build the bundled image, layer the app on it, smoke-test that very
+    // image. Every platform passes before anything is pushed.
+    for (const plan of plans) {
+      const where = plans.length > 1 ? ` for ${plan.target.platform}` : '';
+      stage = `build${where}`;
+      const buildSeconds = await buildPlatform(docker, reporter, settings, plan, dockerEnv);
+      const imageId = await docker.imageId(plan.app.tag);
+      stage = `smoke test${where}`;
+      deps.state.save({ container: plan.container.name });
+      const probe = await reporter.group(`Smoke-test ${imageId.slice(7, 19)}${where}`, async () => {
+        const result = await smokeTest(docker, plan, imageId);
+        reporter.info(`${result.url} answered ${result.status} after ${result.seconds.toFixed(2)} s${plan.target.emulated ? ' (emulated)' : ''}.`);
+        return result;
       });
-    await reporter.group(`Build the base image from ${plan.baseImage}`, () => build(plan.base, 'Building the base image'));
-    await reporter.group(`Layer the app from ${settings.appDir}`, () => build(plan.app, 'Layering the app'));
-    const imageId = await docker.imageId(plan.app.tag);
+      tested.push({ plan, imageId, probe, buildSeconds });
+    }
 
-    // 3. Smoke-test that very image.
-    stage = 'smoke test';
-    deps.state.save({ container: plan.container.name });
-    const probe = await reporter.group(`Smoke-test ${imageId.slice(7, 19)}`, async () => {
-      const result = await smokeTest(docker, plan, imageId);
-      reporter.info(`${result.url} answered ${result.status} after ${result.seconds.toFixed(2)} s.`);
-      return result;
-    });
-
-    // 4. Tag and push only what passed: the same image ID, no second build.
-    await tagImage(docker, plan, imageId);
+    // 4. Tag and push only what passed: the same image IDs, no second build.
+    for (const result of tested) await tagImage(docker, result.plan, result.imageId);
     let push: PushResult | undefined;
     stage = 'push';
-    if (plan.push.enabled) {
-      try {
-        push = await reporter.group(`Push ${plan.push.refs.length} tags`, () =>
-          pushImage(docker, plan, imageId, settings, { configDir, loggedIn: true, log: (message) => reporter.warning(message) }),
-        );
-      } catch (error) {
-        await untagAll(docker, plan.push.refs);
-        // Tags pushed before the failure are in the registry: the outputs say which, and their digest.
-        if (error instanceof PushError && error.pushed.length > 0) {
-          reporter.setOutput('tags', error.pushed.join('\n'));
-          reporter.setOutput('digest', error.digest);
-        }
-        throw error;
-      }
-    }
+    if (first.push.enabled) push = await pushTested(docker, reporter, settings, tested, { configDir, dockerEnv });
 
     // 5. Report. The registry holds the image now: what fails from here is a warning, not a failed job.
     passed = true;
     stage = 'report';
-    const size = await docker.imageSize(imageId).catch((error: Error) => {
-      reporter.warning(`Could not read the image size (${error.message.split('\n')[0]}); the image-size output is empty.`);
-      return undefined;
-    });
-    await report(reporter, settings, plan, imageId, size, probe, push);
-    return { settings, plan, imageId, probe, ...(push ? { push } : {}) };
+    await report(docker, reporter, settings, tested, push);
+    return { settings, plan: first, imageId: tested[0]!.imageId, probe: tested[0]!.probe, platforms: tested, ...(push ? { push } : {}) };
   } catch (error) {
+    // One platform of several failed: the message says which, and nothing was pushed for any.
+    if (plans.length > 1 && stage !== 'push' && stage !== 'login' && stage !== 'builder') prefixMessage(error, stage.replace(/^.* for /, ''));
     if (error instanceof SmokeTestError) {
       reporter.setOutput('probe-status', String(error.lastStatus));
       reporter.details('Why the smoke test failed', error.details);
-      await untagAll(docker, [plan.app.tag]);
     }
     // The summary says what failed too: a red job with an empty summary explains nothing.
     await reporter.summary('Flask image: failed', [
       { label: 'Failed at', value: stage },
       { label: 'Reason', value: (error as Error).message.split('\n')[0] ?? '' },
-      ...buildRows(settings, plan),
+      ...buildRows(settings, first),
+      ...tested.map(platformRow),
       { label: 'Pushed', value: stage === 'push' ? partlyPushed(error) : 'nothing' },
     ]);
     throw error;
   } finally {
-    // Per-job tags only served this run; its layers stay cached. The app tag stays only when
+    // Per-job tags only served this run; their layers stay cached. The app tag stays only when
     // it is the one name the `tags` output gives (a passing run without an image to tag).
-    await docker.untag(plan.base.tag);
-    appContext.dispose();
-    if (!passed || plan.push.refs.length > 0) await docker.untag(plan.app.tag);
-    if (baseLayout !== '') fs.rmSync(baseLayout, { recursive: true, force: true });
+    for (const plan of plans) {
+      await docker.untag(plan.base.tag);
+      if (!passed || localRefs(plan).length > 0) await docker.untag(plan.app.tag);
+    }
+    prepared.appContext.dispose();
+    for (const layout of prepared.baseLayouts) if (layout !== '') fs.rmSync(layout, { recursive: true, force: true });
     // Warnings, not info: a failure message quotes the engine, and warnings are escaped as one line.
     if (configDir !== '' || ownBuilder !== '')
-      await cleanup(docker, { container: '', dockerConfig: configDir, registry: plan.push.registry, builder: ownBuilder }, reporter.warning);
+      await cleanup(docker, { container: '', dockerConfig: configDir, registry: first.push.registry, builder: ownBuilder }, reporter.warning);
   }
+}
+
+/**
+ * Decides the run before building: the date, the builder (one that exports the cache when asked),
+ * the platforms it can build, and one plan per platform. The app folder copy and the base layout
+ * folders are made last, so that nothing is left behind when a check here fails.
+ */
+async function prepare(settings: Settings, env: Environment, deps: PipelineDeps): Promise<Prepared> {
+  const { docker, reporter } = deps;
+  const runDate = await deps.resolveDate(settings.date, settings.githubToken);
+  const job = jobId(deps.source);
+  const { builder, defaultCacheUnusable } = await cacheCapableBuilder(docker, chooseBuilder(settings.builder, await docker.buildxBuilder()), settings, job);
+  // An index with credentials reaches pip only as a build secret: refused, before any work, where there is none.
+  requireSecretSupport(pipIndex(settings.pipIndexUrl), builder);
+  const platformTargets = await buildTargets(docker, settings, builder);
+  const cache = defaultCacheUnusable
+    ? { from: [], to: [], dropped: "the engine's own builder cannot export cache; set cache-from / cache-to to have the action make a builder that can" }
+    : cacheForBuilder({ from: settings.cacheFrom, to: settings.cacheTo }, builder.kind);
+  if (cache.dropped !== '') (settings.cacheGiven ? reporter.warning : reporter.info)(`Cache: ${cache.dropped}.`);
+  const hostPort = settings.network === 'host' ? await freePort() : 0;
+  // A builder the action makes cannot see the engine's images: each base image goes to its app build as a folder.
+  const own = builder.kind === 'buildx' && builder.own === true;
+  const baseLayouts = platformTargets.map(() => (own ? fs.mkdtempSync(path.join(configRoot(), 'flask-gunicorn-base-')) : ''));
+  // Last: the app folder, or a copy without .git (removed by the caller's finally).
+  const appContext = appBuildContext(settings.appDir, configRoot());
+  const plans = platformTargets.map((target, index) =>
+    makePlan(settings, {
+      date: runDate.date,
+      created: new Date().toISOString(),
+      sourceUrl: deps.source.url,
+      revision: deps.source.revision,
+      jobId: job,
+      builder,
+      target,
+      hostPort,
+      hasRequirements: fs.existsSync(path.join(settings.appDir, 'requirements.txt')),
+      actionRoot: env.actionRoot,
+      appContext: appContext.dir,
+      ...(settings.immutableTag ? { run: { number: deps.source.runNumber, attempt: deps.source.runAttempt || '1' } } : {}),
+      bundledDockerfile: fs.readFileSync(path.join(env.actionRoot, 'docker', 'Dockerfile'), 'utf8'),
+      cache: { from: cache.from, to: cache.to },
+      baseLayout: baseLayouts[index]!,
+    }),
+  );
+  if (appContext.dir !== settings.appDir) reporter.info('The app folder holds a .git: the image is built from a copy without it.');
+  const first = plans[0]!;
+  reporter.info(
+    `Python ${settings.pythonVersion} (${settings.variant}) on ${first.baseImage}, worker ${settings.worker}${describePlatforms(plans)}; dated tags use ${runDate.date} (${runDate.source}). Builder: ${describeBuilder(builder)}. Cache: ${describeCache(cache)}.${first.pipIndex === 'secret' ? ' The package index credentials reach pip as a build secret.' : ''}`,
+  );
+  return { plans, cache, runDate, appContext, baseLayouts };
+}
+
+/**
+ * The platforms to build, checked against what the builder can build: a platform QEMU is not
+ * registered for fails here, before any work, with the step that registers it.
+ */
+async function buildTargets(docker: Docker, settings: Settings, builder: Builder): Promise<Target[]> {
+  if (settings.platforms.length === 0) return targets([], '');
+  if (builder.kind !== 'buildx')
+    throw new BuilderError(
+      `platforms: ${settings.platforms.join(', ')} needs buildx, and this run has the classic builder (${builder.reason}); install the buildx plugin (on GitHub, docker/setup-buildx-action), or leave platforms empty.`,
+    );
+  const enginePlatform = await docker.enginePlatform();
+  const missing = unsupportedPlatforms(settings.platforms, await docker.buildxPlatforms(builder.name));
+  if (missing.length > 0)
+    throw new BuilderError(
+      `platforms: builder ${builder.name} cannot build ${missing.join(', ')} on this ${enginePlatform} engine: no emulator is registered for it. Add docker/setup-qemu-action before this step (or, on your own machine, install qemu-user-static and binfmt-support), or build that platform on a runner of its own architecture.`,
+    );
+  return targets(settings.platforms, enginePlatform);
+}
+
+/** Runs `task` (checks made before any work); when it fails, the job summary says so, as for every other failure. */
+async function failBeforeWork<T>(settings: Settings, deps: PipelineDeps, task: () => Promise<T>): Promise<T> {
+  try {
+    return await task();
+  } catch (error) {
+    await deps.reporter.summary('Flask image: failed', [
+      { label: 'Failed at', value: 'setup' },
+      { label: 'Reason', value: (error as Error).message.split('\n')[0] ?? '' },
+      { label: 'Python', value: settings.pythonVersion },
+      { label: 'Pushed', value: 'nothing' },
+    ]);
+    throw error;
+  }
+}
+
+/** Builds the base image, then layers the app on it; returns the seconds both took. */
+async function buildPlatform(docker: Docker, reporter: Reporter, settings: Settings, plan: Plan, dockerEnv: Record<string, string>): Promise<number> {
+  const started = Date.now();
+  const where = plan.target.platform !== '' ? ` for ${plan.target.platform}${plan.target.emulated ? ' (emulated)' : ''}` : '';
+  const build = (step: BuildStep, what: string): Promise<void> =>
+    retry(() => docker.build(step.args, what, step.dockerfile, { ...step.env, ...dockerEnv }), {
+      ...registryRetry(what, (message) => reporter.warning(message)),
+      // Only a failed fetch of an image is retried: a failing RUN step would fail the same way again.
+      isTransient: (error) => error instanceof DockerError && isTransientPullError(`${error.result?.stdout ?? ''}\n${error.result?.stderr ?? ''}`),
+    });
+  await reporter.group(`Build the base image from ${plan.baseImage}${where}`, () => build(plan.base, 'Building the base image'));
+  await reporter.group(`Layer the app from ${settings.appDir}${where}`, () => build(plan.app, 'Layering the app'));
+  return (Date.now() - started) / 1000;
+}
+
+/** Pushes the tested images; on a failure, the outputs say what the registry already holds. */
+async function pushTested(
+  docker: Docker,
+  reporter: Reporter,
+  settings: Settings,
+  tested: PlatformResult[],
+  login: { configDir: string; dockerEnv: Record<string, string> },
+): Promise<PushResult> {
+  const first = tested[0]!;
+  const options = { configDir: login.configDir, loggedIn: true, log: (message: string) => reporter.warning(message) };
+  try {
+    if (tested.length === 1) return await reporter.group(`Push ${first.plan.push.refs.length} tags`, () => pushImage(docker, first.plan, first.imageId, settings, options));
+    return await reporter.group(`Push ${tested.length} platforms, then ${first.plan.push.refs.length} tags of the multi-platform image`, () =>
+      pushPlatforms(docker, tested, { ...options, env: login.dockerEnv }),
+    );
+  } catch (error) {
+    for (const result of tested) await untagAll(docker, localRefs(result.plan));
+    // Tags pushed before the failure are in the registry: the outputs say which, and their digest.
+    if (error instanceof PushError && error.pushed.length > 0) {
+      reporter.setOutput('tags', error.pushed.join('\n'));
+      reporter.setOutput('digest', error.digest);
+    }
+    throw error;
+  }
+}
+
+function describePlatforms(plans: Plan[]): string {
+  if (plans.length === 1 && plans[0]!.target.platform === '') return '';
+  return `, for ${plans.map((plan) => `${plan.target.platform}${plan.target.emulated ? ` (emulated; probe timeout ${plan.probe.timeoutSeconds} s)` : ''}`).join(' and ')}`;
+}
+
+/** Puts the platform in front of an error's message: which of several failed is the first thing to know. */
+function prefixMessage(error: unknown, platform: string): void {
+  if (error instanceof Error && !error.message.startsWith(`${platform}: `)) error.message = `${platform}: ${error.message}`;
 }
 
 /** Parses the inputs; on a bad one the job summary says what was wrong, as on every other failure. */
@@ -227,37 +337,53 @@ async function cacheCapableBuilder(
   return { builder: { kind: 'buildx', name: ownBuilderName(job), own: true }, defaultCacheUnusable: false };
 }
 
-async function report(
-  reporter: Reporter,
-  settings: Settings,
-  plan: Plan,
-  imageId: string,
-  size: number | undefined,
-  probe: SmokeTestResult,
-  push: PushResult | undefined,
-): Promise<void> {
-  const tags = plan.push.refs.length > 0 ? plan.push.refs : [plan.app.tag];
+async function report(docker: Docker, reporter: Reporter, settings: Settings, tested: PlatformResult[], push: PushResult | undefined): Promise<void> {
+  const first = tested[0]!;
+  const sizes = await Promise.all(
+    tested.map((result) =>
+      docker.imageSize(result.imageId).catch((error: Error) => {
+        reporter.warning(`Could not read the image size (${error.message.split('\n')[0]}); the image-size output is empty.`);
+        return undefined;
+      }),
+    ),
+  );
+  const tags = push ? push.pushed : outputRefs(tested);
   reporter.setOutput('tags', tags.join('\n'));
   reporter.setOutput('digest', push?.digest ?? '');
-  reporter.setOutput('image-id', imageId);
-  reporter.setOutput('probe-status', String(probe.status));
-  reporter.setOutput('probe-seconds', probe.seconds.toFixed(3));
-  reporter.setOutput('image-size', size === undefined ? '' : String(size));
+  reporter.setOutput('image-id', first.imageId);
+  reporter.setOutput('platform-image-ids', tested.length > 1 ? tested.map((result) => `${result.plan.target.platform}=${result.imageId}`).join('\n') : '');
+  reporter.setOutput('probe-status', String(first.probe.status));
+  reporter.setOutput('probe-seconds', first.probe.seconds.toFixed(3));
+  reporter.setOutput('image-size', sizes[0] === undefined ? '' : String(sizes[0]));
   const pushed = push
     ? `yes, ${push.pushed.length} tags`
     : settings.pushSkippedReason !== ''
       ? `skipped: ${settings.pushSkippedReason}`
       : 'no (push: false)';
   await reporter.summary('Flask image', [
-    { label: 'Image', value: settings.image || plan.app.tag },
-    ...buildRows(settings, plan),
+    { label: 'Image', value: settings.image || first.plan.app.tag },
+    ...buildRows(settings, first.plan),
     { label: 'Tags', value: tags.join(', ') },
     { label: 'Pushed', value: pushed },
     { label: 'Digest', value: push?.digest || '-' },
-    { label: 'Image ID', value: imageId },
-    { label: 'Size', value: size === undefined ? '-' : `${(size / 1e6).toFixed(1)} MB` },
-    { label: 'Probe', value: `${probe.url} → ${probe.status} in ${probe.seconds.toFixed(2)} s` },
+    ...(tested.length === 1
+      ? [
+          { label: 'Image ID', value: first.imageId },
+          { label: 'Size', value: sizes[0] === undefined ? '-' : `${(sizes[0] / 1e6).toFixed(1)} MB` },
+          { label: 'Probe', value: `${first.probe.url} → ${first.probe.status} in ${first.probe.seconds.toFixed(2)} s` },
+        ]
+      : tested.map((result, index) => platformRow(result, sizes[index]))),
   ]);
+}
+
+/** A platform's row: its image, size, build and probe time (and the probe timeout it had under emulation). */
+function platformRow(result: PlatformResult, size?: number): SummaryRow {
+  const { plan, probe } = result;
+  const emulated = plan.target.emulated ? `, emulated (probe timeout ${plan.probe.timeoutSeconds} s)` : '';
+  return {
+    label: `Platform ${plan.target.platform}`,
+    value: `${result.imageId}${size === undefined ? '' : `, ${(size / 1e6).toFixed(1)} MB`}, built in ${result.buildSeconds.toFixed(0)} s, ${probe.url} → ${probe.status} in ${probe.seconds.toFixed(2)} s${emulated}`,
+  };
 }
 
 /** What was built, for the job summary whether the run passed or failed. */
@@ -270,6 +396,12 @@ function buildRows(settings: Settings, plan: Plan): SummaryRow[] {
     { label: 'Builder', value: describeBuilder(plan.builder) },
     { label: 'Cache', value: describeCache(plan.cache) },
   ];
+}
+
+/** The names the `tags` output gives when nothing was pushed: the local tags, else the per-job app tags. */
+function outputRefs(tested: PlatformResult[]): string[] {
+  const refs = tested.flatMap((result) => localRefs(result.plan));
+  return refs.length > 0 ? refs : tested.map((result) => result.plan.app.tag);
 }
 
 async function untagAll(docker: Docker, refs: string[]): Promise<void> {

@@ -5,6 +5,7 @@ import { renderAppDockerfile } from './app-layer.js';
 import { listenPort } from './bind.js';
 import { buildCommand, buildEnv, type Builder } from './builder.js';
 import { cacheFlags, type CacheSpec } from './cache.js';
+import { probeTimeout, type Target } from './platforms.js';
 import { PIP_SECRET_ENV, PIP_SECRET_ID, pipIndex, withoutSecretMounts } from './pip-index.js';
 import type { Settings } from './settings.js';
 import { computeTags } from './tags.js';
@@ -24,6 +25,8 @@ export interface RunContext {
   jobId: string;
   /** The builder both builds run on. */
   builder: Builder;
+  /** The platform this plan builds (platforms.ts): one plan per platform. */
+  target: Target;
   /** Host port for `network: host` (a free one, chosen by the caller). */
   hostPort: number;
   /** Whether the app folder holds requirements.txt. */
@@ -60,6 +63,8 @@ export interface BuildStep {
 export interface Plan {
   /** Base image reference the bundled Dockerfile builds FROM. */
   baseImage: string;
+  /** The platform built and tested ('' for the engine's own, without a --platform flag). */
+  target: Target;
   builder: Builder;
   /** How the package index reaches pip: nothing, build args, or the pip-config secret (pip-index.ts). */
   pipIndex: 'default' | 'build-args' | 'secret';
@@ -76,8 +81,11 @@ export interface Plan {
     hostPort?: number;
   };
   probe: { path: string; status: number; body: string; timeoutSeconds: number };
-  /** repository is the `image` input ('' when none); refs are repository:tag in push order. */
-  push: { enabled: boolean; registry: string; repository: string; refs: string[]; tags: string[] };
+  /**
+   * repository is the `image` input ('' when none); refs are repository:tag in push order. With
+   * several platforms, refs name the multi-platform index, and platformRef this platform's own image.
+   */
+  push: { enabled: boolean; registry: string; repository: string; refs: string[]; tags: string[]; platformRef: string };
   labels: Record<string, string>;
 }
 
@@ -96,9 +104,11 @@ export function resolveBaseImage(settings: Pick<Settings, 'pythonVersion' | 'var
 export function makePlan(settings: Settings, context: RunContext): Plan {
   const flavour = `python${settings.pythonVersion}${tagSuffix(settings.variant)}-${settings.worker}`;
   const baseImage = resolveBaseImage(settings);
-  // Per-job tags: matrix jobs on one engine (a self-hosted runner) must not retag each other's images.
-  const baseTag = `${LOCAL_REPOSITORY}/base:${flavour}-${context.jobId}`;
-  const appTag = `${LOCAL_REPOSITORY}/app:${flavour}-${context.jobId}`;
+  // Per-job (and per-platform) tags: matrix jobs on one engine (a self-hosted runner) must not
+  // retag each other's images, nor the platforms of one run each other's.
+  const local = `${flavour}-${context.jobId}${context.target.slug !== '' ? `-${context.target.slug}` : ''}`;
+  const baseTag = `${LOCAL_REPOSITORY}/base:${local}`;
+  const appTag = `${LOCAL_REPOSITORY}/app:${local}`;
   const tags = computeTags({
     pythonVersion: settings.pythonVersion,
     variant: settings.variant,
@@ -109,11 +119,49 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
     ...(context.run ? { run: context.run } : {}),
   });
   const labels = ociLabels(settings, context, baseImage, tags[0] ?? '');
-
   const pip = pipIndex(settings.pipIndexUrl);
   // The secret's value travels in the docker CLI's environment; the command line names only the variable.
   const env = { ...buildEnv(context.builder), ...(pip.kind === 'secret' ? { [PIP_SECRET_ENV]: pip.config } : {}) };
-  const common = [
+  const flags = { common: commonBuildFlags(settings, context, pip), env, pip };
+
+  return {
+    baseImage,
+    target: context.target,
+    builder: context.builder,
+    pipIndex: pip.kind,
+    cache: context.cache,
+    base: baseStep(settings, context, flags, baseTag, baseImage),
+    app: appStep(settings, context, flags, baseTag, appTag, labels),
+    container: containerPlan(settings, context),
+    probe: {
+      path: settings.probePath,
+      status: settings.probeStatus,
+      body: settings.probeBody,
+      timeoutSeconds: probeTimeout(context.target, settings.probeTimeout, settings.probeTimeoutGiven),
+    },
+    push: {
+      enabled: settings.push,
+      registry: settings.registry,
+      repository: settings.image,
+      tags,
+      refs: settings.image === '' ? [] : tags.map((tag) => `${settings.image}:${tag}`),
+      // One platform's image among several: pushed under the first tag and its platform, for the index to name.
+      platformRef: settings.image !== '' && context.target.slug !== '' ? `${settings.image}:${tags[0]}-${context.target.slug}` : '',
+    },
+    labels,
+  };
+}
+
+interface BuildFlags {
+  /** Flags both builds take: network, no-cache, build args, the pip secret, the platform. */
+  common: string[];
+  env: Record<string, string>;
+  pip: ReturnType<typeof pipIndex>;
+}
+
+function commonBuildFlags(settings: Settings, context: RunContext, pip: ReturnType<typeof pipIndex>): string[] {
+  return [
+    ...(context.target.platform !== '' ? ['--platform', context.target.platform] : []),
     ...(settings.network === 'host' ? ['--network', 'host'] : []),
     // A builder the action made runs in a container: the host network is an entitlement there.
     ...(settings.network === 'host' && context.builder.kind === 'buildx' && context.builder.own ? ['--allow', 'network.host'] : []),
@@ -121,32 +169,34 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
     ...buildArgFlags({ ...settings.buildArgs, ...(pip.kind === 'build-args' ? pip.args : {}) }),
     ...(pip.kind === 'secret' ? ['--secret', `id=${PIP_SECRET_ID},env=${PIP_SECRET_ENV}`] : []),
   ];
-  const cache = (part: 'base' | 'app'): string[] =>
-    context.builder.kind === 'buildx' ? cacheFlags(context.cache.from, context.cache.to, part) : [];
+}
 
+function cacheArgs(context: RunContext, part: 'base' | 'app'): string[] {
+  return context.builder.kind === 'buildx' ? cacheFlags(context.cache.from, context.cache.to, part) : [];
+}
+
+function baseStep(settings: Settings, context: RunContext, flags: BuildFlags, baseTag: string, baseImage: string): BuildStep {
   const dockerDir = path.join(context.actionRoot, 'docker');
   // The classic builder rejects RUN --mount: it gets the Dockerfile without the (then empty) secret mounts.
   const classic = context.builder.kind === 'classic';
   // Only the app image is loaded into the engine when the base image travels as an OCI layout.
-  const baseCommand =
+  const command =
     context.baseLayout !== '' && context.builder.kind === 'buildx'
       ? ['buildx', 'build', '--builder', context.builder.name, '--output', `type=oci,dest=${context.baseLayout},tar=false,name=${baseTag}`]
       : buildCommand(context.builder);
-  const baseFromLayout =
-    context.baseLayout !== '' ? ['--build-context', `${baseTag}=oci-layout://${context.baseLayout}:${baseTag.slice(baseTag.lastIndexOf(':') + 1)}`] : [];
-  const base: BuildStep = {
+  return {
     tag: baseTag,
-    env,
+    env: flags.env,
     ...(classic ? { dockerfile: withoutSecretMounts(context.bundledDockerfile) } : {}),
     args: [
-      ...baseCommand,
+      ...command,
       '--file',
       classic ? '-' : path.join(dockerDir, 'Dockerfile'),
       '--tag',
       baseTag,
       ...(settings.pull ? ['--pull'] : []),
-      ...common,
-      ...cache('base'),
+      ...flags.common,
+      ...cacheArgs(context, 'base'),
       ...buildArgFlags({
         PYTHON_BASE_IMAGE: baseImage,
         PYTHON_VERSION: settings.pythonVersion,
@@ -155,18 +205,28 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
       dockerDir,
     ],
   };
+}
 
-  const dockerfile = renderAppDockerfile({
-    baseTag,
-    hasRequirements: context.hasRequirements,
-    customIndex: pip.kind === 'build-args',
-    pipSecret: pip.kind === 'secret',
-    appModule: settings.appModule,
-  });
-  const app = {
+function appStep(
+  settings: Settings,
+  context: RunContext,
+  flags: BuildFlags,
+  baseTag: string,
+  appTag: string,
+  labels: Record<string, string>,
+): BuildStep & { dockerfile: string } {
+  const fromLayout =
+    context.baseLayout !== '' ? ['--build-context', `${baseTag}=oci-layout://${context.baseLayout}:${baseTag.slice(baseTag.lastIndexOf(':') + 1)}`] : [];
+  return {
     tag: appTag,
-    env,
-    dockerfile,
+    env: flags.env,
+    dockerfile: renderAppDockerfile({
+      baseTag,
+      hasRequirements: context.hasRequirements,
+      customIndex: flags.pip.kind === 'build-args',
+      pipSecret: flags.pip.kind === 'secret',
+      appModule: settings.appModule,
+    }),
     // '-' reads the Dockerfile from stdin, so nothing is written into the user's folder.
     args: [
       ...buildCommand(context.builder),
@@ -174,18 +234,22 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
       '-',
       '--tag',
       appTag,
-      ...common,
-      ...baseFromLayout,
-      ...cache('app'),
+      ...flags.common,
+      ...fromLayout,
+      ...cacheArgs(context, 'app'),
       ...Object.entries(labels).flatMap(([key, value]) => ['--label', `${key}=${value}`]),
       context.appContext,
     ],
   };
+}
 
-  const containerPort = listenPort(settings.probeEnv, settings.network === 'host' ? context.hostPort : 80);
-  const name = `${SMOKE_CONTAINER_PREFIX}${context.jobId}`;
+function containerPlan(settings: Settings, context: RunContext): Plan['container'] {
+  const host = settings.network === 'host';
+  const containerPort = listenPort(settings.probeEnv, host ? context.hostPort : 80);
+  const slug = context.target.slug !== '' ? `-${context.target.slug}` : '';
+  const name = `${SMOKE_CONTAINER_PREFIX}${context.jobId}${slug}`;
   const containerEnv = { ...settings.probeEnv };
-  if (settings.network === 'host') containerEnv.PORT = String(containerPort);
+  if (host) containerEnv.PORT = String(containerPort);
   const runArgs = [
     'run',
     '--detach',
@@ -193,40 +257,13 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
     name,
     '--label',
     `${SMOKE_LABEL}=${context.jobId}`,
-    ...(settings.network === 'host' ? ['--network', 'host'] : ['--publish', `127.0.0.1::${containerPort}`]),
+    // The image of another platform runs under QEMU; --platform also keeps Docker from looking elsewhere for it.
+    ...(context.target.platform !== '' ? ['--platform', context.target.platform] : []),
+    ...(host ? ['--network', 'host'] : ['--publish', `127.0.0.1::${containerPort}`]),
     ...Object.entries(containerEnv).flatMap(([key, value]) => ['--env', `${key}=${value}`]),
   ];
-
-  return {
-    baseImage,
-    builder: context.builder,
-    pipIndex: pip.kind,
-    cache: context.cache,
-    base,
-    app,
-    container: {
-      name,
-      runArgs,
-      containerPort,
-      ...(settings.network === 'host' ? { hostPort: containerPort } : {}),
-    },
-    probe: {
-      path: settings.probePath,
-      status: settings.probeStatus,
-      body: settings.probeBody,
-      timeoutSeconds: settings.probeTimeout,
-    },
-    push: {
-      enabled: settings.push,
-      registry: settings.registry,
-      repository: settings.image,
-      tags,
-      refs: settings.image === '' ? [] : tags.map((tag) => `${settings.image}:${tag}`),
-    },
-    labels,
-  };
+  return { name, runArgs, containerPort, ...(host ? { hostPort: containerPort } : {}) };
 }
-
 
 function buildArgFlags(args: Record<string, string>): string[] {
   return Object.entries(args).flatMap(([key, value]) => ['--build-arg', `${key}=${value}`]);

@@ -35,9 +35,17 @@ export interface PushOptions {
   loggedIn?: boolean;
 }
 
-/** Tags the image locally under every planned reference (also when not pushing, for later steps). */
+/**
+ * The local names of a plan's tested image: every tag, or, as one platform of several, its own
+ * platform tag (the tags then name an index, which lives only in the registry).
+ */
+export function localRefs(plan: Plan): string[] {
+  return plan.push.platformRef !== '' ? [plan.push.platformRef] : plan.push.refs;
+}
+
+/** Tags the image locally under its planned references (also when not pushing, for later steps). */
 export async function tagImage(docker: Docker, plan: Plan, imageId: string): Promise<void> {
-  for (const ref of plan.push.refs) await docker.tag(imageId, ref);
+  for (const ref of localRefs(plan)) await docker.tag(imageId, ref);
 }
 
 /** The backoff of every registry call (login, pull, push): 1, 2, 4 s, then it gives up. */
@@ -94,4 +102,41 @@ async function digestFromStore(docker: Docker, imageId: string, plan: Plan): Pro
   const found = (await docker.repoDigests(imageId)).find((entry) => entry.startsWith(`${repository}@`) || entry.startsWith(`${short}@`));
   if (!found) throw new DockerError(`Pushed, but Docker did not record a digest for ${repository}.`);
   return found.slice(found.indexOf('@') + 1);
+}
+
+/**
+ * Several platforms, each image tested: each is pushed under its own platform tag, then every tag
+ * is pointed at one index over them (in the registry: nothing is pulled or rebuilt), `latest` last.
+ * The digest is the index's.
+ */
+export async function pushPlatforms(
+  docker: Docker,
+  images: { plan: Plan; imageId: string }[],
+  options: PushOptions & { env: Record<string, string> },
+): Promise<PushResult> {
+  const retryOptions = (what: string): RetryOptions => registryRetry(what, options.log, options.retry);
+  const pushed: string[] = [];
+  const sources: string[] = [];
+  for (const { plan, imageId } of images) {
+    const ref = plan.push.platformRef;
+    try {
+      let digest = await retry(() => docker.push(ref, options.configDir), retryOptions(`push ${ref}`));
+      // The index names each image by digest: without one there is nothing to join.
+      digest ||= await digestFromStore(docker, imageId, plan);
+      sources.push(`${plan.push.repository}@${digest}`);
+    } catch (error) {
+      throw new PushError((error as Error).message, pushed, '');
+    }
+    pushed.push(ref);
+  }
+  let digest = '';
+  for (const ref of images[0]!.plan.push.refs) {
+    try {
+      digest = await retry(() => docker.createIndex(ref, sources, options.env), retryOptions(`push ${ref}`));
+    } catch (error) {
+      throw new PushError((error as Error).message, pushed, digest);
+    }
+    pushed.push(ref);
+  }
+  return { digest, pushed };
 }

@@ -74,6 +74,8 @@ export interface Settings {
   cacheTo: CacheSpec[];
   /** Whether the cache came from the inputs (else the hosted-runner default, dropped quietly where it cannot work). */
   cacheGiven: boolean;
+  /** Platforms to build, test and push as one image (platforms.ts); [] for the engine's own platform. */
+  platforms: string[];
 
   // How the smoke test reaches and judges it (settings/probe.ts).
   /** bridge: publish on an ephemeral 127.0.0.1 port; host: share the host network on a free port. */
@@ -84,6 +86,8 @@ export interface Settings {
   probeBody: string;
   /** Seconds to wait for a passing probe. */
   probeTimeout: number;
+  /** Whether probe-timeout was given (else the default, stretched for emulated platforms). */
+  probeTimeoutGiven: boolean;
   /** Environment of the test container only. */
   probeEnv: Record<string, string>;
 

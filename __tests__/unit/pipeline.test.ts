@@ -214,30 +214,30 @@ describe('inputs the action adjusts', () => {
   });
 });
 
-describe('login, cache builder and retried pulls (issue 11)', () => {
-  /** A buildx-equipped Docker: the engine's own builder on the classic store unless `answer` says otherwise. */
-  function buildxDocker(answer: (args: string[]) => ExecResult | undefined = () => undefined) {
-    // fakeDocker's defaults, with buildx answering.
-    const fake = fakeDocker((args) => {
-      const scripted = answer(args);
-      if (scripted) return scripted;
-      if (args[0] === 'buildx' && args[1] === 'version') return ok('github.com/docker/buildx 0.29.1\n');
-      if (args[0] === 'context' && args[1] === 'show') return ok('default\n');
-      if (args[0] === 'buildx' && args[1] === 'inspect') return ok('Name:          default\nDriver:        docker\n');
-      if (args[0] === 'info') return ok('[["Backing Filesystem","extfs"]]\n');
-      return undefined;
-    });
-    // Read after the run: each call with the environment it was given.
-    return {
-      docker: fake.docker,
-      get calls(): Call[] {
-        return fake.calls.map((args, i) => ({ args, env: fake.envs[i]! }));
-      },
-    };
-  }
-  type Call = { args: string[]; env: Record<string, string> };
-  const builds = (calls: Call[]): Call[] => calls.filter((c) => c.args[0] === 'buildx' && c.args[1] === 'build');
+/** A buildx-equipped Docker: the engine's own builder on the classic store unless `answer` says otherwise. */
+function buildxDocker(answer: (args: string[]) => ExecResult | undefined = () => undefined) {
+  // fakeDocker's defaults, with buildx answering.
+  const fake = fakeDocker((args) => {
+    const scripted = answer(args);
+    if (scripted) return scripted;
+    if (args[0] === 'buildx' && args[1] === 'version') return ok('github.com/docker/buildx 0.29.1\n');
+    if (args[0] === 'context' && args[1] === 'show') return ok('default\n');
+    if (args[0] === 'buildx' && args[1] === 'inspect') return ok('Name:          default\nDriver:        docker\n');
+    if (args[0] === 'info') return ok('[["Backing Filesystem","extfs"]]\n');
+    return undefined;
+  });
+  // Read after the run: each call with the environment it was given.
+  return {
+    docker: fake.docker,
+    get calls(): Call[] {
+      return fake.calls.map((args, i) => ({ args, env: fake.envs[i]! }));
+    },
+  };
+}
+type Call = { args: string[]; env: Record<string, string> };
+const builds = (calls: Call[]): Call[] => calls.filter((c) => c.args[0] === 'buildx' && c.args[1] === 'build');
 
+describe('login, cache builder and retried pulls (issue 11)', () => {
   it('logs in before building, and both builds use that login, buildx keeping its builders where they were', async () => {
     const { reporter } = recordingReporter();
     const fake = buildxDocker();
@@ -324,5 +324,107 @@ describe('login, cache builder and retried pulls (issue 11)', () => {
     );
     await expect(runPipeline(inputs(), env, deps(failing.docker, recordingReporter().reporter))).rejects.toThrow(/Building the base image failed/);
     expect(builds(failing.calls)).toHaveLength(1);
+  });
+});
+
+describe('several platforms (issue 12)', () => {
+  const INDEX = `sha256:${'9f'.repeat(32)}`;
+  const ARM_ID = `sha256:${'a6'.repeat(32)}`;
+  const platformInputs = { ...pushInputs, platforms: 'linux/arm64,linux/amd64' };
+
+  /** buildx on an amd64 engine whose builder lists arm64 (QEMU registered), unless `answer` says otherwise. */
+  function platformDocker(answer: (args: string[]) => ExecResult | undefined = () => undefined) {
+    return buildxDocker((args) => {
+      const scripted = answer(args);
+      if (scripted) return scripted;
+      if (args[0] === 'version' && args[2]?.includes('.Server.Arch')) return ok('linux/amd64\n');
+      if (args[0] === 'buildx' && args[1] === 'inspect') return ok('Name: default\nDriver: docker\nPlatforms: linux/amd64, linux/amd64/v2, linux/386, linux/arm64\n');
+      if (args[0] === 'image' && args[1] === 'inspect' && args[3] === '{{.Id}}' && args[4]!.endsWith('-arm64')) return ok(`${ARM_ID}\n`);
+      if (args[0] === 'buildx' && args[1] === 'imagetools' && args[2] === 'inspect') return ok(`"${INDEX}"\n`);
+      return undefined;
+    });
+  }
+  const platformOf = (args: string[]): string => args[args.indexOf('--platform') + 1] ?? '';
+
+  it("builds and tests the engine's platform, then the emulated one; then pushes each, then the index under every tag", async () => {
+    const { reporter, record } = recordingReporter();
+    const fake = platformDocker();
+    await runPipeline(inputs(platformInputs), env, deps(fake.docker, reporter));
+    const steps = fake.calls
+      .map((c) => c.args)
+      .filter((args) => ['build', 'imagetools', 'run', 'push'].includes(args[0] === 'buildx' ? args[1]! : args[0]!))
+      .map((args) => (args[0] === 'run' ? `run ${platformOf(args)}` : args[0] === 'push' ? `push ${args[1]}` : args[1] === 'build' ? `build ${platformOf(args)}` : `imagetools ${args[2]} ${args.find((arg) => arg.startsWith(`${REPO}:`))}`));
+    const dated = `${REPO}:python3.12-2026-11-21`;
+    expect(steps).toEqual([
+      'build linux/amd64',
+      'build linux/amd64',
+      'run linux/amd64',
+      'build linux/arm64',
+      'build linux/arm64',
+      'run linux/arm64',
+      `push ${dated}-amd64`,
+      `push ${dated}-arm64`,
+      `imagetools create ${dated}`,
+      `imagetools inspect ${dated}`,
+      `imagetools create ${REPO}:python3.12`,
+      `imagetools inspect ${REPO}:python3.12`,
+    ]);
+    // The index is made from the two tested images, by digest, with the run's login.
+    const create = fake.calls.find((c) => c.args[1] === 'imagetools' && c.args[2] === 'create')!;
+    expect(create.args.slice(5)).toEqual([`${REPO}@${DIGEST}`, `${REPO}@${DIGEST}`]);
+    expect(create.env.DOCKER_CONFIG).toMatch(/flask-gunicorn-docker-config-/);
+    expect(record.outputs.digest).toBe(INDEX);
+    expect(record.outputs.tags!.split('\n')).toEqual([`${dated}-amd64`, `${dated}-arm64`, ...refs]);
+    expect(record.outputs['image-id']).toBe(IMAGE_ID);
+    expect(record.outputs['platform-image-ids']).toBe(`linux/amd64=${IMAGE_ID}\nlinux/arm64=${ARM_ID}`);
+    const rows = record.summaries.at(-1)!.rows;
+    expect(row(rows, 'Platform linux/arm64')).toMatch(new RegExp(`^${ARM_ID}, 123.5 MB, built in \\d+ s, http://127.0.0.1:\\d+/ → 200 in [\\d.]+ s, emulated \\(probe timeout 5 s\\)$`));
+    expect(row(rows, 'Platform linux/amd64')).not.toContain('emulated');
+    expect(record.infos.some((line) => line.includes('for linux/amd64 and linux/arm64 (emulated; probe timeout 5 s)'))).toBe(true);
+  });
+
+  it('pushes nothing for any platform when one fails, and the error names that platform', async () => {
+    const { reporter, record } = recordingReporter();
+    const fake = platformDocker((args) =>
+      args[1] === 'build' && platformOf(args) === 'linux/arm64' ? fail('ERROR: process "/bin/sh -c pip install" did not complete successfully: exit code: 1') : undefined,
+    );
+    await expect(runPipeline(inputs(platformInputs), env, deps(fake.docker, reporter))).rejects.toThrow(/^linux\/arm64: Building the base image failed/);
+    const calls = fake.calls.map((c) => c.args);
+    expect(calls.some((args) => args[0] === 'push' || args[1] === 'imagetools')).toBe(false);
+    expect(calls.some((args) => args[0] === 'tag')).toBe(false);
+    const rows = record.summaries.at(-1)!.rows;
+    expect(row(rows, 'Failed at')).toBe('build for linux/arm64');
+    expect(row(rows, 'Pushed')).toBe('nothing');
+    // The platform that passed is in the summary; every per-job tag of both is removed.
+    expect(row(rows, 'Platform linux/amd64')).toContain(IMAGE_ID);
+    expect(untagged(calls).filter((tag) => tag.startsWith('flask-gunicorn-action/'))).toHaveLength(4);
+  });
+
+  it('fails before any build when no emulator is registered for a platform, saying how to add one', async () => {
+    const { reporter, record } = recordingReporter();
+    const fake = platformDocker((args) => (args[0] === 'buildx' && args[1] === 'inspect' ? ok('Driver: docker\nPlatforms: linux/amd64, linux/386\n') : undefined));
+    await expect(runPipeline(inputs(platformInputs), env, deps(fake.docker, reporter))).rejects.toThrow(
+      /platforms: builder default cannot build linux\/arm64 on this linux\/amd64 engine: no emulator is registered for it\. Add docker\/setup-qemu-action/,
+    );
+    expect(fake.calls.some((c) => c.args[1] === 'build' || c.args[0] === 'login')).toBe(false);
+    expect(row(record.summaries.at(-1)!.rows, 'Failed at')).toBe('setup');
+  });
+
+  it('fails before any build on the classic builder', async () => {
+    const { reporter } = recordingReporter();
+    const { docker, calls } = fakeDocker();
+    await expect(runPipeline(inputs(platformInputs), env, deps(docker, reporter))).rejects.toThrow(/platforms: linux\/arm64, linux\/amd64 needs buildx/);
+    expect(calls.some((args) => args[0] === 'build')).toBe(false);
+  });
+
+  it('one platform: built with --platform, pushed as a plain image under its tags', async () => {
+    const { reporter, record } = recordingReporter();
+    const fake = platformDocker();
+    await runPipeline(inputs({ ...pushInputs, platforms: 'linux/arm64' }), env, deps(fake.docker, reporter));
+    const calls = fake.calls.map((c) => c.args);
+    expect(calls.filter((args) => args[1] === 'build').map(platformOf)).toEqual(['linux/arm64', 'linux/arm64']);
+    expect(calls.some((args) => args[1] === 'imagetools')).toBe(false);
+    expect(record.outputs.tags!.split('\n')).toEqual(refs);
+    expect(record.outputs['platform-image-ids']).toBe('');
   });
 });

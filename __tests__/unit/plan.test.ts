@@ -24,6 +24,7 @@ function context(overrides: Partial<RunContext> = {}): RunContext {
     sourceUrl: '',
     revision: '',
     jobId: 'job1',
+    target: { platform: '', emulated: false, slug: '' },
     builder: { kind: 'classic', reason: 'no buildx plugin in this docker CLI' },
     hostPort: 0,
     hasRequirements: false,
@@ -364,6 +365,7 @@ describe('probe and push', () => {
         '127.0.0.1:5000/web:v2',
         '127.0.0.1:5000/web:latest',
       ],
+      platformRef: '',
     });
   });
 
@@ -431,5 +433,48 @@ describe('a builder the action made to export cache', () => {
     expect(flagValues(plan.app.args, '--cache-to')).toEqual(['type=gha,scope=s-app,mode=max']);
     // The classic builder gets no cache flags at all.
     expect(makePlan(settings(), context({ cache })).base.args.some((arg) => arg.startsWith('--cache'))).toBe(false);
+  });
+});
+
+describe('one platform of several', () => {
+  const arm = { platform: 'linux/arm64', emulated: true, slug: 'arm64' };
+  const buildx = { kind: 'buildx' as const, name: 'default' };
+  const pushing = { image: '127.0.0.1:5000/web', push: true, registry: '127.0.0.1:5000', username: 'ci', password: 'pw' };
+
+  it('builds both images and runs the container for that platform', () => {
+    const plan = makePlan(settings(), context({ builder: buildx, target: arm }));
+    expect(flagValues(plan.base.args, '--platform')).toEqual(['linux/arm64']);
+    expect(flagValues(plan.app.args, '--platform')).toEqual(['linux/arm64']);
+    expect(flagValues(plan.container.runArgs, '--platform')).toEqual(['linux/arm64']);
+    // The platform flag comes before the image ID, which the smoke test appends.
+    expect(plan.container.runArgs.at(-1)).not.toBe('linux/arm64');
+  });
+
+  it('gives each platform its own local tags and container, under the job', () => {
+    const plan = makePlan(settings(), context({ builder: buildx, target: arm, jobId: '7-1-abcd' }));
+    expect(plan.base.tag).toBe(`flask-gunicorn-action/base:python3.12-slim-${WORKER}-7-1-abcd-arm64`);
+    expect(plan.app.tag).toBe(`flask-gunicorn-action/app:python3.12-slim-${WORKER}-7-1-abcd-arm64`);
+    expect(plan.container.name).toBe('flask-smoke-7-1-abcd-arm64');
+    // The post step finds every container of the job by this label.
+    expect(flagValues(plan.container.runArgs, '--label')).toEqual(['flask-gunicorn-action.smoke-test=7-1-abcd']);
+  });
+
+  it('pushes its own image under the first tag and its architecture; the tags name the index', () => {
+    const plan = makePlan(settings(pushing), context({ builder: buildx, target: arm }));
+    expect(plan.push.platformRef).toBe('127.0.0.1:5000/web:python3.12-slim-2026-11-21-arm64');
+    expect(plan.push.refs[0]).toBe('127.0.0.1:5000/web:python3.12-slim-2026-11-21');
+    expect(plan.push.refs.at(-1)).toBe('127.0.0.1:5000/web:latest');
+  });
+
+  it('stretches the default probe timeout under emulation, and keeps a given one', () => {
+    expect(makePlan(settings(), context({ builder: buildx, target: arm })).probe.timeoutSeconds).toBe(180);
+    expect(makePlan(settings({ probeTimeout: 30, probeTimeoutGiven: true }), context({ builder: buildx, target: arm })).probe.timeoutSeconds).toBe(30);
+    expect(makePlan(settings(), context({ builder: buildx, target: { ...arm, emulated: false } })).probe.timeoutSeconds).toBe(60);
+  });
+
+  it('without platforms: no --platform flag anywhere, no platform tag', () => {
+    const plan = makePlan(settings(pushing), context({ builder: buildx }));
+    expect([...plan.base.args, ...plan.app.args, ...plan.container.runArgs]).not.toContain('--platform');
+    expect(plan.push.platformRef).toBe('');
   });
 });

@@ -29,6 +29,7 @@ function plan(image = REPO): Plan {
     sourceUrl: '',
     revision: '',
     jobId: 'j',
+    target: { platform: '', emulated: false, slug: '' },
     builder: { kind: 'classic', reason: 'no buildx plugin in this docker CLI' },
     hostPort: 0,
     hasRequirements: false,

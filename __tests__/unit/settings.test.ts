@@ -87,11 +87,13 @@ describe('defaults', () => {
       cacheFrom: [],
       cacheTo: [],
       cacheGiven: false,
+      platforms: [],
       network: 'bridge',
       probePath: '/',
       probeStatus: 200,
       probeBody: '',
       probeTimeout: 60,
+      probeTimeoutGiven: false,
       probeEnv: {},
       githubToken: '',
       notices: [],
@@ -579,6 +581,28 @@ describe('BIND in probe-env', () => {
     expect(onlyProblem({ 'probe-env': `BIND=${bind}`, network: 'host' })).toBe(
       `probe-env: BIND="${bind}" is not HOST:PORT with a port from 1 to 65535, which the image requires; use e.g. BIND=0.0.0.0:8080 or BIND=[::]:8080.`,
     );
+  });
+});
+
+describe('platforms', () => {
+  it('is empty by default, and takes a list (parsing: platforms.test.ts)', () => {
+    expect(parse({}).platforms).toEqual([]);
+    expect(parse({ platforms: 'linux/amd64, linux/arm64' }).platforms).toEqual(['linux/amd64', 'linux/arm64']);
+  });
+
+  it('names an unknown platform', () => {
+    expect(onlyProblem({ platforms: 'linux/amd64,linux/sparc' })).toMatch(/^platforms: "linux\/sparc" is not a platform/);
+  });
+
+  it('is refused with builder: classic, which builds only for the engine', () => {
+    expect(onlyProblem({ platforms: 'linux/arm64', builder: 'classic' })).toBe(
+      "platforms: the classic builder builds only for the engine's own platform; use builder: auto or buildx, or leave platforms empty.",
+    );
+  });
+
+  it('says whether probe-timeout was given, so emulated platforms stretch only the default', () => {
+    expect([parse({}).probeTimeout, parse({}).probeTimeoutGiven]).toEqual([60, false]);
+    expect([parse({ 'probe-timeout': '90' }).probeTimeout, parse({ 'probe-timeout': '90' }).probeTimeoutGiven]).toEqual([90, true]);
   });
 });
 

@@ -49,6 +49,7 @@ function plan(inputs: Record<string, string> = {}, hostPort = port): Plan {
     sourceUrl: '',
     revision: '',
     jobId: 'job7',
+    target: { platform: '', emulated: false, slug: '' },
     builder: { kind: 'classic', reason: 'no buildx plugin in this docker CLI' },
     hostPort,
     hasRequirements: false,

@@ -1,8 +1,9 @@
 // How to build: the base image, the package index, extra build arguments, the builder, the cache,
-// pull and no-cache. A new build input (the platforms to build for, say) belongs here too.
+// the platforms, pull and no-cache.
 import { BUILDER_SETTINGS, type BuilderSetting } from '../builder.js';
 import { defaultCache, parseCacheInput } from '../cache.js';
 import { isValidReference, isValidRegistryHost, isValidRepository } from '../image-ref.js';
+import { parsePlatforms } from '../platforms.js';
 import { hasCredentials, isHttpUrl, redactUrl, urlCredentials } from '../pip-index.js';
 import type { Environment, Settings } from '../settings.js';
 import { isSupportedVersion } from '../versions.js';
@@ -10,7 +11,7 @@ import type { InputReader } from './input-reader.js';
 
 type BuildSettings = Pick<
   Settings,
-  'baseImage' | 'pipIndexUrl' | 'buildArgs' | 'builder' | 'cacheFrom' | 'cacheTo' | 'cacheGiven' | 'pull' | 'noCache'
+  'baseImage' | 'pipIndexUrl' | 'buildArgs' | 'builder' | 'cacheFrom' | 'cacheTo' | 'cacheGiven' | 'platforms' | 'pull' | 'noCache'
 >;
 
 /** The image being built, which the default cache is scoped to. */
@@ -22,7 +23,10 @@ export function parseBuild(input: InputReader, env: Pick<Environment, 'githubCac
   const buildArgs = input.keyValues('build-args');
   const builder = parseBuilder(input, pipIndexUrl);
   const cache = parseCache(input, builder, env, target);
-  return { baseImage, pipIndexUrl, buildArgs, builder, ...cache, pull: input.bool('pull', false), noCache: input.bool('no-cache', false) };
+  const platforms = parsePlatforms(input.get('platforms'), (m) => input.fail(m));
+  if (builder === 'classic' && platforms.length > 0)
+    input.fail("platforms: the classic builder builds only for the engine's own platform; use builder: auto or buildx, or leave platforms empty.");
+  return { baseImage, pipIndexUrl, buildArgs, builder, ...cache, platforms, pull: input.bool('pull', false), noCache: input.bool('no-cache', false) };
 }
 
 function parseBaseImage(input: InputReader): string {

@@ -4,7 +4,7 @@ import { bindProblem } from '../bind.js';
 import type { Network, Settings } from '../settings.js';
 import type { InputReader } from './input-reader.js';
 
-type ProbeSettings = Pick<Settings, 'probeEnv' | 'network' | 'probePath' | 'probeStatus' | 'probeBody' | 'probeTimeout'>;
+type ProbeSettings = Pick<Settings, 'probeEnv' | 'network' | 'probePath' | 'probeStatus' | 'probeBody' | 'probeTimeout' | 'probeTimeoutGiven'>;
 
 export function parseProbe(input: InputReader): ProbeSettings {
   const probeEnv = input.keyValues('probe-env');
@@ -16,7 +16,8 @@ export function parseProbe(input: InputReader): ProbeSettings {
   const probeStatus = input.int('probe-status', 200, 100, 599);
   const probeBody = parseProbeBody(input);
   const probeTimeout = input.int('probe-timeout', 60, 1, 3600);
-  return { probeEnv, network, probePath, probeStatus, probeBody, probeTimeout };
+  // Not given: the default, which an emulated platform stretches (platforms.ts).
+  return { probeEnv, network, probePath, probeStatus, probeBody, probeTimeout, probeTimeoutGiven: input.get('probe-timeout') !== '' };
 }
 
 function parseNetwork(input: InputReader): Network {

@@ -1,6 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   BUILDER_SETTINGS,
+  BuilderError,
   DEFAULT_VARIANT,
   DockerError,
   __commonJS,
@@ -39,6 +40,7 @@ import {
   notice,
   ownBuilderName,
   parseCacheInput,
+  parsePlatforms,
   pipIndex,
   redactUrl,
   registryHost,
@@ -52,9 +54,11 @@ import {
   supportedVariants,
   supportedVersions,
   supportedWorkers,
+  targets,
+  unsupportedPlatforms,
   urlCredentials,
   warning
-} from "./chunk-PXU7ROIW.js";
+} from "./chunk-VBLB6I6J.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -5041,6 +5045,7 @@ var INPUT_NAMES = [
   "builder",
   "cache-from",
   "cache-to",
+  "platforms",
   "network",
   "probe-path",
   "probe-status",
@@ -5194,8 +5199,11 @@ var PushError = class extends DockerError {
   pushed;
   digest;
 };
+function localRefs(plan) {
+  return plan.push.platformRef !== "" ? [plan.push.platformRef] : plan.push.refs;
+}
 async function tagImage(docker, plan, imageId) {
-  for (const ref of plan.push.refs) await docker.tag(imageId, ref);
+  for (const ref of localRefs(plan)) await docker.tag(imageId, ref);
 }
 function registryRetry(what, log, overrides = {}) {
   return {
@@ -5242,6 +5250,32 @@ async function digestFromStore(docker, imageId, plan) {
   const found = (await docker.repoDigests(imageId)).find((entry) => entry.startsWith(`${repository}@`) || entry.startsWith(`${short}@`));
   if (!found) throw new DockerError(`Pushed, but Docker did not record a digest for ${repository}.`);
   return found.slice(found.indexOf("@") + 1);
+}
+async function pushPlatforms(docker, images, options) {
+  const retryOptions = (what) => registryRetry(what, options.log, options.retry);
+  const pushed = [];
+  const sources = [];
+  for (const { plan, imageId } of images) {
+    const ref = plan.push.platformRef;
+    try {
+      let digest2 = await retry(() => docker.push(ref, options.configDir), retryOptions(`push ${ref}`));
+      digest2 ||= await digestFromStore(docker, imageId, plan);
+      sources.push(`${plan.push.repository}@${digest2}`);
+    } catch (error) {
+      throw new PushError(error.message, pushed, "");
+    }
+    pushed.push(ref);
+  }
+  let digest = "";
+  for (const ref of images[0].plan.push.refs) {
+    try {
+      digest = await retry(() => docker.createIndex(ref, sources, options.env), retryOptions(`push ${ref}`));
+    } catch (error) {
+      throw new PushError(error.message, pushed, digest);
+    }
+    pushed.push(ref);
+  }
+  return { digest, pushed };
 }
 
 // src/settings/app.ts
@@ -5338,7 +5372,10 @@ function parseBuild(input, env, target) {
   const buildArgs = input.keyValues("build-args");
   const builder = parseBuilder(input, pipIndexUrl);
   const cache = parseCache(input, builder, env, target);
-  return { baseImage, pipIndexUrl, buildArgs, builder, ...cache, pull: input.bool("pull", false), noCache: input.bool("no-cache", false) };
+  const platforms = parsePlatforms(input.get("platforms"), (m) => input.fail(m));
+  if (builder === "classic" && platforms.length > 0)
+    input.fail("platforms: the classic builder builds only for the engine's own platform; use builder: auto or buildx, or leave platforms empty.");
+  return { baseImage, pipIndexUrl, buildArgs, builder, ...cache, platforms, pull: input.bool("pull", false), noCache: input.bool("no-cache", false) };
 }
 function parseBaseImage(input) {
   const baseImage = input.get("base-image");
@@ -5458,7 +5495,7 @@ function parseProbe(input) {
   const probeStatus = input.int("probe-status", 200, 100, 599);
   const probeBody = parseProbeBody(input);
   const probeTimeout = input.int("probe-timeout", 60, 1, 3600);
-  return { probeEnv, network, probePath, probeStatus, probeBody, probeTimeout };
+  return { probeEnv, network, probePath, probeStatus, probeBody, probeTimeout, probeTimeoutGiven: input.get("probe-timeout") !== "" };
 }
 function parseNetwork(input) {
   const value = input.get("network").toLowerCase() || "bridge";
@@ -5801,45 +5838,21 @@ async function runPipeline(raw, env, deps) {
   maskUrlCredentials(settings.pipIndexUrl, reporter);
   if (settings.pushSkippedReason !== "") reporter.notice(`Push skipped: ${settings.pushSkippedReason}.`);
   await docker.serverVersion();
-  const runDate = await deps.resolveDate(settings.date, settings.githubToken);
-  const job = jobId(deps.source);
-  const { builder, defaultCacheUnusable } = await cacheCapableBuilder(docker, chooseBuilder(settings.builder, await docker.buildxBuilder()), settings, job);
-  requireSecretSupport(pipIndex(settings.pipIndexUrl), builder);
-  const cache = defaultCacheUnusable ? { from: [], to: [], dropped: "the engine's own builder cannot export cache; set cache-from / cache-to to have the action make a builder that can" } : cacheForBuilder({ from: settings.cacheFrom, to: settings.cacheTo }, builder.kind);
-  if (cache.dropped !== "") (settings.cacheGiven ? reporter.warning : reporter.info)(`Cache: ${cache.dropped}.`);
-  const hostPort = settings.network === "host" ? await freePort() : 0;
-  const baseLayout = builder.kind === "buildx" && builder.own ? fs4.mkdtempSync(path5.join(configRoot(), "flask-gunicorn-base-")) : "";
-  const appContext = appBuildContext(settings.appDir, configRoot());
-  const plan = makePlan(settings, {
-    date: runDate.date,
-    created: (/* @__PURE__ */ new Date()).toISOString(),
-    sourceUrl: deps.source.url,
-    revision: deps.source.revision,
-    jobId: job,
-    builder,
-    hostPort,
-    hasRequirements: fs4.existsSync(path5.join(settings.appDir, "requirements.txt")),
-    actionRoot: env.actionRoot,
-    appContext: appContext.dir,
-    ...settings.immutableTag ? { run: { number: deps.source.runNumber, attempt: deps.source.runAttempt || "1" } } : {},
-    bundledDockerfile: fs4.readFileSync(path5.join(env.actionRoot, "docker", "Dockerfile"), "utf8"),
-    cache: { from: cache.from, to: cache.to },
-    baseLayout
-  });
-  if (appContext.dir !== settings.appDir) reporter.info("The app folder holds a .git: the image is built from a copy without it.");
-  reporter.info(
-    `Python ${settings.pythonVersion} (${settings.variant}) on ${plan.baseImage}, worker ${settings.worker}; dated tags use ${runDate.date} (${runDate.source}). Builder: ${describeBuilder(plan.builder)}. Cache: ${describeCache(cache)}.${plan.pipIndex === "secret" ? " The package index credentials reach pip as a build secret." : ""}`
-  );
+  const prepared = await failBeforeWork(settings, deps, () => prepare(settings, env, deps));
+  const { plans } = prepared;
+  const first = plans[0];
+  const builder = first.builder;
   let stage = "login";
   let passed = false;
   const configDir = settings.username !== "" && settings.password !== "" ? createDockerConfigDir() : "";
   const dockerEnv = configDir !== "" ? loginEnv(configDir) : {};
   const ownBuilder = builder.kind === "buildx" && builder.own ? builder.name : "";
+  const tested = [];
   try {
     if (configDir !== "") {
-      deps.state.save({ dockerConfig: configDir, registry: plan.push.registry });
+      deps.state.save({ dockerConfig: configDir, registry: first.push.registry });
       await reporter.group(
-        `Log in to ${plan.push.registry || "docker.io"}`,
+        `Log in to ${first.push.registry || "docker.io"}`,
         () => registryLogin(docker, settings, { configDir, log: (message) => reporter.warning(message) })
       );
     }
@@ -5851,70 +5864,156 @@ async function runPipeline(raw, env, deps) {
         () => docker.createBuilder(createBuilderArgs(ownBuilder), dockerEnv)
       );
     }
-    stage = "build";
-    const build = (step, what) => retry(() => docker.build(step.args, what, step.dockerfile, { ...step.env, ...dockerEnv }), {
-      ...registryRetry(what, (message) => reporter.warning(message)),
-      // Only a failed fetch of an image is retried: a failing RUN step would fail the same way again.
-      isTransient: (error) => error instanceof DockerError && isTransientPullError(`${error.result?.stdout ?? ""}
-${error.result?.stderr ?? ""}`)
-    });
-    await reporter.group(`Build the base image from ${plan.baseImage}`, () => build(plan.base, "Building the base image"));
-    await reporter.group(`Layer the app from ${settings.appDir}`, () => build(plan.app, "Layering the app"));
-    const imageId = await docker.imageId(plan.app.tag);
-    stage = "smoke test";
-    deps.state.save({ container: plan.container.name });
-    const probe = await reporter.group(`Smoke-test ${imageId.slice(7, 19)}`, async () => {
-      const result = await smokeTest(docker, plan, imageId);
-      reporter.info(`${result.url} answered ${result.status} after ${result.seconds.toFixed(2)} s.`);
-      return result;
-    });
-    await tagImage(docker, plan, imageId);
+    for (const plan of plans) {
+      const where = plans.length > 1 ? ` for ${plan.target.platform}` : "";
+      stage = `build${where}`;
+      const buildSeconds = await buildPlatform(docker, reporter, settings, plan, dockerEnv);
+      const imageId = await docker.imageId(plan.app.tag);
+      stage = `smoke test${where}`;
+      deps.state.save({ container: plan.container.name });
+      const probe = await reporter.group(`Smoke-test ${imageId.slice(7, 19)}${where}`, async () => {
+        const result = await smokeTest(docker, plan, imageId);
+        reporter.info(`${result.url} answered ${result.status} after ${result.seconds.toFixed(2)} s${plan.target.emulated ? " (emulated)" : ""}.`);
+        return result;
+      });
+      tested.push({ plan, imageId, probe, buildSeconds });
+    }
+    for (const result of tested) await tagImage(docker, result.plan, result.imageId);
     let push;
     stage = "push";
-    if (plan.push.enabled) {
-      try {
-        push = await reporter.group(
-          `Push ${plan.push.refs.length} tags`,
-          () => pushImage(docker, plan, imageId, settings, { configDir, loggedIn: true, log: (message) => reporter.warning(message) })
-        );
-      } catch (error) {
-        await untagAll(docker, plan.push.refs);
-        if (error instanceof PushError && error.pushed.length > 0) {
-          reporter.setOutput("tags", error.pushed.join("\n"));
-          reporter.setOutput("digest", error.digest);
-        }
-        throw error;
-      }
-    }
+    if (first.push.enabled) push = await pushTested(docker, reporter, settings, tested, { configDir, dockerEnv });
     passed = true;
     stage = "report";
-    const size = await docker.imageSize(imageId).catch((error) => {
-      reporter.warning(`Could not read the image size (${error.message.split("\n")[0]}); the image-size output is empty.`);
-      return void 0;
-    });
-    await report(reporter, settings, plan, imageId, size, probe, push);
-    return { settings, plan, imageId, probe, ...push ? { push } : {} };
+    await report(docker, reporter, settings, tested, push);
+    return { settings, plan: first, imageId: tested[0].imageId, probe: tested[0].probe, platforms: tested, ...push ? { push } : {} };
   } catch (error) {
+    if (plans.length > 1 && stage !== "push" && stage !== "login" && stage !== "builder") prefixMessage(error, stage.replace(/^.* for /, ""));
     if (error instanceof SmokeTestError) {
       reporter.setOutput("probe-status", String(error.lastStatus));
       reporter.details("Why the smoke test failed", error.details);
-      await untagAll(docker, [plan.app.tag]);
     }
     await reporter.summary("Flask image: failed", [
       { label: "Failed at", value: stage },
       { label: "Reason", value: error.message.split("\n")[0] ?? "" },
-      ...buildRows(settings, plan),
+      ...buildRows(settings, first),
+      ...tested.map(platformRow),
       { label: "Pushed", value: stage === "push" ? partlyPushed(error) : "nothing" }
     ]);
     throw error;
   } finally {
-    await docker.untag(plan.base.tag);
-    appContext.dispose();
-    if (!passed || plan.push.refs.length > 0) await docker.untag(plan.app.tag);
-    if (baseLayout !== "") fs4.rmSync(baseLayout, { recursive: true, force: true });
+    for (const plan of plans) {
+      await docker.untag(plan.base.tag);
+      if (!passed || localRefs(plan).length > 0) await docker.untag(plan.app.tag);
+    }
+    prepared.appContext.dispose();
+    for (const layout of prepared.baseLayouts) if (layout !== "") fs4.rmSync(layout, { recursive: true, force: true });
     if (configDir !== "" || ownBuilder !== "")
-      await cleanup(docker, { container: "", dockerConfig: configDir, registry: plan.push.registry, builder: ownBuilder }, reporter.warning);
+      await cleanup(docker, { container: "", dockerConfig: configDir, registry: first.push.registry, builder: ownBuilder }, reporter.warning);
   }
+}
+async function prepare(settings, env, deps) {
+  const { docker, reporter } = deps;
+  const runDate = await deps.resolveDate(settings.date, settings.githubToken);
+  const job = jobId(deps.source);
+  const { builder, defaultCacheUnusable } = await cacheCapableBuilder(docker, chooseBuilder(settings.builder, await docker.buildxBuilder()), settings, job);
+  requireSecretSupport(pipIndex(settings.pipIndexUrl), builder);
+  const platformTargets = await buildTargets(docker, settings, builder);
+  const cache = defaultCacheUnusable ? { from: [], to: [], dropped: "the engine's own builder cannot export cache; set cache-from / cache-to to have the action make a builder that can" } : cacheForBuilder({ from: settings.cacheFrom, to: settings.cacheTo }, builder.kind);
+  if (cache.dropped !== "") (settings.cacheGiven ? reporter.warning : reporter.info)(`Cache: ${cache.dropped}.`);
+  const hostPort = settings.network === "host" ? await freePort() : 0;
+  const own = builder.kind === "buildx" && builder.own === true;
+  const baseLayouts = platformTargets.map(() => own ? fs4.mkdtempSync(path5.join(configRoot(), "flask-gunicorn-base-")) : "");
+  const appContext = appBuildContext(settings.appDir, configRoot());
+  const plans = platformTargets.map(
+    (target, index) => makePlan(settings, {
+      date: runDate.date,
+      created: (/* @__PURE__ */ new Date()).toISOString(),
+      sourceUrl: deps.source.url,
+      revision: deps.source.revision,
+      jobId: job,
+      builder,
+      target,
+      hostPort,
+      hasRequirements: fs4.existsSync(path5.join(settings.appDir, "requirements.txt")),
+      actionRoot: env.actionRoot,
+      appContext: appContext.dir,
+      ...settings.immutableTag ? { run: { number: deps.source.runNumber, attempt: deps.source.runAttempt || "1" } } : {},
+      bundledDockerfile: fs4.readFileSync(path5.join(env.actionRoot, "docker", "Dockerfile"), "utf8"),
+      cache: { from: cache.from, to: cache.to },
+      baseLayout: baseLayouts[index]
+    })
+  );
+  if (appContext.dir !== settings.appDir) reporter.info("The app folder holds a .git: the image is built from a copy without it.");
+  const first = plans[0];
+  reporter.info(
+    `Python ${settings.pythonVersion} (${settings.variant}) on ${first.baseImage}, worker ${settings.worker}${describePlatforms(plans)}; dated tags use ${runDate.date} (${runDate.source}). Builder: ${describeBuilder(builder)}. Cache: ${describeCache(cache)}.${first.pipIndex === "secret" ? " The package index credentials reach pip as a build secret." : ""}`
+  );
+  return { plans, cache, runDate, appContext, baseLayouts };
+}
+async function buildTargets(docker, settings, builder) {
+  if (settings.platforms.length === 0) return targets([], "");
+  if (builder.kind !== "buildx")
+    throw new BuilderError(
+      `platforms: ${settings.platforms.join(", ")} needs buildx, and this run has the classic builder (${builder.reason}); install the buildx plugin (on GitHub, docker/setup-buildx-action), or leave platforms empty.`
+    );
+  const enginePlatform = await docker.enginePlatform();
+  const missing = unsupportedPlatforms(settings.platforms, await docker.buildxPlatforms(builder.name));
+  if (missing.length > 0)
+    throw new BuilderError(
+      `platforms: builder ${builder.name} cannot build ${missing.join(", ")} on this ${enginePlatform} engine: no emulator is registered for it. Add docker/setup-qemu-action before this step (or, on your own machine, install qemu-user-static and binfmt-support), or build that platform on a runner of its own architecture.`
+    );
+  return targets(settings.platforms, enginePlatform);
+}
+async function failBeforeWork(settings, deps, task) {
+  try {
+    return await task();
+  } catch (error) {
+    await deps.reporter.summary("Flask image: failed", [
+      { label: "Failed at", value: "setup" },
+      { label: "Reason", value: error.message.split("\n")[0] ?? "" },
+      { label: "Python", value: settings.pythonVersion },
+      { label: "Pushed", value: "nothing" }
+    ]);
+    throw error;
+  }
+}
+async function buildPlatform(docker, reporter, settings, plan, dockerEnv) {
+  const started = Date.now();
+  const where = plan.target.platform !== "" ? ` for ${plan.target.platform}${plan.target.emulated ? " (emulated)" : ""}` : "";
+  const build = (step, what) => retry(() => docker.build(step.args, what, step.dockerfile, { ...step.env, ...dockerEnv }), {
+    ...registryRetry(what, (message) => reporter.warning(message)),
+    // Only a failed fetch of an image is retried: a failing RUN step would fail the same way again.
+    isTransient: (error) => error instanceof DockerError && isTransientPullError(`${error.result?.stdout ?? ""}
+${error.result?.stderr ?? ""}`)
+  });
+  await reporter.group(`Build the base image from ${plan.baseImage}${where}`, () => build(plan.base, "Building the base image"));
+  await reporter.group(`Layer the app from ${settings.appDir}${where}`, () => build(plan.app, "Layering the app"));
+  return (Date.now() - started) / 1e3;
+}
+async function pushTested(docker, reporter, settings, tested, login) {
+  const first = tested[0];
+  const options = { configDir: login.configDir, loggedIn: true, log: (message) => reporter.warning(message) };
+  try {
+    if (tested.length === 1) return await reporter.group(`Push ${first.plan.push.refs.length} tags`, () => pushImage(docker, first.plan, first.imageId, settings, options));
+    return await reporter.group(
+      `Push ${tested.length} platforms, then ${first.plan.push.refs.length} tags of the multi-platform image`,
+      () => pushPlatforms(docker, tested, { ...options, env: login.dockerEnv })
+    );
+  } catch (error) {
+    for (const result of tested) await untagAll(docker, localRefs(result.plan));
+    if (error instanceof PushError && error.pushed.length > 0) {
+      reporter.setOutput("tags", error.pushed.join("\n"));
+      reporter.setOutput("digest", error.digest);
+    }
+    throw error;
+  }
+}
+function describePlatforms(plans) {
+  if (plans.length === 1 && plans[0].target.platform === "") return "";
+  return `, for ${plans.map((plan) => `${plan.target.platform}${plan.target.emulated ? ` (emulated; probe timeout ${plan.probe.timeoutSeconds} s)` : ""}`).join(" and ")}`;
+}
+function prefixMessage(error, platform) {
+  if (error instanceof Error && !error.message.startsWith(`${platform}: `)) error.message = `${platform}: ${error.message}`;
 }
 async function validate(raw, env, deps) {
   try {
@@ -5946,25 +6045,45 @@ async function cacheCapableBuilder(docker, chosen, settings, job) {
   if (!settings.cacheGiven) return { builder: chosen, defaultCacheUnusable: true };
   return { builder: { kind: "buildx", name: ownBuilderName(job), own: true }, defaultCacheUnusable: false };
 }
-async function report(reporter, settings, plan, imageId, size, probe, push) {
-  const tags = plan.push.refs.length > 0 ? plan.push.refs : [plan.app.tag];
+async function report(docker, reporter, settings, tested, push) {
+  const first = tested[0];
+  const sizes = await Promise.all(
+    tested.map(
+      (result) => docker.imageSize(result.imageId).catch((error) => {
+        reporter.warning(`Could not read the image size (${error.message.split("\n")[0]}); the image-size output is empty.`);
+        return void 0;
+      })
+    )
+  );
+  const tags = push ? push.pushed : outputRefs(tested);
   reporter.setOutput("tags", tags.join("\n"));
   reporter.setOutput("digest", push?.digest ?? "");
-  reporter.setOutput("image-id", imageId);
-  reporter.setOutput("probe-status", String(probe.status));
-  reporter.setOutput("probe-seconds", probe.seconds.toFixed(3));
-  reporter.setOutput("image-size", size === void 0 ? "" : String(size));
+  reporter.setOutput("image-id", first.imageId);
+  reporter.setOutput("platform-image-ids", tested.length > 1 ? tested.map((result) => `${result.plan.target.platform}=${result.imageId}`).join("\n") : "");
+  reporter.setOutput("probe-status", String(first.probe.status));
+  reporter.setOutput("probe-seconds", first.probe.seconds.toFixed(3));
+  reporter.setOutput("image-size", sizes[0] === void 0 ? "" : String(sizes[0]));
   const pushed = push ? `yes, ${push.pushed.length} tags` : settings.pushSkippedReason !== "" ? `skipped: ${settings.pushSkippedReason}` : "no (push: false)";
   await reporter.summary("Flask image", [
-    { label: "Image", value: settings.image || plan.app.tag },
-    ...buildRows(settings, plan),
+    { label: "Image", value: settings.image || first.plan.app.tag },
+    ...buildRows(settings, first.plan),
     { label: "Tags", value: tags.join(", ") },
     { label: "Pushed", value: pushed },
     { label: "Digest", value: push?.digest || "-" },
-    { label: "Image ID", value: imageId },
-    { label: "Size", value: size === void 0 ? "-" : `${(size / 1e6).toFixed(1)} MB` },
-    { label: "Probe", value: `${probe.url} \u2192 ${probe.status} in ${probe.seconds.toFixed(2)} s` }
+    ...tested.length === 1 ? [
+      { label: "Image ID", value: first.imageId },
+      { label: "Size", value: sizes[0] === void 0 ? "-" : `${(sizes[0] / 1e6).toFixed(1)} MB` },
+      { label: "Probe", value: `${first.probe.url} \u2192 ${first.probe.status} in ${first.probe.seconds.toFixed(2)} s` }
+    ] : tested.map((result, index) => platformRow(result, sizes[index]))
   ]);
+}
+function platformRow(result, size) {
+  const { plan, probe } = result;
+  const emulated = plan.target.emulated ? `, emulated (probe timeout ${plan.probe.timeoutSeconds} s)` : "";
+  return {
+    label: `Platform ${plan.target.platform}`,
+    value: `${result.imageId}${size === void 0 ? "" : `, ${(size / 1e6).toFixed(1)} MB`}, built in ${result.buildSeconds.toFixed(0)} s, ${probe.url} \u2192 ${probe.status} in ${probe.seconds.toFixed(2)} s${emulated}`
+  };
 }
 function buildRows(settings, plan) {
   return [
@@ -5975,6 +6094,10 @@ function buildRows(settings, plan) {
     { label: "Builder", value: describeBuilder(plan.builder) },
     { label: "Cache", value: describeCache(plan.cache) }
   ];
+}
+function outputRefs(tested) {
+  const refs = tested.flatMap((result) => localRefs(result.plan));
+  return refs.length > 0 ? refs : tested.map((result) => result.plan.app.tag);
 }
 async function untagAll(docker, refs) {
   for (const ref of refs) await docker.untag(ref);

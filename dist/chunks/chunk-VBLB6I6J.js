@@ -8234,7 +8234,7 @@ var require_pool_base = __commonJS({
         this[kClients] = [];
         this[kQueued] = 0;
         const pool = this;
-        this[kOnDrain] = function onDrain(origin, targets) {
+        this[kOnDrain] = function onDrain(origin, targets2) {
           const queue = pool[kQueue];
           let needDrain = false;
           while (!needDrain) {
@@ -8248,20 +8248,20 @@ var require_pool_base = __commonJS({
           this[kNeedDrain] = needDrain;
           if (!this[kNeedDrain] && pool[kNeedDrain]) {
             pool[kNeedDrain] = false;
-            pool.emit("drain", origin, [pool, ...targets]);
+            pool.emit("drain", origin, [pool, ...targets2]);
           }
           if (pool[kClosedResolve] && queue.isEmpty()) {
             Promise.all(pool[kClients].map((c) => c.close())).then(pool[kClosedResolve]);
           }
         };
-        this[kOnConnect] = (origin, targets) => {
-          pool.emit("connect", origin, [pool, ...targets]);
+        this[kOnConnect] = (origin, targets2) => {
+          pool.emit("connect", origin, [pool, ...targets2]);
         };
-        this[kOnDisconnect] = (origin, targets, err) => {
-          pool.emit("disconnect", origin, [pool, ...targets], err);
+        this[kOnDisconnect] = (origin, targets2, err) => {
+          pool.emit("disconnect", origin, [pool, ...targets2], err);
         };
-        this[kOnConnectionError] = (origin, targets, err) => {
-          pool.emit("connectionError", origin, [pool, ...targets], err);
+        this[kOnConnectionError] = (origin, targets2, err) => {
+          pool.emit("connectionError", origin, [pool, ...targets2], err);
         };
         this[kStats] = new PoolStats(this);
       }
@@ -8427,8 +8427,8 @@ var require_pool = __commonJS({
         this[kOptions] = { ...util.deepClone(options), connect, allowH2 };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
-        this.on("connectionError", (origin2, targets, error2) => {
-          for (const target of targets) {
+        this.on("connectionError", (origin2, targets2, error2) => {
+          for (const target of targets2) {
             const idx = this[kClients].indexOf(target);
             if (idx !== -1) {
               this[kClients].splice(idx, 1);
@@ -8642,17 +8642,17 @@ var require_agent = __commonJS({
         this[kMaxRedirections] = maxRedirections;
         this[kFactory] = factory;
         this[kClients] = /* @__PURE__ */ new Map();
-        this[kOnDrain] = (origin, targets) => {
-          this.emit("drain", origin, [this, ...targets]);
+        this[kOnDrain] = (origin, targets2) => {
+          this.emit("drain", origin, [this, ...targets2]);
         };
-        this[kOnConnect] = (origin, targets) => {
-          this.emit("connect", origin, [this, ...targets]);
+        this[kOnConnect] = (origin, targets2) => {
+          this.emit("connect", origin, [this, ...targets2]);
         };
-        this[kOnDisconnect] = (origin, targets, err) => {
-          this.emit("disconnect", origin, [this, ...targets], err);
+        this[kOnDisconnect] = (origin, targets2, err) => {
+          this.emit("disconnect", origin, [this, ...targets2], err);
         };
-        this[kOnConnectionError] = (origin, targets, err) => {
-          this.emit("connectionError", origin, [this, ...targets], err);
+        this[kOnConnectionError] = (origin, targets2, err) => {
+          this.emit("connectionError", origin, [this, ...targets2], err);
         };
       }
       get [kRunning]() {
@@ -20538,6 +20538,32 @@ var Docker = class {
     const result = await this.run(["buildx", "inspect", builder], env ? { env } : {});
     return result.exitCode === 0 ? /^Driver:\s+(\S+)/m.exec(result.stdout)?.[1] ?? "" : "";
   }
+  /** The engine's own platform (linux/amd64): what its images run natively, without QEMU. */
+  async enginePlatform() {
+    return (await this.must(["version", "--format", "{{.Server.Os}}/{{.Server.Arch}}"], "read the engine's platform")).trim();
+  }
+  /**
+   * The platforms a buildx builder can build (the engine's own, plus those QEMU is registered for),
+   * or [] when buildx does not say.
+   */
+  async buildxPlatforms(builder, env) {
+    const result = await this.run(["buildx", "inspect", builder], env ? { env } : {});
+    const line = result.exitCode === 0 ? /^Platforms:\s*(.*)$/m.exec(result.stdout)?.[1] : void 0;
+    return (line ?? "").split(",").map((platform2) => platform2.trim().replace(/\*$/, "")).filter((platform2) => platform2 !== "");
+  }
+  /**
+   * Makes (or moves) `ref` to point at an image index over the given per-platform images, in the
+   * registry: the images are not pulled. Returns the index digest.
+   */
+  async createIndex(ref, sources, env) {
+    const created = await this.run(["buildx", "imagetools", "create", "--tag", ref, ...sources], { env });
+    if (created.exitCode !== 0)
+      throw new DockerError(`Could not push the multi-platform image ${ref}: ${lastLines(created.stderr || created.stdout, 5)}`, created);
+    const inspected = await this.run(["buildx", "imagetools", "inspect", ref, "--format", "{{json .Manifest.Digest}}"], { env });
+    const digest = inspected.exitCode === 0 ? /"(sha256:[a-f0-9]{64})"/.exec(inspected.stdout)?.[1] ?? "" : "";
+    if (digest === "") throw new DockerError(`Pushed ${ref}, but could not read its digest back: ${lastLines(inspected.stderr || inspected.stdout, 3)}`, inspected);
+    return digest;
+  }
   /** Makes a buildx builder (cache-builder.ts); `docker buildx create` pulls its image if needed. */
   async createBuilder(args, env) {
     const result = await this.run(args, { echo: true, ...env ? { env } : {} });
@@ -20992,6 +21018,45 @@ function describeCache(cache) {
   return `from ${list(cache.from) || "-"}; to ${list(cache.to) || "-"}`;
 }
 
+// src/platforms.ts
+var KNOWN_PLATFORMS = ["linux/amd64", "linux/arm64", "linux/arm/v7", "linux/arm/v6", "linux/386", "linux/ppc64le", "linux/s390x", "linux/riscv64"];
+var EMULATED_PROBE_FACTOR = 3;
+function parsePlatforms(value, fail) {
+  const platforms = [];
+  for (const item of value.split(/[\n,]/).map((entry2) => entry2.trim().toLowerCase())) {
+    if (item === "") continue;
+    const platform2 = item === "linux/arm64/v8" ? "linux/arm64" : item;
+    if (!KNOWN_PLATFORMS.includes(platform2)) {
+      fail(
+        `platforms: "${item}" is not a platform the python base images are built for; use one or more of ${KNOWN_PLATFORMS.join(", ")} (e.g. linux/amd64,linux/arm64).`
+      );
+      continue;
+    }
+    if (!platforms.includes(platform2)) platforms.push(platform2);
+  }
+  return platforms;
+}
+function targets(platforms, enginePlatform) {
+  if (platforms.length === 0) return [{ platform: "", emulated: false, slug: "" }];
+  const many = platforms.length > 1;
+  const list = platforms.map((platform2) => ({ platform: platform2, emulated: !samePlatform(platform2, enginePlatform), slug: many ? platformSlug(platform2) : "" }));
+  return [...list.filter((target) => !target.emulated), ...list.filter((target) => target.emulated)];
+}
+function platformSlug(platform2) {
+  return platform2.split("/").slice(1).join("");
+}
+function unsupportedPlatforms(wanted, listed) {
+  if (listed.length === 0) return [];
+  return wanted.filter((platform2) => !listed.some((entry2) => samePlatform(platform2, entry2)));
+}
+function probeTimeout(target, seconds, given) {
+  return target.emulated && !given ? seconds * EMULATED_PROBE_FACTOR : seconds;
+}
+function samePlatform(a, b) {
+  const norm = (p) => p.replace(/^linux\/arm64\/v8$/, "linux/arm64").replace(/^linux\/amd64\/v\d$/, "linux/amd64");
+  return norm(a) === norm(b);
+}
+
 // docker/versions.json
 var versions_default = {
   $comment: "Single source of truth for the supported Python versions, base variants and workers (each worker: its Gunicorn worker class, the module it needs, whose HTTP parser it runs). Read by the action (src/versions.ts), the image (build check and start-up), the tests and the README tables.",
@@ -21099,8 +21164,9 @@ function resolveBaseImage(settings) {
 function makePlan(settings, context) {
   const flavour = `python${settings.pythonVersion}${tagSuffix(settings.variant)}-${settings.worker}`;
   const baseImage = resolveBaseImage(settings);
-  const baseTag = `${LOCAL_REPOSITORY}/base:${flavour}-${context.jobId}`;
-  const appTag = `${LOCAL_REPOSITORY}/app:${flavour}-${context.jobId}`;
+  const local = `${flavour}-${context.jobId}${context.target.slug !== "" ? `-${context.target.slug}` : ""}`;
+  const baseTag = `${LOCAL_REPOSITORY}/base:${local}`;
+  const appTag = `${LOCAL_REPOSITORY}/app:${local}`;
   const tags = computeTags({
     pythonVersion: settings.pythonVersion,
     variant: settings.variant,
@@ -21113,7 +21179,37 @@ function makePlan(settings, context) {
   const labels = ociLabels(settings, context, baseImage, tags[0] ?? "");
   const pip = pipIndex(settings.pipIndexUrl);
   const env = { ...buildEnv(context.builder), ...pip.kind === "secret" ? { [PIP_SECRET_ENV]: pip.config } : {} };
-  const common = [
+  const flags = { common: commonBuildFlags(settings, context, pip), env, pip };
+  return {
+    baseImage,
+    target: context.target,
+    builder: context.builder,
+    pipIndex: pip.kind,
+    cache: context.cache,
+    base: baseStep(settings, context, flags, baseTag, baseImage),
+    app: appStep(settings, context, flags, baseTag, appTag, labels),
+    container: containerPlan(settings, context),
+    probe: {
+      path: settings.probePath,
+      status: settings.probeStatus,
+      body: settings.probeBody,
+      timeoutSeconds: probeTimeout(context.target, settings.probeTimeout, settings.probeTimeoutGiven)
+    },
+    push: {
+      enabled: settings.push,
+      registry: settings.registry,
+      repository: settings.image,
+      tags,
+      refs: settings.image === "" ? [] : tags.map((tag) => `${settings.image}:${tag}`),
+      // One platform's image among several: pushed under the first tag and its platform, for the index to name.
+      platformRef: settings.image !== "" && context.target.slug !== "" ? `${settings.image}:${tags[0]}-${context.target.slug}` : ""
+    },
+    labels
+  };
+}
+function commonBuildFlags(settings, context, pip) {
+  return [
+    ...context.target.platform !== "" ? ["--platform", context.target.platform] : [],
     ...settings.network === "host" ? ["--network", "host"] : [],
     // A builder the action made runs in a container: the host network is an entitlement there.
     ...settings.network === "host" && context.builder.kind === "buildx" && context.builder.own ? ["--allow", "network.host"] : [],
@@ -21121,24 +21217,27 @@ function makePlan(settings, context) {
     ...buildArgFlags({ ...settings.buildArgs, ...pip.kind === "build-args" ? pip.args : {} }),
     ...pip.kind === "secret" ? ["--secret", `id=${PIP_SECRET_ID},env=${PIP_SECRET_ENV}`] : []
   ];
-  const cache = (part) => context.builder.kind === "buildx" ? cacheFlags(context.cache.from, context.cache.to, part) : [];
+}
+function cacheArgs(context, part) {
+  return context.builder.kind === "buildx" ? cacheFlags(context.cache.from, context.cache.to, part) : [];
+}
+function baseStep(settings, context, flags, baseTag, baseImage) {
   const dockerDir = path5.join(context.actionRoot, "docker");
   const classic = context.builder.kind === "classic";
-  const baseCommand = context.baseLayout !== "" && context.builder.kind === "buildx" ? ["buildx", "build", "--builder", context.builder.name, "--output", `type=oci,dest=${context.baseLayout},tar=false,name=${baseTag}`] : buildCommand(context.builder);
-  const baseFromLayout = context.baseLayout !== "" ? ["--build-context", `${baseTag}=oci-layout://${context.baseLayout}:${baseTag.slice(baseTag.lastIndexOf(":") + 1)}`] : [];
-  const base = {
+  const command = context.baseLayout !== "" && context.builder.kind === "buildx" ? ["buildx", "build", "--builder", context.builder.name, "--output", `type=oci,dest=${context.baseLayout},tar=false,name=${baseTag}`] : buildCommand(context.builder);
+  return {
     tag: baseTag,
-    env,
+    env: flags.env,
     ...classic ? { dockerfile: withoutSecretMounts(context.bundledDockerfile) } : {},
     args: [
-      ...baseCommand,
+      ...command,
       "--file",
       classic ? "-" : path5.join(dockerDir, "Dockerfile"),
       "--tag",
       baseTag,
       ...settings.pull ? ["--pull"] : [],
-      ...common,
-      ...cache("base"),
+      ...flags.common,
+      ...cacheArgs(context, "base"),
       ...buildArgFlags({
         PYTHON_BASE_IMAGE: baseImage,
         PYTHON_VERSION: settings.pythonVersion,
@@ -21147,17 +21246,19 @@ function makePlan(settings, context) {
       dockerDir
     ]
   };
-  const dockerfile = renderAppDockerfile({
-    baseTag,
-    hasRequirements: context.hasRequirements,
-    customIndex: pip.kind === "build-args",
-    pipSecret: pip.kind === "secret",
-    appModule: settings.appModule
-  });
-  const app = {
+}
+function appStep(settings, context, flags, baseTag, appTag, labels) {
+  const fromLayout = context.baseLayout !== "" ? ["--build-context", `${baseTag}=oci-layout://${context.baseLayout}:${baseTag.slice(baseTag.lastIndexOf(":") + 1)}`] : [];
+  return {
     tag: appTag,
-    env,
-    dockerfile,
+    env: flags.env,
+    dockerfile: renderAppDockerfile({
+      baseTag,
+      hasRequirements: context.hasRequirements,
+      customIndex: flags.pip.kind === "build-args",
+      pipSecret: flags.pip.kind === "secret",
+      appModule: settings.appModule
+    }),
     // '-' reads the Dockerfile from stdin, so nothing is written into the user's folder.
     args: [
       ...buildCommand(context.builder),
@@ -21165,17 +21266,21 @@ function makePlan(settings, context) {
       "-",
       "--tag",
       appTag,
-      ...common,
-      ...baseFromLayout,
-      ...cache("app"),
+      ...flags.common,
+      ...fromLayout,
+      ...cacheArgs(context, "app"),
       ...Object.entries(labels).flatMap(([key, value]) => ["--label", `${key}=${value}`]),
       context.appContext
     ]
   };
-  const containerPort = listenPort(settings.probeEnv, settings.network === "host" ? context.hostPort : 80);
-  const name = `${SMOKE_CONTAINER_PREFIX}${context.jobId}`;
+}
+function containerPlan(settings, context) {
+  const host = settings.network === "host";
+  const containerPort = listenPort(settings.probeEnv, host ? context.hostPort : 80);
+  const slug = context.target.slug !== "" ? `-${context.target.slug}` : "";
+  const name = `${SMOKE_CONTAINER_PREFIX}${context.jobId}${slug}`;
   const containerEnv = { ...settings.probeEnv };
-  if (settings.network === "host") containerEnv.PORT = String(containerPort);
+  if (host) containerEnv.PORT = String(containerPort);
   const runArgs = [
     "run",
     "--detach",
@@ -21183,37 +21288,12 @@ function makePlan(settings, context) {
     name,
     "--label",
     `${SMOKE_LABEL}=${context.jobId}`,
-    ...settings.network === "host" ? ["--network", "host"] : ["--publish", `127.0.0.1::${containerPort}`],
+    // The image of another platform runs under QEMU; --platform also keeps Docker from looking elsewhere for it.
+    ...context.target.platform !== "" ? ["--platform", context.target.platform] : [],
+    ...host ? ["--network", "host"] : ["--publish", `127.0.0.1::${containerPort}`],
     ...Object.entries(containerEnv).flatMap(([key, value]) => ["--env", `${key}=${value}`])
   ];
-  return {
-    baseImage,
-    builder: context.builder,
-    pipIndex: pip.kind,
-    cache: context.cache,
-    base,
-    app,
-    container: {
-      name,
-      runArgs,
-      containerPort,
-      ...settings.network === "host" ? { hostPort: containerPort } : {}
-    },
-    probe: {
-      path: settings.probePath,
-      status: settings.probeStatus,
-      body: settings.probeBody,
-      timeoutSeconds: settings.probeTimeout
-    },
-    push: {
-      enabled: settings.push,
-      registry: settings.registry,
-      repository: settings.image,
-      tags,
-      refs: settings.image === "" ? [] : tags.map((tag) => `${settings.image}:${tag}`)
-    },
-    labels
-  };
+  return { name, runArgs, containerPort, ...host ? { hostPort: containerPort } : {} };
 }
 function buildArgFlags(args) {
   return Object.entries(args).flatMap(([key, value]) => ["--build-arg", `${key}=${value}`]);
@@ -21319,6 +21399,7 @@ export {
   DockerError,
   Docker,
   BUILDER_SETTINGS,
+  BuilderError,
   chooseBuilder,
   describeBuilder,
   ownBuilderName,
@@ -21344,6 +21425,9 @@ export {
   pipIndex,
   requireSecretSupport,
   bindProblem,
+  parsePlatforms,
+  targets,
+  unsupportedPlatforms,
   DEFAULT_VARIANT,
   supportedVersions,
   supportedVariants,
