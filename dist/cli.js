@@ -50,6 +50,14 @@ function cliResult(outcome, outputs, phases, seconds) {
     worker: result?.settings.worker ?? null,
     baseImage: result?.plan.baseImage ?? null,
     builder: result ? describeBuilder(result.plan.builder) : null,
+    platforms: (result?.platforms ?? []).map((built) => ({
+      platform: built.plan.target.platform,
+      emulated: built.plan.target.emulated,
+      imageId: built.imageId,
+      buildSeconds: toSeconds(built.buildSeconds * 1e3),
+      probeSeconds: toSeconds(built.probe.seconds * 1e3),
+      probeTimeoutSeconds: built.plan.probe.timeoutSeconds
+    })),
     phases,
     seconds
   };

@@ -1,6 +1,7 @@
 // The command line's machine-readable result (--json): one object that scripts such as the
 // benchmark read, instead of the log, which is written for people and may change its wording.
 import { describeBuilder } from './builder.js';
+import type { PlatformResult } from './pipeline.js';
 import type { Plan } from './plan.js';
 import type { Reporter } from './reporter.js';
 import type { Settings } from './settings.js';
@@ -30,9 +31,23 @@ export interface CliResult {
   worker: string | null;
   baseImage: string | null;
   builder: string | null;
+  /**
+   * Each platform built, in build order (one entry, platform '' for the engine's own, without the
+   * platforms input): its tested image, how long its two builds took, and its probe.
+   */
+  platforms: PlatformSummary[];
   /** Every phase in the order it ended, then the whole run's wall time. */
   phases: PhaseTiming[];
   seconds: number;
+}
+
+export interface PlatformSummary {
+  platform: string;
+  emulated: boolean;
+  imageId: string;
+  buildSeconds: number;
+  probeSeconds: number;
+  probeTimeoutSeconds: number;
 }
 
 /** Milliseconds as seconds, to the millisecond: what a clock read around a phase can honestly claim. */
@@ -43,6 +58,7 @@ export interface PassedRun {
   settings: Pick<Settings, 'pythonVersion' | 'variant' | 'worker'>;
   plan: Pick<Plan, 'baseImage' | 'builder'>;
   probe: Pick<SmokeTestResult, 'url'>;
+  platforms: (Pick<PlatformResult, 'imageId' | 'buildSeconds'> & { probe: Pick<SmokeTestResult, 'seconds'>; plan: Pick<Plan, 'target' | 'probe'> })[];
 }
 
 /**
@@ -90,6 +106,14 @@ export function cliResult(
     worker: result?.settings.worker ?? null,
     baseImage: result?.plan.baseImage ?? null,
     builder: result ? describeBuilder(result.plan.builder) : null,
+    platforms: (result?.platforms ?? []).map((built) => ({
+      platform: built.plan.target.platform,
+      emulated: built.plan.target.emulated,
+      imageId: built.imageId,
+      buildSeconds: toSeconds(built.buildSeconds * 1000),
+      probeSeconds: toSeconds(built.probe.seconds * 1000),
+      probeTimeoutSeconds: built.plan.probe.timeoutSeconds,
+    })),
     phases,
     seconds,
   };

@@ -9,6 +9,14 @@ const passed: PassedRun = {
   settings: { pythonVersion: '3.11', variant: 'slim', worker: 'meinheld' },
   plan: { baseImage: 'flask-testbed/python:3.11-slim', builder: { kind: 'classic', reason: 'builder: classic' } },
   probe: { url: 'http://127.0.0.1:40123/' },
+  platforms: [
+    {
+      plan: { target: { platform: '', emulated: false, slug: '' }, probe: { path: '/', status: 200, body: '', timeoutSeconds: 60 } },
+      imageId: IMAGE_ID,
+      buildSeconds: 31.4567,
+      probe: { seconds: 1.234 },
+    },
+  ],
 };
 
 // The outputs exactly as pipeline.ts sets them on a passing run (strings, tags one per line).
@@ -37,6 +45,8 @@ describe('cliResult', () => {
       worker: 'meinheld',
       baseImage: 'flask-testbed/python:3.11-slim',
       builder: 'classic (builder: classic)',
+      // Each platform's build time to the millisecond (one, the engine's own, without platforms).
+      platforms: [{ platform: '', emulated: false, imageId: IMAGE_ID, buildSeconds: 31.457, probeSeconds: 1.234, probeTimeoutSeconds: 60 }],
       phases,
       seconds: 20.25,
     });

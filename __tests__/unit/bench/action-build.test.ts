@@ -51,6 +51,7 @@ describe('readCliResult', () => {
           settings: { pythonVersion: '3.11', variant: 'debian', worker: 'meinheld' },
           plan: { baseImage: 'flask-testbed/python:3.11', builder: { kind: 'buildx', name: 'default' } },
           probe: { url: 'http://127.0.0.1:40000/' },
+          platforms: [],
         },
       },
       { 'image-id': `sha256:${'cd'.repeat(32)}`, tags: 'bench/ours:python3.11', 'probe-status': '200', 'probe-seconds': '0.812', 'image-size': '4000' },
