@@ -1,6 +1,6 @@
 // What each image installs, without Docker: the requirements and constraints files, the image stage's
-// install script run by /bin/sh against a stub pip, the Meinheld source pin and patch, and autotune's
-// refusal of Gunicorn's own HTTP parser when an app pulls in a Gunicorn older than 23.
+// install script run by /bin/sh against a stub pip, and the Meinheld source pin and patch. The start-up
+// refusal of Gunicorn's own HTTP parser before 23 is startup-guards.test.ts's.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,6 @@ import { versionsFile } from '../../src/versions.js';
 const DOCKER_DIR = join(__dirname, '..', '..', 'docker');
 const IMAGE_DIR = join(DOCKER_DIR, 'image');
 const MEINHELD_DIR = join(IMAGE_DIR, 'meinheld');
-const PY_ENV = { PATH: process.env.PATH ?? '/usr/bin:/bin', PYTHONDONTWRITEBYTECODE: '1' };
 
 const temp = mkdtempSync(join(tmpdir(), 'image-packages-test-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -114,35 +113,5 @@ describe('the image stage installs the built wheels, then Flask, Gunicorn and th
       'pip install --no-index --no-deps --ignore-installed /tmp/wheels/greenlet-3.5.3-cp313.whl /tmp/wheels/meinheld-1.0.2-cp313.whl',
       'pip install -r /tmp/requirements.txt -c /tmp/constraints.txt',
     ]);
-  });
-});
-
-describe('check_gunicorn_version: Gunicorn\'s own parser only from 23 on', () => {
-  const harness = `
-import json, sys
-sys.path.insert(0, sys.argv[1])
-import autotune
-env, version = json.loads(sys.argv[2])
-print(json.dumps(autotune.check_gunicorn_version(env, tuple(version) if version else None)))
-`;
-  const check = (env: Record<string, string>, version: [number, number] | null): string[] =>
-    JSON.parse(execFileSync('python3', ['-c', harness, IMAGE_DIR, JSON.stringify([env, version])], { encoding: 'utf8', env: PY_ENV })) as string[];
-
-  it('sync, gthread and gevent on a Gunicorn older than 23 (an app pinned it) are refused, saying what to do', () => {
-    for (const worker of ['sync', 'gthread', 'gevent']) {
-      expect(check({ WORKER_CLASS: worker }, [20, 1])).toEqual([
-        `Invalid WORKER_CLASS='${worker}': this image has Gunicorn 20.1 (did an app requirement pin it?), and Gunicorn's own ` +
-          'HTTP parser has request-smuggling flaws before 23.0; expected meinheld, or Gunicorn 23 or newer.',
-      ]);
-    }
-  });
-
-  it('passes Meinheld (its own parser) and custom classes anywhere, Gunicorn\'s workers on 23+ or without Gunicorn', () => {
-    expect(check({ WORKER_CLASS: 'meinheld' }, [20, 1])).toEqual([]);
-    expect(check({}, [26, 2])).toEqual([]);
-    expect(check({ WORKER_CLASS: 'my.workers.Custom' }, [20, 1])).toEqual([]);
-    expect(check({ WORKER_CLASS: 'sync' }, [23, 0])).toEqual([]);
-    expect(check({ WORKER_CLASS: 'gthread' }, [26, 2])).toEqual([]);
-    expect(check({ WORKER_CLASS: 'sync' }, null)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-// Running without root, without Docker: autotune's RUN_AS_USER and port-privilege checks on the
+// Running without root, without Docker: startup_guards's RUN_AS_USER and port-privilege checks on the
 // host's python3 (values injected where the container's would differ), the `run-as` launcher through
 // the real CLI, and the Dockerfile's user creation run by /bin/sh against stub useradd / adduser.
 import { execFileSync } from 'node:child_process';
@@ -9,21 +9,21 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const DOCKER_DIR = join(__dirname, '..', '..', 'docker');
 const IMAGE_DIR = join(DOCKER_DIR, 'image');
-const AUTOTUNE = join(IMAGE_DIR, 'autotune.py');
+const GUARDS = join(IMAGE_DIR, 'startup_guards.py');
 const PY_ENV = { PATH: process.env.PATH ?? '/usr/bin:/bin', PYTHONDONTWRITEBYTECODE: '1' };
 
 const temp = mkdtempSync(join(tmpdir(), 'unprivileged-test-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-// Calls one autotune function with JSON arguments; prints {"result": ...} or {"errors": [...]}.
+// Calls one startup_guards function with JSON arguments; prints {"result": ...} or {"errors": [...]}.
 const HARNESS = `
 import json, pwd, sys
 sys.path.insert(0, sys.argv[1])
-import autotune
+import startup_guards
 fn, args = json.loads(sys.argv[2])
 try:
-    print(json.dumps({"result": getattr(autotune, fn)(*args)}))
-except autotune.ConfigError as e:
+    print(json.dumps({"result": getattr(startup_guards, fn)(*args)}))
+except startup_guards.ConfigError as e:
     print(json.dumps({"errors": e.messages}))
 `;
 function call(fn: string, ...args: unknown[]): { result?: unknown; errors?: string[] } {
@@ -116,10 +116,10 @@ describe('binds_as_resolved: only the bundled config binds what autotune resolve
   });
 });
 
-describe('python -m autotune run-as COMMAND (what start.sh runs for RUN_AS_USER)', () => {
+describe('python -m startup_guards run-as COMMAND (what start.sh runs for RUN_AS_USER)', () => {
   function runAs(env: Record<string, string>, ...command: string[]): { status: number; stdout: string; stderr: string } {
     try {
-      const stdout = execFileSync('python3', [AUTOTUNE, 'run-as', ...command], { env: { ...PY_ENV, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      const stdout = execFileSync('python3', [GUARDS, 'run-as', ...command], { env: { ...PY_ENV, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
       return { status: 0, stdout, stderr: '' };
     } catch (e) {
       const err = e as { status: number; stdout: string; stderr: string };
@@ -140,7 +140,7 @@ describe('python -m autotune run-as COMMAND (what start.sh runs for RUN_AS_USER)
     writeFileSync(show, '#!/bin/sh\necho "$@"; id -G\n');
     chmodSync(show, 0o755);
     const withGroups = 'import os, sys; os.setgroups([0, 4, 27]); os.execvp(sys.argv[1], sys.argv[1:])';
-    const out = execFileSync('python3', ['-c', withGroups, 'python3', AUTOTUNE, 'run-as', show, 'main:app'], {
+    const out = execFileSync('python3', ['-c', withGroups, 'python3', GUARDS, 'run-as', show, 'main:app'], {
       env: { ...PY_ENV, RUN_AS_USER: 'nobody' },
       encoding: 'utf8',
     });
