@@ -1,6 +1,7 @@
 // Running without root, without Docker: startup_guards's RUN_AS_USER and port-privilege checks on the
 // host's python3 (values injected where the container's would differ), the `run-as` launcher through
-// the real CLI, and the Dockerfile's user creation run by /bin/sh against stub useradd / adduser.
+// the real CLI, and the user creation (image/scripts/add-user.sh) run by /bin/sh against stub useradd /
+// adduser.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -177,10 +178,10 @@ describe('the Dockerfile creates the user app (uid 1000) on Debian and on Alpine
     instructions.push({ keyword: keyword.toUpperCase(), args: rest.join(' ') });
     current = '';
   }
-  const script = instructions.find((i) => i.keyword === 'RUN' && i.args.includes(' app'))?.args ?? '';
+  const SCRIPT = join(IMAGE_DIR, 'scripts', 'add-user.sh');
   let count = 0;
 
-  /** Runs the user-creation RUN with only the given stub commands on PATH; returns what they were asked. */
+  /** Runs add-user.sh with only the given stub commands on PATH; returns what they were asked. */
   function createUser(stubs: string[]): string[] {
     const bin = join(temp, `bin-${count++}`);
     mkdirSync(bin);
@@ -189,7 +190,7 @@ describe('the Dockerfile creates the user app (uid 1000) on Debian and on Alpine
       writeFileSync(join(bin, name), `#!/bin/sh\necho "${name} $*" >> "${log}"\n`);
       chmodSync(join(bin, name), 0o755);
     }
-    execFileSync('/bin/sh', ['-c', script], { env: { PATH: bin } });
+    execFileSync('/bin/sh', [SCRIPT], { env: { PATH: bin } });
     return existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : [];
   }
 
@@ -202,7 +203,8 @@ describe('the Dockerfile creates the user app (uid 1000) on Debian and on Alpine
   });
 
   it('runs in the image stage, before the start script, so both RUN_AS_USER and docker run --user find it', () => {
-    const run = instructions.findIndex((i) => i.args === script);
+    expect(instructions).toContainEqual({ keyword: 'COPY', args: 'image/scripts/add-user.sh /tmp/' });
+    const run = instructions.findIndex((i) => i.keyword === 'RUN' && i.args === 'sh /tmp/add-user.sh && rm /tmp/add-user.sh');
     const startScript = instructions.findIndex((i) => i.keyword === 'COPY' && i.args.includes('start.sh'));
     const lastFrom = instructions.map((i) => i.keyword).lastIndexOf('FROM');
     expect(run).toBeGreaterThan(lastFrom);
