@@ -401,6 +401,23 @@ describe('the worker catalogue (versions.json\'s "workers") is where worker fact
   });
 });
 
+describe('the worker catalogue file', () => {
+  it('missing (autotune copied out of the image): the error says where it comes from and what to pass instead', () => {
+    const program = 'import sys; sys.path.insert(0, sys.argv[1]); import worker_catalogue; worker_catalogue.load("/nonexistent/versions.json")';
+    let stderr = '';
+    try {
+      execFileSync(PYTHON, ['-c', program, IMAGE_DIR], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
+    } catch (e) {
+      stderr = (e as { stderr: string }).stderr;
+    }
+    expect(stderr.trim().split('\n').at(-1)).toBe(
+      "FileNotFoundError: no worker catalogue at /nonexistent/versions.json: the image's Dockerfile copies docker/versions.json there; " +
+        'elsewhere, give autotune.resolve() workers=worker_catalogue.load(PATH), PATH being a copy of docker/versions.json',
+    );
+    expect(stderr).not.toContain('During handling'); // one error, not two chained
+  });
+});
+
 describe('python -m autotune show', () => {
   function show(env: Record<string, string>, ...args: string[]): { status: number; stdout: string; stderr: string } {
     try {

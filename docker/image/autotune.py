@@ -48,6 +48,7 @@ CGROUP_ROOT = "/sys/fs/cgroup"
 
 LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
 
+
 class ConfigError(Exception):
     """One or more environment values are unusable; each message is one self-contained line."""
 

@@ -23,6 +23,7 @@ from autotune import ConfigError, bad_value, read_file, value_of
 
 APP_DIR = "/app"
 
+
 def _locate_module(module, path):
     """Whether a dotted module can be found under the folders in `path`, looked up file by file as the
     path finder would, without running any of it: importlib.util.find_spec("app.main") imports the

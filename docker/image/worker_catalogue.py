@@ -15,5 +15,11 @@ VERSIONS_JSON = "/usr/local/share/flask-meinheld-gunicorn/versions.json"
 def load(path=VERSIONS_JSON):
     """Worker name -> {"gunicornClass", "module" (None: Gunicorn's own), "httpParser", "about"}, in the
     file's order, which is the order error messages list them in."""
-    with open(path) as f:
-        return json.load(f)["workers"]
+    try:
+        with open(path) as f:
+            return json.load(f)["workers"]
+    except FileNotFoundError:
+        # Only outside the image (autotune copied elsewhere): say where the file comes from.
+        raise FileNotFoundError("no worker catalogue at %s: the image's Dockerfile copies docker/versions.json "
+                                "there; elsewhere, give autotune.resolve() workers=worker_catalogue.load(PATH), "
+                                "PATH being a copy of docker/versions.json" % path) from None
