@@ -193,7 +193,7 @@ describe.each(contractCases)('$label', ({ pythonVersion, worker }) => {
     });
 
     it('carries docker/versions.json as it is, where its start-up reads the worker catalogue', async () => {
-      const copy = await dockerOk(['run', '--rm', '--network', 'none', base, 'cat', '/usr/local/share/flask-meinheld-gunicorn/versions.json']);
+      const copy = await dockerOk(['run', '--rm', '--network', 'none', base, 'cat', '/usr/local/share/flask-gunicorn-action/versions.json']);
       expect(copy).toBe(readFileSync(join(DOCKER_DIR, 'versions.json'), 'utf8'));
     });
   });

@@ -9,7 +9,7 @@ disagree about them. Keep it importable on every supported Python (3.8+).
 import json
 
 # A copy of docker/versions.json, put there by the Dockerfile. Tests pass their own path instead.
-VERSIONS_JSON = "/usr/local/share/flask-meinheld-gunicorn/versions.json"
+VERSIONS_JSON = "/usr/local/share/flask-gunicorn-action/versions.json"
 
 
 def load(path=VERSIONS_JSON):
