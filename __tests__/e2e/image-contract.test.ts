@@ -3,14 +3,17 @@
 // On the default worker (Meinheld) for the main Python version and variant (E2E_PYTHON_VERSION /
 // E2E_VARIANT, default: the test bed's first), and on gevent where the test bed can install it;
 // image-matrix.test.ts covers the other versions and variants.
+import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   autotuneLine,
   buildApp,
   buildBase,
   type Container,
+  DOCKER_DIR,
   dockerOk,
   exitCode,
   get,
@@ -187,6 +190,11 @@ describe.each(contractCases)('$label', ({ pythonVersion, worker }) => {
     it('PYTHONPATH=/app reaches the app', async () => {
       const { c } = await start(testApp);
       expect((await get(c, '/env/PYTHONPATH')).body).toBe('/app');
+    });
+
+    it('carries docker/versions.json as it is, where its start-up reads the worker catalogue', async () => {
+      const copy = await dockerOk(['run', '--rm', '--network', 'none', base, 'cat', '/usr/local/share/flask-gunicorn-action/versions.json']);
+      expect(copy).toBe(readFileSync(join(DOCKER_DIR, 'versions.json'), 'utf8'));
     });
   });
 
@@ -504,6 +512,11 @@ describe.each(contractCases)('$label', ({ pythonVersion, worker }) => {
       [
         { WORKER_CLASS: absent },
         `ERROR: Invalid WORKER_CLASS='${absent}': ${absent} is not installed in this image (build it with --build-arg WORKER=${absent}); expected gthread or sync.`,
+      ],
+      // The workers named are the catalogue's, in its order.
+      [
+        { WORKER_CLASS: 'tornado' },
+        "ERROR: Invalid WORKER_CLASS='tornado': expected one of meinheld, gthread, gevent, sync, or a dotted path to a Gunicorn worker class.",
       ],
     ];
     for (const [env, line] of cases) {

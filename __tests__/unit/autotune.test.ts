@@ -1,14 +1,17 @@
-// docker/image/autotune.py, run by the host's python3 against fake cgroup trees in temp dirs.
-// The pure functions are driven through a small Python harness (environment, cgroup root, affinity,
-// Python version and installed workers all injected); the start-up check goes through the real CLI.
+// docker/image/autotune.py (the tuning), run by the host's python3 against fake cgroup trees in temp
+// dirs. The pure functions are driven through a small Python harness (environment, cgroup root,
+// affinity, Python version, installed workers and the worker catalogue all injected); `python -m
+// autotune show` goes through the real CLI. The start-up checks are startup-guards.test.ts's.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const IMAGE_DIR = join(__dirname, '..', '..', 'docker', 'image');
 const AUTOTUNE = join(IMAGE_DIR, 'autotune.py');
+// The image reads its copy of this file; the tests read the repo's.
+const VERSIONS_JSON = join(IMAGE_DIR, '..', 'versions.json');
 // The interpreter itself, not a version-manager shim in front of it: the tests start it ~80 times.
 const PYTHON = execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim();
 
@@ -29,14 +32,15 @@ function cgroupTree(files: Record<string, string>): string {
 const NO_CGROUP = cgroupTree({});
 
 // Reads one request as JSON on stdin, prints {"settings": ...} or {"errors": [...]}.
+// The worker catalogue is versions.json's unless the request brings its own.
 const HARNESS = `
 import json, sys
 sys.path.insert(0, sys.argv[1])
-import autotune
+import autotune, worker_catalogue
 req = json.load(sys.stdin)
 try:
     s = autotune.resolve(req["env"], req["cgroupRoot"], req["affinity"], tuple(req["python"]),
-                         lambda module: module in req["installed"])
+                         lambda module: module in req["installed"], req["workers"] or worker_catalogue.load(sys.argv[2]))
     print(json.dumps({"settings": s, "summary": autotune.summary(s, req["env"])}))
 except autotune.ConfigError as e:
     print(json.dumps({"errors": e.messages}))
@@ -64,6 +68,12 @@ interface Settings {
   errorlog: string | null;
   python: string;
 }
+interface CatalogueEntry {
+  gunicornClass: string;
+  module: string | null;
+  httpParser: string;
+  about: string;
+}
 interface Result {
   settings?: Settings;
   summary?: string;
@@ -72,7 +82,7 @@ interface Result {
 
 function resolve(
   env: Record<string, string> = {},
-  opts: { cgroupRoot?: string; affinity?: number; python?: [number, number]; installed?: string[] } = {},
+  opts: { cgroupRoot?: string; affinity?: number; python?: [number, number]; installed?: string[]; workers?: Record<string, CatalogueEntry> } = {},
 ): Result {
   const request = {
     env,
@@ -80,8 +90,9 @@ function resolve(
     affinity: opts.affinity ?? 2,
     python: opts.python ?? [3, 11],
     installed: opts.installed ?? ['meinheld'], // the image's default worker
+    workers: opts.workers ?? null,
   };
-  const out = execFileSync(PYTHON, ['-c', HARNESS, IMAGE_DIR], {
+  const out = execFileSync(PYTHON, ['-c', HARNESS, IMAGE_DIR, VERSIONS_JSON], {
     input: JSON.stringify(request),
     encoding: 'utf8',
     env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' }, // no __pycache__ left in docker/image
@@ -352,7 +363,8 @@ describe('bad values: one line each naming the variable, the value and what is a
     [{ GRACEFUL_TIMEOUT: 'soon' }, "Invalid GRACEFUL_TIMEOUT='soon': expected a whole number of seconds, 0 or more (e.g. 120)."],
     [{ KEEP_ALIVE: '1.5' }, "Invalid KEEP_ALIVE='1.5': expected a whole number of seconds, 0 or more (e.g. 5)."],
     [{ LOG_LEVEL: 'loud' }, "Invalid LOG_LEVEL='loud': expected one of debug, info, warning, error, critical."],
-    [{ WORKER_CLASS: 'tornado' }, "Invalid WORKER_CLASS='tornado': expected one of sync, gthread, gevent, meinheld, or a dotted path to a Gunicorn worker class."],
+    // The workers in versions.json's order (the catalogue's).
+    [{ WORKER_CLASS: 'tornado' }, "Invalid WORKER_CLASS='tornado': expected one of meinheld, gthread, gevent, sync, or a dotted path to a Gunicorn worker class."],
     [{ WORKER_CLASS: 'gevent' }, "Invalid WORKER_CLASS='gevent': gevent is not installed in this image (build it with --build-arg WORKER=gevent); expected gthread or sync."],
   ];
   for (const [env, line] of cases) {
@@ -367,86 +379,74 @@ describe('bad values: one line each naming the variable, the value and what is a
   });
 });
 
-describe('python -m autotune check (what start.sh runs)', () => {
-  const appDir = join(temp, 'app');
-  mkdirSync(join(appDir, 'pkg'), { recursive: true });
-  writeFileSync(join(appDir, 'main.py'), 'app = None\n');
-  writeFileSync(join(appDir, 'pkg', '__init__.py'), '');
-  writeFileSync(join(appDir, 'pkg', 'server.py'), 'app = None\n');
+describe('the worker catalogue (versions.json\'s "workers") is where worker facts come from', () => {
+  const catalogue: Record<string, CatalogueEntry> = {
+    threads: { gunicornClass: 'gthread', module: null, httpParser: 'gunicorn', about: 'a renamed gthread' },
+    fancy: { gunicornClass: 'fancy.workers.FancyWorker', module: 'fancy', httpParser: 'fancy', about: 'a worker of its own' },
+  };
 
-  function check(env: Record<string, string>): { status: number; stderr: string } {
+  it('a worker the catalogue lists maps to its Gunicorn class; its module must be installed', () => {
+    const s = settings({ WORKER_CLASS: 'fancy' }, { workers: catalogue, installed: ['fancy'] });
+    expect([s.worker, s.worker_class]).toEqual(['fancy', 'fancy.workers.FancyWorker']);
+    expect(settings({ WORKER_CLASS: 'threads' }, { workers: catalogue, installed: [] }).worker_class).toBe('gthread');
+    expect(errors({ WORKER_CLASS: 'fancy' }, { workers: catalogue, installed: [] })).toEqual([
+      "Invalid WORKER_CLASS='fancy': fancy is not installed in this image (build it with --build-arg WORKER=fancy); expected threads.",
+    ]);
+  });
+
+  it('a worker it does not list is refused, with the ones it does', () => {
+    expect(errors({ WORKER_CLASS: 'meinheld' }, { workers: catalogue })).toEqual([
+      "Invalid WORKER_CLASS='meinheld': expected one of threads, fancy, or a dotted path to a Gunicorn worker class.",
+    ]);
+  });
+});
+
+describe('the worker catalogue file', () => {
+  it('missing (autotune copied out of the image): the error says where it comes from and what to pass instead', () => {
+    const program = 'import sys; sys.path.insert(0, sys.argv[1]); import worker_catalogue; worker_catalogue.load("/nonexistent/versions.json")';
+    let stderr = '';
     try {
-      execFileSync(PYTHON, [AUTOTUNE, 'check', '--cgroup-root', NO_CGROUP, '--affinity', '2', '--app-dir', appDir], {
-        // PORT 8080: the check also asks whether this process may bind the port, and 80 needs root.
-        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', PYTHONDONTWRITEBYTECODE: '1', PORT: '8080', ...env },
+      execFileSync(PYTHON, ['-c', program, IMAGE_DIR], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
+    } catch (e) {
+      stderr = (e as { stderr: string }).stderr;
+    }
+    expect(stderr.trim().split('\n').at(-1)).toBe(
+      "FileNotFoundError: no worker catalogue at /nonexistent/versions.json: the image's Dockerfile copies docker/versions.json there; " +
+        'elsewhere, give autotune.resolve() workers=worker_catalogue.load(PATH), PATH being a copy of docker/versions.json',
+    );
+    expect(stderr).not.toContain('During handling'); // one error, not two chained
+  });
+});
+
+describe('python -m autotune show', () => {
+  function show(env: Record<string, string>, ...args: string[]): { status: number; stdout: string; stderr: string } {
+    try {
+      const stdout = execFileSync(PYTHON, [AUTOTUNE, ...args], {
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', PYTHONDONTWRITEBYTECODE: '1', ...env },
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],
       });
-      return { status: 0, stderr: '' };
+      return { status: 0, stdout, stderr: '' };
     } catch (e) {
-      const err = e as { status: number; stderr: string };
-      return { status: err.status, stderr: err.stderr };
+      return e as { status: number; stdout: string; stderr: string };
     }
   }
+  const opts = ['--cgroup-root', NO_CGROUP, '--affinity', '3', '--versions-json', VERSIONS_JSON];
 
-  it('a good environment passes silently', () => {
-    expect(check({ MODULE_NAME: 'main', VARIABLE_NAME: 'app', APP_MODULE: 'main:app' })).toEqual({ status: 0, stderr: '' });
-    expect(check({ APP_MODULE: 'pkg.server:app' })).toEqual({ status: 0, stderr: '' });
+  it('prints the resolved settings as JSON, with or without the word show', () => {
+    for (const args of [['show', ...opts], opts]) {
+      const r = show({ WORKER_CLASS: 'gthread' }, ...args);
+      expect(r.status).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ cores: 3, workers: 6, worker: 'gthread', worker_class: 'gthread', threads: 16 });
+    }
   });
 
-  it('a bad value exits 2 with one ERROR line', () => {
-    expect(check({ WORKERS_PER_CORE: 'abc' })).toEqual({
+  it('a bad value exits 2 with one ERROR line; an unknown command or option is a usage error (64)', () => {
+    expect(show({ PORT: 'http' }, ...opts)).toMatchObject({
       status: 2,
-      stderr: "ERROR: Invalid WORKERS_PER_CORE='abc': expected a number greater than 0 (e.g. 2 or 0.5).\n",
+      stderr: "ERROR: Invalid PORT='http': expected a whole number from 1 to 65535 (e.g. 80 or 8080).\n",
     });
-  });
-
-  it('a MODULE_NAME that does not import', () => {
-    expect(check({ MODULE_NAME: 'nope', VARIABLE_NAME: 'app', APP_MODULE: 'nope:app' })).toEqual({
-      status: 2,
-      stderr:
-        `ERROR: Invalid MODULE_NAME='nope': no module 'nope' can be imported; ` +
-        `expected a dotted module path under ${appDir} such as main or app.main.\n`,
-    });
-  });
-
-  it('locates the app without importing it: a package that records who imports it is not run by the check (the master, as root)', () => {
-    const record = join(temp, 'imported-by');
-    mkdirSync(join(appDir, 'spy', 'inner'), { recursive: true });
-    const spy = `import os\nwith open(${JSON.stringify(record)}, "a") as f:\n    f.write("uid=%d\\n" % os.getuid())\n`;
-    writeFileSync(join(appDir, 'spy', '__init__.py'), spy);
-    writeFileSync(join(appDir, 'spy', 'inner', '__init__.py'), spy);
-    writeFileSync(join(appDir, 'spy', 'inner', 'server.py'), `${spy}app = None\n`);
-    expect(check({ APP_MODULE: 'spy.inner.server:app' })).toEqual({ status: 0, stderr: '' });
-    expect(check({ APP_MODULE: 'spy.inner.missing:app' }).status).toBe(2);
-    expect(check({ APP_MODULE: 'spy.inner.server.deeper:app' }).status).toBe(2);
-    expect(existsSync(record)).toBe(false);
-    // The spy works: importing the module for real does record the importing uid.
-    execFileSync(PYTHON, ['-c', 'import spy.inner.server'], { cwd: appDir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', PYTHONDONTWRITEBYTECODE: '1' } });
-    expect(readFileSync(record, 'utf8')).toMatch(/^uid=\d+\n/);
-  });
-
-  it('finds namespace packages (no __init__.py) and modules beside them, as Python does', () => {
-    mkdirSync(join(appDir, 'nspkg', 'sub'), { recursive: true });
-    writeFileSync(join(appDir, 'nspkg', 'sub', 'web.py'), 'app = None\n');
-    expect(check({ APP_MODULE: 'nspkg.sub.web:app' })).toEqual({ status: 0, stderr: '' });
-    expect(check({ APP_MODULE: 'nspkg.sub.nope:app' }).status).toBe(2);
-    // An installed module (site-packages is on the path) counts too.
-    expect(check({ APP_MODULE: 'json.decoder:JSONDecoder' })).toEqual({ status: 0, stderr: '' });
-  });
-
-  it('an APP_MODULE set on its own is the one named', () => {
-    const r = check({ MODULE_NAME: 'main', VARIABLE_NAME: 'app', APP_MODULE: 'pkg.missing:app' });
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^ERROR: Invalid APP_MODULE='pkg\.missing:app': no module 'pkg\.missing' can be imported; /);
-  });
-
-  it('a GUNICORN_CONF that does not exist', () => {
-    expect(check({ GUNICORN_CONF: '/nonexistent/gunicorn_conf.py' })).toEqual({
-      status: 2,
-      stderr:
-        "ERROR: Invalid GUNICORN_CONF='/nonexistent/gunicorn_conf.py': no such file; " +
-        'expected the path of a Gunicorn config file (e.g. /app/gunicorn_conf.py).\n',
-    });
+    expect(show({}, 'check', ...opts)).toMatchObject({ status: 64, stderr: expect.stringMatching(/python -m startup_guards check/) });
+    expect(show({}, '--nope', 'x').status).toBe(64);
   });
 });

@@ -1,6 +1,7 @@
 // What each image installs, without Docker: the requirements and constraints files, the image stage's
-// install script run by /bin/sh against a stub pip, the Meinheld source pin and patch, and autotune's
-// refusal of Gunicorn's own HTTP parser when an app pulls in a Gunicorn older than 23.
+// install script (image/scripts/install-packages.sh) run by /bin/sh against a stub pip, and the
+// Meinheld source pin and patch. The start-up refusal of Gunicorn's own HTTP parser before 23 is
+// startup-guards.test.ts's.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,6 @@ import { versionsFile } from '../../src/versions.js';
 const DOCKER_DIR = join(__dirname, '..', '..', 'docker');
 const IMAGE_DIR = join(DOCKER_DIR, 'image');
 const MEINHELD_DIR = join(IMAGE_DIR, 'meinheld');
-const PY_ENV = { PATH: process.env.PATH ?? '/usr/bin:/bin', PYTHONDONTWRITEBYTECODE: '1' };
 
 const temp = mkdtempSync(join(tmpdir(), 'image-packages-test-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -74,12 +74,12 @@ describe('Meinheld from source', () => {
 });
 
 describe('the image stage installs the built wheels, then Flask, Gunicorn and the worker\'s packages', () => {
+  // The Dockerfile copies the script into /tmp beside the wheels and the requirements files, and runs it.
+  const SCRIPT = join(IMAGE_DIR, 'scripts', 'install-packages.sh');
   const dockerfile = readFileSync(join(DOCKER_DIR, 'Dockerfile'), 'utf8').replace(/\\\n/g, ' ');
-  // RUN's own flags (the pip-config secret mount) are Docker's, not part of the script.
-  const script = /^RUN (?:--\S+\s+)*(set -eu; .*pip install -r \/tmp\/requirements\.txt.*)$/m.exec(dockerfile)?.[1] ?? '';
   let count = 0;
 
-  /** Runs that RUN script for WORKER with a stub pip; returns the pip commands (paths made relative). */
+  /** Runs the script for WORKER with a stub pip; returns the pip commands (paths made relative). */
   function install(worker: string, wheels: string[] = []): string[] {
     const root = join(temp, `run-${count++}`);
     const bin = join(root, 'bin');
@@ -88,19 +88,27 @@ describe('the image stage installs the built wheels, then Flask, Gunicorn and th
     for (const f of readdirSync(IMAGE_DIR).filter((f) => /^(requirements.*|constraints)\.txt$/.test(f))) {
       copyFileSync(join(IMAGE_DIR, f), join(root, 'tmp', f));
     }
+    copyFileSync(SCRIPT, join(root, 'tmp', 'install-packages.sh'));
     for (const w of wheels) writeFileSync(join(root, 'tmp', 'wheels', w), '');
     const log = join(root, 'pip.log');
     writeFileSync(join(bin, 'pip'), `#!/bin/sh\necho "pip $*" >> "${log}"\n`);
     chmodSync(join(bin, 'pip'), 0o755);
-    for (const tool of ['ls', 'rm']) {
+    for (const tool of ['ls', 'dirname']) {
       symlinkSync(execFileSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).trim(), join(bin, tool));
     }
-    execFileSync('/bin/sh', ['-c', script.replaceAll('/tmp/', `${root}/tmp/`)], { env: { PATH: bin, WORKER: worker } });
+    execFileSync('/bin/sh', [join(root, 'tmp', 'install-packages.sh'), worker], { env: { PATH: bin } });
     return readFileSync(log, 'utf8').trim().split('\n').map((l) => l.replaceAll(root, ''));
   }
 
+  it('the Dockerfile runs it with the worker, from /tmp beside its inputs, then removes them all', () => {
+    expect(dockerfile).toContain('COPY --from=wheels /wheels /tmp/wheels');
+    expect(dockerfile).toContain('COPY image/requirements*.txt image/constraints.txt image/scripts/install-packages.sh /tmp/');
+    expect(dockerfile).toMatch(
+      /^RUN (?:--\S+\s+)*sh \/tmp\/install-packages\.sh "\$WORKER" && +rm -rf \/tmp\/wheels \/tmp\/requirements\*\.txt \/tmp\/constraints\.txt \/tmp\/install-packages\.sh$/m,
+    );
+  });
+
   it('gthread and sync: requirements.txt with constraints.txt', () => {
-    expect(script).not.toBe('');
     expect(install('gthread')).toEqual(['pip install -r /tmp/requirements.txt -c /tmp/constraints.txt']);
     expect(install('sync')).toEqual(['pip install -r /tmp/requirements.txt -c /tmp/constraints.txt']);
   });
@@ -114,35 +122,5 @@ describe('the image stage installs the built wheels, then Flask, Gunicorn and th
       'pip install --no-index --no-deps --ignore-installed /tmp/wheels/greenlet-3.5.3-cp313.whl /tmp/wheels/meinheld-1.0.2-cp313.whl',
       'pip install -r /tmp/requirements.txt -c /tmp/constraints.txt',
     ]);
-  });
-});
-
-describe('check_gunicorn_version: Gunicorn\'s own parser only from 23 on', () => {
-  const harness = `
-import json, sys
-sys.path.insert(0, sys.argv[1])
-import autotune
-env, version = json.loads(sys.argv[2])
-print(json.dumps(autotune.check_gunicorn_version(env, tuple(version) if version else None)))
-`;
-  const check = (env: Record<string, string>, version: [number, number] | null): string[] =>
-    JSON.parse(execFileSync('python3', ['-c', harness, IMAGE_DIR, JSON.stringify([env, version])], { encoding: 'utf8', env: PY_ENV })) as string[];
-
-  it('sync, gthread and gevent on a Gunicorn older than 23 (an app pinned it) are refused, saying what to do', () => {
-    for (const worker of ['sync', 'gthread', 'gevent']) {
-      expect(check({ WORKER_CLASS: worker }, [20, 1])).toEqual([
-        `Invalid WORKER_CLASS='${worker}': this image has Gunicorn 20.1 (did an app requirement pin it?), and Gunicorn's own ` +
-          'HTTP parser has request-smuggling flaws before 23.0; expected meinheld, or Gunicorn 23 or newer.',
-      ]);
-    }
-  });
-
-  it('passes Meinheld (its own parser) and custom classes anywhere, Gunicorn\'s workers on 23+ or without Gunicorn', () => {
-    expect(check({ WORKER_CLASS: 'meinheld' }, [20, 1])).toEqual([]);
-    expect(check({}, [26, 2])).toEqual([]);
-    expect(check({ WORKER_CLASS: 'my.workers.Custom' }, [20, 1])).toEqual([]);
-    expect(check({ WORKER_CLASS: 'sync' }, [23, 0])).toEqual([]);
-    expect(check({ WORKER_CLASS: 'gthread' }, [26, 2])).toEqual([]);
-    expect(check({ WORKER_CLASS: 'sync' }, null)).toEqual([]);
   });
 });

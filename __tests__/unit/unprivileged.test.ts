@@ -1,6 +1,7 @@
-// Running without root, without Docker: autotune's RUN_AS_USER and port-privilege checks on the
+// Running without root, without Docker: startup_guards's RUN_AS_USER and port-privilege checks on the
 // host's python3 (values injected where the container's would differ), the `run-as` launcher through
-// the real CLI, and the Dockerfile's user creation run by /bin/sh against stub useradd / adduser.
+// the real CLI, and the user creation (image/scripts/add-user.sh) run by /bin/sh against stub useradd /
+// adduser.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,21 +10,21 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const DOCKER_DIR = join(__dirname, '..', '..', 'docker');
 const IMAGE_DIR = join(DOCKER_DIR, 'image');
-const AUTOTUNE = join(IMAGE_DIR, 'autotune.py');
+const GUARDS = join(IMAGE_DIR, 'startup_guards.py');
 const PY_ENV = { PATH: process.env.PATH ?? '/usr/bin:/bin', PYTHONDONTWRITEBYTECODE: '1' };
 
 const temp = mkdtempSync(join(tmpdir(), 'unprivileged-test-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-// Calls one autotune function with JSON arguments; prints {"result": ...} or {"errors": [...]}.
+// Calls one startup_guards function with JSON arguments; prints {"result": ...} or {"errors": [...]}.
 const HARNESS = `
 import json, pwd, sys
 sys.path.insert(0, sys.argv[1])
-import autotune
+import startup_guards
 fn, args = json.loads(sys.argv[2])
 try:
-    print(json.dumps({"result": getattr(autotune, fn)(*args)}))
-except autotune.ConfigError as e:
+    print(json.dumps({"result": getattr(startup_guards, fn)(*args)}))
+except startup_guards.ConfigError as e:
     print(json.dumps({"errors": e.messages}))
 `;
 function call(fn: string, ...args: unknown[]): { result?: unknown; errors?: string[] } {
@@ -116,10 +117,10 @@ describe('binds_as_resolved: only the bundled config binds what autotune resolve
   });
 });
 
-describe('python -m autotune run-as COMMAND (what start.sh runs for RUN_AS_USER)', () => {
+describe('python -m startup_guards run-as COMMAND (what start.sh runs for RUN_AS_USER)', () => {
   function runAs(env: Record<string, string>, ...command: string[]): { status: number; stdout: string; stderr: string } {
     try {
-      const stdout = execFileSync('python3', [AUTOTUNE, 'run-as', ...command], { env: { ...PY_ENV, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      const stdout = execFileSync('python3', [GUARDS, 'run-as', ...command], { env: { ...PY_ENV, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
       return { status: 0, stdout, stderr: '' };
     } catch (e) {
       const err = e as { status: number; stdout: string; stderr: string };
@@ -140,7 +141,7 @@ describe('python -m autotune run-as COMMAND (what start.sh runs for RUN_AS_USER)
     writeFileSync(show, '#!/bin/sh\necho "$@"; id -G\n');
     chmodSync(show, 0o755);
     const withGroups = 'import os, sys; os.setgroups([0, 4, 27]); os.execvp(sys.argv[1], sys.argv[1:])';
-    const out = execFileSync('python3', ['-c', withGroups, 'python3', AUTOTUNE, 'run-as', show, 'main:app'], {
+    const out = execFileSync('python3', ['-c', withGroups, 'python3', GUARDS, 'run-as', show, 'main:app'], {
       env: { ...PY_ENV, RUN_AS_USER: 'nobody' },
       encoding: 'utf8',
     });
@@ -177,10 +178,10 @@ describe('the Dockerfile creates the user app (uid 1000) on Debian and on Alpine
     instructions.push({ keyword: keyword.toUpperCase(), args: rest.join(' ') });
     current = '';
   }
-  const script = instructions.find((i) => i.keyword === 'RUN' && i.args.includes(' app'))?.args ?? '';
+  const SCRIPT = join(IMAGE_DIR, 'scripts', 'add-user.sh');
   let count = 0;
 
-  /** Runs the user-creation RUN with only the given stub commands on PATH; returns what they were asked. */
+  /** Runs add-user.sh with only the given stub commands on PATH; returns what they were asked. */
   function createUser(stubs: string[]): string[] {
     const bin = join(temp, `bin-${count++}`);
     mkdirSync(bin);
@@ -189,7 +190,7 @@ describe('the Dockerfile creates the user app (uid 1000) on Debian and on Alpine
       writeFileSync(join(bin, name), `#!/bin/sh\necho "${name} $*" >> "${log}"\n`);
       chmodSync(join(bin, name), 0o755);
     }
-    execFileSync('/bin/sh', ['-c', script], { env: { PATH: bin } });
+    execFileSync('/bin/sh', [SCRIPT], { env: { PATH: bin } });
     return existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : [];
   }
 
@@ -202,7 +203,8 @@ describe('the Dockerfile creates the user app (uid 1000) on Debian and on Alpine
   });
 
   it('runs in the image stage, before the start script, so both RUN_AS_USER and docker run --user find it', () => {
-    const run = instructions.findIndex((i) => i.args === script);
+    expect(instructions).toContainEqual({ keyword: 'COPY', args: 'image/scripts/add-user.sh /tmp/' });
+    const run = instructions.findIndex((i) => i.keyword === 'RUN' && i.args === 'sh /tmp/add-user.sh && rm /tmp/add-user.sh');
     const startScript = instructions.findIndex((i) => i.keyword === 'COPY' && i.args.includes('start.sh'));
     const lastFrom = instructions.map((i) => i.keyword).lastIndexOf('FROM');
     expect(run).toBeGreaterThan(lastFrom);

@@ -66,10 +66,11 @@ describe('README environment table', () => {
   const documented = table(section('image'), 'Variable').map((row) => row[0]?.replace(/`/g, ''));
 
   it('lists every variable the image reads, and nothing else', () => {
-    const autotune = readFileSync(join(ROOT, 'docker', 'image', 'autotune.py'), 'utf8');
+    // The image's Python reads the environment in its tuning and in its start-up checks.
+    const autotune = ['autotune.py', 'startup_guards.py'].map((f) => readFileSync(join(ROOT, 'docker', 'image', f), 'utf8')).join('\n');
     const startSh = readFileSync(join(ROOT, 'docker', 'image', 'start.sh'), 'utf8');
     const read = new Set<string>();
-    // autotune.py: _get(env, "X"), _int(env, "X", ...), env.get("X"), env["X"], _log_target(env, "X")
+    // value_of(env, "X"), _int(env, "X", ...), env.get("X"), env["X"], _log_target(env, "X")
     for (const m of autotune.matchAll(/(?:env, |env\.get\(|env\[)"([A-Z_]+)"/g)) read.add(m[1] as string);
     // start.sh: ${X:-default}
     for (const m of startSh.matchAll(/\$\{([A-Z_]+):-/g)) read.add(m[1] as string);

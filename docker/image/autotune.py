@@ -1,25 +1,26 @@
-"""Container-aware Gunicorn settings, resolved from the environment.
+"""Container-aware Gunicorn settings, resolved from the environment: the image's tuning.
 
 One module, used three ways, so the numbers can never disagree:
   * the bundled /gunicorn_conf.py calls resolve() and hands the result to Gunicorn;
-  * /start.sh runs `python -m autotune check` before the server, so a bad value stops the container
-    with one clear line even when the app brings its own gunicorn_conf.py;
+  * /start.sh runs `python -m startup_guards check`, which reports resolve()'s errors before the
+    server starts, so a bad value stops the container with one clear line even when the app brings
+    its own gunicorn_conf.py;
   * a user's own gunicorn_conf.py may `import autotune` and reuse resolve().
 
-Everything here is a pure function of (environment, cgroup root, CPU affinity), so the tests can feed
-fake cgroup trees. Keep it importable on every supported Python (3.8+): no match statements, no
+Everything here is a pure function of (environment, cgroup root, CPU affinity, worker catalogue), so
+the tests can feed fake cgroup trees. The worker facts come from versions.json (worker_catalogue).
+The checks that guard start-up (the app module, RUN_AS_USER, the port, Gunicorn's version) are in
+startup_guards. Keep it importable on every supported Python (3.8+): no match statements, no
 `X | Y` annotations.
 """
 
-import grp
-import importlib.machinery
 import importlib.util
 import json
 import math
 import os
-import re
-import pwd
 import sys
+
+import worker_catalogue
 
 # Defaults in one obvious place: the benchmark engineer tunes these, the README table documents them.
 DEFAULTS = {
@@ -44,18 +45,8 @@ DEFAULTS = {
 }
 
 CGROUP_ROOT = "/sys/fs/cgroup"
-APP_DIR = "/app"
 
 LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
-
-# Short worker names -> (Gunicorn worker_class, module that must be importable, or None if built in).
-WORKERS = {
-    "sync": ("sync", None),
-    "gthread": ("gthread", None),
-    "gevent": ("gevent", "gevent"),
-    # The image's own class (meinheld_worker.py): Meinheld 1.0.2's breaks on today's Gunicorn.
-    "meinheld": ("meinheld_worker.MeinheldWorker", "meinheld"),
-}
 
 
 class ConfigError(Exception):
@@ -66,7 +57,7 @@ class ConfigError(Exception):
         self.messages = list(messages)
 
 
-def _bad(name, value, accepted, reason=None):
+def bad_value(name, value, accepted, reason=None):
     """The one line for a bad value: the variable, the value received, why (if not obvious), what works."""
     why = reason + "; " if reason else ""
     return "Invalid %s=%r: %sexpected %s." % (name, value, why, accepted)
@@ -75,7 +66,7 @@ def _bad(name, value, accepted, reason=None):
 # --- CPU detection --------------------------------------------------------------------------------
 
 
-def _read(path):
+def read_file(path):
     """File content stripped, or None when the file is missing, unreadable or empty."""
     try:
         with open(path) as f:
@@ -95,7 +86,7 @@ def cgroup_cpu_limit(root=CGROUP_ROOT):
     """
     v2 = os.path.join(root, "cpu.max")
     if os.path.exists(v2):
-        fields = (_read(v2) or "").split()
+        fields = (read_file(v2) or "").split()
         if len(fields) == 2 and fields[0] != "max":
             return _quota_cores(fields[0], fields[1]), "cgroup v2"
         return None, "cgroup v2"
@@ -103,7 +94,7 @@ def cgroup_cpu_limit(root=CGROUP_ROOT):
         quota = os.path.join(root, controller, "cpu.cfs_quota_us")
         if os.path.exists(quota):
             period = os.path.join(root, controller, "cpu.cfs_period_us")
-            return _quota_cores(_read(quota), _read(period)), "cgroup v1"
+            return _quota_cores(read_file(quota), read_file(period)), "cgroup v1"
     return None, "no cgroup"
 
 
@@ -171,7 +162,7 @@ def compute_threads(worker, threads=None):
 # --- parsing the environment ---------------------------------------------------------------------
 
 
-def _get(env, name):
+def value_of(env, name):
     """The variable's value stripped, or None when unset or empty."""
     value = env.get(name)
     if value is None or not value.strip():
@@ -180,7 +171,7 @@ def _get(env, name):
 
 
 def _int(env, name, errors, minimum, accepted):
-    raw = _get(env, name)
+    raw = value_of(env, name)
     if raw is None:
         return None
     try:
@@ -188,13 +179,13 @@ def _int(env, name, errors, minimum, accepted):
     except ValueError:
         value = None
     if value is None or value < minimum:
-        errors.append(_bad(name, env[name], accepted))
+        errors.append(bad_value(name, env[name], accepted))
         return None
     return value
 
 
 def _positive_float(env, name, errors, accepted):
-    raw = _get(env, name)
+    raw = value_of(env, name)
     if raw is None:
         return None
     try:
@@ -202,7 +193,7 @@ def _positive_float(env, name, errors, accepted):
     except ValueError:
         value = None
     if value is None or not math.isfinite(value) or value <= 0:
-        errors.append(_bad(name, env[name], accepted))
+        errors.append(bad_value(name, env[name], accepted))
         return None
     return value
 
@@ -217,46 +208,49 @@ def _port(value):
 
 def _bind(env, errors):
     """BIND wins over HOST and PORT (which are then not read)."""
-    bind = _get(env, "BIND")
+    bind = value_of(env, "BIND")
     if bind is not None:
         if bind.startswith(("unix:", "fd://")):
             return bind
         host, sep, port = bind.rpartition(":")
         if sep and host and _port(port) is not None:
             return bind
-        errors.append(_bad("BIND", env["BIND"], "HOST:PORT with a port from 1 to 65535 "
+        errors.append(bad_value("BIND", env["BIND"], "HOST:PORT with a port from 1 to 65535 "
                                                  "(e.g. 0.0.0.0:8080 or [::]:8080), or unix:/path/to.sock"))
         return None
-    host = _get(env, "HOST") or DEFAULTS["HOST"]
-    port = _get(env, "PORT")
+    host = value_of(env, "HOST") or DEFAULTS["HOST"]
+    port = value_of(env, "PORT")
     if port is None:
         port = DEFAULTS["PORT"]
     elif _port(port) is None:
-        errors.append(_bad("PORT", env["PORT"], "a whole number from 1 to 65535 (e.g. 80 or 8080)"))
+        errors.append(bad_value("PORT", env["PORT"], "a whole number from 1 to 65535 (e.g. 80 or 8080)"))
         return None
     if ":" in host and not host.startswith("["):
         host = "[%s]" % host  # IPv6 literal
     return "%s:%s" % (host, int(port))
 
 
-def _worker(env, errors, is_installed):
-    raw = _get(env, "WORKER_CLASS") or DEFAULTS["WORKER_CLASS"]
+def choose_worker(env, errors, is_installed, workers):
+    """(short name, Gunicorn worker_class) for WORKER_CLASS, looked up in the worker catalogue
+    `workers`; a bad value appends its line to `errors` and gives (None, None)."""
+    raw = value_of(env, "WORKER_CLASS") or DEFAULTS["WORKER_CLASS"]
     name = raw.lower()
-    if name not in WORKERS:
+    if name not in workers:
         if "." in raw or raw.startswith("egg:"):
             return raw, raw  # a custom worker class path: Gunicorn loads and checks it
-        errors.append(_bad("WORKER_CLASS", env.get("WORKER_CLASS"),
-                           "one of %s, or a dotted path to a Gunicorn worker class" % ", ".join(WORKERS)))
+        errors.append(bad_value("WORKER_CLASS", env.get("WORKER_CLASS"),
+                                "one of %s, or a dotted path to a Gunicorn worker class" % ", ".join(workers)))
         return None, None
-    worker_class, module = WORKERS[name]
+    module = workers[name]["module"]
     if module is not None and not is_installed(module):
-        errors.append(_bad("WORKER_CLASS", env.get("WORKER_CLASS"), "gthread or sync",
-                           "%s is not installed in this image (build it with --build-arg WORKER=%s)" % (module, name)))
+        built_in = " or ".join(other for other, entry in workers.items() if entry["module"] is None)
+        errors.append(bad_value("WORKER_CLASS", env.get("WORKER_CLASS"), built_in,
+                                "%s is not installed in this image (build it with --build-arg WORKER=%s)" % (module, name)))
         return None, None
-    return name, worker_class
+    return name, workers[name]["gunicornClass"]
 
 
-def _module_installed(module):
+def module_installed(module):
     return importlib.util.find_spec(module) is not None
 
 
@@ -268,11 +262,13 @@ def _log_target(env, name):
     return value or None
 
 
-def resolve(env=None, cgroup_root=CGROUP_ROOT, affinity=None, python_version=None, is_installed=None):
-    """Every setting the image derives from the environment, or ConfigError listing each bad value."""
+def resolve(env=None, cgroup_root=CGROUP_ROOT, affinity=None, python_version=None, is_installed=None, workers=None):
+    """Every setting the image derives from the environment, or ConfigError listing each bad value.
+    `workers` is the worker catalogue; by default the image's copy of versions.json is read."""
     env = os.environ if env is None else env
     python_version = sys.version_info if python_version is None else python_version
-    is_installed = _module_installed if is_installed is None else is_installed
+    is_installed = module_installed if is_installed is None else is_installed
+    workers = worker_catalogue.load() if workers is None else workers
     errors = []
 
     workers_per_core = _positive_float(env, "WORKERS_PER_CORE", errors, "a number greater than 0 (e.g. 2 or 0.5)")
@@ -284,10 +280,10 @@ def resolve(env=None, cgroup_root=CGROUP_ROOT, affinity=None, python_version=Non
     graceful = _int(env, "GRACEFUL_TIMEOUT", errors, 0, "a whole number of seconds, 0 or more (e.g. 120)")
     keepalive = _int(env, "KEEP_ALIVE", errors, 0, "a whole number of seconds, 0 or more (e.g. 5)")
     bind = _bind(env, errors)
-    log_level = (_get(env, "LOG_LEVEL") or DEFAULTS["LOG_LEVEL"]).lower()
+    log_level = (value_of(env, "LOG_LEVEL") or DEFAULTS["LOG_LEVEL"]).lower()
     if log_level not in LOG_LEVELS:
-        errors.append(_bad("LOG_LEVEL", env.get("LOG_LEVEL"), "one of " + ", ".join(LOG_LEVELS)))
-    worker, worker_class = _worker(env, errors, is_installed)
+        errors.append(bad_value("LOG_LEVEL", env.get("LOG_LEVEL"), "one of " + ", ".join(LOG_LEVELS)))
+    worker, worker_class = choose_worker(env, errors, is_installed, workers)
     if errors:
         raise ConfigError(errors)
 
@@ -333,272 +329,39 @@ def summary(settings, env=None):
     line = ("autotune: cores=%d source=%s (%s) workers=%d (%s) threads=%d (%s) worker_class=%s bind=%s"
             % (s["cores"], s["cores_source"].replace(" ", "-"), ", ".join(limits), s["workers"], s["workers_why"],
                s["threads"], s["threads_why"], s["worker"], s["bind"]))
-    if _get(env, "GUNICORN_CMD_ARGS"):
+    if value_of(env, "GUNICORN_CMD_ARGS"):
         line += " (GUNICORN_CMD_ARGS=%r overrides these)" % env["GUNICORN_CMD_ARGS"]
     return line
 
 
-# --- start-up check -------------------------------------------------------------------------------
-
-
-def _locate_module(module, path):
-    """Whether a dotted module can be found under the folders in `path`, looked up file by file as the
-    path finder would, without running any of it: importlib.util.find_spec("app.main") imports the
-    package app, so app/__init__.py would run here, in the master, as root, before RUN_AS_USER applies."""
-    suffixes = importlib.machinery.all_suffixes()  # .py, .pyc and the extension-module suffixes
-    folders = list(path)
-    for part in module.split("."):
-        found, portions = False, []
-        for folder in folders:
-            base = os.path.join(folder or os.curdir, part)
-            if any(os.path.isfile(os.path.join(base, "__init__" + s)) for s in suffixes):
-                found, portions = True, [base]  # a regular package: its folder alone holds its submodules
-                break
-            if any(os.path.isfile(base + s) for s in suffixes):
-                found, portions = True, []  # a plain module: it has no submodules
-                break
-            if os.path.isdir(base):
-                found = True
-                portions.append(base)  # a portion of a namespace package
-        if not found:
-            return False
-        folders = portions
-    return True
-
-
-def check_app_module(env, app_dir=APP_DIR):
-    """Error lines when APP_MODULE's module cannot be found. The module is located, not imported, so
-    the app's import-time side effects run only in the Gunicorn workers."""
-    app_module = _get(env, "APP_MODULE")
-    if app_module is None:
-        return []
-    module, sep, variable = app_module.partition(":")
-    # Blame the variable the user actually set: MODULE_NAME when APP_MODULE is just derived from it.
-    derived = "%s:%s" % (env.get("MODULE_NAME", ""), env.get("VARIABLE_NAME", ""))
-    name, value = ("MODULE_NAME", env.get("MODULE_NAME")) if app_module == derived else ("APP_MODULE", app_module)
-    accepted = "a dotted module path under %s such as main or app.main" % app_dir
-    if name == "APP_MODULE":
-        accepted = "MODULE:VARIABLE with " + accepted + " (e.g. app.main:app)"
-    if not module or not all(part.isidentifier() for part in module.split(".")):
-        return [_bad(name, value, accepted)]
-    if app_dir not in sys.path:
-        sys.path.insert(0, app_dir)
-    if not _locate_module(module, sys.path):
-        return [_bad(name, value, accepted, "no module %r can be imported" % module)]
-    return []
-
-
-def check_config_file(env):
-    conf = _get(env, "GUNICORN_CONF")
-    if conf is not None and not os.path.isfile(conf):
-        return [_bad("GUNICORN_CONF", env["GUNICORN_CONF"],
-                     "the path of a Gunicorn config file (e.g. /app/gunicorn_conf.py)", "no such file")]
-    return []
-
-
-# Gunicorn's own HTTP parser had request-smuggling flaws until 23.0 (CVE-2024-1135, CVE-2024-6827). The
-# image installs 23+; an app requirement could still pull an older one in. Meinheld parses HTTP itself.
-GUNICORN_PARSER_FIXED = (23, 0)
-GUNICORN_PARSER_WORKERS = ("sync", "gthread", "gevent")
-
-
-def installed_gunicorn():
-    """(major, minor) of the installed Gunicorn, or None when it is not installed."""
-    try:
-        from importlib.metadata import PackageNotFoundError, version
-    except ImportError:
-        return None
-    try:
-        return tuple(int(part) for part in version("gunicorn").split(".")[:2])
-    except (PackageNotFoundError, ValueError):
-        return None
-
-
-def check_gunicorn_version(env, gunicorn_version):
-    """Error lines when WORKER_CLASS would parse HTTP with Gunicorn's own parser from before 23.0 (an app
-    requirement can downgrade Gunicorn)."""
-    raw = _get(env, "WORKER_CLASS") or DEFAULTS["WORKER_CLASS"]
-    name = raw.lower()
-    if gunicorn_version is None:
-        return []
-    shown = "%d.%d" % gunicorn_version
-    if name in GUNICORN_PARSER_WORKERS and gunicorn_version < GUNICORN_PARSER_FIXED:
-        return [_bad("WORKER_CLASS", env.get("WORKER_CLASS"), "meinheld, or Gunicorn 23 or newer",
-                     "this image has Gunicorn %s (did an app requirement pin it?), and Gunicorn's own HTTP parser "
-                     "has request-smuggling flaws before 23.0" % shown)]
-    return []
-
-
-def run_as_ids(env, euid=None):
-    """(uid, gid) the workers switch to for RUN_AS_USER=USER[:GROUP], or None when it is unset.
-
-    The user needs an /etc/passwd entry: Gunicorn then gives the workers that user's groups
-    (--initgroups) instead of leaving them in root's. Raises ConfigError with one line."""
-    raw = _get(env, "RUN_AS_USER")
-    if raw is None:
-        return None
-    euid = os.geteuid() if euid is None else euid
-    accepted = "a user of the image, optionally with a group (e.g. app or app:app)"
-    user, _, group = raw.partition(":")
-    try:
-        entry = pwd.getpwuid(int(user)) if user.isdigit() else pwd.getpwnam(user)
-    except (KeyError, OverflowError):
-        raise ConfigError([_bad("RUN_AS_USER", env["RUN_AS_USER"], accepted, "no user %r in /etc/passwd" % user)])
-    gid = entry.pw_gid
-    if group:
-        try:
-            gid = int(group) if group.isdigit() else grp.getgrnam(group).gr_gid
-        except KeyError:
-            raise ConfigError([_bad("RUN_AS_USER", env["RUN_AS_USER"], accepted, "no group %r in /etc/group" % group)])
-    if entry.pw_uid == 0 or gid == 0:
-        raise ConfigError([_bad("RUN_AS_USER", env["RUN_AS_USER"], accepted + ", not root",
-                                "that is root" if entry.pw_uid == 0 else "that is root's group")])
-    if euid not in (0, entry.pw_uid):
-        raise ConfigError([_bad("RUN_AS_USER", env["RUN_AS_USER"], "RUN_AS_USER unset: the whole container already "
-                                "runs unprivileged", "switching users needs the container to start as root, and it "
-                                "runs as uid %d (docker run --user)" % euid)])
-    return entry.pw_uid, gid
-
-
-CAP_NET_BIND_SERVICE = 10
-
-
-def _unprivileged_port_start():
-    """Lowest port anyone may bind in this network namespace (Docker sets 0 on its own networks)."""
-    try:
-        return int(_read("/proc/sys/net/ipv4/ip_unprivileged_port_start"))
-    except (TypeError, ValueError):
-        return 1024
-
-
-def _can_bind_any_port():
-    """Whether this process has CAP_NET_BIND_SERVICE (root normally has it, `docker run --user` not)."""
-    for line in (_read("/proc/self/status") or "").splitlines():
-        if line.startswith("CapEff:"):
-            return bool(int(line.split()[1], 16) >> CAP_NET_BIND_SERVICE & 1)
-    return os.geteuid() == 0
-
-
-BUNDLED_CONF = "/gunicorn_conf.py"
-
-
-def binds_as_resolved(env):
-    """Whether Gunicorn will bind what resolve() says: with the bundled config and no --bind in
-    GUNICORN_CMD_ARGS. An app's own config may bind anything, so its port is not checked."""
-    conf = _get(env, "GUNICORN_CONF") or BUNDLED_CONF
-    args = (_get(env, "GUNICORN_CMD_ARGS") or "").split()
-    return conf == BUNDLED_CONF and not any(a == "--bind" or a.startswith(("--bind=", "-b")) for a in args)
-
-
-def check_bind_privilege(env, bind, privileged=None, unprivileged_start=None, euid=None):
-    """Error lines when this process may not bind the port of `bind`. Gunicorn would retry for five
-    seconds and then only say 'Permission denied'."""
-    if bind.startswith(("unix:", "fd://")):
-        return []
-    port = int(bind.rpartition(":")[2])
-    start = _unprivileged_port_start() if unprivileged_start is None else unprivileged_start
-    privileged = _can_bind_any_port() if privileged is None else privileged
-    if port >= start or privileged:
-        return []
-    name = "BIND" if _get(env, "BIND") else "PORT"
-    what = "%s=%r" % (name, env[name]) if _get(env, name) else "PORT (unset, so %d)" % port
-    euid = os.geteuid() if euid is None else euid
-    return ["Invalid %s: this container runs as uid %d without CAP_NET_BIND_SERVICE, and here only root may "
-            "bind ports below %d (net.ipv4.ip_unprivileged_port_start); expected a port of %d or more "
-            "(e.g. PORT=8080), or start as root with RUN_AS_USER=app so that only the workers run unprivileged."
-            % (what, euid, start, start)]
-
-
-def run_as(command):
-    """Replaces this process with `command` (Gunicorn), told to run its workers as RUN_AS_USER.
-
-    Gunicorn switches the workers' user and group but leaves them root's supplementary groups (or,
-    with --initgroups, root's primary group), so the master, still root, drops its own supplementary
-    groups first: the workers then belong to the one group given, nothing else."""
-    if not command:
-        print("usage: python -m autotune run-as COMMAND [ARGS...]", file=sys.stderr)
-        return 64
-    try:
-        ids = run_as_ids(os.environ)
-    except ConfigError as e:
-        for line in e.messages:
-            print("ERROR: " + line, file=sys.stderr)
-        return 2
-    if ids is not None:
-        if os.geteuid() == 0:
-            os.setgroups([])
-        command = [command[0], "--user", str(ids[0]), "--group", str(ids[1])] + command[1:]
-    os.execvp(command[0], command)
-
-
-def import_worker(env):
-    """Load WORKER_CLASS's Gunicorn worker class the way Gunicorn does (the image build runs this), so a
-    worker whose packages are missing or broken fails the build with Gunicorn's own error."""
-    errors = []
-    _, worker_class = _worker(env, errors, _module_installed)
-    if errors:
-        for line in errors:
-            print("ERROR: " + line, file=sys.stderr)
-        return 2
-    from gunicorn.util import load_class
-
-    try:
-        loaded = load_class(worker_class)
-    except Exception as error:  # Gunicorn wraps import errors in RuntimeError, with the traceback as text
-        # The cause is the traceback's last "SomeError: message" line.
-        causes = re.findall(r"^\s*(\w+(?:Error|Exception): .*?)\]?\s*$", str(error), re.M)
-        print("ERROR: WORKER_CLASS=%s: Gunicorn cannot load %s: %s" % (env.get("WORKER_CLASS"), worker_class,
-              causes[-1] if causes else str(error).strip()), file=sys.stderr)
-        print(str(error), file=sys.stderr)
-        return 1
-    print("worker check: %s loads %s.%s" % (env.get("WORKER_CLASS"), loaded.__module__, loaded.__name__))
-    return 0
-
 
 def main(argv=None):
-    """`python -m autotune check` validates the environment (exit 2 with one line per bad value);
-    `python -m autotune show` prints the resolved settings as JSON; `python -m autotune run-as COMMAND...`
-    runs COMMAND (Gunicorn) with --user and --group for RUN_AS_USER; `python -m autotune import-worker`
-    loads the worker class (the image build runs it). Options for tests:
-    --cgroup-root DIR, --affinity N, --app-dir DIR."""
+    """`python -m autotune` (or `show`) prints the resolved settings as JSON, or exits 2 with one line
+    per bad value. Options for tests: --cgroup-root DIR, --affinity N, --versions-json FILE.
+    The start-up checks are `python -m startup_guards check`."""
     args = list(sys.argv[1:] if argv is None else argv)
-    command = args.pop(0) if args else "show"
-    if command == "run-as":
-        return run_as(args)
-    if command == "import-worker":
-        return import_worker(os.environ)
-    opts = {"--cgroup-root": CGROUP_ROOT, "--affinity": None, "--app-dir": APP_DIR}
+    command = args.pop(0) if args and not args[0].startswith("--") else "show"
+    if command != "show":
+        print("unknown command %r: use show (the start-up checks are python -m startup_guards check)" % command,
+              file=sys.stderr)
+        return 64
+    opts = {"--cgroup-root": CGROUP_ROOT, "--affinity": None, "--versions-json": worker_catalogue.VERSIONS_JSON}
     while args:
         key = args.pop(0)
         if key not in opts or not args:
-            print("usage: python -m autotune check|show|run-as [--cgroup-root DIR] [--affinity N] [--app-dir DIR]",
+            print("usage: python -m autotune [show] [--cgroup-root DIR] [--affinity N] [--versions-json FILE]",
                   file=sys.stderr)
             return 64
         opts[key] = args.pop(0)
     affinity = None if opts["--affinity"] is None else int(opts["--affinity"])
     try:
-        settings = resolve(os.environ, opts["--cgroup-root"], affinity)
-        errors = []
+        settings = resolve(os.environ, opts["--cgroup-root"], affinity,
+                           workers=worker_catalogue.load(opts["--versions-json"]))
     except ConfigError as e:
-        settings, errors = None, e.messages
-    if command == "check":
-        try:
-            run_as_ids(os.environ)
-        except ConfigError as e:
-            errors += e.messages
-        errors += check_config_file(os.environ) + check_app_module(os.environ, opts["--app-dir"])
-        errors += check_gunicorn_version(os.environ, installed_gunicorn())
-        if settings is not None and binds_as_resolved(os.environ):
-            errors += check_bind_privilege(os.environ, settings["bind"])
-    if errors:
-        for line in errors:
+        for line in e.messages:
             print("ERROR: " + line, file=sys.stderr)
         return 2
-    if command == "show":
-        print(json.dumps(settings, indent=2, sort_keys=True))
-    elif command != "check":
-        print("unknown command %r: use check, show or run-as" % command, file=sys.stderr)
-        return 64
+    print(json.dumps(settings, indent=2, sort_keys=True))
     return 0
 
 

@@ -3,7 +3,7 @@
     python build_check.py VERSIONS_JSON PYTHON_VERSION WORKER
 
 Fails the build (exit 1, one explaining line) when the base image's Python is not PYTHON_VERSION, when
-docker/versions.json does not list that version, or when WORKER is not allowed for it, e.g. Meinheld
+docker/versions.json does not list that version, or when WORKER is not one of that version's workers.
 The lists come from versions.json, the single source of truth.
 """
 

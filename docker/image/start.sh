@@ -37,13 +37,13 @@ else
 fi
 
 # After prestart, which may have changed the environment: one clear line per bad value, exit 2.
-python -m autotune check
+python -m startup_guards check
 
 # RUN_AS_USER (e.g. app): the master stays root, to bind the port (80 too), and the workers, which run
-# the app, switch to that user. autotune adds --user and --group on the command line, so an app's own
-# gunicorn_conf.py keeps them, and first drops root's extra groups, which Gunicorn would pass on.
+# the app, switch to that user. startup_guards adds --user and --group on the command line, so an app's
+# own gunicorn_conf.py keeps them, and first drops root's extra groups, which Gunicorn would pass on.
 RUN_AS_USER=${RUN_AS_USER:-}
 if [ -n "$RUN_AS_USER" ]; then
-    exec python -m autotune run-as gunicorn --config "$GUNICORN_CONF" "$APP_MODULE"
+    exec python -m startup_guards run-as gunicorn --config "$GUNICORN_CONF" "$APP_MODULE"
 fi
 exec gunicorn --config "$GUNICORN_CONF" "$APP_MODULE"
