@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-IRLEYDU3.js";
+} from "./chunks/chunk-VX72K7PK.js";
 import {
   Docker,
   cleanup,

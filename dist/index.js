@@ -7,7 +7,7 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-IRLEYDU3.js";
+} from "./chunks/chunk-VX72K7PK.js";
 import {
   Docker,
   actionState,

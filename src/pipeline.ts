@@ -61,6 +61,18 @@ interface Prepared {
   baseLayouts: string[];
 }
 
+/** Where a run is, for the failure report and the clean-up: updated by each step as it goes. */
+interface Progress {
+  stage: string;
+  passed: boolean;
+  tested: PlatformResult[];
+  /** The per-run Docker config folder holding the login ('' without credentials), and its environment. */
+  configDir: string;
+  dockerEnv: Record<string, string>;
+  /** A builder the action made for the cache, to remove ('' when none). */
+  ownBuilder: string;
+}
+
 export async function runPipeline(raw: Record<string, string>, env: Environment, deps: PipelineDeps): Promise<PipelineResult> {
   const { docker, reporter } = deps;
 
@@ -74,87 +86,109 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
   const { plans } = prepared;
   const first = plans[0]!;
   const builder = first.builder;
-
-  let stage = 'login';
-  let passed = false;
   // With credentials, the login comes first: base images are then pulled as that user (private
   // images, Docker Hub's pull limits), and the push reuses it. One per-run config folder for both.
   const configDir = settings.username !== '' && settings.password !== '' ? createDockerConfigDir() : '';
-  const dockerEnv = configDir !== '' ? loginEnv(configDir) : {};
-  const ownBuilder = builder.kind === 'buildx' && builder.own ? builder.name : '';
-  const tested: PlatformResult[] = [];
+  const progress: Progress = {
+    stage: 'login',
+    passed: false,
+    tested: [],
+    configDir,
+    dockerEnv: configDir !== '' ? loginEnv(configDir) : {},
+    ownBuilder: builder.kind === 'buildx' && builder.own ? builder.name : '',
+  };
   try {
-    if (configDir !== '') {
-      deps.state.save({ dockerConfig: configDir, registry: first.push.registry });
-      await reporter.group(`Log in to ${first.push.registry || 'docker.io'}`, () =>
-        registryLogin(docker, settings, { configDir, log: (message) => reporter.warning(message) }),
-      );
-    }
-    if (ownBuilder !== '') {
-      stage = 'builder';
-      deps.state.save({ builder: ownBuilder });
-      await reporter.group(`Make builder ${ownBuilder} (docker-container), which exports cache`, () =>
-        docker.createBuilder(createBuilderArgs(ownBuilder), dockerEnv),
-      );
-    }
-
-    // 2 and 3. Each platform: build the bundled image, layer the app on it, smoke-test that very
-    // image. Every platform passes before anything is pushed.
-    for (const plan of plans) {
-      const where = plans.length > 1 ? ` for ${plan.target.platform}` : '';
-      stage = `build${where}`;
-      const buildSeconds = await buildPlatform(docker, reporter, settings, plan, dockerEnv);
-      const imageId = await docker.imageId(plan.app.tag);
-      stage = `smoke test${where}`;
-      deps.state.save({ container: plan.container.name });
-      const probe = await reporter.group(`Smoke-test ${imageId.slice(7, 19)}${where}`, async () => {
-        const result = await smokeTest(docker, plan, imageId);
-        reporter.info(`${result.url} answered ${result.status} after ${result.seconds.toFixed(2)} s${plan.target.emulated ? ' (emulated)' : ''}.`);
-        return result;
-      });
-      tested.push({ plan, imageId, probe, buildSeconds });
-    }
+    await setUp(deps, settings, first, progress);
+    // 2 and 3. Each platform: build, layer, smoke-test that very image; all pass before any push.
+    for (const plan of plans) await buildAndTest(deps, settings, plan, plans.length > 1, progress);
 
     // 4. Tag and push only what passed: the same image IDs, no second build.
+    const { tested } = progress;
     for (const result of tested) await tagImage(docker, result.plan, result.imageId);
     let push: PushResult | undefined;
-    stage = 'push';
-    if (first.push.enabled) push = await pushTested(docker, reporter, settings, tested, { configDir, dockerEnv });
+    progress.stage = 'push';
+    if (first.push.enabled) push = await pushTested(docker, reporter, settings, tested, progress);
 
     // 5. Report. The registry holds the image now: what fails from here is a warning, not a failed job.
-    passed = true;
-    stage = 'report';
+    progress.passed = true;
+    progress.stage = 'report';
     await report(docker, reporter, settings, tested, push);
     return { settings, plan: first, imageId: tested[0]!.imageId, probe: tested[0]!.probe, platforms: tested, ...(push ? { push } : {}) };
   } catch (error) {
-    // One platform of several failed: the message says which, and nothing was pushed for any.
-    if (plans.length > 1 && stage !== 'push' && stage !== 'login' && stage !== 'builder') prefixMessage(error, stage.replace(/^.* for /, ''));
-    if (error instanceof SmokeTestError) {
-      reporter.setOutput('probe-status', String(error.lastStatus));
-      reporter.details('Why the smoke test failed', error.details);
-    }
-    // The summary says what failed too: a red job with an empty summary explains nothing.
-    await reporter.summary('Flask image: failed', [
-      { label: 'Failed at', value: stage },
-      { label: 'Reason', value: (error as Error).message.split('\n')[0] ?? '' },
-      ...buildRows(settings, first),
-      ...tested.map(platformRow),
-      { label: 'Pushed', value: stage === 'push' ? partlyPushed(error) : 'nothing' },
-    ]);
+    await reportFailure(reporter, settings, plans, progress, error);
     throw error;
   } finally {
-    // Per-job tags only served this run; their layers stay cached. The app tag stays only when
-    // it is the one name the `tags` output gives (a passing run without an image to tag).
-    for (const plan of plans) {
-      await docker.untag(plan.base.tag);
-      if (!passed || localRefs(plan).length > 0) await docker.untag(plan.app.tag);
-    }
-    prepared.appContext.dispose();
-    for (const layout of prepared.baseLayouts) if (layout !== '') fs.rmSync(layout, { recursive: true, force: true });
-    // Warnings, not info: a failure message quotes the engine, and warnings are escaped as one line.
-    if (configDir !== '' || ownBuilder !== '')
-      await cleanup(docker, { container: '', dockerConfig: configDir, registry: first.push.registry, builder: ownBuilder }, reporter.warning);
+    await cleanUpRun(docker, reporter, prepared, progress);
   }
+}
+
+/** Logs in (when credentials are given) and makes the cache builder (when one is needed). */
+async function setUp(deps: PipelineDeps, settings: Settings, first: Plan, progress: Progress): Promise<void> {
+  const { docker, reporter } = deps;
+  if (progress.configDir !== '') {
+    deps.state.save({ dockerConfig: progress.configDir, registry: first.push.registry });
+    await reporter.group(`Log in to ${first.push.registry || 'docker.io'}`, () =>
+      registryLogin(docker, settings, { configDir: progress.configDir, log: (message) => reporter.warning(message) }),
+    );
+  }
+  if (progress.ownBuilder !== '') {
+    const name = progress.ownBuilder;
+    progress.stage = 'builder';
+    deps.state.save({ builder: name });
+    await reporter.group(`Make builder ${name} (docker-container), which exports cache`, () => docker.createBuilder(createBuilderArgs(name), progress.dockerEnv));
+  }
+}
+
+/** One platform: build the bundled image, layer the app on it, smoke-test that very image. */
+async function buildAndTest(deps: PipelineDeps, settings: Settings, plan: Plan, several: boolean, progress: Progress): Promise<void> {
+  const { docker, reporter } = deps;
+  const where = several ? ` for ${plan.target.platform}` : '';
+  progress.stage = `build${where}`;
+  const buildSeconds = await buildPlatform(docker, reporter, settings, plan, progress.dockerEnv);
+  const imageId = await docker.imageId(plan.app.tag);
+  progress.stage = `smoke test${where}`;
+  deps.state.save({ container: plan.container.name });
+  const probe = await reporter.group(`Smoke-test ${imageId.slice(7, 19)}${where}`, async () => {
+    const result = await smokeTest(docker, plan, imageId);
+    reporter.info(`${result.url} answered ${result.status} after ${result.seconds.toFixed(2)} s${plan.target.emulated ? ' (emulated)' : ''}.`);
+    return result;
+  });
+  progress.tested.push({ plan, imageId, probe, buildSeconds });
+}
+
+/** What a failed run says: the platform (one of several) in the message, why a smoke test failed, and a summary. */
+async function reportFailure(reporter: Reporter, settings: Settings, plans: Plan[], progress: Progress, error: unknown): Promise<void> {
+  const { stage } = progress;
+  // One platform of several failed: the message says which, and nothing was pushed for any.
+  if (plans.length > 1 && / for /.test(stage)) prefixMessage(error, stage.replace(/^.* for /, ''));
+  if (error instanceof SmokeTestError) {
+    reporter.setOutput('probe-status', String(error.lastStatus));
+    reporter.details('Why the smoke test failed', error.details);
+  }
+  // The summary says what failed too: a red job with an empty summary explains nothing.
+  await reporter.summary('Flask image: failed', [
+    { label: 'Failed at', value: stage },
+    { label: 'Reason', value: (error as Error).message.split('\n')[0] ?? '' },
+    ...buildRows(settings, plans[0]!),
+    ...progress.tested.map((result) => platformRow(result)),
+    { label: 'Pushed', value: stage === 'push' ? partlyPushed(error) : 'nothing' },
+  ]);
+}
+
+/** Removes what only served this run: per-job tags, the app folder copy, base layouts, the login, the builder. */
+async function cleanUpRun(docker: Docker, reporter: Reporter, prepared: Prepared, progress: Progress): Promise<void> {
+  // Their layers stay cached. The app tag stays only when it is the one name the `tags` output
+  // gives (a passing run without an image to tag).
+  for (const plan of prepared.plans) {
+    await docker.untag(plan.base.tag);
+    if (!progress.passed || localRefs(plan).length > 0) await docker.untag(plan.app.tag);
+  }
+  prepared.appContext.dispose();
+  for (const layout of prepared.baseLayouts) if (layout !== '') fs.rmSync(layout, { recursive: true, force: true });
+  // Warnings, not info: a failure message quotes the engine, and warnings are escaped as one line.
+  const { configDir, ownBuilder } = progress;
+  if (configDir !== '' || ownBuilder !== '')
+    await cleanup(docker, { container: '', dockerConfig: configDir, registry: prepared.plans[0]!.push.registry, builder: ownBuilder }, reporter.warning);
 }
 
 /**
@@ -262,7 +296,7 @@ async function pushTested(
   reporter: Reporter,
   settings: Settings,
   tested: PlatformResult[],
-  login: { configDir: string; dockerEnv: Record<string, string> },
+  login: Pick<Progress, 'configDir' | 'dockerEnv'>,
 ): Promise<PushResult> {
   const first = tested[0]!;
   const options = { configDir: login.configDir, loggedIn: true, log: (message: string) => reporter.warning(message) };

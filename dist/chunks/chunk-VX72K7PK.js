@@ -5842,74 +5842,90 @@ async function runPipeline(raw, env, deps) {
   const { plans } = prepared;
   const first = plans[0];
   const builder = first.builder;
-  let stage = "login";
-  let passed = false;
   const configDir = settings.username !== "" && settings.password !== "" ? createDockerConfigDir() : "";
-  const dockerEnv = configDir !== "" ? loginEnv(configDir) : {};
-  const ownBuilder = builder.kind === "buildx" && builder.own ? builder.name : "";
-  const tested = [];
+  const progress = {
+    stage: "login",
+    passed: false,
+    tested: [],
+    configDir,
+    dockerEnv: configDir !== "" ? loginEnv(configDir) : {},
+    ownBuilder: builder.kind === "buildx" && builder.own ? builder.name : ""
+  };
   try {
-    if (configDir !== "") {
-      deps.state.save({ dockerConfig: configDir, registry: first.push.registry });
-      await reporter.group(
-        `Log in to ${first.push.registry || "docker.io"}`,
-        () => registryLogin(docker, settings, { configDir, log: (message) => reporter.warning(message) })
-      );
-    }
-    if (ownBuilder !== "") {
-      stage = "builder";
-      deps.state.save({ builder: ownBuilder });
-      await reporter.group(
-        `Make builder ${ownBuilder} (docker-container), which exports cache`,
-        () => docker.createBuilder(createBuilderArgs(ownBuilder), dockerEnv)
-      );
-    }
-    for (const plan of plans) {
-      const where = plans.length > 1 ? ` for ${plan.target.platform}` : "";
-      stage = `build${where}`;
-      const buildSeconds = await buildPlatform(docker, reporter, settings, plan, dockerEnv);
-      const imageId = await docker.imageId(plan.app.tag);
-      stage = `smoke test${where}`;
-      deps.state.save({ container: plan.container.name });
-      const probe = await reporter.group(`Smoke-test ${imageId.slice(7, 19)}${where}`, async () => {
-        const result = await smokeTest(docker, plan, imageId);
-        reporter.info(`${result.url} answered ${result.status} after ${result.seconds.toFixed(2)} s${plan.target.emulated ? " (emulated)" : ""}.`);
-        return result;
-      });
-      tested.push({ plan, imageId, probe, buildSeconds });
-    }
+    await setUp(deps, settings, first, progress);
+    for (const plan of plans) await buildAndTest(deps, settings, plan, plans.length > 1, progress);
+    const { tested } = progress;
     for (const result of tested) await tagImage(docker, result.plan, result.imageId);
     let push;
-    stage = "push";
-    if (first.push.enabled) push = await pushTested(docker, reporter, settings, tested, { configDir, dockerEnv });
-    passed = true;
-    stage = "report";
+    progress.stage = "push";
+    if (first.push.enabled) push = await pushTested(docker, reporter, settings, tested, progress);
+    progress.passed = true;
+    progress.stage = "report";
     await report(docker, reporter, settings, tested, push);
     return { settings, plan: first, imageId: tested[0].imageId, probe: tested[0].probe, platforms: tested, ...push ? { push } : {} };
   } catch (error) {
-    if (plans.length > 1 && stage !== "push" && stage !== "login" && stage !== "builder") prefixMessage(error, stage.replace(/^.* for /, ""));
-    if (error instanceof SmokeTestError) {
-      reporter.setOutput("probe-status", String(error.lastStatus));
-      reporter.details("Why the smoke test failed", error.details);
-    }
-    await reporter.summary("Flask image: failed", [
-      { label: "Failed at", value: stage },
-      { label: "Reason", value: error.message.split("\n")[0] ?? "" },
-      ...buildRows(settings, first),
-      ...tested.map(platformRow),
-      { label: "Pushed", value: stage === "push" ? partlyPushed(error) : "nothing" }
-    ]);
+    await reportFailure(reporter, settings, plans, progress, error);
     throw error;
   } finally {
-    for (const plan of plans) {
-      await docker.untag(plan.base.tag);
-      if (!passed || localRefs(plan).length > 0) await docker.untag(plan.app.tag);
-    }
-    prepared.appContext.dispose();
-    for (const layout of prepared.baseLayouts) if (layout !== "") fs4.rmSync(layout, { recursive: true, force: true });
-    if (configDir !== "" || ownBuilder !== "")
-      await cleanup(docker, { container: "", dockerConfig: configDir, registry: first.push.registry, builder: ownBuilder }, reporter.warning);
+    await cleanUpRun(docker, reporter, prepared, progress);
   }
+}
+async function setUp(deps, settings, first, progress) {
+  const { docker, reporter } = deps;
+  if (progress.configDir !== "") {
+    deps.state.save({ dockerConfig: progress.configDir, registry: first.push.registry });
+    await reporter.group(
+      `Log in to ${first.push.registry || "docker.io"}`,
+      () => registryLogin(docker, settings, { configDir: progress.configDir, log: (message) => reporter.warning(message) })
+    );
+  }
+  if (progress.ownBuilder !== "") {
+    const name = progress.ownBuilder;
+    progress.stage = "builder";
+    deps.state.save({ builder: name });
+    await reporter.group(`Make builder ${name} (docker-container), which exports cache`, () => docker.createBuilder(createBuilderArgs(name), progress.dockerEnv));
+  }
+}
+async function buildAndTest(deps, settings, plan, several, progress) {
+  const { docker, reporter } = deps;
+  const where = several ? ` for ${plan.target.platform}` : "";
+  progress.stage = `build${where}`;
+  const buildSeconds = await buildPlatform(docker, reporter, settings, plan, progress.dockerEnv);
+  const imageId = await docker.imageId(plan.app.tag);
+  progress.stage = `smoke test${where}`;
+  deps.state.save({ container: plan.container.name });
+  const probe = await reporter.group(`Smoke-test ${imageId.slice(7, 19)}${where}`, async () => {
+    const result = await smokeTest(docker, plan, imageId);
+    reporter.info(`${result.url} answered ${result.status} after ${result.seconds.toFixed(2)} s${plan.target.emulated ? " (emulated)" : ""}.`);
+    return result;
+  });
+  progress.tested.push({ plan, imageId, probe, buildSeconds });
+}
+async function reportFailure(reporter, settings, plans, progress, error) {
+  const { stage } = progress;
+  if (plans.length > 1 && / for /.test(stage)) prefixMessage(error, stage.replace(/^.* for /, ""));
+  if (error instanceof SmokeTestError) {
+    reporter.setOutput("probe-status", String(error.lastStatus));
+    reporter.details("Why the smoke test failed", error.details);
+  }
+  await reporter.summary("Flask image: failed", [
+    { label: "Failed at", value: stage },
+    { label: "Reason", value: error.message.split("\n")[0] ?? "" },
+    ...buildRows(settings, plans[0]),
+    ...progress.tested.map((result) => platformRow(result)),
+    { label: "Pushed", value: stage === "push" ? partlyPushed(error) : "nothing" }
+  ]);
+}
+async function cleanUpRun(docker, reporter, prepared, progress) {
+  for (const plan of prepared.plans) {
+    await docker.untag(plan.base.tag);
+    if (!progress.passed || localRefs(plan).length > 0) await docker.untag(plan.app.tag);
+  }
+  prepared.appContext.dispose();
+  for (const layout of prepared.baseLayouts) if (layout !== "") fs4.rmSync(layout, { recursive: true, force: true });
+  const { configDir, ownBuilder } = progress;
+  if (configDir !== "" || ownBuilder !== "")
+    await cleanup(docker, { container: "", dockerConfig: configDir, registry: prepared.plans[0].push.registry, builder: ownBuilder }, reporter.warning);
 }
 async function prepare(settings, env, deps) {
   const { docker, reporter } = deps;
