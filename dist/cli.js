@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-VX72K7PK.js";
+} from "./chunks/chunk-HCLD4CR3.js";
 import {
   Docker,
   cleanup,
@@ -118,7 +118,7 @@ async function main() {
       docker,
       reporter,
       state,
-      resolveDate: (override) => resolveRunDate({ override, fetchRunCreatedAt: async () => "", now: () => /* @__PURE__ */ new Date(), warn: reporter.warning }),
+      resolveDate: (override) => resolveRunDate({ override, fetchRunCreatedAt: () => Promise.resolve(""), now: () => /* @__PURE__ */ new Date(), warn: reporter.warning }),
       source: { url: "", revision: "", runId: "", runAttempt: "", runNumber: "" }
     });
     process.stdout.write("\n== Outputs\n");

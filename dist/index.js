@@ -7,7 +7,7 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-VX72K7PK.js";
+} from "./chunks/chunk-HCLD4CR3.js";
 import {
   Docker,
   actionState,

@@ -36,7 +36,7 @@ export function appBuildContext(appDir: string, tempRoot: string): BuildContext 
     });
   } catch (error) {
     fs.rmSync(dir, { recursive: true, force: true });
-    throw new Error(`Could not prepare the app's build context without .git (${(error as Error).message}).`);
+    throw new Error(`Could not prepare the app's build context without .git (${(error as Error).message}).`, { cause: error });
   }
   return { dir, dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }

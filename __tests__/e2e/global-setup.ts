@@ -29,7 +29,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   try {
     await run('docker', ['info', '--format', '{{.ServerVersion}}'], { timeout: 30_000 });
   } catch (e) {
-    throw new Error(`e2e: no Docker engine answers 'docker info' (${(e as Error).message.trim()}). ${HOW}`);
+    throw new Error(`e2e: no Docker engine answers 'docker info' (${(e as Error).message.trim()}). ${HOW}`, { cause: e });
   }
 
   const tb = testbed();

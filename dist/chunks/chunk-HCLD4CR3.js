@@ -5154,7 +5154,7 @@ function appBuildContext(appDir, tempRoot) {
     });
   } catch (error) {
     fs3.rmSync(dir, { recursive: true, force: true });
-    throw new Error(`Could not prepare the app's build context without .git (${error.message}).`);
+    throw new Error(`Could not prepare the app's build context without .git (${error.message}).`, { cause: error });
   }
   return { dir, dispose: () => fs3.rmSync(dir, { recursive: true, force: true }) };
 }
