@@ -6,14 +6,14 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-HCLD4CR3.js";
+} from "./chunks/chunk-4U7YC67D.js";
 import {
   Docker,
   cleanup,
   describeBuilder,
   fence,
   memoryState
-} from "./chunks/chunk-VBLB6I6J.js";
+} from "./chunks/chunk-65XGFIJL.js";
 
 // src/cli.ts
 import * as fs from "node:fs";

@@ -5,8 +5,9 @@
 // .dockerignore travels with the copy and is honoured as before.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { PRODUCT } from './product.js';
 
-export const CONTEXT_DIR_PREFIX = 'flask-gunicorn-context-';
+export const CONTEXT_DIR_PREFIX = `${PRODUCT}-context-`;
 
 export interface BuildContext {
   dir: string;

@@ -50,8 +50,8 @@ describe.each(combos)('Python $pythonVersion, $variant', ({ pythonVersion, varia
       Labels: Record<string, string>;
       Env: string[];
     };
-    expect(config.Labels['flask-meinheld-gunicorn.worker']).toBe(worker);
-    expect(config.Labels['flask-meinheld-gunicorn.python-version']).toBe(pythonVersion);
+    expect(config.Labels['flask-gunicorn-action.worker']).toBe(worker);
+    expect(config.Labels['flask-gunicorn-action.python-version']).toBe(pythonVersion);
     expect(config.Env).toContain(`WORKER_CLASS=${worker}`);
   });
 
