@@ -19,11 +19,9 @@ async function httpStatus(url: string): Promise<number | string> {
 }
 
 export default async function setup(): Promise<() => Promise<void>> {
-  const { values, missing, file } = loadTestbedEnv();
+  const { values, missing, source } = loadTestbedEnv();
   if (missing.length > 0) {
-    throw new Error(
-      `e2e: the test bed is not up: ${missing.join(', ')} missing from the environment and from ${file}. ${HOW}`,
-    );
+    throw new Error(`e2e: the test bed is not up: ${missing.join(', ')} missing from the environment and from ${source}. ${HOW}`);
   }
 
   try {
