@@ -6,14 +6,14 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-VX72K7PK.js";
+} from "./chunks/chunk-4U7YC67D.js";
 import {
   Docker,
   cleanup,
   describeBuilder,
   fence,
   memoryState
-} from "./chunks/chunk-VBLB6I6J.js";
+} from "./chunks/chunk-65XGFIJL.js";
 
 // src/cli.ts
 import * as fs from "node:fs";
@@ -118,7 +118,7 @@ async function main() {
       docker,
       reporter,
       state,
-      resolveDate: (override) => resolveRunDate({ override, fetchRunCreatedAt: async () => "", now: () => /* @__PURE__ */ new Date(), warn: reporter.warning }),
+      resolveDate: (override) => resolveRunDate({ override, fetchRunCreatedAt: () => Promise.resolve(""), now: () => /* @__PURE__ */ new Date(), warn: reporter.warning }),
       source: { url: "", revision: "", runId: "", runAttempt: "", runNumber: "" }
     });
     process.stdout.write("\n== Outputs\n");

@@ -7,13 +7,13 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-VX72K7PK.js";
+} from "./chunks/chunk-4U7YC67D.js";
 import {
   Docker,
   actionState,
   setFailed,
   warning
-} from "./chunks/chunk-VBLB6I6J.js";
+} from "./chunks/chunk-65XGFIJL.js";
 
 // src/sources.ts
 function inWorkflow() {

@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-VBLB6I6J.js";
+} from "./chunks/chunk-65XGFIJL.js";
 
 // src/post.ts
 try {

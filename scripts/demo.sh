@@ -9,8 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/testbed.sh up >&2
-# shellcheck disable=SC1090
-source <(bash scripts/testbed.sh env)
+eval "$(bash scripts/testbed.sh env)"
 
 args=(--python-version "${PYTHON_VERSION:-3.11}" --variant "${VARIANT:-debian}" --network "${TESTBED_NETWORK:-bridge}")
 if [ -n "${TESTBED_BASE_PREFIX:-}" ]; then args+=(--base-image "$TESTBED_BASE_PREFIX"); fi

@@ -3,7 +3,8 @@
 #
 #   bash scripts/testbed.sh up       start (or reuse) the test bed, print its addresses
 #   bash scripts/testbed.sh down     stop only what `up` started; keep caches
-#   bash scripts/testbed.sh env      print the addresses as `export KEY=VALUE` lines
+#   bash scripts/testbed.sh env      print the addresses as `export KEY=VALUE` lines (the shell's reader: eval them)
+#   bash scripts/testbed.sh env --json   the same values as one JSON object (every other language's reader)
 #   bash scripts/testbed.sh status   say what runs
 #   bash scripts/testbed.sh mirror   print the Debian archive apt uses here (for other scripts' debootstrap)
 #
@@ -731,7 +732,20 @@ cmd_down() {
 
 cmd_env() {
   [ -f "$ENV_FILE" ] || die "the test bed is not up ($ENV_FILE missing); run: bash scripts/testbed.sh up"
-  grep '^export ' "$ENV_FILE"
+  case "${1:-}" in
+    '') grep '^export ' "$ENV_FILE" ;;
+    --json)
+      # Exactly what `eval "$(testbed.sh env)"` gives a shell, so no other reader parses the file: in a
+      # subshell without the caller's TESTBED_* variables, the file is sourced and what it exports printed.
+      (
+        while read -r name; do unset "$name"; done < <(compgen -e | grep '^TESTBED_' || true)
+        # shellcheck disable=SC1090 # written by write_env
+        . "$ENV_FILE"
+        exec python3 -c 'import json, os; print(json.dumps({k: v for k, v in sorted(os.environ.items()) if k.startswith("TESTBED_")}, indent=2))'
+      )
+      ;;
+    *) die "unknown option for env: $1 (use: env, or env --json)" ;;
+  esac
 }
 
 cmd_status() {
@@ -773,7 +787,7 @@ main() {
     exec 9>"$STATE/up.lock"
     flock -w 1800 9 || die "another testbed.sh up/down holds $STATE/up.lock"
   fi
-  "cmd_$cmd"
+  "cmd_$cmd" "${@:2}"
 }
 
 main "$@"

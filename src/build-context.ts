@@ -5,8 +5,9 @@
 // .dockerignore travels with the copy and is honoured as before.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { PRODUCT } from './product.js';
 
-export const CONTEXT_DIR_PREFIX = 'flask-gunicorn-context-';
+export const CONTEXT_DIR_PREFIX = `${PRODUCT}-context-`;
 
 export interface BuildContext {
   dir: string;
@@ -36,7 +37,7 @@ export function appBuildContext(appDir: string, tempRoot: string): BuildContext 
     });
   } catch (error) {
     fs.rmSync(dir, { recursive: true, force: true });
-    throw new Error(`Could not prepare the app's build context without .git (${(error as Error).message}).`);
+    throw new Error(`Could not prepare the app's build context without .git (${(error as Error).message}).`, { cause: error });
   }
   return { dir, dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }

@@ -4,9 +4,10 @@
 // (the post step too, if the job was cancelled). Such a builder has its own image store: the base
 // image reaches the app build as an OCI layout folder, and only the tested app image is loaded into
 // the engine, so the probe and the push still use that very image.
+import { PRODUCT } from './product.js';
 
 /** Every builder the action makes is named this + the job ID; the post step removes nothing else. */
-export const OWN_BUILDER_PREFIX = 'flask-gunicorn-cache-';
+export const OWN_BUILDER_PREFIX = `${PRODUCT}-cache-`;
 const JOB_ID = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
 
 export function ownBuilderName(jobId: string): string {

@@ -1,6 +1,7 @@
 // The build cache that outlives the runner: `cache-from` / `cache-to` in buildx's own syntax,
 // validated, defaulted on GitHub-hosted runners, and split between the two builds so that the base
 // image's cache and the app layer's never overwrite each other.
+import { PRODUCT } from './product.js';
 
 export const CACHE_TYPES = ['gha', 'registry', 'local', 'inline'] as const;
 export type CacheType = (typeof CACHE_TYPES)[number];
@@ -73,7 +74,7 @@ function exampleOf(type: CacheType, name: CacheDirection): string {
  * layers of the build stage too (Meinheld's compile), not only those of the image.
  */
 export function defaultCache(pythonVersion: string, variant: string, worker: string): { from: CacheSpec[]; to: CacheSpec[] } {
-  const scope: [string, string] = ['scope', `flask-gunicorn-${pythonVersion}-${variant}-${worker}`];
+  const scope: [string, string] = ['scope', `${PRODUCT}-${pythonVersion}-${variant}-${worker}`];
   return { from: [{ type: 'gha', attrs: [scope] }], to: [{ type: 'gha', attrs: [scope, ['mode', 'max']] }] };
 }
 

@@ -33,7 +33,7 @@ async function main(): Promise<number> {
       reporter,
       state,
       resolveDate: (override) =>
-        resolveRunDate({ override, fetchRunCreatedAt: async () => '', now: () => new Date(), warn: reporter.warning }),
+        resolveRunDate({ override, fetchRunCreatedAt: () => Promise.resolve(''), now: () => new Date(), warn: reporter.warning }),
       source: { url: '', revision: '', runId: '', runAttempt: '', runNumber: '' },
     });
     process.stdout.write('\n== Outputs\n');

@@ -3,9 +3,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { PRODUCT } from './product.js';
 
 /** Every folder the action makes for a login starts with this; the post step removes nothing else. */
-export const CONFIG_DIR_PREFIX = 'flask-gunicorn-docker-config-';
+export const CONFIG_DIR_PREFIX = `${PRODUCT}-docker-config-`;
 
 /**
  * The Docker CLI falls back to the machine's credential helper (docker-credential-pass or
@@ -13,7 +14,7 @@ export const CONFIG_DIR_PREFIX = 'flask-gunicorn-docker-config-';
  * then outlive this folder in the machine's keyring. A config that already lists a registry keeps
  * the CLI on this file; `.invalid` is a name reserved never to resolve.
  */
-export const ISOLATED_CONFIG = { auths: { 'flask-gunicorn-action.invalid': {} } };
+export const ISOLATED_CONFIG = { auths: { [`${PRODUCT}.invalid`]: {} } };
 
 /** RUNNER_TEMP on a runner (emptied after each job), the system temp folder elsewhere. */
 export function configRoot(env: NodeJS.ProcessEnv = process.env): string {

@@ -14,6 +14,7 @@ import { configRoot, createDockerConfigDir, loginEnv } from './docker-config.js'
 import { pipIndex, requireSecretSupport } from './pip-index.js';
 import { makePlan, type BuildStep, type Plan } from './plan.js';
 import { targets, unsupportedPlatforms, type Target } from './platforms.js';
+import { PRODUCT } from './product.js';
 import { localRefs, PushError, pushImage, pushPlatforms, registryLogin, registryRetry, tagImage, type PushResult } from './push.js';
 import { isTransientPullError, retry } from './retry.js';
 import type { Reporter, SummaryRow } from './reporter.js';
@@ -211,7 +212,7 @@ async function prepare(settings: Settings, env: Environment, deps: PipelineDeps)
   const hostPort = settings.network === 'host' ? await freePort() : 0;
   // A builder the action makes cannot see the engine's images: each base image goes to its app build as a folder.
   const own = builder.kind === 'buildx' && builder.own === true;
-  const baseLayouts = platformTargets.map(() => (own ? fs.mkdtempSync(path.join(configRoot(), 'flask-gunicorn-base-')) : ''));
+  const baseLayouts = platformTargets.map(() => (own ? fs.mkdtempSync(path.join(configRoot(), `${PRODUCT}-base-`)) : ''));
   // Last: the app folder, or a copy without .git (removed by the caller's finally).
   const appContext = appBuildContext(settings.appDir, configRoot());
   const plans = platformTargets.map((target, index) =>

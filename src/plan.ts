@@ -7,6 +7,7 @@ import { buildCommand, buildEnv, type Builder } from './builder.js';
 import { cacheFlags, type CacheSpec } from './cache.js';
 import { probeTimeout, type Target } from './platforms.js';
 import { PIP_SECRET_ENV, PIP_SECRET_ID, pipIndex, withoutSecretMounts } from './pip-index.js';
+import { PRODUCT, productLabel } from './product.js';
 import type { Settings } from './settings.js';
 import { computeTags } from './tags.js';
 import { officialBaseImage, tagSuffix } from './versions.js';
@@ -89,10 +90,10 @@ export interface Plan {
   labels: Record<string, string>;
 }
 
-export const LOCAL_REPOSITORY = 'flask-gunicorn-action';
+export const LOCAL_REPOSITORY = PRODUCT;
 /** The smoke-test container is named SMOKE_CONTAINER_PREFIX + job ID and labelled SMOKE_LABEL=job ID. */
-export const SMOKE_CONTAINER_PREFIX = 'flask-smoke-';
-export const SMOKE_LABEL = `${LOCAL_REPOSITORY}.smoke-test`;
+export const SMOKE_CONTAINER_PREFIX = `${PRODUCT}-smoke-`;
+export const SMOKE_LABEL = productLabel('smoke-test');
 
 export function resolveBaseImage(settings: Pick<Settings, 'pythonVersion' | 'variant' | 'baseImage'>): string {
   const official = officialBaseImage(settings.pythonVersion, settings.variant);
@@ -275,9 +276,9 @@ function ociLabels(settings: Settings, context: RunContext, baseImage: string, v
     'org.opencontainers.image.title': settings.image !== '' ? settings.image.split('/').pop()! : 'flask-app',
     'org.opencontainers.image.version': versionTag,
     'org.opencontainers.image.base.name': baseImage,
-    'io.github.flask-gunicorn-action.python-version': settings.pythonVersion,
-    'io.github.flask-gunicorn-action.variant': settings.variant,
-    'io.github.flask-gunicorn-action.worker': settings.worker,
+    // The Python version and the worker are labelled by docker/Dockerfile on the base image, from the
+    // same build arguments, and the app image inherits them; only the variant is not known there.
+    [productLabel('variant')]: settings.variant,
   };
   if (context.sourceUrl !== '') labels['org.opencontainers.image.source'] = context.sourceUrl;
   if (context.revision !== '') labels['org.opencontainers.image.revision'] = context.revision;

@@ -1,6 +1,7 @@
 // One HTTP probe of the app under test, and the rule for how long to wait before the next.
 import * as http from 'node:http';
 import { matchWithin } from './body-match.js';
+import { PRODUCT } from './product.js';
 
 export interface ProbeExpectation {
   status: number;
@@ -35,7 +36,7 @@ export function probeOnce(url: string, expect: ProbeExpectation, timeoutMs: numb
     const fail = (attempt: ProbeAttempt): void => {
       if (!complete) settle(attempt);
     };
-    const request = http.get(url, { agent: false, headers: { 'user-agent': 'flask-gunicorn-action-probe' } }, (response) => {
+    const request = http.get(url, { agent: false, headers: { 'user-agent': `${PRODUCT}-probe` } }, (response) => {
       const chunks: Buffer[] = [];
       let size = 0;
       const finish = (): void => {

@@ -18,6 +18,7 @@ import {
   type ActionRun,
   type FakeGitHubApi,
 } from './run-action.js';
+import { defaultWorker } from '../../src/versions.js';
 import { e2eTarget, registryManifestDigest, registryTags, testbed } from './testbed.js';
 
 const target = e2eTarget();
@@ -152,6 +153,10 @@ describe('happy path', () => {
     expect(labels['org.opencontainers.image.source']).toBe('https://github.com/acme/web');
     expect(labels['org.opencontainers.image.revision']).toBe('0123abcd0123abcd0123abcd0123abcd0123abcd');
     expect(labels['org.opencontainers.image.version']).toBe(`${versionTag}-2026-11-20`);
+    // The build facts, in one namespace: the variant from the app layer, the rest inherited from the base image.
+    expect(labels['flask-gunicorn-action.python-version']).toBe(target.pythonVersion);
+    expect(labels['flask-gunicorn-action.worker']).toBe(defaultWorker(target.pythonVersion));
+    expect(labels['flask-gunicorn-action.variant']).toBe(target.variant);
     expectNothingLeft(run);
   });
 });

@@ -19,17 +19,15 @@ async function httpStatus(url: string): Promise<number | string> {
 }
 
 export default async function setup(): Promise<() => Promise<void>> {
-  const { values, missing, file } = loadTestbedEnv();
+  const { values, missing, source } = loadTestbedEnv();
   if (missing.length > 0) {
-    throw new Error(
-      `e2e: the test bed is not up: ${missing.join(', ')} missing from the environment and from ${file}. ${HOW}`,
-    );
+    throw new Error(`e2e: the test bed is not up: ${missing.join(', ')} missing from the environment and from ${source}. ${HOW}`);
   }
 
   try {
     await run('docker', ['info', '--format', '{{.ServerVersion}}'], { timeout: 30_000 });
   } catch (e) {
-    throw new Error(`e2e: no Docker engine answers 'docker info' (${(e as Error).message.trim()}). ${HOW}`);
+    throw new Error(`e2e: no Docker engine answers 'docker info' (${(e as Error).message.trim()}). ${HOW}`, { cause: e });
   }
 
   const tb = testbed();

@@ -1,16 +1,23 @@
 /**
- * Driving the image from the outside for the image's e2e tests: build it from docker/ the way the action
- * does (base image and package index as build args), layer small test apps on it, run containers and
+ * Driving the image from the outside for the image's e2e tests: build it from docker/ with the action's
+ * own base build (the plan's command line, src/plan.ts), layer small test apps on it, run containers and
  * look at them only through HTTP, `docker logs`, `docker top`, `docker inspect` and exit codes.
  *
  * Every container started here is tracked; call removeContainers() in afterEach.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chooseBuilder } from '../../src/builder.js';
+import { Docker } from '../../src/docker.js';
+import { pipIndex } from '../../src/pip-index.js';
+import { makePlan, type BuildStep } from '../../src/plan.js';
+import { targets } from '../../src/platforms.js';
+import type { Settings } from '../../src/settings.js';
 import { isVariant, officialBaseImage, versionsFile } from '../../src/versions.js';
+import { makeSettings } from '../unit/fixtures.js';
 import { freePort, testbed } from './testbed.js';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -25,12 +32,15 @@ export interface Exec {
 }
 
 /** Runs `docker ARGS`; never throws on a non-zero exit (the caller asserts on `code`). */
-export function docker(args: string[], timeoutMs = 120_000): Promise<Exec> {
+export function docker(args: string[], timeoutMs = 120_000, step?: Pick<BuildStep, 'env' | 'dockerfile'>): Promise<Exec> {
   return new Promise((resolve) => {
-    execFile('docker', args, { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    const env = { ...process.env, ...step?.env };
+    const child = execFile('docker', args, { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, env }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ code, stdout: String(stdout), stderr: String(stderr) });
     });
+    // A Dockerfile read with `--file -` (the classic builder's).
+    child.stdin?.end(step?.dockerfile ?? '');
   });
 }
 
@@ -46,12 +56,13 @@ export function networkArgs(): string[] {
   return testbed().network === 'host' ? ['--network', 'host'] : [];
 }
 
-/** The test bed's package index as build args (none online: PyPI); plain HTTP makes it a trusted host. */
+/**
+ * The test bed's package index as build args (none online: PyPI), for the app layers built here: the
+ * action's own rule (src/pip-index.ts), which makes a plain-HTTP index a trusted host.
+ */
 export function indexBuildArgs(): string[] {
-  const { pipIndexUrl } = testbed();
-  if (pipIndexUrl === '') return [];
-  const url = new URL(pipIndexUrl);
-  return ['--build-arg', `PIP_INDEX_URL=${pipIndexUrl}`, ...(url.protocol === 'http:' ? ['--build-arg', `PIP_TRUSTED_HOST=${url.hostname}`] : [])];
+  const index = pipIndex(testbed().pipIndexUrl);
+  return index.kind === 'build-args' ? Object.entries(index.args).flatMap(([key, value]) => ['--build-arg', `${key}=${value}`]) : [];
 }
 
 export interface BaseBuild {
@@ -75,28 +86,43 @@ export function imageTag(b: BaseBuild): string {
 }
 
 /**
- * `docker build` of docker/ (the action's command line, minus tags and labels), or of a modified copy
- * of it in `context`; resolves to the result.
+ * The action's base build of docker/, or of a modified copy of it in `context` (a folder named docker,
+ * as in the action's own folder): the plan's command line (builder, network, package index, build
+ * arguments) with the harness's tag. Resolves to the result.
  */
-export function buildBase(b: BaseBuild, tag = imageTag(b), context = DOCKER_DIR): Promise<Exec> {
-  const worker = b.worker ?? versions.versions[b.pythonVersion]?.defaultWorker ?? 'gthread';
-  const args = [
-    'build',
-    ...networkArgs(),
-    '--file',
-    join(context, 'Dockerfile'),
-    '--tag',
-    tag,
-    '--build-arg',
-    `PYTHON_BASE_IMAGE=${baseImageRef(b.pythonVersion, b.variant)}`,
-    '--build-arg',
-    `PYTHON_VERSION=${b.pythonVersionArg ?? b.pythonVersion}`,
-    '--build-arg',
-    `WORKER=${worker}`,
-    ...indexBuildArgs(),
-    context,
-  ];
-  return docker(args, 600_000);
+export async function buildBase(b: BaseBuild, tag = imageTag(b), context = DOCKER_DIR): Promise<Exec> {
+  if (basename(context) !== 'docker') throw new Error(`buildBase: the build context must be a folder named docker (a copy of docker/), got ${context}`);
+  const tb = testbed();
+  const builder = chooseBuilder('auto', await new Docker().buildxBuilder());
+  const settings = makeSettings({
+    // pythonVersionArg: the PYTHON_VERSION build arg differs from the base image's Python, which is then named in full.
+    pythonVersion: b.pythonVersionArg ?? b.pythonVersion,
+    // Unchecked on purpose: tests hand the image workers and variants the action would refuse, to see the image refuse them.
+    variant: b.variant as Settings['variant'],
+    worker: (b.worker ?? versions.versions[b.pythonVersion]?.defaultWorker ?? 'gthread') as Settings['worker'],
+    baseImage: baseImageRef(b.pythonVersion, b.variant),
+    pipIndexUrl: tb.pipIndexUrl,
+    network: tb.network,
+  });
+  const { base } = makePlan(settings, {
+    date: '2026-01-01',
+    created: '2026-01-01T00:00:00.000Z',
+    sourceUrl: '',
+    revision: '',
+    jobId: 'image-e2e',
+    builder,
+    // The engine's own platform, as the action builds when no platforms are asked for.
+    target: targets([], '')[0]!,
+    hostPort: 0,
+    hasRequirements: false,
+    actionRoot: dirname(context),
+    appContext: context,
+    bundledDockerfile: readFileSync(join(context, 'Dockerfile'), 'utf8'),
+    cache: { from: [], to: [] },
+    baseLayout: '',
+  });
+  const args = base.args.map((arg, i) => (base.args[i - 1] === '--tag' ? tag : arg));
+  return docker(args, 600_000, base);
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'image-e2e-'));

@@ -50,8 +50,8 @@ describe.each(combos)('Python $pythonVersion, $variant', ({ pythonVersion, varia
       Labels: Record<string, string>;
       Env: string[];
     };
-    expect(config.Labels['flask-meinheld-gunicorn.worker']).toBe(worker);
-    expect(config.Labels['flask-meinheld-gunicorn.python-version']).toBe(pythonVersion);
+    expect(config.Labels['flask-gunicorn-action.worker']).toBe(worker);
+    expect(config.Labels['flask-gunicorn-action.python-version']).toBe(pythonVersion);
     expect(config.Env).toContain(`WORKER_CLASS=${worker}`);
   });
 
@@ -111,7 +111,9 @@ describe.runIf(geventPython !== undefined)('WORKER=gevent', () => {
   // official python:3.12+ images have none, and neither has the stand-in). Installing gevent alone, as
   // the image did before, must fail the build where Gunicorn loads the worker, not at the first request.
   it('without Gunicorn\'s gevent extra the worker cannot load, and the build fails saying why', async () => {
-    const context = mkdtempSync(join(tmpdir(), 'gevent-no-extra-'));
+    // A copy of docker/ under its own name, as the action's folder holds it.
+    const root = mkdtempSync(join(tmpdir(), 'gevent-no-extra-'));
+    const context = join(root, 'docker');
     try {
       cpSync(DOCKER_DIR, context, { recursive: true });
       writeFileSync(join(context, 'image', 'requirements-gevent.txt'), 'gevent\n');
@@ -119,7 +121,7 @@ describe.runIf(geventPython !== undefined)('WORKER=gevent', () => {
       expect(built.code).not.toBe(0);
       expect(built.stdout + built.stderr).toMatch(/ERROR: WORKER_CLASS=gevent: Gunicorn cannot load gevent: ModuleNotFoundError: No module named 'packaging'/);
     } finally {
-      rmSync(context, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });

@@ -23,7 +23,7 @@ import {
   sleep,
   versions,
 } from './image-harness.js';
-import { type Exchange, type HttpResponse, exchange, pacedWriter, parseResponses, pattern, request, sha256 } from './raw-http.js';
+import { type Exchange, exchange, pacedWriter, parseResponses, pattern, request, sha256 } from './raw-http.js';
 import { RELIABILITY_APP } from './reliability-app.js';
 import { e2eTarget, testbed } from './testbed.js';
 
@@ -247,7 +247,7 @@ describe.each(cases)('$label', ({ label, worker }) => {
     const streaming = exchange(c.port, request('GET', '/stream?mb=16&id=cut'), { readRate: 2e6, timeoutMs: 30_000 });
     await sleep(1_500);
     await kill9(c, after);
-    const [cut] = parseResponses((await streaming).data) as HttpResponse[];
+    const [cut] = parseResponses((await streaming).data);
     expect(cut?.status).toBe(200); // the status line went out before the worker died...
     expect(cut?.complete).toBe(false); // ...but the chunked framing has no last chunk
     expect(cut?.body.length).toBeLessThan(16 * 1024 * 1024);

@@ -233,7 +233,7 @@ export function leftoverSmokeContainers(): string[] {
   const out = execFileSync('docker', ['ps', '--all', '--filter', 'label=flask-gunicorn-action.smoke-test', '--format', '{{.Names}}'], {
     encoding: 'utf8',
   });
-  return out.split('\n').filter((name) => name.startsWith(`flask-smoke-${TEST_RUN_ID}-`));
+  return out.split('\n').filter((name) => name.startsWith(`flask-gunicorn-action-smoke-${TEST_RUN_ID}-`));
 }
 
 export function imageIdOf(reference: string): string | undefined {

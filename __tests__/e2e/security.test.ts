@@ -20,7 +20,7 @@ let index: PrivateIndex;
 /** A folder outside RUNNER_TEMP that forged state points the post step at. */
 let victim: string;
 /** A container the action did not make, named as if it had. */
-const victimContainer = `flask-smoke-4242-1-${Math.random().toString(16).slice(2, 10)}`;
+const victimContainer = `flask-gunicorn-action-smoke-4242-1-${Math.random().toString(16).slice(2, 10)}`;
 const SCRATCH_IMAGE = `flask-security-test/scratch:${process.pid}`;
 const imagesMade: string[] = [];
 
@@ -132,7 +132,7 @@ describe('the post step acts only on its own things', () => {
     try {
       const inside = join(runnerTemp, 'checkout');
       mkdirSync(inside);
-      const link = join(runnerTemp, 'flask-gunicorn-docker-config-link');
+      const link = join(runnerTemp, 'flask-gunicorn-action-docker-config-link');
       symlinkSync(victim, link);
       for (const dockerConfig of [victim, inside, link, `${runnerTemp}/../${victim.split('/').pop()}`]) {
         const post = await runPost({ dockerConfig, container: victimContainer, registry: '' }, runnerTemp);
@@ -145,13 +145,13 @@ describe('the post step acts only on its own things', () => {
       expect(containerExists(victimContainer)).toBe(true);
 
       // What the action itself makes is removed as before.
-      const own = mkdtempSync(join(runnerTemp, 'flask-gunicorn-docker-config-'));
+      const own = mkdtempSync(join(runnerTemp, 'flask-gunicorn-action-docker-config-'));
       const jobId = `4242-1-${Math.random().toString(16).slice(2, 10)}`;
-      execFileSync('docker', ['create', '--name', `flask-smoke-${jobId}`, '--label', `flask-gunicorn-action.smoke-test=${jobId}`, '--network', 'none', SCRATCH_IMAGE, '/none'], { stdio: 'ignore' });
-      const post = await runPost({ dockerConfig: own, container: `flask-smoke-${jobId}`, registry: testbed().registry }, runnerTemp);
+      execFileSync('docker', ['create', '--name', `flask-gunicorn-action-smoke-${jobId}`, '--label', `flask-gunicorn-action.smoke-test=${jobId}`, '--network', 'none', SCRATCH_IMAGE, '/none'], { stdio: 'ignore' });
+      const post = await runPost({ dockerConfig: own, container: `flask-gunicorn-action-smoke-${jobId}`, registry: testbed().registry }, runnerTemp);
       expect(post.log).not.toMatch(/::warning::/);
       expect(existsSync(own)).toBe(false);
-      expect(containerExists(`flask-smoke-${jobId}`)).toBe(false);
+      expect(containerExists(`flask-gunicorn-action-smoke-${jobId}`)).toBe(false);
     } finally {
       rmSync(runnerTemp, { recursive: true, force: true });
     }

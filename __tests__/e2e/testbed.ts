@@ -6,12 +6,12 @@
  *   const { pythonVersion, variant } = e2eTarget();
  *
  * Values come from the TESTBED_* environment variables (`npm test` sets them), else from the env file
- * that `testbed.sh up` writes ($TESTBED_STATE/env, by default /var/lib/flask-testbed/env as root).
+ * that `testbed.sh up` writes, as `bash scripts/testbed.sh env --json` reads it: the one contract,
+ * which shell scripts read with `eval "$(bash scripts/testbed.sh env)"` and TypeScript only here.
  * All addresses are on 127.0.0.1: tests must not send traffic anywhere else.
  */
-import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 export type TestbedMode = 'offline' | 'online';
 
@@ -36,14 +36,7 @@ export interface Testbed {
   stateDir: string;
 }
 
-/** Where `testbed.sh` keeps its state; mirrors the script's defaults. */
-export function stateDir(): string {
-  if (process.env.TESTBED_STATE) return process.env.TESTBED_STATE;
-  if (process.getuid?.() === 0) return '/var/lib/flask-testbed';
-  return join(process.env.XDG_STATE_HOME ?? join(homedir(), '.local', 'state'), 'flask-testbed');
-}
-
-export const envFile = (): string => join(stateDir(), 'env');
+const TESTBED_SCRIPT = fileURLToPath(new URL('../../scripts/testbed.sh', import.meta.url));
 
 const REQUIRED = [
   'TESTBED_MODE',
@@ -55,34 +48,34 @@ const REQUIRED = [
 ] as const;
 const REQUIRED_OFFLINE = ['TESTBED_BASE_PREFIX', 'TESTBED_PIP_INDEX_URL'] as const;
 
-/** Parses the `export KEY='VALUE'` lines of the env file. */
-function readEnvFile(path: string): Record<string, string> {
-  let text: string;
+/**
+ * The env file's values from `testbed.sh env --json`; none, and the script's reason (the test bed is
+ * not up, and the command that starts it), when it cannot give them.
+ */
+function readTestbedScript(): { values: Record<string, string>; problem: string } {
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return {};
+    const json = execFileSync('bash', [TESTBED_SCRIPT, 'env', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return { values: JSON.parse(json) as Record<string, string>, problem: '' };
+  } catch (error) {
+    // With an encoding, execFileSync's error carries the script's stderr as a string.
+    const stderr = ((error as { stderr?: string }).stderr ?? '').trim();
+    return { values: {}, problem: stderr || (error as Error).message };
   }
-  const out: Record<string, string> = {};
-  for (const line of text.split('\n')) {
-    const m = /^(?:export\s+)?(TESTBED_\w+)=(.*)$/.exec(line.trim());
-    if (m?.[1] !== undefined && m[2] !== undefined) {
-      out[m[1]] = m[2].replace(/^'(.*)'$/, '$1').replace(/^"(.*)"$/, '$1');
-    }
-  }
-  return out;
 }
 
-/** The raw TESTBED_* values (environment first, then the env file) and which required ones are missing. */
-export function loadTestbedEnv(): { values: Record<string, string>; missing: string[]; file: string } {
-  const file = envFile();
-  const fromFile = readEnvFile(file);
+/**
+ * The raw TESTBED_* values (environment first, then the env file) and which required ones are
+ * missing; `source` says where the file's values came from, or why there were none.
+ */
+export function loadTestbedEnv(): { values: Record<string, string>; missing: string[]; source: string } {
+  const { values: fromFile, problem } = readTestbedScript();
+  const source = problem === '' ? `bash scripts/testbed.sh env --json (${fromFile.TESTBED_STATE ?? '?'}/env)` : problem;
   const values: Record<string, string> = { ...fromFile };
   for (const [k, v] of Object.entries(process.env)) if (k.startsWith('TESTBED_') && v !== undefined) values[k] = v;
   const required: readonly string[] =
     values.TESTBED_MODE === 'online' ? REQUIRED : [...REQUIRED, ...REQUIRED_OFFLINE];
   const missing = required.filter((k) => !values[k] && !(k === 'TESTBED_BASE_PREFIX' && k in values));
-  return { values, missing, file };
+  return { values, missing, source };
 }
 
 let cached: Testbed | undefined;
@@ -90,10 +83,10 @@ let cached: Testbed | undefined;
 /** The test bed. Throws (with the command that fixes it) when it is not up. */
 export function testbed(): Testbed {
   if (cached) return cached;
-  const { values: v, missing, file } = loadTestbedEnv();
+  const { values: v, missing, source } = loadTestbedEnv();
   if (missing.length > 0) {
     throw new Error(
-      `test bed not configured: missing ${missing.join(', ')} (not in the environment nor in ${file}). ` +
+      `test bed not configured: missing ${missing.join(', ')} (not in the environment nor from ${source}). ` +
         'Start it with: bash scripts/testbed.sh up',
     );
   }
@@ -107,7 +100,7 @@ export function testbed(): Testbed {
     network: v.TESTBED_NETWORK === 'bridge' ? 'bridge' : 'host',
     pythonVersions: (v.TESTBED_PYTHON_VERSIONS ?? '').split(/\s+/).filter(Boolean),
     geventVersions: (v.TESTBED_GEVENT_VERSIONS ?? '').split(/\s+/).filter(Boolean),
-    stateDir: stateDir(),
+    stateDir: v.TESTBED_STATE ?? '',
   };
   return cached;
 }

@@ -68,7 +68,7 @@ function perJobTags(result: ActionRun): string[] {
 /** Smoke-test containers of this file's runs still on the engine. */
 function leftoverContainers(): string[] {
   const out = execFileSync('docker', ['ps', '--all', '--filter', 'label=flask-gunicorn-action.smoke-test', '--format', '{{.Names}}'], { encoding: 'utf8' });
-  return out.split('\n').filter((name) => name.startsWith(`flask-smoke-${RUN_ID}-`));
+  return out.split('\n').filter((name) => name.startsWith(`flask-gunicorn-action-smoke-${RUN_ID}-`));
 }
 
 function expectClean(result: ActionRun): void {

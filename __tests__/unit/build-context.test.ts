@@ -46,7 +46,7 @@ describe('appBuildContext', () => {
 
     const context = appBuildContext(work, temp);
     expect(path.dirname(context.dir)).toBe(temp);
-    expect(path.basename(context.dir)).toMatch(/^flask-gunicorn-context-/);
+    expect(path.basename(context.dir)).toMatch(/^flask-gunicorn-action-context-/);
     const files = (fs.readdirSync(context.dir, { recursive: true }) as string[]).sort();
     expect(files).toEqual(['.dockerignore', 'link.py', 'main.py', 'prestart.sh', 'vendor', 'vendor/lib', 'vendor/lib/lib.py']);
     expect(fs.readlinkSync(path.join(context.dir, 'link.py'))).toBe('main.py');

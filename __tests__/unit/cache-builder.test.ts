@@ -11,12 +11,12 @@ describe('the builder the action makes to export cache', () => {
   });
 
   it('is a docker-container builder on the host network, named per job, started at once', () => {
-    expect(ownBuilderName('4242-1-abcd')).toBe('flask-gunicorn-cache-4242-1-abcd');
-    expect(createBuilderArgs('flask-gunicorn-cache-j')).toEqual([
+    expect(ownBuilderName('4242-1-abcd')).toBe('flask-gunicorn-action-cache-4242-1-abcd');
+    expect(createBuilderArgs('flask-gunicorn-action-cache-j')).toEqual([
       'buildx',
       'create',
       '--name',
-      'flask-gunicorn-cache-j',
+      'flask-gunicorn-action-cache-j',
       '--driver',
       'docker-container',
       '--driver-opt',
@@ -29,6 +29,6 @@ describe('the builder the action makes to export cache', () => {
 
   it('is recognised by its name only when the name is one the action gives', () => {
     expect(isOwnBuilderName(ownBuilderName('4242-1-abcd'))).toBe(true);
-    for (const name of ['default', 'flask-gunicorn-cache-', 'flask-gunicorn-cache--x', 'flask-gunicorn-cache-a b', 'x-flask-gunicorn-cache-1']) expect(isOwnBuilderName(name)).toBe(false);
+    for (const name of ['default', 'flask-gunicorn-action-cache-', 'flask-gunicorn-action-cache--x', 'flask-gunicorn-action-cache-a b', 'x-flask-gunicorn-action-cache-1']) expect(isOwnBuilderName(name)).toBe(false);
   });
 });

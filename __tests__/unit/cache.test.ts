@@ -68,8 +68,8 @@ describe('each build has its own part of the cache', () => {
 describe('defaultCache', () => {
   it('is GitHub\'s cache scoped per Python version, variant and worker, written with mode=max', () => {
     expect(defaultCache('3.12', 'slim', 'meinheld')).toEqual({
-      from: [{ type: 'gha', attrs: [['scope', 'flask-gunicorn-3.12-slim-meinheld']] }],
-      to: [{ type: 'gha', attrs: [['scope', 'flask-gunicorn-3.12-slim-meinheld'], ['mode', 'max']] }],
+      from: [{ type: 'gha', attrs: [['scope', 'flask-gunicorn-action-3.12-slim-meinheld']] }],
+      to: [{ type: 'gha', attrs: [['scope', 'flask-gunicorn-action-3.12-slim-meinheld'], ['mode', 'max']] }],
     });
   });
 });

@@ -76,7 +76,7 @@ describe('config folder from saved state', () => {
   });
 
   it('does not follow a link named like its folder, nor a path that climbs out', async () => {
-    const link = path.join(root, 'flask-gunicorn-docker-config-link');
+    const link = path.join(root, 'flask-gunicorn-action-docker-config-link');
     fs.symlinkSync(outside, link);
     const climbing = `${createDockerConfigDir()}/../../${path.basename(outside)}`;
     const { docker } = engine({});
@@ -110,20 +110,20 @@ describe('container from saved state', () => {
   const own = { 'flask-gunicorn-action.smoke-test': JOB };
 
   it('removes the action own container', async () => {
-    const { docker, calls } = engine({ [`flask-smoke-${JOB}`]: own });
-    expect(await post(docker, { container: `flask-smoke-${JOB}` })).toEqual([]);
-    expect(calls.at(-1)).toEqual(['rm', '--force', '--volumes', `flask-smoke-${JOB}`]);
+    const { docker, calls } = engine({ [`flask-gunicorn-action-smoke-${JOB}`]: own });
+    expect(await post(docker, { container: `flask-gunicorn-action-smoke-${JOB}` })).toEqual([]);
+    expect(calls.at(-1)).toEqual(['rm', '--force', '--volumes', `flask-gunicorn-action-smoke-${JOB}`]);
   });
 
   it('says nothing when the container is already gone (the usual case)', async () => {
     const { docker, calls } = engine({});
-    expect(await post(docker, { container: `flask-smoke-${JOB}` })).toEqual([]);
+    expect(await post(docker, { container: `flask-gunicorn-action-smoke-${JOB}` })).toEqual([]);
     expect(calls.filter((c) => c[0] === 'rm')).toEqual([]);
   });
 
   it('leaves a container with another name alone, without asking the engine', async () => {
     const { docker, calls } = engine({ postgres: {} });
-    for (const name of ['postgres', 'flask-smoke-', 'flask-smoke-x --force', '--all']) {
+    for (const name of ['postgres', 'flask-gunicorn-action-smoke-', 'flask-gunicorn-action-smoke-x --force', '--all']) {
       expect(await post(docker, { container: name })).toEqual([expect.stringContaining(`Ignored the saved container name "${name}"`)]);
     }
     expect(calls).toEqual([]);
@@ -131,11 +131,11 @@ describe('container from saved state', () => {
 
   it('leaves a container with the name but not the label (or another job label) alone', async () => {
     const { docker, calls } = engine({
-      [`flask-smoke-${JOB}`]: {},
-      'flask-smoke-4242-1-ffffffff': own,
+      [`flask-gunicorn-action-smoke-${JOB}`]: {},
+      'flask-gunicorn-action-smoke-4242-1-ffffffff': own,
     });
-    expect(await post(docker, { container: `flask-smoke-${JOB}` })).toEqual([expect.stringContaining('does not carry the label')]);
-    expect(await post(docker, { container: 'flask-smoke-4242-1-ffffffff' })).toEqual([expect.stringContaining('does not carry the label')]);
+    expect(await post(docker, { container: `flask-gunicorn-action-smoke-${JOB}` })).toEqual([expect.stringContaining('does not carry the label')]);
+    expect(await post(docker, { container: 'flask-gunicorn-action-smoke-4242-1-ffffffff' })).toEqual([expect.stringContaining('does not carry the label')]);
     expect(calls.filter((c) => c[0] === 'rm')).toEqual([]);
   });
 });
@@ -144,13 +144,13 @@ describe('builder from saved state', () => {
   it('removes a builder the action made for the cache, before the config folder', async () => {
     const dir = createDockerConfigDir();
     const { docker, calls } = engine({});
-    expect(await post(docker, { builder: 'flask-gunicorn-cache-4242-1-0a1b2c3d', dockerConfig: dir, registry: '' })).toEqual([]);
-    expect(calls).toEqual([['buildx', 'rm', 'flask-gunicorn-cache-4242-1-0a1b2c3d'], ['logout']]);
+    expect(await post(docker, { builder: 'flask-gunicorn-action-cache-4242-1-0a1b2c3d', dockerConfig: dir, registry: '' })).toEqual([]);
+    expect(calls).toEqual([['buildx', 'rm', 'flask-gunicorn-action-cache-4242-1-0a1b2c3d'], ['logout']]);
   });
 
   it('leaves any other builder alone, with a warning', async () => {
     const { docker, calls } = engine({});
-    for (const builder of ['default', 'flask-gunicorn-cache-', 'flask-gunicorn-cache-x --all', 'my-builder']) {
+    for (const builder of ['default', 'flask-gunicorn-action-cache-', 'flask-gunicorn-action-cache-x --all', 'my-builder']) {
       expect(await post(docker, { builder })).toEqual([`Ignored the saved builder name "${builder}": not a builder the action makes.`]);
     }
     expect(calls).toEqual([]);

@@ -7,6 +7,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { productLabel } from '../../src/product.js';
 import { versionsFile } from '../../src/versions.js';
 
 const DOCKER_DIR = join(__dirname, '..', '..', 'docker');
@@ -87,7 +88,10 @@ describe('the Dockerfile template', () => {
     const env = stage.filter((i) => i.keyword === 'ENV').map((i) => i.args).join(' ');
     expect(env).toContain('PYTHONPATH=/app');
     expect(env).toContain('WORKER_CLASS=${WORKER}');
-    expect(stage.find((i) => i.keyword === 'LABEL')?.args).toContain('flask-meinheld-gunicorn.worker="${WORKER}"');
+    const labels = stage.find((i) => i.keyword === 'LABEL')?.args;
+    // In the product's one label namespace (src/product.ts); the app layer does not label these again.
+    expect(labels).toContain(`${productLabel('worker')}="\${WORKER}"`);
+    expect(labels).toContain(`${productLabel('python-version')}="\${PYTHON_VERSION}"`);
     expect(stage.filter((i) => ['EXPOSE', 'WORKDIR', 'CMD'].includes(i.keyword)).map((i) => `${i.keyword} ${i.args}`)).toEqual([
       'WORKDIR /app',
       'EXPOSE 80',

@@ -262,14 +262,14 @@ describe('login, cache builder and retried pulls (issue 11)', () => {
     const result = await runPipeline(inputs({ 'cache-to': 'type=local,dest=/tmp/c', 'cache-from': 'type=local,src=/tmp/c' }), env, { ...deps(fake.docker, reporter), state });
     const calls = fake.calls;
     const name = result.plan.builder.kind === 'buildx' ? result.plan.builder.name : '';
-    expect(name).toMatch(/^flask-gunicorn-cache-local-1-[0-9a-f]{8}$/);
+    expect(name).toMatch(/^flask-gunicorn-action-cache-local-1-[0-9a-f]{8}$/);
     expect(state.load().builder).toBe(name);
     const create = calls.findIndex((c) => c.args[0] === 'buildx' && c.args[1] === 'create');
     expect(calls[create]!.args.slice(0, 6)).toEqual(['buildx', 'create', '--name', name, '--driver', 'docker-container']);
     const [base, app] = builds(calls);
     expect(calls.indexOf(base!)).toBeGreaterThan(create);
     const output = base!.args[base!.args.indexOf('--output') + 1]!;
-    expect(output).toMatch(new RegExp(`^type=oci,dest=(.+/flask-gunicorn-base-\\w+),tar=false,name=${result.plan.base.tag}$`));
+    expect(output).toMatch(new RegExp(`^type=oci,dest=(.+/flask-gunicorn-action-base-\\w+),tar=false,name=${result.plan.base.tag}$`));
     // The layout folder served the one run and is gone.
     expect(existsSync(/dest=([^,]+)/.exec(output)![1]!)).toBe(false);
     expect(base!.args).toContain('type=local,dest=/tmp/c/base');
@@ -303,7 +303,7 @@ describe('login, cache builder and retried pulls (issue 11)', () => {
     const fake = buildxDocker((args) => (args[0] === 'info' ? ok('[["driver-type","io.containerd.snapshotter.v1"]]\n') : undefined));
     await runPipeline(inputs(), { ...env, githubCache: true }, deps(fake.docker, reporter));
     const [base] = builds(fake.calls);
-    expect(base!.args[base!.args.indexOf('--cache-to') + 1]).toMatch(/^type=gha,scope=flask-gunicorn-3\.12-debian-\w+-base,mode=max$/);
+    expect(base!.args[base!.args.indexOf('--cache-to') + 1]).toMatch(/^type=gha,scope=flask-gunicorn-action-3\.12-debian-\w+-base,mode=max$/);
   });
 
   it('builds again when the base image could not be fetched for a passing reason, not when a step failed', async () => {
@@ -372,7 +372,7 @@ describe('several platforms (issue 12)', () => {
     // The index is made from the two tested images, by digest, with the run's login.
     const create = fake.calls.find((c) => c.args[1] === 'imagetools' && c.args[2] === 'create')!;
     expect(create.args.slice(5)).toEqual([`${REPO}@${DIGEST}`, `${REPO}@${DIGEST}`]);
-    expect(create.env.DOCKER_CONFIG).toMatch(/flask-gunicorn-docker-config-/);
+    expect(create.env.DOCKER_CONFIG).toMatch(/flask-gunicorn-action-docker-config-/);
     expect(record.outputs.digest).toBe(INDEX);
     expect(record.outputs.tags!.split('\n')).toEqual([`${dated}-amd64`, `${dated}-arm64`, ...refs]);
     expect(record.outputs['image-id']).toBe(IMAGE_ID);

@@ -240,10 +240,11 @@ describe('labels', () => {
       'org.opencontainers.image.title': 'flask-app',
       'org.opencontainers.image.version': 'python3.12-slim-2026-11-21',
       'org.opencontainers.image.base.name': 'python:3.12-slim',
-      'io.github.flask-gunicorn-action.python-version': '3.12',
-      'io.github.flask-gunicorn-action.variant': 'slim',
-      'io.github.flask-gunicorn-action.worker': WORKER,
+      'flask-gunicorn-action.variant': 'slim',
     });
+    // The Python version and the worker are labelled once, by docker/Dockerfile from these base build
+    // arguments (dockerfile.test.ts), and the app image inherits those labels (e2e action.test.ts).
+    expect(flagValues(plan.base.args, '--build-arg')).toEqual(expect.arrayContaining(['PYTHON_VERSION=3.12', `WORKER=${WORKER}`]));
   });
 
   it('add source and revision when known, and take the title from the image', () => {
@@ -269,12 +270,12 @@ describe('test container', () => {
   it('in bridge mode publishes port 80 on an ephemeral loopback port', () => {
     const plan = makePlan(settings(), context());
     expect(plan.container).toEqual({
-      name: 'flask-smoke-job1',
+      name: 'flask-gunicorn-action-smoke-job1',
       runArgs: [
         'run',
         '--detach',
         '--name',
-        'flask-smoke-job1',
+        'flask-gunicorn-action-smoke-job1',
         '--label',
         'flask-gunicorn-action.smoke-test=job1',
         '--publish',
@@ -295,12 +296,12 @@ describe('test container', () => {
   it('in host mode shares the host network and sets PORT to the chosen host port', () => {
     const plan = makePlan(settings({ network: 'host', probeEnv: { LOG_LEVEL: 'debug' } }), context({ hostPort: 49200 }));
     expect(plan.container).toEqual({
-      name: 'flask-smoke-job1',
+      name: 'flask-gunicorn-action-smoke-job1',
       runArgs: [
         'run',
         '--detach',
         '--name',
-        'flask-smoke-job1',
+        'flask-gunicorn-action-smoke-job1',
         '--label',
         'flask-gunicorn-action.smoke-test=job1',
         '--network',
@@ -332,8 +333,8 @@ describe('test container', () => {
   it('gives every job its own container name, base tag and app tag', () => {
     const a = makePlan(settings(), context({ jobId: '111-1-aaaa' }));
     const b = makePlan(settings(), context({ jobId: '111-1-bbbb' }));
-    expect(a.container.name).toBe('flask-smoke-111-1-aaaa');
-    expect(b.container.name).toBe('flask-smoke-111-1-bbbb');
+    expect(a.container.name).toBe('flask-gunicorn-action-smoke-111-1-aaaa');
+    expect(b.container.name).toBe('flask-gunicorn-action-smoke-111-1-bbbb');
     expect(a.app.tag).toBe(`flask-gunicorn-action/app:python3.12-slim-${WORKER}-111-1-aaaa`);
     expect(b.app.tag).toBe(`flask-gunicorn-action/app:python3.12-slim-${WORKER}-111-1-bbbb`);
     expect(a.base.tag).toBe(`flask-gunicorn-action/base:python3.12-slim-${WORKER}-111-1-aaaa`);
@@ -399,8 +400,8 @@ describe('probe and push', () => {
 });
 
 describe('a builder the action made to export cache', () => {
-  const own = { kind: 'buildx', name: 'flask-gunicorn-cache-job1', own: true } as const;
-  const layout = '/runner/temp/flask-gunicorn-base-x';
+  const own = { kind: 'buildx', name: 'flask-gunicorn-action-cache-job1', own: true } as const;
+  const layout = '/runner/temp/flask-gunicorn-action-base-x';
 
   it('writes the base image as an OCI layout instead of loading it, and the app build reads it from there under the base tag', () => {
     const plan = makePlan(settings(), context({ builder: own, baseLayout: layout }));
@@ -409,12 +410,12 @@ describe('a builder the action made to export cache', () => {
       'buildx',
       'build',
       '--builder',
-      'flask-gunicorn-cache-job1',
+      'flask-gunicorn-action-cache-job1',
       '--output',
       `type=oci,dest=${layout},tar=false,name=${baseTag}`,
     ]);
     expect(plan.base.args).not.toContain('--load');
-    expect(plan.app.args.slice(0, 5)).toEqual(['buildx', 'build', '--builder', 'flask-gunicorn-cache-job1', '--load']);
+    expect(plan.app.args.slice(0, 5)).toEqual(['buildx', 'build', '--builder', 'flask-gunicorn-action-cache-job1', '--load']);
     expect(flagValues(plan.app.args, '--build-context')).toEqual([`${baseTag}=oci-layout://${layout}:python3.12-slim-${WORKER}-job1`]);
     expect(plan.app.dockerfile.split('\n')[1]).toBe(`FROM ${baseTag}`);
   });
@@ -454,7 +455,7 @@ describe('one platform of several', () => {
     const plan = makePlan(settings(), context({ builder: buildx, target: arm, jobId: '7-1-abcd' }));
     expect(plan.base.tag).toBe(`flask-gunicorn-action/base:python3.12-slim-${WORKER}-7-1-abcd-arm64`);
     expect(plan.app.tag).toBe(`flask-gunicorn-action/app:python3.12-slim-${WORKER}-7-1-abcd-arm64`);
-    expect(plan.container.name).toBe('flask-smoke-7-1-abcd-arm64');
+    expect(plan.container.name).toBe('flask-gunicorn-action-smoke-7-1-abcd-arm64');
     // The post step finds every container of the job by this label.
     expect(flagValues(plan.container.runArgs, '--label')).toEqual(['flask-gunicorn-action.smoke-test=7-1-abcd']);
   });

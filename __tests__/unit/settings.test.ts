@@ -748,7 +748,7 @@ describe('build secrets and the cache', () => {
   it('defaults to GitHub\'s cache only where the runner offers it, and takes none or the inputs over it', () => {
     const hosted = { ...env, githubCache: true };
     const scoped = parseSettings({ 'python-version': '3.12', variant: 'slim', worker: 'gthread' }, hosted);
-    expect(scoped.cacheFrom).toEqual([{ type: 'gha', attrs: [['scope', 'flask-gunicorn-3.12-slim-gthread']] }]);
+    expect(scoped.cacheFrom).toEqual([{ type: 'gha', attrs: [['scope', 'flask-gunicorn-action-3.12-slim-gthread']] }]);
     expect(scoped.cacheGiven).toBe(false);
     expect(parseSettings({ 'python-version': '3.12' }, env).cacheFrom).toEqual([]);
     const off = parseSettings({ 'python-version': '3.12', 'cache-from': 'none', 'cache-to': 'none' }, hosted);

@@ -112,7 +112,7 @@ describe('smokeTest', () => {
     expect(calls[0]).toEqual([...p.container.runArgs, IMAGE_ID]);
     expect(calls[0]).toContain(`PORT=${port}`);
     // Passed on the first probe: no need to look at the container.
-    expect(calls.slice(1)).toEqual([['rm', '--force', '--volumes', 'flask-smoke-job7']]);
+    expect(calls.slice(1)).toEqual([['rm', '--force', '--volumes', 'flask-gunicorn-action-smoke-job7']]);
   });
 
   it('keeps probing while the port refuses connections, until the app listens', async () => {
@@ -143,7 +143,7 @@ describe('smokeTest', () => {
     const { docker, calls } = fakeDocker({ port: `0.0.0.0:1\n127.0.0.1:${port}` });
     const result = await smokeTest(docker, p, IMAGE_ID);
     expect(result.url).toBe(`http://127.0.0.1:${port}/health`);
-    expect(calls[1]).toEqual(['port', 'flask-smoke-job7', '80/tcp']);
+    expect(calls[1]).toEqual(['port', 'flask-gunicorn-action-smoke-job7', '80/tcp']);
     expect(calls[0]).toContain('127.0.0.1::80');
     expect(removed(calls)).toHaveLength(1);
   });
@@ -167,12 +167,12 @@ describe('smokeTest', () => {
       ].join('\n'),
     );
     expect(calls.map((args) => args[0])).toEqual(['run', 'container', 'logs', 'rm']);
-    expect(calls.at(-1)).toEqual(['rm', '--force', '--volumes', 'flask-smoke-job7']);
+    expect(calls.at(-1)).toEqual(['rm', '--force', '--volumes', 'flask-gunicorn-action-smoke-job7']);
   });
 
   // Issue 16 item 4: Docker lists no ports for an exited container, which used to hide the real error.
   it('in bridge mode, a container that exits at once fails with its exit code and logs, not "no published port"', async () => {
-    const noPort: ExecResult = { exitCode: 1, stdout: '', stderr: "Error: No public port '80/tcp' published for flask-smoke-job7\n" };
+    const noPort: ExecResult = { exitCode: 1, stdout: '', stderr: "Error: No public port '80/tcp' published for flask-gunicorn-action-smoke-job7\n" };
     const { docker, calls } = fakeDocker({ port: noPort, running: () => false, exitCode: 7, logs: 'prestart: DATABASE_URL is not set' });
     const error = await smokeError(smokeTest(docker, plan({ network: 'bridge' }, 0), IMAGE_ID));
     expect(error.message).toBe('The app container exited with code 7 before its port could be probed.');
@@ -182,16 +182,16 @@ describe('smokeTest', () => {
   });
 
   it('in bridge mode, keeps the port error when the container still runs', async () => {
-    const noPort: ExecResult = { exitCode: 1, stdout: '', stderr: "Error: No public port '80/tcp' published for flask-smoke-job7\n" };
+    const noPort: ExecResult = { exitCode: 1, stdout: '', stderr: "Error: No public port '80/tcp' published for flask-gunicorn-action-smoke-job7\n" };
     const { docker } = fakeDocker({ port: noPort });
-    await expect(smokeTest(docker, plan({ network: 'bridge' }, 0), IMAGE_ID)).rejects.toThrow(/Could not find the published port of flask-smoke-job7: Error: No public port/);
+    await expect(smokeTest(docker, plan({ network: 'bridge' }, 0), IMAGE_ID)).rejects.toThrow(/Could not find the published port of flask-gunicorn-action-smoke-job7: Error: No public port/);
   });
 
   it('fails at once, with what Docker said, when the container is gone altogether', async () => {
     const { docker } = fakeDocker({ gone: true, logs: '' });
     const error = await smokeError(smokeTest(docker, plan({ 'probe-timeout': '30' }, 1), IMAGE_ID));
     expect(error.message).toBe(
-      'The app container is gone (Could not inspect container flask-smoke-job7: Error: No such container: flask-smoke-job7) before answering http://127.0.0.1:1/health as expected.',
+      'The app container is gone (Could not inspect container flask-gunicorn-action-smoke-job7: Error: No such container: flask-gunicorn-action-smoke-job7) before answering http://127.0.0.1:1/health as expected.',
     );
   });
 
@@ -215,7 +215,7 @@ describe('smokeTest', () => {
     expect(error.details).toContain('  HTTP 503 (status 503, expected 200)\n  starting');
     expect(error.details).toContain('  worker booted');
     expect(calls.filter((args) => args[0] === 'container').length).toBeGreaterThanOrEqual(3);
-    expect(removed(calls)).toEqual([['rm', '--force', '--volumes', 'flask-smoke-job7']]);
+    expect(removed(calls)).toEqual([['rm', '--force', '--volumes', 'flask-gunicorn-action-smoke-job7']]);
   });
 
   it('names the body pattern when the body never matches', async () => {

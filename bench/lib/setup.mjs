@@ -2,7 +2,6 @@
 // offline test bed here, Docker Hub and PyPI on a GitHub runner).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { must, onPath, run } from './exec.mjs';
 
 export const USAGE = `Usage: npm run bench [-- --quick] [--python 3.11] [--out DIR] [--name NAME] [--seconds N] [--reps N]

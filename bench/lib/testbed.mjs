@@ -7,22 +7,16 @@ import { run } from './exec.mjs';
 
 /**
  * The TESTBED_* variables: the environment's when it has them (`eval "$(bash scripts/testbed.sh env)"`),
- * else what `testbed.sh env` prints; {} when the test bed is not up. The bench's one reader of the
- * test bed's contract: swap it for the project's shared reader when there is one.
+ * else the test bed's contract for languages other than the shell, `testbed.sh env --json` (its env
+ * file as one JSON object); {} when the test bed is not up.
  * @param {string} repoRoot
  * @returns {Promise<Record<string, string | undefined>>}
  */
 export async function testbedVariables(repoRoot) {
   if (process.env.TESTBED_MODE) return process.env;
-  const result = await run('bash', [path.join(repoRoot, 'scripts', 'testbed.sh'), 'env']).catch(() => ({ code: 1, stdout: '' }));
-  /** @type {Record<string, string>} */
-  const env = {};
-  if (result.code !== 0) return env;
-  for (const line of result.stdout.split('\n')) {
-    const match = /^export (\w+)='(.*)'$/.exec(line);
-    if (match?.[1] !== undefined && match[2] !== undefined) env[match[1]] = match[2];
-  }
-  return env;
+  const result = await run('bash', [path.join(repoRoot, 'scripts', 'testbed.sh'), 'env', '--json']).catch(() => ({ code: 1, stdout: '' }));
+  if (result.code !== 0) return {};
+  return /** @type {Record<string, string>} */ (JSON.parse(result.stdout));
 }
 
 /**

@@ -20683,8 +20683,14 @@ function lastLines(text, count) {
 // src/cleanup.ts
 import * as fs4 from "node:fs";
 
+// src/product.ts
+var PRODUCT = "flask-gunicorn-action";
+function productLabel(name) {
+  return `${PRODUCT}.${name}`;
+}
+
 // src/cache-builder.ts
-var OWN_BUILDER_PREFIX = "flask-gunicorn-cache-";
+var OWN_BUILDER_PREFIX = `${PRODUCT}-cache-`;
 var JOB_ID = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
 function ownBuilderName(jobId) {
   return `${OWN_BUILDER_PREFIX}${jobId}`;
@@ -20715,8 +20721,8 @@ function needsOwnBuilder(driver, containerdStore) {
 import * as fs3 from "node:fs";
 import * as os6 from "node:os";
 import * as path4 from "node:path";
-var CONFIG_DIR_PREFIX = "flask-gunicorn-docker-config-";
-var ISOLATED_CONFIG = { auths: { "flask-gunicorn-action.invalid": {} } };
+var CONFIG_DIR_PREFIX = `${PRODUCT}-docker-config-`;
+var ISOLATED_CONFIG = { auths: { [`${PRODUCT}.invalid`]: {} } };
 function configRoot(env = process.env) {
   return env.RUNNER_TEMP || os6.tmpdir();
 }
@@ -20980,7 +20986,7 @@ function exampleOf(type, name) {
   return name === "cache-from" ? "type=local,src=/tmp/.buildx-cache" : "type=local,dest=/tmp/.buildx-cache";
 }
 function defaultCache(pythonVersion, variant, worker) {
-  const scope = ["scope", `flask-gunicorn-${pythonVersion}-${variant}-${worker}`];
+  const scope = ["scope", `${PRODUCT}-${pythonVersion}-${variant}-${worker}`];
   return { from: [{ type: "gha", attrs: [scope] }], to: [{ type: "gha", attrs: [scope, ["mode", "max"]] }] };
 }
 function specForBuild(spec, part) {
@@ -21153,9 +21159,9 @@ function computeTags(request) {
 }
 
 // src/plan.ts
-var LOCAL_REPOSITORY = "flask-gunicorn-action";
-var SMOKE_CONTAINER_PREFIX = "flask-smoke-";
-var SMOKE_LABEL = `${LOCAL_REPOSITORY}.smoke-test`;
+var LOCAL_REPOSITORY = PRODUCT;
+var SMOKE_CONTAINER_PREFIX = `${PRODUCT}-smoke-`;
+var SMOKE_LABEL = productLabel("smoke-test");
 function resolveBaseImage(settings) {
   const official = officialBaseImage(settings.pythonVersion, settings.variant);
   if (settings.baseImage === "") return official;
@@ -21304,9 +21310,9 @@ function ociLabels(settings, context, baseImage, versionTag) {
     "org.opencontainers.image.title": settings.image !== "" ? settings.image.split("/").pop() : "flask-app",
     "org.opencontainers.image.version": versionTag,
     "org.opencontainers.image.base.name": baseImage,
-    "io.github.flask-gunicorn-action.python-version": settings.pythonVersion,
-    "io.github.flask-gunicorn-action.variant": settings.variant,
-    "io.github.flask-gunicorn-action.worker": settings.worker
+    // The Python version and the worker are labelled by docker/Dockerfile on the base image, from the
+    // same build arguments, and the app image inherits them; only the variant is not known there.
+    [productLabel("variant")]: settings.variant
   };
   if (context.sourceUrl !== "") labels["org.opencontainers.image.source"] = context.sourceUrl;
   if (context.revision !== "") labels["org.opencontainers.image.revision"] = context.revision;
@@ -21402,6 +21408,7 @@ export {
   BuilderError,
   chooseBuilder,
   describeBuilder,
+  PRODUCT,
   ownBuilderName,
   createBuilderArgs,
   needsOwnBuilder,

@@ -4,6 +4,7 @@ import {
   BuilderError,
   DEFAULT_VARIANT,
   DockerError,
+  PRODUCT,
   __commonJS,
   __require,
   __toESM,
@@ -58,7 +59,7 @@ import {
   unsupportedPlatforms,
   urlCredentials,
   warning
-} from "./chunk-VBLB6I6J.js";
+} from "./chunk-65XGFIJL.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -5133,7 +5134,7 @@ function isFile(p) {
 // src/build-context.ts
 import * as fs3 from "node:fs";
 import * as path3 from "node:path";
-var CONTEXT_DIR_PREFIX = "flask-gunicorn-context-";
+var CONTEXT_DIR_PREFIX = `${PRODUCT}-context-`;
 function holdsGit(dir) {
   for (const entry of fs3.readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === ".git") return true;
@@ -5154,7 +5155,7 @@ function appBuildContext(appDir, tempRoot) {
     });
   } catch (error) {
     fs3.rmSync(dir, { recursive: true, force: true });
-    throw new Error(`Could not prepare the app's build context without .git (${error.message}).`);
+    throw new Error(`Could not prepare the app's build context without .git (${error.message}).`, { cause: error });
   }
   return { dir, dispose: () => fs3.rmSync(dir, { recursive: true, force: true }) };
 }
@@ -5681,7 +5682,7 @@ function probeOnce(url, expect, timeoutMs) {
     const fail = (attempt) => {
       if (!complete) settle(attempt);
     };
-    const request2 = http.get(url, { agent: false, headers: { "user-agent": "flask-gunicorn-action-probe" } }, (response) => {
+    const request2 = http.get(url, { agent: false, headers: { "user-agent": `${PRODUCT}-probe` } }, (response) => {
       const chunks = [];
       let size = 0;
       const finish = () => {
@@ -5938,7 +5939,7 @@ async function prepare(settings, env, deps) {
   if (cache.dropped !== "") (settings.cacheGiven ? reporter.warning : reporter.info)(`Cache: ${cache.dropped}.`);
   const hostPort = settings.network === "host" ? await freePort() : 0;
   const own = builder.kind === "buildx" && builder.own === true;
-  const baseLayouts = platformTargets.map(() => own ? fs4.mkdtempSync(path5.join(configRoot(), "flask-gunicorn-base-")) : "");
+  const baseLayouts = platformTargets.map(() => own ? fs4.mkdtempSync(path5.join(configRoot(), `${PRODUCT}-base-`)) : "");
   const appContext = appBuildContext(settings.appDir, configRoot());
   const plans = platformTargets.map(
     (target, index) => makePlan(settings, {
