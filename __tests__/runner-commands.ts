@@ -16,8 +16,7 @@ export interface RunnerCommand {
 const trim = (line: string): string => line.replace(/^[\s\u0085]+|[\s\u0085]+$/g, '');
 
 const unescapeData = (value: string): string => value.replace(/%0D/gi, '\r').replace(/%0A/gi, '\n').replace(/%25/g, '%');
-const unescapeProperty = (value: string): string =>
-  unescapeData(value).replace(/%3A/gi, ':').replace(/%2C/gi, ',');
+const unescapeProperty = (value: string): string => unescapeData(value).replace(/%3A/gi, ':').replace(/%2C/gi, ',');
 
 function parseV2(line: string): RunnerCommand | undefined {
   const end = line.indexOf('::', 2);

@@ -78,7 +78,9 @@ async function main() {
     }
     const [debianBase, slimBase] = ['debian', 'slim'].map((v) => images.find((i) => i.variant === v && i.ok)?.baseId);
     if (debianBase && debianBase === slimBase) {
-      notes.push('images: the test bed’s `-slim` stand-in is the same image as its full one (both Debian minbase), so only “added MB” means anything here; on GitHub the real `python:X` and `python:X-slim` differ.');
+      notes.push(
+        'images: the test bed’s `-slim` stand-in is the same image as its full one (both Debian minbase), so only “added MB” means anything here; on GitHub the real `python:X` and `python:X-slim` differ.',
+      );
     }
     if (testbed.mode === 'offline') {
       images.push({ variant: 'alpine', ok: false, reason: 'not buildable here (no Alpine base image offline; built on GitHub)' });
@@ -92,7 +94,14 @@ async function main() {
   const rebuildShim = await createDockerShim();
   let rebuild;
   try {
-    rebuild = await measureCodeOnlyRebuild({ repoRoot, appSource: path.join(repoRoot, APP), python: options.python, testbed, shim: rebuildShim, requirement: 'requests' });
+    rebuild = await measureCodeOnlyRebuild({
+      repoRoot,
+      appSource: path.join(repoRoot, APP),
+      python: options.python,
+      testbed,
+      shim: rebuildShim,
+      requirement: 'requests',
+    });
   } finally {
     rebuildShim.dispose();
   }
@@ -104,14 +113,24 @@ async function main() {
   // 2. The servers.
   // The image bench/ours:latest points at now (each build gets a new ID: its created label changes).
   const oursImage = (oursAgain?.ok ? oursAgain : ours)?.cli?.imageId;
-  if (!oursImage) throw new Error('the action passed but its --json result names no image ID: is dist/ built from this checkout? run `npm run build`');
+  if (!oursImage)
+    throw new Error('the action passed but its --json result names no image ID: is dist/ built from this checkout? run `npm run build`');
   const resolve = async (image, env = {}) =>
     JSON.parse(
       (
         await must('docker', [
-          'run', '--rm', '--network', 'none', '--env', 'HOST=127.0.0.1', '--env', 'PORT=8000',
+          'run',
+          '--rm',
+          '--network',
+          'none',
+          '--env',
+          'HOST=127.0.0.1',
+          '--env',
+          'PORT=8000',
           ...Object.entries(env).flatMap(([k, v]) => ['--env', `${k}=${v}`]),
-          image, 'python', '/gunicorn_conf.py',
+          image,
+          'python',
+          '/gunicorn_conf.py',
         ])
       ).stdout,
     );
@@ -122,18 +141,34 @@ async function main() {
   // Rows built from docker/ (ourImage) are held to zero short bodies and zero worker crashes; the
   // Meinheld-default rows (meinheldDefault) are compared with gthread and the seeds' stack, and those
   // of 3.11 and 3.13 (target) are held to issue 9's ratios.
-  const meinheldRow = (r, python) => ({ meinheldDefault: r.worker === 'meinheld', target: MEINHELD_TARGET_PYTHONS.includes(python) && r.worker === 'meinheld', python, ourImage: true });
+  const meinheldRow = (r, python) => ({
+    meinheldDefault: r.worker === 'meinheld',
+    target: MEINHELD_TARGET_PYTHONS.includes(python) && r.worker === 'meinheld',
+    python,
+    ourImage: true,
+  });
   const servers = [
-    { ...oursDefault(oursImage, { label: `ours, Python ${resolved.python} (${workerName(resolved)}, default)`, resolved: shapeOf }), ...meinheldRow(resolved, options.python) },
+    {
+      ...oursDefault(oursImage, { label: `ours, Python ${resolved.python} (${workerName(resolved)}, default)`, resolved: shapeOf }),
+      ...meinheldRow(resolved, options.python),
+    },
     // The access log is off by default; this row shows what turning it on costs.
-    { ...oursDefault(oursImage, { id: 'ours-access-log', label: `ours, Python ${resolved.python}, access log on`, env: { ACCESS_LOG: '-' }, resolved: shapeOf }), ourImage: true },
+    {
+      ...oursDefault(oursImage, {
+        id: 'ours-access-log',
+        label: `ours, Python ${resolved.python}, access log on`,
+        env: { ACCESS_LOG: '-' },
+        resolved: shapeOf,
+      }),
+      ourImage: true,
+    },
   ];
   notes.push(
     `ours: \`docker run --network host -e HOST=127.0.0.1 -e PORT=… bench/ours\` (built by the action: \`node dist/cli.js --python-version ${options.python}\`, default worker), nothing else set: the image's start script and config chose ` +
       `${resolved.workers} ${resolved.worker} workers${resolved.worker === 'gthread' ? ` × ${resolved.threads} threads` : ''} (${resolved.workers_why}), access log off (its default).`,
   );
 
-  log('\n== Our image on the other Pythons, gevent, and the seeds\' stack');
+  log("\n== Our image on the other Pythons, gevent, and the seeds' stack");
   for (const python of PYTHONS.filter((v) => v !== options.python)) {
     const result = await build(`Python ${python} image`, { variant: 'debian', python, image: `bench/ours-${python}` });
     if (!result.ok) {
@@ -142,10 +177,18 @@ async function main() {
     }
     const image = result.cli.imageId;
     const r = await resolve(image);
-    servers.push({ ...oursDefault(image, { id: `ours-${python}`, label: `ours, Python ${r.python} (${workerName(r)}, default)`, resolved: shape(r) }), ...meinheldRow(r, python) });
+    servers.push({
+      ...oursDefault(image, { id: `ours-${python}`, label: `ours, Python ${r.python} (${workerName(r)}, default)`, resolved: shape(r) }),
+      ...meinheldRow(r, python),
+    });
     notes.push(`ours, Python ${python}: the same, built with \`--python-version ${python}\`: ${r.workers} ${r.worker} workers (${r.workers_why}).`);
   }
-  const gevent = await build(`gevent image, Python ${GEVENT_PYTHON}`, { variant: 'debian', python: GEVENT_PYTHON, worker: 'gevent', image: 'bench/ours-gevent' });
+  const gevent = await build(`gevent image, Python ${GEVENT_PYTHON}`, {
+    variant: 'debian',
+    python: GEVENT_PYTHON,
+    worker: 'gevent',
+    image: 'bench/ours-gevent',
+  });
   if (gevent.ok) {
     const image = gevent.cli.imageId;
     const r = await resolve(image);
@@ -165,10 +208,14 @@ async function main() {
     ...shape(gthread),
     ourImage: true,
   });
-  notes.push(`gthread: our Python ${gthread.python} image with \`-e WORKER_CLASS=gthread\` only: ${gthread.workers} workers × ${gthread.threads} threads, the default until Meinheld came back.`);
+  notes.push(
+    `gthread: our Python ${gthread.python} image with \`-e WORKER_CLASS=gthread\` only: ${gthread.workers} workers × ${gthread.threads} threads, the default until Meinheld came back.`,
+  );
   const syncWorkers = 2 * facts.cores + 1;
   servers.push({ ...gunicornPeer(oursImage, 'sync', syncWorkers, ' (2×cores+1)'), ourImage: true });
-  notes.push(`gunicorn sync: \`docker run … bench/ours gunicorn -k sync -w ${syncWorkers} -b 127.0.0.1:PORT main:app\` in our Python ${resolved.python} image (same packages), Gunicorn’s defaults (no access log).`);
+  notes.push(
+    `gunicorn sync: \`docker run … bench/ours gunicorn -k sync -w ${syncWorkers} -b 127.0.0.1:PORT main:app\` in our Python ${resolved.python} image (same packages), Gunicorn’s defaults (no access log).`,
+  );
 
   const seeds = await buildSeedsImage({ appDir: path.join(repoRoot, APP), testbed });
   if (seeds.ok) {
@@ -211,10 +258,19 @@ async function main() {
   }
 
   for (const env of options.candidates) {
-    const label = `ours, ${Object.entries(env).map(([k, v]) => (k === 'ACCESS_LOG' && v === '' ? 'access log off' : `${k}=${v || '(empty)'}`)).join(', ')}`;
+    const label = `ours, ${Object.entries(env)
+      .map(([k, v]) => (k === 'ACCESS_LOG' && v === '' ? 'access log off' : `${k}=${v || '(empty)'}`))
+      .join(', ')}`;
     const r = await resolve(oursImage, env);
     servers.push({
-      ...oursDefault(oursImage, { id: `ours-${Object.entries(env).map(([k, v]) => `${k}-${v}`).join('-')}`, label, env, resolved: shape(r) }),
+      ...oursDefault(oursImage, {
+        id: `ours-${Object.entries(env)
+          .map(([k, v]) => `${k}-${v}`)
+          .join('-')}`,
+        label,
+        env,
+        resolved: shape(r),
+      }),
       role: 'candidate',
       ourImage: true,
     });
@@ -228,12 +284,16 @@ async function main() {
     points.set(point.id, { ...point, ourImage: true });
   }
   servers.push(...points.values());
-  if (points.size > 0) notes.push(`sweep points: the same image and start path with \`WEB_CONCURRENCY\`${resolved.worker === 'gthread' ? ' and `THREADS`' : ''} set (access log off, as by default).`);
+  if (points.size > 0)
+    notes.push(
+      `sweep points: the same image and start path with \`WEB_CONCURRENCY\`${resolved.worker === 'gthread' ? ' and `THREADS`' : ''} set (access log off, as by default).`,
+    );
 
   const only = options.servers;
   if (only) {
     const unknown = only.filter((id) => !servers.some((s) => s.id === id));
-    if (unknown.length > 0) throw new Error(`--servers: no server ${unknown.join(', ')} in this run; the servers are ${servers.map((s) => s.id).join(', ')}.`);
+    if (unknown.length > 0)
+      throw new Error(`--servers: no server ${unknown.join(', ')} in this run; the servers are ${servers.map((s) => s.id).join(', ')}.`);
     servers.splice(0, servers.length, ...servers.filter((s) => only.includes(s.id)));
     notes.push(`only these servers were loaded (--servers): ${only.join(', ')}.`);
   }
@@ -243,8 +303,12 @@ async function main() {
   const runs = await measureAll(servers, { ...options, log });
   const rows = new Map([...runs].map(([id, result]) => [id, foldRuns(result)]));
   const analysis = analyze(servers, rows);
-  const spreads = [...rows.values()].filter((r) => r.ok).flatMap((r) => Object.values(r.endpoints).map((e) => e.spread)).sort((a, b) => a - b);
-  const medianSpread = options.reps > 1 && spreads.length > 0 ? `${((spreads[Math.floor(spreads.length / 2)] ?? NaN) * 100).toFixed(0)}%` : 'n/a (one repetition)';
+  const spreads = [...rows.values()]
+    .filter((r) => r.ok)
+    .flatMap((r) => Object.values(r.endpoints).map((e) => e.spread))
+    .sort((a, b) => a - b);
+  const medianSpread =
+    options.reps > 1 && spreads.length > 0 ? `${((spreads[Math.floor(spreads.length / 2)] ?? NaN) * 100).toFixed(0)}%` : 'n/a (one repetition)';
 
   // 4. Results.
   const outDir = ensureDir(path.resolve(repoRoot, options.out));

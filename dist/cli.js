@@ -6,14 +6,14 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-4U7YC67D.js";
+} from "./chunks/chunk-XPOJWCWU.js";
 import {
   Docker,
   cleanup,
   describeBuilder,
   fence,
   memoryState
-} from "./chunks/chunk-65XGFIJL.js";
+} from "./chunks/chunk-KOIO6BOL.js";
 
 // src/cli.ts
 import * as fs from "node:fs";
@@ -79,7 +79,8 @@ function parseCommandLine(argv) {
     }
     if (arg.startsWith("--json=")) {
       const file = arg.slice("--json=".length);
-      if (file === "") throw new InputError(["--json=: expected a file name after =, e.g. --json=result.json; --json alone prints the result on stdout."]);
+      if (file === "")
+        throw new InputError(["--json=: expected a file name after =, e.g. --json=result.json; --json alone prints the result on stdout."]);
       json = { to: "file", path: file };
       continue;
     }
@@ -114,13 +115,17 @@ async function main() {
     const commandLine = parseCommandLine(process.argv.slice(2));
     json = commandLine.json;
     const raw = { ...commandLine.inputs, password: process.env.REGISTRY_PASSWORD ?? "" };
-    const result = await runPipeline(raw, { ...readEnvironment(), forkPullRequest: false, foreignCodeWithSecrets: false }, {
-      docker,
-      reporter,
-      state,
-      resolveDate: (override) => resolveRunDate({ override, fetchRunCreatedAt: () => Promise.resolve(""), now: () => /* @__PURE__ */ new Date(), warn: reporter.warning }),
-      source: { url: "", revision: "", runId: "", runAttempt: "", runNumber: "" }
-    });
+    const result = await runPipeline(
+      raw,
+      { ...readEnvironment(), forkPullRequest: false, foreignCodeWithSecrets: false },
+      {
+        docker,
+        reporter,
+        state,
+        resolveDate: (override) => resolveRunDate({ override, fetchRunCreatedAt: () => Promise.resolve(""), now: () => /* @__PURE__ */ new Date(), warn: reporter.warning }),
+        source: { url: "", revision: "", runId: "", runAttempt: "", runNumber: "" }
+      }
+    );
     process.stdout.write("\n== Outputs\n");
     for (const [name, value] of Object.entries(reporter.outputs)) process.stdout.write(`${name}=${value.replace(/\n/g, " ")}
 `);
@@ -147,8 +152,10 @@ function writeResult(target, line) {
 `);
     return true;
   } catch (error) {
-    process.stderr.write(`--json=${target.path}: could not write the result (${error.message}); give a file in a folder that exists and is writable.
-`);
+    process.stderr.write(
+      `--json=${target.path}: could not write the result (${error.message}); give a file in a folder that exists and is writable.
+`
+    );
     return false;
   }
 }

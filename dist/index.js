@@ -7,13 +7,13 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-4U7YC67D.js";
+} from "./chunks/chunk-XPOJWCWU.js";
 import {
   Docker,
   actionState,
   setFailed,
   warning
-} from "./chunks/chunk-65XGFIJL.js";
+} from "./chunks/chunk-KOIO6BOL.js";
 
 // src/sources.ts
 function inWorkflow() {

@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-65XGFIJL.js";
+} from "./chunks/chunk-KOIO6BOL.js";
 
 // src/post.ts
 try {

@@ -15,10 +15,7 @@ export interface AppLayer {
 }
 
 export function renderAppDockerfile(layer: AppLayer): string {
-  const lines = [
-    '# Rendered by the action: the user app layered on the bundled Meinheld/Gunicorn image.',
-    `FROM ${layer.baseTag}`,
-  ];
+  const lines = ['# Rendered by the action: the user app layered on the bundled Meinheld/Gunicorn image.', `FROM ${layer.baseTag}`];
   if (layer.customIndex) {
     // pip reads these from the environment, and build arguments are in RUN's environment.
     lines.push('ARG PIP_INDEX_URL', 'ARG PIP_TRUSTED_HOST');

@@ -102,10 +102,7 @@ function withTagSuffix(ref: string, part: BuildPart): string {
 
 /** `--cache-from X --cache-to Y` for one build. */
 export function cacheFlags(from: CacheSpec[], to: CacheSpec[], part: BuildPart): string[] {
-  return [
-    ...from.flatMap((spec) => ['--cache-from', specForBuild(spec, part)]),
-    ...to.flatMap((spec) => ['--cache-to', specForBuild(spec, part)]),
-  ];
+  return [...from.flatMap((spec) => ['--cache-from', specForBuild(spec, part)]), ...to.flatMap((spec) => ['--cache-to', specForBuild(spec, part)])];
 }
 
 /** Whether writing this cache needs a builder that exports cache (inline is written into the image itself). */
@@ -128,7 +125,8 @@ export function cacheForBuilder(
 
 /** One line for the log and the summary. */
 export function describeCache(cache: { from: CacheSpec[]; to: CacheSpec[] }): string {
-  const list = (specs: CacheSpec[]): string => specs.map((spec) => [`type=${spec.type}`, ...spec.attrs.map(([k, v]) => `${k}=${v}`)].join(',')).join('; ');
+  const list = (specs: CacheSpec[]): string =>
+    specs.map((spec) => [`type=${spec.type}`, ...spec.attrs.map(([k, v]) => `${k}=${v}`)].join(',')).join('; ');
   if (cache.from.length + cache.to.length === 0) return 'none';
   return `from ${list(cache.from) || '-'}; to ${list(cache.to) || '-'}`;
 }

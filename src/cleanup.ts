@@ -13,9 +13,7 @@ const JOB_ID = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
 
 export async function cleanup(docker: Docker, state: CleanupState, warn: (message: string) => void): Promise<void> {
   if (state.container !== '') {
-    await removeOwnContainer(docker, state.container, warn).catch((error: Error) =>
-      warn(`Could not remove ${state.container}: ${error.message}`),
-    );
+    await removeOwnContainer(docker, state.container, warn).catch((error: Error) => warn(`Could not remove ${state.container}: ${error.message}`));
   }
   // Before the config folder: the builder was made with it (the same buildx folder either way).
   if (state.builder) {
@@ -30,8 +28,7 @@ export async function cleanup(docker: Docker, state: CleanupState, warn: (messag
       warn(`Ignored the saved Docker config folder "${state.dockerConfig}": ${problem}; only the action's own folder is removed.`);
       return;
     }
-    if (isValidRegistryHost(state.registry) || state.registry === '')
-      await docker.logout(state.registry, state.dockerConfig).catch(() => undefined);
+    if (isValidRegistryHost(state.registry) || state.registry === '') await docker.logout(state.registry, state.dockerConfig).catch(() => undefined);
     fs.rmSync(state.dockerConfig, { recursive: true, force: true });
   }
 }

@@ -30,7 +30,8 @@ export function parseCommandLine(argv: string[]): CommandLine {
     }
     if (arg.startsWith('--json=')) {
       const file = arg.slice('--json='.length);
-      if (file === '') throw new InputError(['--json=: expected a file name after =, e.g. --json=result.json; --json alone prints the result on stdout.']);
+      if (file === '')
+        throw new InputError(['--json=: expected a file name after =, e.g. --json=result.json; --json alone prints the result on stdout.']);
       json = { to: 'file', path: file };
       continue;
     }

@@ -28,14 +28,18 @@ async function main(): Promise<number> {
     const commandLine = parseCommandLine(process.argv.slice(2));
     json = commandLine.json;
     const raw = { ...commandLine.inputs, password: process.env.REGISTRY_PASSWORD ?? '' };
-    const result = await runPipeline(raw, { ...readEnvironment(), forkPullRequest: false, foreignCodeWithSecrets: false }, {
-      docker,
-      reporter,
-      state,
-      resolveDate: (override) =>
-        resolveRunDate({ override, fetchRunCreatedAt: () => Promise.resolve(''), now: () => new Date(), warn: reporter.warning }),
-      source: { url: '', revision: '', runId: '', runAttempt: '', runNumber: '' },
-    });
+    const result = await runPipeline(
+      raw,
+      { ...readEnvironment(), forkPullRequest: false, foreignCodeWithSecrets: false },
+      {
+        docker,
+        reporter,
+        state,
+        resolveDate: (override) =>
+          resolveRunDate({ override, fetchRunCreatedAt: () => Promise.resolve(''), now: () => new Date(), warn: reporter.warning }),
+        source: { url: '', revision: '', runId: '', runAttempt: '', runNumber: '' },
+      },
+    );
     process.stdout.write('\n== Outputs\n');
     for (const [name, value] of Object.entries(reporter.outputs)) process.stdout.write(`${name}=${value.replace(/\n/g, ' ')}\n`);
     outcome = { result };
@@ -47,7 +51,9 @@ async function main(): Promise<number> {
     await cleanup(docker, state.load(), reporter.warning);
   }
   // After the cleanup, which may still log: on stdout, the result is the very last line.
-  const written = json ? writeResult(json, JSON.stringify(cliResult(outcome, reporter.outputs, phases, toSeconds(performance.now() - started)))) : true;
+  const written = json
+    ? writeResult(json, JSON.stringify(cliResult(outcome, reporter.outputs, phases, toSeconds(performance.now() - started))))
+    : true;
   return 'result' in outcome && written ? 0 : 1;
 }
 
@@ -60,7 +66,9 @@ function writeResult(target: JsonTarget, line: string): boolean {
     fs.writeFileSync(target.path, `${line}\n`);
     return true;
   } catch (error) {
-    process.stderr.write(`--json=${target.path}: could not write the result (${(error as Error).message}); give a file in a folder that exists and is writable.\n`);
+    process.stderr.write(
+      `--json=${target.path}: could not write the result (${(error as Error).message}); give a file in a folder that exists and is writable.\n`,
+    );
     return false;
   }
 }

@@ -92,7 +92,7 @@ export class Docker {
 
   /** The engine's own platform (linux/amd64): what its images run natively, without QEMU. */
   async enginePlatform(): Promise<string> {
-    return (await this.must(['version', '--format', '{{.Server.Os}}/{{.Server.Arch}}'], 'read the engine\'s platform')).trim();
+    return (await this.must(['version', '--format', '{{.Server.Os}}/{{.Server.Arch}}'], "read the engine's platform")).trim();
   }
 
   /**
@@ -118,7 +118,8 @@ export class Docker {
       throw new DockerError(`Could not push the multi-platform image ${ref}: ${lastLines(created.stderr || created.stdout, 5)}`, created);
     const inspected = await this.run(['buildx', 'imagetools', 'inspect', ref, '--format', '{{json .Manifest.Digest}}'], { env });
     const digest = inspected.exitCode === 0 ? (/"(sha256:[a-f0-9]{64})"/.exec(inspected.stdout)?.[1] ?? '') : '';
-    if (digest === '') throw new DockerError(`Pushed ${ref}, but could not read its digest back: ${lastLines(inspected.stderr || inspected.stdout, 3)}`, inspected);
+    if (digest === '')
+      throw new DockerError(`Pushed ${ref}, but could not read its digest back: ${lastLines(inspected.stderr || inspected.stdout, 3)}`, inspected);
     return digest;
   }
 
@@ -126,7 +127,10 @@ export class Docker {
   async createBuilder(args: string[], env?: Record<string, string>): Promise<void> {
     const result = await this.run(args, { echo: true, ...(env ? { env } : {}) });
     if (result.exitCode !== 0)
-      throw new DockerError(`Could not make a builder that exports cache (docker ${args.slice(0, 2).join(' ')}): ${lastLines(result.stderr || result.stdout, 5)}`, result);
+      throw new DockerError(
+        `Could not make a builder that exports cache (docker ${args.slice(0, 2).join(' ')}): ${lastLines(result.stderr || result.stdout, 5)}`,
+        result,
+      );
   }
 
   /** Removes a buildx builder and its container; one already gone is not an error. */
@@ -235,10 +239,7 @@ export class Docker {
     const args = ['login', '--username', username, '--password-stdin', ...(registry !== '' ? [registry] : [])];
     const result = await this.run(args, { input: password, env: { DOCKER_CONFIG: configDir } });
     if (result.exitCode !== 0) {
-      throw new DockerError(
-        `docker login ${registry || 'docker.io'} as ${username} failed: ${lastLines(result.stderr, 3)}`,
-        result,
-      );
+      throw new DockerError(`docker login ${registry || 'docker.io'} as ${username} failed: ${lastLines(result.stderr, 3)}`, result);
     }
   }
 

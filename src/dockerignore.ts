@@ -60,8 +60,7 @@ export function excludingPattern(dockerignore: string, file: string): string | u
       continue; // Docker rejects the file then; the build says so.
     }
     const depth = pattern.split('/').length;
-    const matched =
-      regex.test(file) || (depth < segments.length && regex.test(segments.slice(0, depth).join('/')));
+    const matched = regex.test(file) || (depth < segments.length && regex.test(segments.slice(0, depth).join('/')));
     if (matched) decided = negated ? undefined : text;
   }
   return decided;

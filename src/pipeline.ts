@@ -136,7 +136,9 @@ async function setUp(deps: PipelineDeps, settings: Settings, first: Plan, progre
     const name = progress.ownBuilder;
     progress.stage = 'builder';
     deps.state.save({ builder: name });
-    await reporter.group(`Make builder ${name} (docker-container), which exports cache`, () => docker.createBuilder(createBuilderArgs(name), progress.dockerEnv));
+    await reporter.group(`Make builder ${name} (docker-container), which exports cache`, () =>
+      docker.createBuilder(createBuilderArgs(name), progress.dockerEnv),
+    );
   }
 }
 
@@ -189,7 +191,11 @@ async function cleanUpRun(docker: Docker, reporter: Reporter, prepared: Prepared
   // Warnings, not info: a failure message quotes the engine, and warnings are escaped as one line.
   const { configDir, ownBuilder } = progress;
   if (configDir !== '' || ownBuilder !== '')
-    await cleanup(docker, { container: '', dockerConfig: configDir, registry: prepared.plans[0]!.push.registry, builder: ownBuilder }, reporter.warning);
+    await cleanup(
+      docker,
+      { container: '', dockerConfig: configDir, registry: prepared.plans[0]!.push.registry, builder: ownBuilder },
+      reporter.warning,
+    );
 }
 
 /**
@@ -201,12 +207,21 @@ async function prepare(settings: Settings, env: Environment, deps: PipelineDeps)
   const { docker, reporter } = deps;
   const runDate = await deps.resolveDate(settings.date, settings.githubToken);
   const job = jobId(deps.source);
-  const { builder, defaultCacheUnusable } = await cacheCapableBuilder(docker, chooseBuilder(settings.builder, await docker.buildxBuilder()), settings, job);
+  const { builder, defaultCacheUnusable } = await cacheCapableBuilder(
+    docker,
+    chooseBuilder(settings.builder, await docker.buildxBuilder()),
+    settings,
+    job,
+  );
   // An index with credentials reaches pip only as a build secret: refused, before any work, where there is none.
   requireSecretSupport(pipIndex(settings.pipIndexUrl), builder);
   const platformTargets = await buildTargets(docker, settings, builder);
   const cache = defaultCacheUnusable
-    ? { from: [], to: [], dropped: "the engine's own builder cannot export cache; set cache-from / cache-to to have the action make a builder that can" }
+    ? {
+        from: [],
+        to: [],
+        dropped: "the engine's own builder cannot export cache; set cache-from / cache-to to have the action make a builder that can",
+      }
     : cacheForBuilder({ from: settings.cacheFrom, to: settings.cacheTo }, builder.kind);
   if (cache.dropped !== '') (settings.cacheGiven ? reporter.warning : reporter.info)(`Cache: ${cache.dropped}.`);
   const hostPort = settings.network === 'host' ? await freePort() : 0;
@@ -302,7 +317,8 @@ async function pushTested(
   const first = tested[0]!;
   const options = { configDir: login.configDir, loggedIn: true, log: (message: string) => reporter.warning(message) };
   try {
-    if (tested.length === 1) return await reporter.group(`Push ${first.plan.push.refs.length} tags`, () => pushImage(docker, first.plan, first.imageId, settings, options));
+    if (tested.length === 1)
+      return await reporter.group(`Push ${first.plan.push.refs.length} tags`, () => pushImage(docker, first.plan, first.imageId, settings, options));
     return await reporter.group(`Push ${tested.length} platforms, then ${first.plan.push.refs.length} tags of the multi-platform image`, () =>
       pushPlatforms(docker, tested, { ...options, env: login.dockerEnv }),
     );
@@ -367,7 +383,8 @@ async function cacheCapableBuilder(
   job: string,
 ): Promise<{ builder: Builder; defaultCacheUnusable: boolean }> {
   if (chosen.kind !== 'buildx' || !needsCacheExport(settings.cacheTo)) return { builder: chosen, defaultCacheUnusable: false };
-  if (!needsOwnBuilder(await docker.buildxDriver(chosen.name), await docker.containerdImageStore())) return { builder: chosen, defaultCacheUnusable: false };
+  if (!needsOwnBuilder(await docker.buildxDriver(chosen.name), await docker.containerdImageStore()))
+    return { builder: chosen, defaultCacheUnusable: false };
   if (!settings.cacheGiven) return { builder: chosen, defaultCacheUnusable: true };
   return { builder: { kind: 'buildx', name: ownBuilderName(job), own: true }, defaultCacheUnusable: false };
 }
@@ -386,7 +403,10 @@ async function report(docker: Docker, reporter: Reporter, settings: Settings, te
   reporter.setOutput('tags', tags.join('\n'));
   reporter.setOutput('digest', push?.digest ?? '');
   reporter.setOutput('image-id', first.imageId);
-  reporter.setOutput('platform-image-ids', tested.length > 1 ? tested.map((result) => `${result.plan.target.platform}=${result.imageId}`).join('\n') : '');
+  reporter.setOutput(
+    'platform-image-ids',
+    tested.length > 1 ? tested.map((result) => `${result.plan.target.platform}=${result.imageId}`).join('\n') : '',
+  );
   reporter.setOutput('probe-status', String(first.probe.status));
   reporter.setOutput('probe-seconds', first.probe.seconds.toFixed(3));
   reporter.setOutput('image-size', sizes[0] === undefined ? '' : String(sizes[0]));

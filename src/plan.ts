@@ -217,7 +217,9 @@ function appStep(
   labels: Record<string, string>,
 ): BuildStep & { dockerfile: string } {
   const fromLayout =
-    context.baseLayout !== '' ? ['--build-context', `${baseTag}=oci-layout://${context.baseLayout}:${baseTag.slice(baseTag.lastIndexOf(':') + 1)}`] : [];
+    context.baseLayout !== ''
+      ? ['--build-context', `${baseTag}=oci-layout://${context.baseLayout}:${baseTag.slice(baseTag.lastIndexOf(':') + 1)}`]
+      : [];
   return {
     tag: appTag,
     env: flags.env,

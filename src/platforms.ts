@@ -3,7 +3,16 @@
 // joined into one multi-platform image (pipeline.ts, push.ts).
 
 /** The Linux platforms the official python images are published for, as buildx names them. */
-export const KNOWN_PLATFORMS = ['linux/amd64', 'linux/arm64', 'linux/arm/v7', 'linux/arm/v6', 'linux/386', 'linux/ppc64le', 'linux/s390x', 'linux/riscv64'];
+export const KNOWN_PLATFORMS = [
+  'linux/amd64',
+  'linux/arm64',
+  'linux/arm/v7',
+  'linux/arm/v6',
+  'linux/386',
+  'linux/ppc64le',
+  'linux/s390x',
+  'linux/riscv64',
+];
 
 /** What one build targets: '' is the engine's own platform, with no --platform flag (the default). */
 export interface Target {
@@ -45,7 +54,11 @@ export function parsePlatforms(value: string, fail: (message: string) => void): 
 export function targets(platforms: string[], enginePlatform: string): Target[] {
   if (platforms.length === 0) return [{ platform: '', emulated: false, slug: '' }];
   const many = platforms.length > 1;
-  const list = platforms.map((platform) => ({ platform, emulated: !samePlatform(platform, enginePlatform), slug: many ? platformSlug(platform) : '' }));
+  const list = platforms.map((platform) => ({
+    platform,
+    emulated: !samePlatform(platform, enginePlatform),
+    slug: many ? platformSlug(platform) : '',
+  }));
   return [...list.filter((target) => !target.emulated), ...list.filter((target) => target.emulated)];
 }
 

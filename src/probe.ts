@@ -59,10 +59,7 @@ export function probeOnce(url: string, expect: ProbeExpectation, timeoutMs: numb
       response.on('end', finish);
       response.on('error', (error) => fail({ kind: 'error', message: error.message, refused: false }));
     });
-    const timer = setTimeout(
-      () => fail({ kind: 'error', message: `no complete response within ${timeoutMs} ms`, refused: false }),
-      timeoutMs,
-    );
+    const timer = setTimeout(() => fail({ kind: 'error', message: `no complete response within ${timeoutMs} ms`, refused: false }), timeoutMs);
     request.on('error', (error: NodeJS.ErrnoException) =>
       fail({
         kind: 'error',

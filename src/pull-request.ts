@@ -34,8 +34,7 @@ function fromAnotherRepository(head: Repo | null | undefined, base: Repo | null 
 
 export function codeOrigin(eventName: string, payload: Payload): CodeOrigin {
   const pullRequest = payload.pull_request;
-  const pullRequestForeign =
-    pullRequest !== undefined && fromAnotherRepository(pullRequest.head?.repo, pullRequest.base?.repo ?? payload.repository);
+  const pullRequestForeign = pullRequest !== undefined && fromAnotherRepository(pullRequest.head?.repo, pullRequest.base?.repo ?? payload.repository);
   if (PULL_REQUEST_EVENTS.includes(eventName)) return { foreignPullRequest: pullRequestForeign, foreignCodeWithSecrets: false };
   if (eventName === 'pull_request_target') return { foreignPullRequest: false, foreignCodeWithSecrets: pullRequestForeign };
   if (eventName === 'workflow_run' && payload.workflow_run !== undefined) {

@@ -10,9 +10,10 @@ export interface SummaryRow {
 
 export interface Reporter {
   group<T>(title: string, task: () => Promise<T>): Promise<T>;
-  info(message: string): void;
-  notice(message: string): void;
-  warning(message: string): void;
+  // Properties, not methods: the pipeline passes them on as callbacks (e.g. `reporter.warning`).
+  info: (message: string) => void;
+  notice: (message: string) => void;
+  warning: (message: string) => void;
   /** Prints a block folded away by default: text the action did not write (logs, bodies), fenced. */
   details(title: string, text: string): void;
   setOutput(name: string, value: string): void;
@@ -47,7 +48,9 @@ export const actionReporter: Reporter = {
   },
 };
 
-export function consoleReporter(write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Reporter & { outputs: Record<string, string> } {
+export function consoleReporter(
+  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): Reporter & { outputs: Record<string, string> } {
   const outputs: Record<string, string> = {};
   return {
     outputs,
@@ -68,10 +71,11 @@ export function consoleReporter(write: (line: string) => void = (line) => proces
     setSecret() {
       // Nothing echoes secrets on the command line; the pipeline never prints them.
     },
-    async summary(title, rows) {
+    summary(title, rows) {
       const width = Math.max(...rows.map((row) => row.label.length));
       write(`\n== ${title}`);
       for (const row of rows) write(`${row.label.padEnd(width)}  ${row.value}`);
+      return Promise.resolve();
     },
   };
 }

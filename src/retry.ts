@@ -28,7 +28,8 @@ export async function retry<T>(task: (attempt: number) => Promise<T>, options: R
 }
 
 const AUTH_FAILURE = /unauthorized|authentication required|access denied|denied:|forbidden|incorrect username or password|\b401\b|\b403\b/i;
-const TRANSIENT = /connection refused|connection reset|broken pipe|i\/o timeout|timeout|timed out|tls handshake|unexpected eof|\beof\b|\b50[0-4]\b|internal server error|bad gateway|service unavailable|gateway timeout|too many requests|\b429\b|temporary failure|no such host/i;
+const TRANSIENT =
+  /connection refused|connection reset|broken pipe|i\/o timeout|timeout|timed out|tls handshake|unexpected eof|\beof\b|\b50[0-4]\b|internal server error|bad gateway|service unavailable|gateway timeout|too many requests|\b429\b|temporary failure|no such host/i;
 
 /** A registry error is retried when it looks like the network or the server, never when credentials were refused. */
 export function isTransientRegistryError(error: unknown): boolean {
@@ -40,7 +41,8 @@ export function isTransientRegistryError(error: unknown): boolean {
 /** Lines in which Docker, BuildKit or buildx report why a build stopped. */
 const BUILD_ERROR_LINE = /^(ERROR: |Error response from daemon: |error )/i;
 /** What such a line says when fetching an image (the base image, a cache) failed, not a step of the build. */
-const PULL_FAILURE = /failed to resolve source metadata|load metadata for|error pulling image|pulling from host|failed to (fetch|copy|do request)|pull access|(Get|Head) "https?:\/\/[^"]*\/v2\//i;
+const PULL_FAILURE =
+  /failed to resolve source metadata|load metadata for|error pulling image|pulling from host|failed to (fetch|copy|do request)|pull access|(Get|Head) "https?:\/\/[^"]*\/v2\//i;
 
 /**
  * A failed build is worth running again when it stopped on fetching an image and the fetch failed

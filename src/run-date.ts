@@ -23,7 +23,9 @@ export async function resolveRunDate(source: RunDateSource): Promise<RunDate> {
   if (source.override !== '') return { date: source.override, source: 'input' };
   if (source.workflowRun) {
     if (source.workflowRun.token === '') {
-      source.warn('github-token is empty, so the date of the workflow run cannot be read; dated tags use today (UTC). Matrix jobs that straddle midnight may disagree: pass github-token or date.');
+      source.warn(
+        'github-token is empty, so the date of the workflow run cannot be read; dated tags use today (UTC). Matrix jobs that straddle midnight may disagree: pass github-token or date.',
+      );
     } else {
       try {
         const createdAt = await source.fetchRunCreatedAt(source.workflowRun);

@@ -42,9 +42,7 @@ export async function smokeTest(docker: Docker, plan: Plan, imageId: string, clo
     let address: string;
     try {
       address =
-        container.hostPort !== undefined
-          ? `127.0.0.1:${container.hostPort}`
-          : await docker.publishedAddress(container.name, container.containerPort);
+        container.hostPort !== undefined ? `127.0.0.1:${container.hostPort}` : await docker.publishedAddress(container.name, container.containerPort);
     } catch (error) {
       // Docker lists no ports for a container that has already exited: its exit code and logs are the error.
       const state = await exitState(docker, container.name);

@@ -9,7 +9,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { imageIdOf, leftoverSmokeContainers, runAction, startFakeGitHubApi, testbedInputs, workflowEnv, type ActionRun, type FakeGitHubApi } from './run-action.js';
+import {
+  imageIdOf,
+  leftoverSmokeContainers,
+  runAction,
+  startFakeGitHubApi,
+  testbedInputs,
+  workflowEnv,
+  type ActionRun,
+  type FakeGitHubApi,
+} from './run-action.js';
 import { e2eTarget, registryManifestDigest, registryTags, testbed } from './testbed.js';
 
 const target = e2eTarget();

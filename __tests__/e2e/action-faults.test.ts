@@ -184,7 +184,8 @@ describe('inputs are data, never code', () => {
     const marker = join(tmpdir(), `pwned-${Math.random().toString(36).slice(2)}`);
     const hostile = `a;b $(touch ${marker}) \`touch ${marker}\` "dq" 'sq' && echo x`;
     const app = writeApp(workspace, {
-      'main.py': 'import os\nfrom flask import Flask\napp = Flask(__name__)\n@app.route("/")\ndef index():\n    return "[" + os.environ["HOSTILE"] + "]"\n',
+      'main.py':
+        'import os\nfrom flask import Flask\napp = Flask(__name__)\n@app.route("/")\ndef index():\n    return "[" + os.environ["HOSTILE"] + "]"\n',
     });
     const escaped = hostile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const result = await run({

@@ -123,11 +123,12 @@ describe('happy path', () => {
         '@app.route("/")',
         'def index():',
         '    marker = open("/tmp/prestart-ran").read().strip()',
-        '    return f"user app requests={requests.__version__} prestart={marker} conf={os.environ.get(\'CONF_SEEN\', \'no\')}"',
+        "    return f\"user app requests={requests.__version__} prestart={marker} conf={os.environ.get('CONF_SEEN', 'no')}\"",
         '',
       ].join('\n'),
       'prestart.sh': '#!/bin/sh\necho yes > /tmp/prestart-ran\n',
-      'app/gunicorn_conf.py': 'import os\nos.environ["CONF_SEEN"] = "custom"\nbind = os.environ.get("BIND") or f"0.0.0.0:{os.environ.get(\'PORT\', \'80\')}"\nworkers = 1\n',
+      'app/gunicorn_conf.py':
+        'import os\nos.environ["CONF_SEEN"] = "custom"\nbind = os.environ.get("BIND") or f"0.0.0.0:{os.environ.get(\'PORT\', \'80\')}"\nworkers = 1\n',
     });
     const run = await runInWorkflow(
       {
@@ -143,7 +144,11 @@ describe('happy path', () => {
     expect(run.exitCode, run.log).toBe(0);
     expect(run.outputs.digest).toBe('');
     // No date input: the dated tag carries the workflow run's start date (UTC), read from the API.
-    expect((run.outputs.tags ?? '').split('\n')).toEqual([`acme/web-local:${versionTag}-2026-11-20`, `acme/web-local:${versionTag}`, 'acme/web-local:latest']);
+    expect((run.outputs.tags ?? '').split('\n')).toEqual([
+      `acme/web-local:${versionTag}-2026-11-20`,
+      `acme/web-local:${versionTag}`,
+      'acme/web-local:latest',
+    ]);
     expect(api.requests).toContain('GET /repos/acme/web/actions/runs/4242 auth=yes');
     // Tagged locally for later steps, the same image that was probed, with OCI labels from the context.
     expect(imageIdOf('acme/web-local:latest')).toBe(run.outputs['image-id']);
@@ -165,7 +170,9 @@ describe('a failing app fails the job, shows why, pushes nothing and leaves noth
   const cases: { name: string; files: Record<string, string>; inputs?: Record<string, string>; expectLog: RegExp[]; maxSeconds: number }[] = [
     {
       name: 'answers 500',
-      files: { 'main.py': 'from flask import Flask\napp = Flask(__name__)\n@app.route("/")\ndef index():\n    raise RuntimeError("boom from the app")\n' },
+      files: {
+        'main.py': 'from flask import Flask\napp = Flask(__name__)\n@app.route("/")\ndef index():\n    raise RuntimeError("boom from the app")\n',
+      },
       inputs: { 'probe-timeout': '8' },
       expectLog: [/did not answer .* with status 200 within 8 s/, /status 500, expected 200/, /boom from the app/],
       maxSeconds: 120,
@@ -233,7 +240,11 @@ describe('bad input fails before any build', () => {
     { name: 'push without credentials', inputs: { image: '127.0.0.1:5000/acme/web', push: 'true' }, message: /username: required when push is true/ },
     { name: 'shell in a tag', inputs: { tags: 'ok, $(touch /tmp/pwned)' }, message: /tags: "\$\(touch \/tmp\/pwned\)" is not a valid tag/ },
     { name: 'app outside the workspace', inputs: { app: '../../etc' }, message: /app: "\.\.\/\.\.\/etc" points outside the workspace/ },
-    { name: 'unknown worker', inputs: { worker: 'uvicorn' }, message: /worker: "uvicorn" is not a worker; use auto, meinheld, gthread, gevent, sync/ },
+    {
+      name: 'unknown worker',
+      inputs: { worker: 'uvicorn' },
+      message: /worker: "uvicorn" is not a worker; use auto, meinheld, gthread, gevent, sync/,
+    },
     { name: 'probe timeout out of range', inputs: { 'probe-timeout': '0' }, message: /probe-timeout: "0" is not a whole number from 1 to 3600/ },
   ];
   for (const scenario of bad) {

@@ -81,7 +81,8 @@ beforeAll(async () => {
   localCache = mkdtempSync(join(tmpdir(), 'cache-e2e-local-'));
   // A requirements line unique to this run: the app layer's pip step cannot have been cached before.
   app = writeApp(ROOT, {
-    'main.py': 'import appdirs\nfrom flask import Flask\napp = Flask(__name__)\n\n@app.get("/")\ndef hello():\n    return f"appdirs {appdirs.__version__}"\n',
+    'main.py':
+      'import appdirs\nfrom flask import Flask\napp = Flask(__name__)\n\n@app.get("/")\ndef hello():\n    return f"appdirs {appdirs.__version__}"\n',
     'requirements.txt': `# ${SUFFIX}\nappdirs\n`,
   });
   cold = await action({
@@ -99,9 +100,11 @@ afterAll(async () => {
 });
 
 describe('cache-from / cache-to', () => {
-  it('a cold run builds, probes, and writes each build\'s cache to the registry under its own tag', async () => {
+  it("a cold run builds, probes, and writes each build's cache to the registry under its own tag", async () => {
     expect(cold.exitCode, cold.log).toBe(0);
-    expect(cold.log).toContain(`Cache: from type=registry,ref=${CACHE_REF}; to type=registry,ref=${CACHE_REF},mode=max; type=local,dest=${localCache},mode=max.`);
+    expect(cold.log).toContain(
+      `Cache: from type=registry,ref=${CACHE_REF}; to type=registry,ref=${CACHE_REF},mode=max; type=local,dest=${localCache},mode=max.`,
+    );
     expect(cold.log).not.toContain('cache-to was left out');
     // The app's pip step ran: nothing could have cached it.
     expect(runSteps(cold.log).find((s) => s.step.includes('app-requirements'))?.cached).toBe(false);

@@ -115,7 +115,8 @@ beforeAll(async () => {
   docker(['image', 'rm', '--no-prune', mirrored]);
 
   const app = writeApp(ROOT, {
-    'main.py': 'import appdirs\nfrom flask import Flask\napp = Flask(__name__)\n\n@app.get("/")\ndef hello():\n    return f"appdirs {appdirs.__version__}"\n',
+    'main.py':
+      'import appdirs\nfrom flask import Flask\napp = Flask(__name__)\n\n@app.get("/")\ndef hello():\n    return f"appdirs {appdirs.__version__}"\n',
     'requirements.txt': 'appdirs\n',
   });
   try {
@@ -140,7 +141,8 @@ afterAll(async () => {
   rmSync(dockerConfig, { recursive: true, force: true });
   await new Promise((closed) => index.server.close(closed));
   await api.close();
-  for (const ref of (run?.outputs.tags ?? '').split('\n').filter(Boolean)) execFileSync('docker', ['image', 'rm', '--no-prune', ref], { stdio: 'ignore' });
+  for (const ref of (run?.outputs.tags ?? '').split('\n').filter(Boolean))
+    execFileSync('docker', ['image', 'rm', '--no-prune', ref], { stdio: 'ignore' });
 });
 
 describe('an index with credentials', () => {
@@ -160,7 +162,12 @@ describe('an index with credentials', () => {
     const tag = pushed.slice(pushed.lastIndexOf(':') + 1);
     expect(pushed).toBe(`${testbed().registry}/${REPOSITORY}:${tag}`);
     const manifest = JSON.parse(
-      (await registryGet(`/v2/${REPOSITORY}/manifests/${tag}`, 'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json')).toString(),
+      (
+        await registryGet(
+          `/v2/${REPOSITORY}/manifests/${tag}`,
+          'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json',
+        )
+      ).toString(),
     ) as { config: { digest: string }; layers: { digest: string }[] };
     const config = (await registryGet(`/v2/${REPOSITORY}/blobs/${manifest.config.digest}`)).toString();
     expect(JSON.parse(config).history.length).toBeGreaterThan(5);
@@ -197,7 +204,7 @@ describe('an index with credentials', () => {
 });
 
 describe('a transient pull error', () => {
-  it('is retried with backoff: 503 for the base image\'s manifest, then the build goes through', async () => {
+  it("is retried with backoff: 503 for the base image's manifest, then the build goes through", async () => {
     // A loopback proxy in front of the registry that fails the first two manifest requests.
     let failures = 2;
     const failed: string[] = [];
@@ -214,7 +221,12 @@ describe('a transient pull error', () => {
       request.on('end', () => {
         const headers: Record<string, string> = {};
         for (const [key, value] of Object.entries(request.headers)) if (typeof value === 'string' && key !== 'host') headers[key] = value;
-        fetch(`${upstream}${request.url}`, { method: request.method, headers, redirect: 'manual', ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}) })
+        fetch(`${upstream}${request.url}`, {
+          method: request.method,
+          headers,
+          redirect: 'manual',
+          ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}),
+        })
           .then(async (answer) => {
             const out: Record<string, string> = {};
             answer.headers.forEach((value, key) => {
@@ -240,7 +252,8 @@ describe('a transient pull error', () => {
       expect(flaky.log).toMatch(/Building the base image: attempt 1 failed \(.*\); retrying in 1 s/);
       expect(flaky.log).toMatch(/Building the base image: attempt 2 failed \(.*\); retrying in 2 s/);
       expect(flaky.log).not.toMatch(/attempt 3 failed/);
-      for (const tag of (flaky.outputs.tags ?? '').split('\n').filter(Boolean)) execFileSync('docker', ['image', 'rm', '--no-prune', tag], { stdio: 'ignore' });
+      for (const tag of (flaky.outputs.tags ?? '').split('\n').filter(Boolean))
+        execFileSync('docker', ['image', 'rm', '--no-prune', tag], { stdio: 'ignore' });
     } finally {
       await new Promise((closed) => proxy.close(closed));
     }
@@ -258,7 +271,9 @@ describe('refusals', () => {
     const before = index.authorized.length + index.refused;
     const refused = await action({ 'base-image': testbed().basePrefix, 'pip-index-url': index.url, builder: 'classic' });
     expect(refused.exitCode).toBe(1);
-    expect(refused.log).toMatch(/pip-index-url: "http:\/\/\*\*\*@127\.0\.0\.1:\d+\/simple\/" carries credentials, and builder: classic has no build secrets.*use builder: auto or buildx/);
+    expect(refused.log).toMatch(
+      /pip-index-url: "http:\/\/\*\*\*@127\.0\.0\.1:\d+\/simple\/" carries credentials, and builder: classic has no build secrets.*use builder: auto or buildx/,
+    );
     expect(refused.log).not.toContain('Build the base image');
     expect(refused.log).not.toContain(INDEX_PASSWORD);
     expect(index.authorized.length + index.refused).toBe(before);

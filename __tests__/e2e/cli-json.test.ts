@@ -57,7 +57,11 @@ describe('node dist/cli.js --json', () => {
     expect(result.probe.status).toBe(200);
     expect(result.probe.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     expect(result.probe.seconds).toBeGreaterThan(0);
-    expect(result).toMatchObject({ python: target.pythonVersion, variant: target.variant, baseImage: expect.stringContaining(`python:${target.pythonVersion}`) });
+    expect(result).toMatchObject({
+      python: target.pythonVersion,
+      variant: target.variant,
+      baseImage: expect.stringContaining(`python:${target.pythonVersion}`),
+    });
     const titles = result.phases.map((phase) => phase.title);
     expect(titles).toEqual([
       expect.stringMatching(/^Log in to /),

@@ -65,7 +65,7 @@ export default async function setup(): Promise<() => Promise<void>> {
 async function registryContents(): Promise<Map<string, string[]>> {
   const contents = new Map<string, string[]>();
   // The catalog comes in pages of at most 1000 names; `last` asks for the next one.
-  for (let last = ''; ; ) {
+  for (let last = ''; ;) {
     const page = await fetch(registryUrl(`/v2/_catalog?n=1000${last ? `&last=${encodeURIComponent(last)}` : ''}`), {
       headers: { Authorization: registryAuth() },
     });

@@ -311,7 +311,7 @@ describe.each(contractCases)('$label', ({ pythonVersion, worker }) => {
   });
 
   describe('logging', () => {
-    it('LOG_LEVEL=warning hides Gunicorn\'s info lines', async () => {
+    it("LOG_LEVEL=warning hides Gunicorn's info lines", async () => {
       const { c } = await start(base, { LOG_LEVEL: 'warning' });
       const l = await logs(c);
       expect(l.stderr).not.toContain('[INFO]');
@@ -427,7 +427,7 @@ describe.each(contractCases)('$label', ({ pythonVersion, worker }) => {
       expect((await get(c)).body).toBe('custom api');
     });
 
-    it('a VARIABLE_NAME the module lacks stops the container with Gunicorn\'s message', async () => {
+    it("a VARIABLE_NAME the module lacks stops the container with Gunicorn's message", async () => {
       const c = await run(testApp, { env: { VARIABLE_NAME: 'nope' } });
       expect(await exitCode(c)).not.toBe(0);
       expect((await logs(c)).all).toContain("Failed to find attribute 'nope' in 'main'.");
@@ -520,13 +520,18 @@ describe.each(contractCases)('$label', ({ pythonVersion, worker }) => {
       ],
     ];
     for (const [env, line] of cases) {
-      it(Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' '), async () => {
-        const c = await run(base, { env });
-        expect(await exitCode(c)).toBe(2);
-        const l = await logs(c);
-        expect(l.stderr.split('\n').filter((x) => x.startsWith('ERROR'))).toEqual([line]);
-        expect(l.all).not.toContain('Starting gunicorn');
-      });
+      it(
+        Object.entries(env)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' '),
+        async () => {
+          const c = await run(base, { env });
+          expect(await exitCode(c)).toBe(2);
+          const l = await logs(c);
+          expect(l.stderr.split('\n').filter((x) => x.startsWith('ERROR'))).toEqual([line]);
+          expect(l.all).not.toContain('Starting gunicorn');
+        },
+      );
     }
   });
 });

@@ -91,7 +91,8 @@ export function imageTag(b: BaseBuild): string {
  * arguments) with the harness's tag. Resolves to the result.
  */
 export async function buildBase(b: BaseBuild, tag = imageTag(b), context = DOCKER_DIR): Promise<Exec> {
-  if (basename(context) !== 'docker') throw new Error(`buildBase: the build context must be a folder named docker (a copy of docker/), got ${context}`);
+  if (basename(context) !== 'docker')
+    throw new Error(`buildBase: the build context must be a folder named docker (a copy of docker/), got ${context}`);
   const tb = testbed();
   const builder = chooseBuilder('auto', await new Docker().buildxBuilder());
   const settings = makeSettings({

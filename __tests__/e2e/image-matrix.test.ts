@@ -82,7 +82,7 @@ describe('the build refuses what the policy forbids', () => {
     );
   });
 
-  it('a PYTHON_VERSION that is not the base image\'s Python fails the build', async () => {
+  it("a PYTHON_VERSION that is not the base image's Python fails the build", async () => {
     const v = pythonVersions[0] as string;
     const other = v === '3.12' ? '3.13' : '3.12';
     const built = await buildBase({ pythonVersion: v, variant: 'debian', pythonVersionArg: other }, 'flask-image-e2e/refused:version');
@@ -110,7 +110,7 @@ describe.runIf(geventPython !== undefined)('WORKER=gevent', () => {
   // Gunicorn 24+'s gevent worker imports `packaging`, which only Gunicorn's gevent extra installs (the
   // official python:3.12+ images have none, and neither has the stand-in). Installing gevent alone, as
   // the image did before, must fail the build where Gunicorn loads the worker, not at the first request.
-  it('without Gunicorn\'s gevent extra the worker cannot load, and the build fails saying why', async () => {
+  it("without Gunicorn's gevent extra the worker cannot load, and the build fails saying why", async () => {
     // A copy of docker/ under its own name, as the action's folder holds it.
     const root = mkdtempSync(join(tmpdir(), 'gevent-no-extra-'));
     const context = join(root, 'docker');
@@ -119,7 +119,9 @@ describe.runIf(geventPython !== undefined)('WORKER=gevent', () => {
       writeFileSync(join(context, 'image', 'requirements-gevent.txt'), 'gevent\n');
       const built = await buildBase({ pythonVersion: geventPython as string, variant, worker: 'gevent' }, 'flask-image-e2e/gevent-no-extra', context);
       expect(built.code).not.toBe(0);
-      expect(built.stdout + built.stderr).toMatch(/ERROR: WORKER_CLASS=gevent: Gunicorn cannot load gevent: ModuleNotFoundError: No module named 'packaging'/);
+      expect(built.stdout + built.stderr).toMatch(
+        /ERROR: WORKER_CLASS=gevent: Gunicorn cannot load gevent: ModuleNotFoundError: No module named 'packaging'/,
+      );
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

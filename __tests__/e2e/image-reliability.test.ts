@@ -30,7 +30,9 @@ import { e2eTarget, testbed } from './testbed.js';
 const target = e2eTarget();
 const tb = testbed();
 /** Pythons under test: the one the CI matrix names, else every one the test bed has (main target first). */
-const pythons = process.env.E2E_PYTHON_VERSION ? [target.pythonVersion] : [target.pythonVersion, ...tb.pythonVersions.filter((v) => v !== target.pythonVersion)];
+const pythons = process.env.E2E_PYTHON_VERSION
+  ? [target.pythonVersion]
+  : [target.pythonVersion, ...tb.pythonVersions.filter((v) => v !== target.pythonVersion)];
 interface Case {
   pythonVersion: string;
   worker: string;
@@ -41,7 +43,10 @@ const offered = (pythonVersion: string, worker: string): boolean =>
 const cases: Case[] = [
   ...pythons.filter((v) => offered(v, 'meinheld')).map((v) => ({ pythonVersion: v, worker: 'meinheld' })),
   ...['gthread', 'sync'].filter((w) => offered(target.pythonVersion, w)).map((w) => ({ pythonVersion: target.pythonVersion, worker: w })),
-  ...pythons.filter((v) => tb.geventVersions.includes(v) && offered(v, 'gevent')).slice(0, 1).map((v) => ({ pythonVersion: v, worker: 'gevent' })),
+  ...pythons
+    .filter((v) => tb.geventVersions.includes(v) && offered(v, 'gevent'))
+    .slice(0, 1)
+    .map((v) => ({ pythonVersion: v, worker: 'gevent' })),
 ].map((c) => ({ ...c, label: `${c.worker} on Python ${c.pythonVersion}` }));
 
 const apps = new Map<string, string>();
@@ -68,7 +73,12 @@ async function start(image: string, env: Record<string, string> = {}): Promise<C
 /** Worker PIDs as the container sees them (children of the Gunicorn master, PID 1), sorted. */
 async function workerPids(c: Container): Promise<number[]> {
   const out = await dockerOk(['exec', c.id, 'sh', '-c', 'cat /proc/1/task/*/children']);
-  return out.trim().split(/\s+/).filter(Boolean).map(Number).sort((a, b) => a - b);
+  return out
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(Number)
+    .sort((a, b) => a - b);
 }
 
 async function kill9(c: Container, pids: number[]): Promise<void> {
@@ -84,7 +94,8 @@ function describeResponse(ex: Exchange): string {
 const expected = (body: Buffer): string => `200 whole ${body.length} ${sha256(body).slice(0, 12)}`;
 
 // What the Gunicorn master logs when a worker dies of SIGKILL: 21+ / 20.1 (Meinheld images).
-const killedLog = (pid: number): RegExp => new RegExp(`Worker \\(pid:${pid}\\) was sent SIGKILL|Worker with pid ${pid} was terminated due to signal 9`);
+const killedLog = (pid: number): RegExp =>
+  new RegExp(`Worker \\(pid:${pid}\\) was sent SIGKILL|Worker with pid ${pid} was terminated due to signal 9`);
 /** Log lines that mean a worker or the master broke rather than a request failing. */
 const BREAKAGE = /Exception in worker process|WORKER TIMEOUT|was sent SIG|terminated due to signal|exited with code|Unhandled exception in main loop/;
 
@@ -102,8 +113,18 @@ describe.each(cases)('$label', ({ label, worker }) => {
 
     const downloads = [
       ...Array.from({ length: 8 }, (_, i) => ({ label: `8 MB, reader ${i} at 1 MB/s`, path: '/blob?mb=8', readRate: 1e6, body: blob8 })),
-      ...Array.from({ length: 2 }, (_, i) => ({ label: `16 MB stream, reader ${i} at 1 MB/s`, path: `/stream?mb=16&id=slow${i}`, readRate: 1e6, body: stream16 })),
-      ...Array.from({ length: 2 }, (_, i) => ({ label: `16 MB stream, fast reader ${i}`, path: `/stream?mb=16&id=fast${i}`, readRate: undefined, body: stream16 })),
+      ...Array.from({ length: 2 }, (_, i) => ({
+        label: `16 MB stream, reader ${i} at 1 MB/s`,
+        path: `/stream?mb=16&id=slow${i}`,
+        readRate: 1e6,
+        body: stream16,
+      })),
+      ...Array.from({ length: 2 }, (_, i) => ({
+        label: `16 MB stream, fast reader ${i}`,
+        path: `/stream?mb=16&id=fast${i}`,
+        readRate: undefined,
+        body: stream16,
+      })),
     ];
     const length = [`Content-Length: ${upload5.length}`];
     const chunked = ['Transfer-Encoding: chunked'];
@@ -112,7 +133,10 @@ describe.each(cases)('$label', ({ label, worker }) => {
       { label: '5 MB upload, at once 1', send: request('POST', '/upload', length, upload5) },
       // 64 KB every 25 ms: about 2.5 MB/s, so the server reads a body that arrives over two seconds.
       { label: '5 MB upload, paced', send: pacedWriter(request('POST', '/upload', length), upload5, { piece: 65536, everyMs: 25 }) },
-      { label: '5 MB upload, paced and chunked', send: pacedWriter(request('POST', '/upload', chunked), upload5, { piece: 65536, everyMs: 25, chunked: true }) },
+      {
+        label: '5 MB upload, paced and chunked',
+        send: pacedWriter(request('POST', '/upload', chunked), upload5, { piece: 65536, everyMs: 25, chunked: true }),
+      },
     ];
 
     const [down, up] = await Promise.all([
@@ -219,7 +243,12 @@ describe.each(cases)('$label', ({ label, worker }) => {
     const probes: Array<number | string> = [];
     const prober = (async () => {
       while (probing) {
-        probes.push(await get(c, '/', '127.0.0.1', 3_000).then((r) => r.status, (e: Error) => e.message));
+        probes.push(
+          await get(c, '/', '127.0.0.1', 3_000).then(
+            (r) => r.status,
+            (e: Error) => e.message,
+          ),
+        );
         await sleep(100);
       }
     })();
@@ -264,35 +293,45 @@ describe.each(cases)('$label', ({ label, worker }) => {
   // image's worker class beats through Gunicorn's notify(), which Meinheld 1.0.2's own class did not).
   const cutsSlowRequests: Record<string, boolean | undefined> = { sync: true, gthread: false, meinheld: true, gevent: false };
 
-  it('a request slower than TIMEOUT: ' + (cutsSlowRequests[worker] === true ? 'cut, logged, service goes on' : cutsSlowRequests[worker] === false ? 'not cut (heartbeat from the main thread), service goes on' : 'either whole or cut and logged'), async () => {
-    const c = await start(app(), { TIMEOUT: '2', WEB_CONCURRENCY: '2' });
-    const ex = await exchange(c.port, request('GET', '/slow?seconds=8&id=too-slow'), { timeoutMs: 20_000 });
-    const rs = parseResponses(ex.data);
-    const l = await logs(c);
-    const timedOut = /WORKER TIMEOUT \(pid:\d+\)/.test(l.stderr);
-    const outcome =
-      rs.length > 0
-        ? rs.map((r) => `${r.status} ${r.body.toString().replace(/\s+/g, ' ').slice(0, 40)}`).join(', ')
-        : `closed without an answer (${ex.error ?? 'closed'})`;
-    console.info(`image-reliability: TIMEOUT=2, an 8 s request, ${worker} worker: ${outcome} after ${ex.ms} ms; WORKER TIMEOUT logged: ${timedOut}`);
+  it(
+    'a request slower than TIMEOUT: ' +
+      (cutsSlowRequests[worker] === true
+        ? 'cut, logged, service goes on'
+        : cutsSlowRequests[worker] === false
+          ? 'not cut (heartbeat from the main thread), service goes on'
+          : 'either whole or cut and logged'),
+    async () => {
+      const c = await start(app(), { TIMEOUT: '2', WEB_CONCURRENCY: '2' });
+      const ex = await exchange(c.port, request('GET', '/slow?seconds=8&id=too-slow'), { timeoutMs: 20_000 });
+      const rs = parseResponses(ex.data);
+      const l = await logs(c);
+      const timedOut = /WORKER TIMEOUT \(pid:\d+\)/.test(l.stderr);
+      const outcome =
+        rs.length > 0
+          ? rs.map((r) => `${r.status} ${r.body.toString().replace(/\s+/g, ' ').slice(0, 40)}`).join(', ')
+          : `closed without an answer (${ex.error ?? 'closed'})`;
+      console.info(
+        `image-reliability: TIMEOUT=2, an 8 s request, ${worker} worker: ${outcome} after ${ex.ms} ms; WORKER TIMEOUT logged: ${timedOut}`,
+      );
 
-    if (cutsSlowRequests[worker] === true) {
-      expect(rs.filter((r) => r.status < 500)).toEqual([]); // no answer, or a 5xx: never a 200
-      expect(ex.ms).toBeGreaterThan(1_500);
-      expect(ex.ms).toBeLessThan(6_000); // cut near TIMEOUT (2 s + the master's 1 s checks), long before 8 s
-      expect(timedOut).toBe(true);
-    } else if (cutsSlowRequests[worker] === false) {
-      expect(rs.map((r) => `${r.status} ${r.body.toString()}`)).toEqual(['200 slept 8 id too-slow']);
-      expect(timedOut).toBe(false);
-    } else {
-      const whole = rs.length === 1 && rs[0]?.status === 200 && rs[0].body.toString() === 'slept 8 id too-slow' && !timedOut;
-      const cut = rs.every((r) => r.status >= 500) && timedOut;
-      expect(whole || cut, outcome).toBe(true);
-    }
-    expect(ex.error).not.toBe('timeout');
-    expect(await get(c)).toEqual({ status: 200, body: 'ok' });
-    expect(await settledWorkerCount(c)).toBe(2);
-  });
+      if (cutsSlowRequests[worker] === true) {
+        expect(rs.filter((r) => r.status < 500)).toEqual([]); // no answer, or a 5xx: never a 200
+        expect(ex.ms).toBeGreaterThan(1_500);
+        expect(ex.ms).toBeLessThan(6_000); // cut near TIMEOUT (2 s + the master's 1 s checks), long before 8 s
+        expect(timedOut).toBe(true);
+      } else if (cutsSlowRequests[worker] === false) {
+        expect(rs.map((r) => `${r.status} ${r.body.toString()}`)).toEqual(['200 slept 8 id too-slow']);
+        expect(timedOut).toBe(false);
+      } else {
+        const whole = rs.length === 1 && rs[0]?.status === 200 && rs[0].body.toString() === 'slept 8 id too-slow' && !timedOut;
+        const cut = rs.every((r) => r.status >= 500) && timedOut;
+        expect(whole || cut, outcome).toBe(true);
+      }
+      expect(ex.error).not.toBe('timeout');
+      expect(await get(c)).toEqual({ status: 200, body: 'ok' });
+      expect(await settledWorkerCount(c)).toBe(2);
+    },
+  );
 
   it('docker stop under load: started requests finish, later connections get no bytes, exit code 0', async () => {
     const c = await start(app());
@@ -359,7 +398,10 @@ describe.each(cases)('$label', ({ label, worker }) => {
     // Gunicorn's gevent worker looks at its stop flag once a second, so it may take connections for up
     // to a second after the signal (and answers them in full, as checked above); the others stop at once.
     const late = attempts.filter((a) => a.startedAt > stopAt + (worker === 'gevent' ? 1_500 : 500));
-    expect(late.length, `attempts at ms after the stop: ${attempts.map((a) => a.startedAt - stopAt).join(" ")}; stop took ${stopSeconds} s`).toBeGreaterThan(0);
+    expect(
+      late.length,
+      `attempts at ms after the stop: ${attempts.map((a) => a.startedAt - stopAt).join(' ')}; stop took ${stopSeconds} s`,
+    ).toBeGreaterThan(0);
     expect(late.filter((a) => (a.result?.data.length ?? 0) > 0).map((a) => `${a.id}: ${answer(a)}`)).toEqual([]);
     console.info(
       `image-reliability: docker stop under load, ${worker} worker: ${attempts.length} requests, ${inFlight.length} in the app at ` +

@@ -91,7 +91,7 @@ describe('RUN_AS_USER=app: master root, workers unprivileged', () => {
     expect(l.stderr).not.toMatch(/\[(WARNING|ERROR)\]/);
   });
 
-  it('an app\'s own gunicorn_conf.py keeps the workers unprivileged (the user is given on the command line)', async () => {
+  it("an app's own gunicorn_conf.py keeps the workers unprivileged (the user is given on the command line)", async () => {
     const own = await buildApp(app, 'unprivileged-own-conf', {
       'gunicorn_conf.py': 'import autotune\n\nbind = autotune.resolve()["bind"]\nworkers = 1\nuser = 0\ngroup = 0\n',
     });
@@ -179,7 +179,8 @@ describe.runIf(!online && !testbed().geventVersions.includes(target.pythonVersio
 
 describe.runIf(defaultWorker === 'meinheld')('the Meinheld image', () => {
   it('carries the patched Meinheld, the greenlet generation it was built against, and Gunicorn 23 or newer', async () => {
-    const probe = 'import gunicorn, greenlet, meinheld.server as s; print(gunicorn.__version__, greenlet.__version__, hasattr(s, "set_graceful_timeout"))';
+    const probe =
+      'import gunicorn, greenlet, meinheld.server as s; print(gunicorn.__version__, greenlet.__version__, hasattr(s, "set_graceful_timeout"))';
     const c = await run(app, { command: ['python', '-c', probe] });
     expect(await exitCode(c)).toBe(0);
     const [gunicorn = '', greenlet = '', patched] = (await logs(c)).stdout.trim().split(' ');

@@ -10,7 +10,19 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildBase, dockerOk, imageTag, indexBuildArgs, logs, networkArgs, ready, removeContainers, run, settledWorkerCount, versions } from './image-harness.js';
+import {
+  buildBase,
+  dockerOk,
+  imageTag,
+  indexBuildArgs,
+  logs,
+  networkArgs,
+  ready,
+  removeContainers,
+  run,
+  settledWorkerCount,
+  versions,
+} from './image-harness.js';
 import { type Exchange, exchange, parseResponses, pattern, request, sha256 } from './raw-http.js';
 import { RELIABILITY_APP } from './reliability-app.js';
 import { e2eTarget, testbed } from './testbed.js';
@@ -62,7 +74,15 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe.each(pythons)('Meinheld on Python %s, greenlet with assertions', (pythonVersion) => {
   it('greenlet really has its assertions compiled in', async () => {
-    const out = await dockerOk(['run', '--rm', '--network', tb.network === 'host' ? 'host' : 'none', images.get(pythonVersion) as string, 'python', '/app/asserts.py']);
+    const out = await dockerOk([
+      'run',
+      '--rm',
+      '--network',
+      tb.network === 'host' ? 'host' : 'none',
+      images.get(pythonVersion) as string,
+      'python',
+      '/app/asserts.py',
+    ]);
     const [version, asserts] = out.trim().split(/\s+/);
     expect(version).toBe(greenletFromSource(pythonVersion));
     expect(Number(asserts)).toBeGreaterThan(0);
@@ -83,8 +103,10 @@ describe.each(pythons)('Meinheld on Python %s, greenlet with assertions', (pytho
       seen.push(
         ...results.map((ex: Exchange, i) => {
           const [r] = parseResponses(ex.data);
-          const got = r ? `${r.status} ${r.complete ? 'whole' : 'CUT'} ${r.body.length} ${sha256(r.body).slice(0, 12)}` : `no response (${ex.error ?? 'closed'})`;
-          return `round ${round}, ${rates[i] as number / 1e6} MB/s: ${got}`;
+          const got = r
+            ? `${r.status} ${r.complete ? 'whole' : 'CUT'} ${r.body.length} ${sha256(r.body).slice(0, 12)}`
+            : `no response (${ex.error ?? 'closed'})`;
+          return `round ${round}, ${(rates[i] as number) / 1e6} MB/s: ${got}`;
         }),
       );
     }

@@ -129,9 +129,13 @@ async function configDigest(repo: string, reference: string, platform: string): 
 beforeAll(async () => {
   const platforms = (loadTestbedEnv().values.TESTBED_PLATFORMS ?? '').split(',');
   if (!PLATFORMS.every((platform) => platforms.includes(platform)))
-    throw new Error(`the test bed builds for ${platforms.join(', ') || 'no platform list'}, not ${PLATFORMS.join(' and ')}; run bash scripts/testbed.sh up`);
+    throw new Error(
+      `the test bed builds for ${platforms.join(', ') || 'no platform list'}, not ${PLATFORMS.join(' and ')}; run bash scripts/testbed.sh up`,
+    );
   if (testbed().mode === 'offline' && ENGINE_HOST === '')
-    throw new Error('TESTBED_CACHE_DOCKER_HOST is empty: the offline test bed has no engine whose store holds multi-platform images; run bash scripts/testbed.sh up');
+    throw new Error(
+      'TESTBED_CACHE_DOCKER_HOST is empty: the offline test bed has no engine whose store holds multi-platform images; run bash scripts/testbed.sh up',
+    );
   api = await startFakeGitHubApi('2026-11-30T08:00:00Z');
   workspace = mkdtempSync(join(tmpdir(), 'multi-platform-'));
   const app = writeApp(workspace, { 'main.py': APP });
@@ -188,7 +192,7 @@ describe('a two-platform image', () => {
     }
   });
 
-  it("runs Meinheld on arm64: the pushed arm64 image is an aarch64 Python with Meinheld and greenlet built for it", () => {
+  it('runs Meinheld on arm64: the pushed arm64 image is an aarch64 Python with Meinheld and greenlet built for it', () => {
     const out = docker([
       'run',
       '--rm',

@@ -84,9 +84,7 @@ export function pacedWriter(head: Buffer, body: Buffer, opts: { piece: number; e
     sock.write(head);
     for (let at = 0; at < body.length && !sock.destroyed; at += opts.piece) {
       const piece = body.subarray(at, at + opts.piece);
-      const frame = opts.chunked
-        ? Buffer.concat([Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from('\r\n')])
-        : piece;
+      const frame = opts.chunked ? Buffer.concat([Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from('\r\n')]) : piece;
       if (!sock.write(frame)) await Promise.race([once(sock, 'drain'), once(sock, 'close')]);
       await new Promise((r) => setTimeout(r, opts.everyMs));
     }

@@ -161,7 +161,11 @@ export async function runAction(inputs: Record<string, string>, options: RunOpti
  * Runs the post step alone with the given saved state, as a runner would after a main step that
  * saved it (or whose output forged it); RUNNER_TEMP is `runnerTemp`.
  */
-export async function runPost(state: Record<string, string>, runnerTemp: string, env: Record<string, string> = {}): Promise<{ exitCode: number; log: string }> {
+export async function runPost(
+  state: Record<string, string>,
+  runnerTemp: string,
+  env: Record<string, string> = {},
+): Promise<{ exitCode: number; log: string }> {
   const postEnv: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', RUNNER_TEMP: runnerTemp, ...env };
   for (const name of ['DOCKER_HOST', 'DOCKER_CONTEXT']) if (process.env[name] !== undefined) postEnv[name] = process.env[name]!;
   for (const [name, value] of Object.entries(state)) postEnv[`STATE_${name}`] = value;
@@ -238,7 +242,10 @@ export function leftoverSmokeContainers(): string[] {
 
 export function imageIdOf(reference: string): string | undefined {
   try {
-    return execFileSync('docker', ['image', 'inspect', '--format', '{{.Id}}', reference], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('docker', ['image', 'inspect', '--format', '{{.Id}}', reference], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return undefined;
   }

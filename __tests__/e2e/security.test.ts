@@ -147,7 +147,21 @@ describe('the post step acts only on its own things', () => {
       // What the action itself makes is removed as before.
       const own = mkdtempSync(join(runnerTemp, 'flask-gunicorn-action-docker-config-'));
       const jobId = `4242-1-${Math.random().toString(16).slice(2, 10)}`;
-      execFileSync('docker', ['create', '--name', `flask-gunicorn-action-smoke-${jobId}`, '--label', `flask-gunicorn-action.smoke-test=${jobId}`, '--network', 'none', SCRATCH_IMAGE, '/none'], { stdio: 'ignore' });
+      execFileSync(
+        'docker',
+        [
+          'create',
+          '--name',
+          `flask-gunicorn-action-smoke-${jobId}`,
+          '--label',
+          `flask-gunicorn-action.smoke-test=${jobId}`,
+          '--network',
+          'none',
+          SCRATCH_IMAGE,
+          '/none',
+        ],
+        { stdio: 'ignore' },
+      );
       const post = await runPost({ dockerConfig: own, container: `flask-gunicorn-action-smoke-${jobId}`, registry: testbed().registry }, runnerTemp);
       expect(post.log).not.toMatch(/::warning::/);
       expect(existsSync(own)).toBe(false);
@@ -166,7 +180,10 @@ describe('what reaches the image', () => {
       const ignored = `ignored-${Math.random().toString(36).slice(2)}`;
       const kept = `kept-${Math.random().toString(36).slice(2)}`;
       mkdirSync(join(checkout, '.git'));
-      writeFileSync(join(checkout, '.git', 'config'), `[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}\n# ${token}\n`);
+      writeFileSync(
+        join(checkout, '.git', 'config'),
+        `[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}\n# ${token}\n`,
+      );
       writeFileSync(join(checkout, '.git', 'HEAD'), 'ref: refs/heads/main\n');
       mkdirSync(join(checkout, 'notes'));
       writeFileSync(join(checkout, 'notes', 'todo.txt'), `${ignored}\n`);
@@ -221,7 +238,15 @@ describe('what reaches the image', () => {
       const tb = testbed();
       const result = remember(
         await run(
-          { app, 'pip-index-url': index.url, 'probe-body': CANARY_MARK, image: `${tb.registry}/${repository}`, push: 'true', username: tb.user, password: tb.password },
+          {
+            app,
+            'pip-index-url': index.url,
+            'probe-body': CANARY_MARK,
+            image: `${tb.registry}/${repository}`,
+            push: 'true',
+            username: tb.user,
+            password: tb.password,
+          },
           { env: { PATH: `${bin}:${process.env.PATH ?? ''}` } },
         ),
       );

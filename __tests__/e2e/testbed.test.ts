@@ -137,9 +137,16 @@ describe.runIf(tb.mode === 'offline')('offline: package index and stand-in base 
     const { stdout } = await exec(
       'docker',
       [
-        'run', '--rm', '--network', tb.network, `${tb.basePrefix}python:${v}-slim`, 'sh', '-c',
+        'run',
+        '--rm',
+        '--network',
+        tb.network,
+        `${tb.basePrefix}python:${v}-slim`,
+        'sh',
+        '-c',
         `pip download --no-deps --disable-pip-version-check --index-url "$1" -d /tmp/x flask >/dev/null && ls /tmp/x`,
-        'sh', tb.pipIndexUrl,
+        'sh',
+        tb.pipIndexUrl,
       ],
       { timeout: 120_000 },
     );

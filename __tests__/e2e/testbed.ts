@@ -72,8 +72,7 @@ export function loadTestbedEnv(): { values: Record<string, string>; missing: str
   const source = problem === '' ? `bash scripts/testbed.sh env --json (${fromFile.TESTBED_STATE ?? '?'}/env)` : problem;
   const values: Record<string, string> = { ...fromFile };
   for (const [k, v] of Object.entries(process.env)) if (k.startsWith('TESTBED_') && v !== undefined) values[k] = v;
-  const required: readonly string[] =
-    values.TESTBED_MODE === 'online' ? REQUIRED : [...REQUIRED, ...REQUIRED_OFFLINE];
+  const required: readonly string[] = values.TESTBED_MODE === 'online' ? REQUIRED : [...REQUIRED, ...REQUIRED_OFFLINE];
   const missing = required.filter((k) => !values[k] && !(k === 'TESTBED_BASE_PREFIX' && k in values));
   return { values, missing, source };
 }

@@ -10,16 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allowedWorkers, defaultWorker } from '../../src/versions.js';
 import { startEngineProxy } from './engine-proxy.js';
-import {
-  imageIdOf,
-  runAction,
-  startFakeGitHubApi,
-  testbedInputs,
-  workflowEnv,
-  writeApp,
-  type ActionRun,
-  type FakeGitHubApi,
-} from './run-action.js';
+import { imageIdOf, runAction, startFakeGitHubApi, testbedInputs, workflowEnv, writeApp, type ActionRun, type FakeGitHubApi } from './run-action.js';
 import { e2eTarget, freePort, registryManifestDigest, registryTags, testbed } from './testbed.js';
 
 const target = e2eTarget();
@@ -67,7 +58,9 @@ function perJobTags(result: ActionRun): string[] {
 
 /** Smoke-test containers of this file's runs still on the engine. */
 function leftoverContainers(): string[] {
-  const out = execFileSync('docker', ['ps', '--all', '--filter', 'label=flask-gunicorn-action.smoke-test', '--format', '{{.Names}}'], { encoding: 'utf8' });
+  const out = execFileSync('docker', ['ps', '--all', '--filter', 'label=flask-gunicorn-action.smoke-test', '--format', '{{.Names}}'], {
+    encoding: 'utf8',
+  });
   return out.split('\n').filter((name) => name.startsWith(`flask-gunicorn-action-smoke-${RUN_ID}-`));
 }
 
@@ -135,10 +128,14 @@ describe('item 5: the engine fails after the push', () => {
     const repository = `e2e/after-push-${suffix()}`;
     // Fail every image inspection once a push has gone through: the size lookup that follows the push.
     const proxy = await startEngineProxy(
-      (req, seen) => req.method === 'GET' && /\/images\/.+\/json$/.test(req.url ?? '') && seen.some((line) => /^POST \S*\/images\/.+\/push/.test(line)),
+      (req, seen) =>
+        req.method === 'GET' && /\/images\/.+\/json$/.test(req.url ?? '') && seen.some((line) => /^POST \S*\/images\/.+\/push/.test(line)),
     );
     try {
-      const result = await run({ app: helloApp('pushed'), ...pushTo(repository), date: '2026-11-21', latest: 'false' }, { DOCKER_HOST: proxy.dockerHost });
+      const result = await run(
+        { app: helloApp('pushed'), ...pushTo(repository), date: '2026-11-21', latest: 'false' },
+        { DOCKER_HOST: proxy.dockerHost },
+      );
       expect(proxy.failed.length, result.log).toBeGreaterThan(0);
       expect(result.exitCode, result.log).toBe(0);
       expect(result.log).toMatch(/Could not read the image size \(.*injected failure.*\); the image-size output is empty\./);
@@ -159,7 +156,9 @@ describe('item 5: the engine fails after the push', () => {
 describe('item 6: a matrix over workers', () => {
   it('names a worker other than the default in the generated tags, and leaves no per-job local tag', async () => {
     // sync builds offline on every version; if it ever becomes the default, any other allowed one will do.
-    const worker = ['sync', 'gthread'].find((w) => w !== defaultWorker(target.pythonVersion) && allowedWorkers(target.pythonVersion).includes(w as 'sync'))!;
+    const worker = ['sync', 'gthread'].find(
+      (w) => w !== defaultWorker(target.pythonVersion) && allowedWorkers(target.pythonVersion).includes(w as 'sync'),
+    )!;
     const repository = `e2e/workers-${suffix()}`;
     const result = await run({ app: helloApp('worker'), ...pushTo(repository), worker, date: '2026-11-21', latest: 'false' });
     expect(result.exitCode, result.log).toBe(0);

@@ -74,8 +74,7 @@ describe('README', () => {
       const row = new RegExp(`^\\| \`${name}\` \\| ([^|]+) \\|`, 'm').exec(readme);
       expect(row, name).not.toBeNull();
       const documented = row![1]!.trim();
-      if (input.default && !documented.startsWith('the ') && !documented.startsWith('('))
-        expect(documented, name).toBe(`\`${input.default}\``);
+      if (input.default && !documented.startsWith('the ') && !documented.startsWith('(')) expect(documented, name).toBe(`\`${input.default}\``);
     }
   });
 });

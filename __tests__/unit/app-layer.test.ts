@@ -14,17 +14,17 @@ const PIP_INSTALL =
   'RUN python -m pip install --no-cache-dir --disable-pip-version-check -r /tmp/app-requirements.txt && rm /tmp/app-requirements.txt';
 
 /** The Dockerfile's instructions, without the comment line. */
-const instructions = (text: string): string[] => text.trimEnd().split('\n').filter((line) => !line.startsWith('#'));
+const instructions = (text: string): string[] =>
+  text
+    .trimEnd()
+    .split('\n')
+    .filter((line) => !line.startsWith('#'));
 
 describe('renderAppDockerfile', () => {
   it('copies the app over the demo on the base image when there is nothing else', () => {
     const text = renderAppDockerfile(layer());
     expect(text.endsWith('\n')).toBe(true);
-    expect(instructions(text)).toEqual([
-      'FROM flask-gunicorn-action/base:python3.12-gthread',
-      'RUN rm -rf /app && mkdir -p /app',
-      'COPY . /app',
-    ]);
+    expect(instructions(text)).toEqual(['FROM flask-gunicorn-action/base:python3.12-gthread', 'RUN rm -rf /app && mkdir -p /app', 'COPY . /app']);
   });
 
   it('installs requirements.txt in a layer of its own before copying the code', () => {

@@ -221,11 +221,11 @@ describe('workers', () => {
     expect([s.workers, s.workers_why]).toEqual([4, '2 cores x WORKERS_PER_CORE 2']);
   });
 
-  it('WORKERS_PER_CORE=3 on 2 cores: 6 (the seeds\' example)', () => {
+  it("WORKERS_PER_CORE=3 on 2 cores: 6 (the seeds' example)", () => {
     expect(settings({ WORKERS_PER_CORE: '3' }, { affinity: 2 }).workers).toBe(6);
   });
 
-  it('WORKERS_PER_CORE=0.5 on 8 cores: 4 (the seeds\' example)', () => {
+  it("WORKERS_PER_CORE=0.5 on 8 cores: 4 (the seeds' example)", () => {
     expect(settings({ WORKERS_PER_CORE: '0.5' }, { affinity: 8 }).workers).toBe(4);
   });
 
@@ -278,8 +278,14 @@ describe('threads and worker class', () => {
     expect([s.worker_class, s.threads]).toEqual(['gevent', 1]);
   });
 
-  it('meinheld is the default, on every Python, and maps to the image\'s own worker class', () => {
-    for (const python of [[3, 8], [3, 9], [3, 11], [3, 13], [3, 14]] as Array<[number, number]>) {
+  it("meinheld is the default, on every Python, and maps to the image's own worker class", () => {
+    for (const python of [
+      [3, 8],
+      [3, 9],
+      [3, 11],
+      [3, 13],
+      [3, 14],
+    ] as Array<[number, number]>) {
       const s = settings({}, { python });
       expect([s.worker, s.worker_class, s.threads, s.threads_why]).toEqual(['meinheld', 'meinheld_worker.MeinheldWorker', 1, 'meinheld worker']);
     }
@@ -300,7 +306,13 @@ describe('bind, logs and timeouts', () => {
   it('defaults: 0.0.0.0:80, info, 120/120/5, access log off, error log on stderr', () => {
     const s = settings();
     expect([s.bind, s.loglevel, s.timeout, s.graceful_timeout, s.keepalive, s.accesslog, s.errorlog]).toEqual([
-      '0.0.0.0:80', 'info', 120, 120, 5, null, '-',
+      '0.0.0.0:80',
+      'info',
+      120,
+      120,
+      5,
+      null,
+      '-',
     ]);
   });
 
@@ -340,9 +352,7 @@ describe('the start-up line', () => {
   });
 
   it('says when GUNICORN_CMD_ARGS overrides what it shows', () => {
-    expect(resolve({ GUNICORN_CMD_ARGS: '--workers 3' }).summary).toMatch(
-      / \(GUNICORN_CMD_ARGS='--workers 3' overrides these\)$/,
-    );
+    expect(resolve({ GUNICORN_CMD_ARGS: '--workers 3' }).summary).toMatch(/ \(GUNICORN_CMD_ARGS='--workers 3' overrides these\)$/);
   });
 });
 
@@ -358,17 +368,28 @@ describe('bad values: one line each naming the variable, the value and what is a
     [{ THREADS: '0' }, "Invalid THREADS='0': expected a whole number of at least 1 (e.g. 4)."],
     [{ PORT: '99999' }, "Invalid PORT='99999': expected a whole number from 1 to 65535 (e.g. 80 or 8080)."],
     [{ PORT: 'http' }, "Invalid PORT='http': expected a whole number from 1 to 65535 (e.g. 80 or 8080)."],
-    [{ BIND: '0.0.0.0:0' }, "Invalid BIND='0.0.0.0:0': expected HOST:PORT with a port from 1 to 65535 (e.g. 0.0.0.0:8080 or [::]:8080), or unix:/path/to.sock."],
+    [
+      { BIND: '0.0.0.0:0' },
+      "Invalid BIND='0.0.0.0:0': expected HOST:PORT with a port from 1 to 65535 (e.g. 0.0.0.0:8080 or [::]:8080), or unix:/path/to.sock.",
+    ],
     [{ TIMEOUT: '-1' }, "Invalid TIMEOUT='-1': expected a whole number of seconds, 0 or more (e.g. 120; 0 disables)."],
     [{ GRACEFUL_TIMEOUT: 'soon' }, "Invalid GRACEFUL_TIMEOUT='soon': expected a whole number of seconds, 0 or more (e.g. 120)."],
     [{ KEEP_ALIVE: '1.5' }, "Invalid KEEP_ALIVE='1.5': expected a whole number of seconds, 0 or more (e.g. 5)."],
     [{ LOG_LEVEL: 'loud' }, "Invalid LOG_LEVEL='loud': expected one of debug, info, warning, error, critical."],
     // The workers in versions.json's order (the catalogue's).
-    [{ WORKER_CLASS: 'tornado' }, "Invalid WORKER_CLASS='tornado': expected one of meinheld, gthread, gevent, sync, or a dotted path to a Gunicorn worker class."],
-    [{ WORKER_CLASS: 'gevent' }, "Invalid WORKER_CLASS='gevent': gevent is not installed in this image (build it with --build-arg WORKER=gevent); expected gthread or sync."],
+    [
+      { WORKER_CLASS: 'tornado' },
+      "Invalid WORKER_CLASS='tornado': expected one of meinheld, gthread, gevent, sync, or a dotted path to a Gunicorn worker class.",
+    ],
+    [
+      { WORKER_CLASS: 'gevent' },
+      "Invalid WORKER_CLASS='gevent': gevent is not installed in this image (build it with --build-arg WORKER=gevent); expected gthread or sync.",
+    ],
   ];
   for (const [env, line] of cases) {
-    it(`${Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ')}`, () => {
+    it(`${Object.entries(env)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}`, () => {
       expect(errors(env, { installed: ['meinheld'] })).toEqual([line]);
     });
   }
@@ -406,7 +427,11 @@ describe('the worker catalogue file', () => {
     const program = 'import sys; sys.path.insert(0, sys.argv[1]); import worker_catalogue; worker_catalogue.load("/nonexistent/versions.json")';
     let stderr = '';
     try {
-      execFileSync(PYTHON, ['-c', program, IMAGE_DIR], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
+      execFileSync(PYTHON, ['-c', program, IMAGE_DIR], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+      });
     } catch (e) {
       stderr = (e as { stderr: string }).stderr;
     }

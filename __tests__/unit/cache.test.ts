@@ -6,8 +6,20 @@ function parse(name: 'cache-from' | 'cache-to', value: string): { specs: ReturnT
   return { specs: parseCacheInput(name, value, (message) => problems.push(message)), problems };
 }
 
-const gha: CacheSpec = { type: 'gha', attrs: [['scope', 'web'], ['mode', 'max']] };
-const registry: CacheSpec = { type: 'registry', attrs: [['ref', '127.0.0.1:5000/web:buildcache'], ['mode', 'max']] };
+const gha: CacheSpec = {
+  type: 'gha',
+  attrs: [
+    ['scope', 'web'],
+    ['mode', 'max'],
+  ],
+};
+const registry: CacheSpec = {
+  type: 'registry',
+  attrs: [
+    ['ref', '127.0.0.1:5000/web:buildcache'],
+    ['mode', 'max'],
+  ],
+};
 const local: CacheSpec = { type: 'local', attrs: [['dest', '/tmp/cache/']] };
 
 describe('parseCacheInput', () => {
@@ -47,7 +59,9 @@ describe('each build has its own part of the cache', () => {
 
   it('gives a gha cache without scope one per build, and a registry ref without tag latest-PART, a port not taken for a tag', () => {
     expect(specForBuild({ type: 'gha', attrs: [] }, 'app')).toBe('type=gha,scope=buildkit-app');
-    expect(specForBuild({ type: 'registry', attrs: [['ref', '127.0.0.1:5000/web']] }, 'base')).toBe('type=registry,ref=127.0.0.1:5000/web:latest-base');
+    expect(specForBuild({ type: 'registry', attrs: [['ref', '127.0.0.1:5000/web']] }, 'base')).toBe(
+      'type=registry,ref=127.0.0.1:5000/web:latest-base',
+    );
   });
 
   it('leaves inline alone', () => {
@@ -66,10 +80,18 @@ describe('each build has its own part of the cache', () => {
 });
 
 describe('defaultCache', () => {
-  it('is GitHub\'s cache scoped per Python version, variant and worker, written with mode=max', () => {
+  it("is GitHub's cache scoped per Python version, variant and worker, written with mode=max", () => {
     expect(defaultCache('3.12', 'slim', 'meinheld')).toEqual({
       from: [{ type: 'gha', attrs: [['scope', 'flask-gunicorn-action-3.12-slim-meinheld']] }],
-      to: [{ type: 'gha', attrs: [['scope', 'flask-gunicorn-action-3.12-slim-meinheld'], ['mode', 'max']] }],
+      to: [
+        {
+          type: 'gha',
+          attrs: [
+            ['scope', 'flask-gunicorn-action-3.12-slim-meinheld'],
+            ['mode', 'max'],
+          ],
+        },
+      ],
     });
   });
 });

@@ -135,7 +135,9 @@ describe('container from saved state', () => {
       'flask-gunicorn-action-smoke-4242-1-ffffffff': own,
     });
     expect(await post(docker, { container: `flask-gunicorn-action-smoke-${JOB}` })).toEqual([expect.stringContaining('does not carry the label')]);
-    expect(await post(docker, { container: 'flask-gunicorn-action-smoke-4242-1-ffffffff' })).toEqual([expect.stringContaining('does not carry the label')]);
+    expect(await post(docker, { container: 'flask-gunicorn-action-smoke-4242-1-ffffffff' })).toEqual([
+      expect.stringContaining('does not carry the label'),
+    ]);
     expect(calls.filter((c) => c[0] === 'rm')).toEqual([]);
   });
 });

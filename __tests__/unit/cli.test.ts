@@ -37,12 +37,15 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine([]).inputs).toEqual({});
   });
 
-  it.each([['--colour', 'red'], ['--Python-Version', '3.12'], ['-p', '3.12'], ['3.12'], ['--']])('rejects the unknown flag in %j with the usage', (...args) => {
-    const message = problem(args);
-    expect(message.split('\n')[0]).toBe(`${args[0]}: not a known flag.`);
-    expect(message).toContain('Usage: node dist/cli.js');
-    expect(message).toContain('--python-version --variant --app');
-  });
+  it.each([['--colour', 'red'], ['--Python-Version', '3.12'], ['-p', '3.12'], ['3.12'], ['--']])(
+    'rejects the unknown flag in %j with the usage',
+    (...args) => {
+      const message = problem(args);
+      expect(message.split('\n')[0]).toBe(`${args[0]}: not a known flag.`);
+      expect(message).toContain('Usage: node dist/cli.js');
+      expect(message).toContain('--python-version --variant --app');
+    },
+  );
 
   it.each([['--password', 'hunter2'], ['--password=hunter2']])('refuses the password as a flag: %j', (...args) => {
     const message = problem(args);
@@ -81,6 +84,8 @@ describe('parseCommandLine --json', () => {
   });
 
   it('names --json in the usage', () => {
-    expect(problem(['--jsn'])).toContain('--json prints the result as one JSON object, the last line on stdout; --json=FILE writes it to FILE instead.');
+    expect(problem(['--jsn'])).toContain(
+      '--json prints the result as one JSON object, the last line on stdout; --json=FILE writes it to FILE instead.',
+    );
   });
 });

@@ -8,7 +8,7 @@ const made: string[] = [];
 afterEach(() => made.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
 describe('the per-run Docker config folder that builds and pushes share', () => {
-  it('keeps the CLI on its own file and still finds the user\'s plugins (buildx)', () => {
+  it("keeps the CLI on its own file and still finds the user's plugins (buildx)", () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'docker-config-test-'));
     made.push(root);
     const dir = createDockerConfigDir(root, { DOCKER_CONFIG: '/home/runner/.docker' });
@@ -18,7 +18,10 @@ describe('the per-run Docker config folder that builds and pushes share', () => 
   });
 
   it('leaves buildx its usual folder, so a builder is found and removed the same with or without the login', () => {
-    expect(loginEnv('/tmp/cfg', { DOCKER_CONFIG: '/home/runner/.docker' })).toEqual({ DOCKER_CONFIG: '/tmp/cfg', BUILDX_CONFIG: '/home/runner/.docker/buildx' });
+    expect(loginEnv('/tmp/cfg', { DOCKER_CONFIG: '/home/runner/.docker' })).toEqual({
+      DOCKER_CONFIG: '/tmp/cfg',
+      BUILDX_CONFIG: '/home/runner/.docker/buildx',
+    });
     expect(loginEnv('/tmp/cfg', { BUILDX_CONFIG: '/srv/buildx' })).toEqual({ DOCKER_CONFIG: '/tmp/cfg', BUILDX_CONFIG: '/srv/buildx' });
     expect(loginEnv('/tmp/cfg', {}).BUILDX_CONFIG).toBe(path.join(os.homedir(), '.docker', 'buildx'));
   });

@@ -64,7 +64,10 @@ describe('buildxBuilder', () => {
       args[0] === 'buildx' ? { stdout: 'github.com/docker/buildx v0.17.1 257815a\n' } : { stdout: 'desktop-linux\n' },
     );
     expect(await new Docker(run).buildxBuilder()).toBe('desktop-linux');
-    expect(calls.map((c) => c.args)).toEqual([['buildx', 'version'], ['context', 'show']]);
+    expect(calls.map((c) => c.args)).toEqual([
+      ['buildx', 'version'],
+      ['context', 'show'],
+    ]);
   });
 
   it("is 'default' when the context cannot be read", async () => {
@@ -161,7 +164,10 @@ describe('containers', () => {
   });
 
   it('fails to start with the reason', async () => {
-    const { run } = fakeRunner(() => ({ exitCode: 125, stderr: 'docker: Error response from daemon: Conflict. The container name "/x" is already in use.\n' }));
+    const { run } = fakeRunner(() => ({
+      exitCode: 125,
+      stderr: 'docker: Error response from daemon: Conflict. The container name "/x" is already in use.\n',
+    }));
     expect((await rejection(new Docker(run).runContainer(['run', 'img']))).message).toContain('Could not start the test container: docker: Error');
   });
 
@@ -196,7 +202,10 @@ describe('containers', () => {
   });
 
   it('fails on any other removal error', async () => {
-    const { run } = fakeRunner(() => ({ exitCode: 1, stderr: 'Error response from daemon: cannot remove container "/c1": device or resource busy\n' }));
+    const { run } = fakeRunner(() => ({
+      exitCode: 1,
+      stderr: 'Error response from daemon: cannot remove container "/c1": device or resource busy\n',
+    }));
     expect((await rejection(new Docker(run).removeContainer('c1'))).message).toBe(
       'Could not remove container c1: Error response from daemon: cannot remove container "/c1": device or resource busy',
     );

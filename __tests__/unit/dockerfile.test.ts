@@ -54,7 +54,9 @@ describe('the Dockerfile template', () => {
 
   it('each stage declares the build args it uses; the defaults agree with versions.json', () => {
     for (const stage of [0, 1]) {
-      const args = inStage(stage).filter((i) => i.keyword === 'ARG').map((i) => i.args);
+      const args = inStage(stage)
+        .filter((i) => i.keyword === 'ARG')
+        .map((i) => i.args);
       expect(args).toEqual(['PYTHON_VERSION=3.12', 'WORKER=meinheld', 'PIP_INDEX_URL=', 'PIP_TRUSTED_HOST=']);
     }
     expect(versions.versions['3.12']?.defaultWorker).toBe('meinheld');
@@ -66,7 +68,10 @@ describe('the Dockerfile template', () => {
     const runs = (stage: number): string[] =>
       inStage(stage)
         .filter((i) => i.keyword === 'RUN')
-        .flatMap((i) => [i.args, ...[...i.args.matchAll(/sh \/\w+\/([\w-]+\.sh)/g)].map((m) => readFileSync(join(IMAGE_DIR, 'scripts', m[1] as string), 'utf8'))]);
+        .flatMap((i) => [
+          i.args,
+          ...[...i.args.matchAll(/sh \/\w+\/([\w-]+\.sh)/g)].map((m) => readFileSync(join(IMAGE_DIR, 'scripts', m[1] as string), 'utf8')),
+        ]);
     expect(runs(0).some((text) => compilers.test(text))).toBe(true);
     expect(runs(1).filter((text) => compilers.test(text))).toEqual([]);
     expect(runs(1).length).toBeGreaterThan(inStage(1).filter((i) => i.keyword === 'RUN').length); // it read the scripts
@@ -85,7 +90,10 @@ describe('the Dockerfile template', () => {
 
   it('sets the runtime contract: PYTHONPATH, the worker default and label, port, workdir, command', () => {
     const stage = inStage(1);
-    const env = stage.filter((i) => i.keyword === 'ENV').map((i) => i.args).join(' ');
+    const env = stage
+      .filter((i) => i.keyword === 'ENV')
+      .map((i) => i.args)
+      .join(' ');
     expect(env).toContain('PYTHONPATH=/app');
     expect(env).toContain('WORKER_CLASS=${WORKER}');
     const labels = stage.find((i) => i.keyword === 'LABEL')?.args;
@@ -100,9 +108,7 @@ describe('the Dockerfile template', () => {
   });
 
   it('every file it copies from the context exists in docker/', () => {
-    const sources = all
-      .filter((i) => i.keyword === 'COPY' && !i.args.startsWith('--from'))
-      .flatMap((i) => i.args.split(' ').slice(0, -1));
+    const sources = all.filter((i) => i.keyword === 'COPY' && !i.args.startsWith('--from')).flatMap((i) => i.args.split(' ').slice(0, -1));
     expect(sources.length).toBeGreaterThan(5);
     for (const source of sources) {
       if (source.includes('*')) {
@@ -136,7 +142,15 @@ describe('the build stage script, per package manager and worker', () => {
     mkdirSync(bin);
     copyFileSync(join(IMAGE_DIR, 'scripts', 'build-wheels.sh'), join(root, 'build', 'build-wheels.sh'));
     const log = join(root, 'commands.log');
-    const stubs = ['python', 'pip', 'sh', ...(system.apk ? ['apk'] : []), ...(system.aptGet ? ['apt-get'] : []), ...(system.gcc ? ['gcc'] : []), ...(system.patch ? ['patch'] : [])];
+    const stubs = [
+      'python',
+      'pip',
+      'sh',
+      ...(system.apk ? ['apk'] : []),
+      ...(system.aptGet ? ['apt-get'] : []),
+      ...(system.gcc ? ['gcc'] : []),
+      ...(system.patch ? ['patch'] : []),
+    ];
     for (const name of stubs) {
       writeFileSync(join(bin, name), `#!/bin/sh\necho "${name} $*" >> "${log}"\n`);
       chmodSync(join(bin, name), 0o755);
@@ -148,7 +162,12 @@ describe('the build stage script, per package manager and worker', () => {
       env: { PATH: bin, PIP_INDEX_URL: '', PIP_TRUSTED_HOST: '' },
     });
     expect(existsSync(join(root, 'wheels'))).toBe(true);
-    return existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').map((l) => l.replaceAll(root, '')) : [];
+    return existsSync(log)
+      ? readFileSync(log, 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => l.replaceAll(root, ''))
+      : [];
   }
 
   const policy = 'python /build/build_check.py /build/versions.json 3.9 ';
@@ -216,7 +235,7 @@ print(json.dumps(accepted))
     }
   });
 
-  it('every worker has an install recipe (none for Gunicorn\'s own) and a runtime mapping', () => {
+  it("every worker has an install recipe (none for Gunicorn's own) and a runtime mapping", () => {
     const recipe: Record<string, string | null> = { meinheld: 'meinheld/source.txt', gevent: 'requirements-gevent.txt', gthread: null, sync: null };
     expect(autotuneWorkers).not.toContain('tornado'); // the harness can tell a worker autotune refuses
     for (const worker of allWorkers) {
@@ -262,7 +281,7 @@ print(json.dumps([check(versions, *case) for case in json.loads(sys.argv[3])]))
     ]);
   });
 
-  it('refuses a PYTHON_VERSION that is not the interpreter\'s, or not supported', () => {
+  it("refuses a PYTHON_VERSION that is not the interpreter's, or not supported", () => {
     expect(check(['3.12', 'gthread', '3.11'], ['3.7', 'gthread', '3.7'])).toEqual([
       'PYTHON_VERSION=3.12 but the base image runs Python 3.11: pass the PYTHON_VERSION of the base image (or a base image for Python 3.12)',
       'PYTHON_VERSION=3.7 is not supported: expected one of 3.8, 3.9, 3.10, 3.11, 3.12, 3.13, 3.14',

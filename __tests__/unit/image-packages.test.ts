@@ -24,13 +24,13 @@ const lines = (file: string): string[] =>
     .filter((l) => l && !l.startsWith('#'));
 
 describe('requirements and constraints', () => {
-  it('every image gets Flask and a Gunicorn from 23 (its parser\'s request-smuggling fixes) below 27', () => {
+  it("every image gets Flask and a Gunicorn from 23 (its parser's request-smuggling fixes) below 27", () => {
     expect(lines('requirements.txt')).toEqual(['flask>=2.2,<4', 'gunicorn>=23,<27']);
     expect(lines('constraints.txt')).toEqual(['gunicorn>=23']);
     expect(readdirSync(IMAGE_DIR).filter((f) => /^constraints-.+\.txt$/.test(f))).toEqual([]);
   });
 
-  it('gevent comes through Gunicorn\'s extra, which brings the packaging module its worker imports', () => {
+  it("gevent comes through Gunicorn's extra, which brings the packaging module its worker imports", () => {
     expect(lines('requirements-gevent.txt')).toEqual(['gunicorn[gevent]']);
   });
 
@@ -43,7 +43,7 @@ describe('requirements and constraints', () => {
 });
 
 describe('Meinheld from source', () => {
-  it('is pinned to one release by hash, PyPI\'s sdist and the one built from the v1.0.2 tag', () => {
+  it("is pinned to one release by hash, PyPI's sdist and the one built from the v1.0.2 tag", () => {
     const text = readFileSync(join(MEINHELD_DIR, 'source.txt'), 'utf8').replace(/\\\n/g, ' ');
     const [req] = text.split('\n').filter((l) => l.trim() && !l.startsWith('#'));
     expect(req?.split(/\s+/).filter(Boolean)).toEqual([
@@ -73,7 +73,7 @@ describe('Meinheld from source', () => {
   });
 });
 
-describe('the image stage installs the built wheels, then Flask, Gunicorn and the worker\'s packages', () => {
+describe("the image stage installs the built wheels, then Flask, Gunicorn and the worker's packages", () => {
   // The Dockerfile copies the script into /tmp beside the wheels and the requirements files, and runs it.
   const SCRIPT = join(IMAGE_DIR, 'scripts', 'install-packages.sh');
   const dockerfile = readFileSync(join(DOCKER_DIR, 'Dockerfile'), 'utf8').replace(/\\\n/g, ' ');
@@ -97,7 +97,10 @@ describe('the image stage installs the built wheels, then Flask, Gunicorn and th
       symlinkSync(execFileSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).trim(), join(bin, tool));
     }
     execFileSync('/bin/sh', [join(root, 'tmp', 'install-packages.sh'), worker], { env: { PATH: bin } });
-    return readFileSync(log, 'utf8').trim().split('\n').map((l) => l.replaceAll(root, ''));
+    return readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.replaceAll(root, ''));
   }
 
   it('the Dockerfile runs it with the worker, from /tmp beside its inputs, then removes them all', () => {

@@ -125,7 +125,9 @@ describe('a push that succeeded', () => {
     expect(record.outputs.digest).toBe(DIGEST);
     expect(record.outputs['image-size']).toBe('');
     expect(record.warnings).toEqual([
-      'Could not read the image size (Could not inspect image sha256:' + 'ab'.repeat(32) + ': Error response from daemon: connection reset); the image-size output is empty.',
+      'Could not read the image size (Could not inspect image sha256:' +
+        'ab'.repeat(32) +
+        ': Error response from daemon: connection reset); the image-size output is empty.',
     ]);
     expect(record.summaries).toHaveLength(1);
     expect(record.summaries[0]!.title).toBe('Flask image');
@@ -156,7 +158,9 @@ describe('a push that succeeded', () => {
 describe('a push that stopped part-way', () => {
   it('fails, and the outputs and summary name the tags the registry already holds', async () => {
     const { reporter, record } = recordingReporter();
-    const { docker } = fakeDocker((args) => (args[0] === 'push' && args[1] === refs[1] ? fail('denied: requested access to the resource is denied') : undefined));
+    const { docker } = fakeDocker((args) =>
+      args[0] === 'push' && args[1] === refs[1] ? fail('denied: requested access to the resource is denied') : undefined,
+    );
     await expect(runPipeline(inputs(pushInputs), env, deps(docker, reporter))).rejects.toThrow(`docker push ${refs[1]} failed: denied`);
     expect(record.outputs.tags).toBe(refs[0]);
     expect(record.outputs.digest).toBe(DIGEST);
@@ -199,7 +203,9 @@ describe('inputs the action adjusts', () => {
     const { reporter, record } = recordingReporter();
     const { docker, calls } = fakeDocker();
     await runPipeline(inputs({ ...pushInputs, image: '127.0.0.1:5000/Octo-Org/Web' }), env, deps(docker, reporter));
-    expect(record.notices).toEqual(['image: "127.0.0.1:5000/Octo-Org/Web" was lower-cased to "127.0.0.1:5000/octo-org/web": registries accept only lowercase repository names.']);
+    expect(record.notices).toEqual([
+      'image: "127.0.0.1:5000/Octo-Org/Web" was lower-cased to "127.0.0.1:5000/octo-org/web": registries accept only lowercase repository names.',
+    ]);
     expect(calls.filter((args) => args[0] === 'push').map((args) => args[1])).toEqual([
       '127.0.0.1:5000/octo-org/web:python3.12-2026-11-21',
       '127.0.0.1:5000/octo-org/web:python3.12',
@@ -255,11 +261,14 @@ describe('login, cache builder and retried pulls (issue 11)', () => {
     expect(calls.filter((c) => c.args[0] === 'login')).toHaveLength(1);
   });
 
-  it('makes a builder that exports cache where the engine\'s own cannot, hands the base image over as an OCI layout, and removes the builder', async () => {
+  it("makes a builder that exports cache where the engine's own cannot, hands the base image over as an OCI layout, and removes the builder", async () => {
     const { reporter } = recordingReporter();
     const fake = buildxDocker();
     const state = memoryState();
-    const result = await runPipeline(inputs({ 'cache-to': 'type=local,dest=/tmp/c', 'cache-from': 'type=local,src=/tmp/c' }), env, { ...deps(fake.docker, reporter), state });
+    const result = await runPipeline(inputs({ 'cache-to': 'type=local,dest=/tmp/c', 'cache-from': 'type=local,src=/tmp/c' }), env, {
+      ...deps(fake.docker, reporter),
+      state,
+    });
     const calls = fake.calls;
     const name = result.plan.builder.kind === 'buildx' ? result.plan.builder.name : '';
     expect(name).toMatch(/^flask-gunicorn-action-cache-local-1-[0-9a-f]{8}$/);
@@ -278,7 +287,7 @@ describe('login, cache builder and retried pulls (issue 11)', () => {
     expect(calls.at(-1)!.args).toEqual(['buildx', 'rm', name]);
   });
 
-  it('keeps the engine\'s own builder when it exports cache (containerd image store)', async () => {
+  it("keeps the engine's own builder when it exports cache (containerd image store)", async () => {
     const { reporter } = recordingReporter();
     const fake = buildxDocker((args) => (args[0] === 'info' ? ok('[["driver-type","io.containerd.snapshotter.v1"]]\n') : undefined));
     const result = await runPipeline(inputs({ 'cache-to': 'type=local,dest=/tmp/c' }), env, deps(fake.docker, reporter));
@@ -311,16 +320,22 @@ describe('login, cache builder and retried pulls (issue 11)', () => {
     let fetchFailures = 1;
     const fake = buildxDocker((args) =>
       args[0] === 'buildx' && args[1] === 'build' && args.includes('--file') && args[args.indexOf('--file') + 1] !== '-' && fetchFailures-- > 0
-        ? fail('ERROR: failed to build: failed to solve: python:3.12: failed to resolve source metadata for docker.io/library/python:3.12: unexpected status from HEAD request: 503 Service Unavailable')
+        ? fail(
+            'ERROR: failed to build: failed to solve: python:3.12: failed to resolve source metadata for docker.io/library/python:3.12: unexpected status from HEAD request: 503 Service Unavailable',
+          )
         : undefined,
     );
     await runPipeline(inputs(), env, deps(fake.docker, reporter));
     const calls = fake.calls;
     expect(builds(calls)).toHaveLength(3);
-    expect(record.warnings[0]).toMatch(/^Building the base image: attempt 1 failed \(Building the base image failed \(docker exited with 1\)\..*\); retrying in 1 s$/);
+    expect(record.warnings[0]).toMatch(
+      /^Building the base image: attempt 1 failed \(Building the base image failed \(docker exited with 1\)\..*\); retrying in 1 s$/,
+    );
 
     const failing = buildxDocker((args) =>
-      args[0] === 'buildx' && args[1] === 'build' ? fail('ERROR: failed to build: failed to solve: process "/bin/sh -c pip install" did not complete successfully: exit code: 1') : undefined,
+      args[0] === 'buildx' && args[1] === 'build'
+        ? fail('ERROR: failed to build: failed to solve: process "/bin/sh -c pip install" did not complete successfully: exit code: 1')
+        : undefined,
     );
     await expect(runPipeline(inputs(), env, deps(failing.docker, recordingReporter().reporter))).rejects.toThrow(/Building the base image failed/);
     expect(builds(failing.calls)).toHaveLength(1);
@@ -338,7 +353,8 @@ describe('several platforms (issue 12)', () => {
       const scripted = answer(args);
       if (scripted) return scripted;
       if (args[0] === 'version' && args[2]?.includes('.Server.Arch')) return ok('linux/amd64\n');
-      if (args[0] === 'buildx' && args[1] === 'inspect') return ok('Name: default\nDriver: docker\nPlatforms: linux/amd64, linux/amd64/v2, linux/386, linux/arm64\n');
+      if (args[0] === 'buildx' && args[1] === 'inspect')
+        return ok('Name: default\nDriver: docker\nPlatforms: linux/amd64, linux/amd64/v2, linux/386, linux/arm64\n');
       if (args[0] === 'image' && args[1] === 'inspect' && args[3] === '{{.Id}}' && args[4]!.endsWith('-arm64')) return ok(`${ARM_ID}\n`);
       if (args[0] === 'buildx' && args[1] === 'imagetools' && args[2] === 'inspect') return ok(`"${INDEX}"\n`);
       return undefined;
@@ -353,7 +369,15 @@ describe('several platforms (issue 12)', () => {
     const steps = fake.calls
       .map((c) => c.args)
       .filter((args) => ['build', 'imagetools', 'run', 'push'].includes(args[0] === 'buildx' ? args[1]! : args[0]!))
-      .map((args) => (args[0] === 'run' ? `run ${platformOf(args)}` : args[0] === 'push' ? `push ${args[1]}` : args[1] === 'build' ? `build ${platformOf(args)}` : `imagetools ${args[2]} ${args.find((arg) => arg.startsWith(`${REPO}:`))}`));
+      .map((args) =>
+        args[0] === 'run'
+          ? `run ${platformOf(args)}`
+          : args[0] === 'push'
+            ? `push ${args[1]}`
+            : args[1] === 'build'
+              ? `build ${platformOf(args)}`
+              : `imagetools ${args[2]} ${args.find((arg) => arg.startsWith(`${REPO}:`))}`,
+      );
     const dated = `${REPO}:python3.12-2026-11-21`;
     expect(steps).toEqual([
       'build linux/amd64',
@@ -378,7 +402,9 @@ describe('several platforms (issue 12)', () => {
     expect(record.outputs['image-id']).toBe(IMAGE_ID);
     expect(record.outputs['platform-image-ids']).toBe(`linux/amd64=${IMAGE_ID}\nlinux/arm64=${ARM_ID}`);
     const rows = record.summaries.at(-1)!.rows;
-    expect(row(rows, 'Platform linux/arm64')).toMatch(new RegExp(`^${ARM_ID}, 123.5 MB, built in \\d+ s, http://127.0.0.1:\\d+/ → 200 in [\\d.]+ s, emulated \\(probe timeout 5 s\\)$`));
+    expect(row(rows, 'Platform linux/arm64')).toMatch(
+      new RegExp(`^${ARM_ID}, 123.5 MB, built in \\d+ s, http://127.0.0.1:\\d+/ → 200 in [\\d.]+ s, emulated \\(probe timeout 5 s\\)$`),
+    );
     expect(row(rows, 'Platform linux/amd64')).not.toContain('emulated');
     expect(record.infos.some((line) => line.includes('for linux/amd64 and linux/arm64 (emulated; probe timeout 5 s)'))).toBe(true);
   });
@@ -386,9 +412,13 @@ describe('several platforms (issue 12)', () => {
   it('pushes nothing for any platform when one fails, and the error names that platform', async () => {
     const { reporter, record } = recordingReporter();
     const fake = platformDocker((args) =>
-      args[1] === 'build' && platformOf(args) === 'linux/arm64' ? fail('ERROR: process "/bin/sh -c pip install" did not complete successfully: exit code: 1') : undefined,
+      args[1] === 'build' && platformOf(args) === 'linux/arm64'
+        ? fail('ERROR: process "/bin/sh -c pip install" did not complete successfully: exit code: 1')
+        : undefined,
     );
-    await expect(runPipeline(inputs(platformInputs), env, deps(fake.docker, reporter))).rejects.toThrow(/^linux\/arm64: Building the base image failed/);
+    await expect(runPipeline(inputs(platformInputs), env, deps(fake.docker, reporter))).rejects.toThrow(
+      /^linux\/arm64: Building the base image failed/,
+    );
     const calls = fake.calls.map((c) => c.args);
     expect(calls.some((args) => args[0] === 'push' || args[1] === 'imagetools')).toBe(false);
     expect(calls.some((args) => args[0] === 'tag')).toBe(false);
@@ -402,7 +432,9 @@ describe('several platforms (issue 12)', () => {
 
   it('fails before any build when no emulator is registered for a platform, saying how to add one', async () => {
     const { reporter, record } = recordingReporter();
-    const fake = platformDocker((args) => (args[0] === 'buildx' && args[1] === 'inspect' ? ok('Driver: docker\nPlatforms: linux/amd64, linux/386\n') : undefined));
+    const fake = platformDocker((args) =>
+      args[0] === 'buildx' && args[1] === 'inspect' ? ok('Driver: docker\nPlatforms: linux/amd64, linux/386\n') : undefined,
+    );
     await expect(runPipeline(inputs(platformInputs), env, deps(fake.docker, reporter))).rejects.toThrow(
       /platforms: builder default cannot build linux\/arm64 on this linux\/amd64 engine: no emulator is registered for it\. Add docker\/setup-qemu-action/,
     );
@@ -413,7 +445,9 @@ describe('several platforms (issue 12)', () => {
   it('fails before any build on the classic builder', async () => {
     const { reporter } = recordingReporter();
     const { docker, calls } = fakeDocker();
-    await expect(runPipeline(inputs(platformInputs), env, deps(docker, reporter))).rejects.toThrow(/platforms: linux\/arm64, linux\/amd64 needs buildx/);
+    await expect(runPipeline(inputs(platformInputs), env, deps(docker, reporter))).rejects.toThrow(
+      /platforms: linux\/arm64, linux\/amd64 needs buildx/,
+    );
     expect(calls.some((args) => args[0] === 'build')).toBe(false);
   });
 

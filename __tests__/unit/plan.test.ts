@@ -379,7 +379,11 @@ describe('probe and push', () => {
 
   it('leads with the immutable tag of the run, which also labels the version, when asked', () => {
     const plan = makePlan(settings({ image: 'acme/web', latest: false }), context({ run: { number: '42', attempt: '1' } }));
-    expect(plan.push.refs).toEqual(['acme/web:python3.12-slim-2026-11-21-run42.1', 'acme/web:python3.12-slim-2026-11-21', 'acme/web:python3.12-slim']);
+    expect(plan.push.refs).toEqual([
+      'acme/web:python3.12-slim-2026-11-21-run42.1',
+      'acme/web:python3.12-slim-2026-11-21',
+      'acme/web:python3.12-slim',
+    ]);
     expect(plan.labels['org.opencontainers.image.version']).toBe('python3.12-slim-2026-11-21-run42.1');
   });
 
@@ -421,13 +425,20 @@ describe('a builder the action made to export cache', () => {
   });
 
   it('asks for the host network entitlement in host mode only', () => {
-    expect(flagValues(makePlan(settings({ network: 'host' }), context({ builder: own, baseLayout: layout })).base.args, '--allow')).toEqual(['network.host']);
+    expect(flagValues(makePlan(settings({ network: 'host' }), context({ builder: own, baseLayout: layout })).base.args, '--allow')).toEqual([
+      'network.host',
+    ]);
     expect(flagValues(makePlan(settings(), context({ builder: own, baseLayout: layout })).base.args, '--allow')).toEqual([]);
-    expect(flagValues(makePlan(settings({ network: 'host' }), context({ builder: { kind: 'buildx', name: 'default' } })).base.args, '--allow')).toEqual([]);
+    expect(
+      flagValues(makePlan(settings({ network: 'host' }), context({ builder: { kind: 'buildx', name: 'default' } })).base.args, '--allow'),
+    ).toEqual([]);
   });
 
   it('passes each build its own part of the cache', () => {
-    const cache = { from: [{ type: 'gha' as const, attrs: [['scope', 's'] as [string, string]] }], to: [{ type: 'gha' as const, attrs: [['scope', 's'] as [string, string], ['mode', 'max'] as [string, string]] }] };
+    const cache = {
+      from: [{ type: 'gha' as const, attrs: [['scope', 's'] as [string, string]] }],
+      to: [{ type: 'gha' as const, attrs: [['scope', 's'] as [string, string], ['mode', 'max'] as [string, string]] }],
+    };
     const plan = makePlan(settings(), context({ builder: own, baseLayout: layout, cache }));
     expect(flagValues(plan.base.args, '--cache-from')).toEqual(['type=gha,scope=s-base']);
     expect(flagValues(plan.base.args, '--cache-to')).toEqual(['type=gha,scope=s-base,mode=max']);
@@ -469,7 +480,9 @@ describe('one platform of several', () => {
 
   it('stretches the default probe timeout under emulation, and keeps a given one', () => {
     expect(makePlan(settings(), context({ builder: buildx, target: arm })).probe.timeoutSeconds).toBe(180);
-    expect(makePlan(settings({ probeTimeout: 30, probeTimeoutGiven: true }), context({ builder: buildx, target: arm })).probe.timeoutSeconds).toBe(30);
+    expect(makePlan(settings({ probeTimeout: 30, probeTimeoutGiven: true }), context({ builder: buildx, target: arm })).probe.timeoutSeconds).toBe(
+      30,
+    );
     expect(makePlan(settings(), context({ builder: buildx, target: { ...arm, emulated: false } })).probe.timeoutSeconds).toBe(60);
   });
 

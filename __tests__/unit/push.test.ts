@@ -124,7 +124,9 @@ describe('pushImage', () => {
   });
 
   it('does not retry refused credentials, and pushes nothing', async () => {
-    const { docker, commands } = fakeDocker({ login: [fail('Error response from daemon: login attempt to http://127.0.0.1:5000/v2/ failed with status: 401 Unauthorized')] });
+    const { docker, commands } = fakeDocker({
+      login: [fail('Error response from daemon: login attempt to http://127.0.0.1:5000/v2/ failed with status: 401 Unauthorized')],
+    });
     const { value, slept, log } = options();
     await expect(pushImage(docker, plan(), IMAGE_ID, CREDENTIALS, value)).rejects.toThrow(
       'docker login 127.0.0.1:5000 as ci failed: Error response from daemon: login attempt to http://127.0.0.1:5000/v2/ failed with status: 401 Unauthorized',
@@ -146,7 +148,9 @@ describe('pushImage', () => {
     const outage = fail('received unexpected HTTP status: 502 Bad Gateway');
     const { docker, commands } = fakeDocker({ [`push ${STABLE}`]: [outage, outage, outage, outage, outage] });
     const { value, slept, log } = options();
-    await expect(pushImage(docker, plan(), IMAGE_ID, CREDENTIALS, value)).rejects.toThrow(`docker push ${STABLE} failed: received unexpected HTTP status: 502 Bad Gateway`);
+    await expect(pushImage(docker, plan(), IMAGE_ID, CREDENTIALS, value)).rejects.toThrow(
+      `docker push ${STABLE} failed: received unexpected HTTP status: 502 Bad Gateway`,
+    );
     expect(commands()).toEqual(['login', `push ${DATED}`, `push ${VERSION}`, `push ${STABLE}`, `push ${STABLE}`, `push ${STABLE}`, `push ${STABLE}`]);
     expect(commands()).not.toContain(`push ${LATEST}`);
     expect(slept).toEqual([1000, 2000, 4000]);

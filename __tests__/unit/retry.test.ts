@@ -124,14 +124,12 @@ describe('isTransientRegistryError', () => {
     expect(isTransientRegistryError(new Error(message))).toBe(false);
   });
 
-  it.each([
-    'manifest invalid: manifest invalid',
-    'name unknown: repository name not known to registry',
-    'invalid reference format',
-    '',
-  ])('does not retry the unrelated %j', (message) => {
-    expect(isTransientRegistryError(new Error(message))).toBe(false);
-  });
+  it.each(['manifest invalid: manifest invalid', 'name unknown: repository name not known to registry', 'invalid reference format', ''])(
+    'does not retry the unrelated %j',
+    (message) => {
+      expect(isTransientRegistryError(new Error(message))).toBe(false);
+    },
+  );
 
   it('reads plain strings as well as errors', () => {
     expect(isTransientRegistryError('503 Service Unavailable')).toBe(true);
@@ -141,18 +139,40 @@ describe('isTransientRegistryError', () => {
 
 describe('isTransientPullError', () => {
   it('retries a build that stopped fetching its base image on the network or a busy registry', () => {
-    const buildx = '#3 [internal] load metadata for 127.0.0.1:5000/mirror/python:3.11\n#3 ERROR: failed to do request\nERROR: failed to build: failed to solve: 127.0.0.1:5000/mirror/python:3.11: failed to resolve source metadata for 127.0.0.1:5000/mirror/python:3.11: failed to do request: Head "http://127.0.0.1:5000/v2/mirror/python/manifests/3.11": dial tcp 127.0.0.1:5000: connect: connection refused';
+    const buildx =
+      '#3 [internal] load metadata for 127.0.0.1:5000/mirror/python:3.11\n#3 ERROR: failed to do request\nERROR: failed to build: failed to solve: 127.0.0.1:5000/mirror/python:3.11: failed to resolve source metadata for 127.0.0.1:5000/mirror/python:3.11: failed to do request: Head "http://127.0.0.1:5000/v2/mirror/python/manifests/3.11": dial tcp 127.0.0.1:5000: connect: connection refused';
     expect(isTransientPullError(buildx)).toBe(true);
-    expect(isTransientPullError('Step 1/9 : FROM python:3.12\nError response from daemon: Get "https://registry-1.docker.io/v2/": net/http: request canceled (Client.Timeout exceeded while awaiting headers)')).toBe(true);
-    expect(isTransientPullError('ERROR: failed to solve: python:3.12: failed to resolve source metadata for docker.io/library/python:3.12: unexpected status from HEAD request: 503 Service Unavailable')).toBe(true);
+    expect(
+      isTransientPullError(
+        'Step 1/9 : FROM python:3.12\nError response from daemon: Get "https://registry-1.docker.io/v2/": net/http: request canceled (Client.Timeout exceeded while awaiting headers)',
+      ),
+    ).toBe(true);
+    expect(
+      isTransientPullError(
+        'ERROR: failed to solve: python:3.12: failed to resolve source metadata for docker.io/library/python:3.12: unexpected status from HEAD request: 503 Service Unavailable',
+      ),
+    ).toBe(true);
     // BuildKit 0.8 (Docker 20.10), as the e2e suite's flaky registry makes it say.
-    expect(isTransientPullError('#3 ERROR: pulling from host 127.0.0.1:46829 failed with status code [manifests 3.11]: 503 Service Unavailable\nERROR: failed to build: failed to solve: rpc error: code = Unknown desc = failed to solve with frontend dockerfile.v0: failed to create LLB definition: pulling from host 127.0.0.1:46829 failed with status code [manifests 3.11]: 503 Service Unavailable')).toBe(true);
+    expect(
+      isTransientPullError(
+        '#3 ERROR: pulling from host 127.0.0.1:46829 failed with status code [manifests 3.11]: 503 Service Unavailable\nERROR: failed to build: failed to solve: rpc error: code = Unknown desc = failed to solve with frontend dockerfile.v0: failed to create LLB definition: pulling from host 127.0.0.1:46829 failed with status code [manifests 3.11]: 503 Service Unavailable',
+      ),
+    ).toBe(true);
   });
 
   it('does not retry a refused login, a missing image or a failing RUN step, even when pip printed network errors', () => {
-    expect(isTransientPullError('ERROR: failed to solve: python:3.12: failed to resolve source metadata for docker.io/library/python:3.12: pull access denied, repository does not exist or may require authorization: 401 Unauthorized')).toBe(false);
-    expect(isTransientPullError('ERROR: failed to solve: x:1: failed to resolve source metadata for docker.io/library/x:1: docker.io/library/x:1: not found')).toBe(false);
-    const pip = '#9 3.2 WARNING: Retrying after connection broken by NewConnectionError: Connection refused\n#9 ERROR: process "/bin/sh -c pip install -r /tmp/req.txt" did not complete successfully: exit code: 1\nERROR: failed to build: failed to solve: process "/bin/sh -c pip install -r /tmp/req.txt" did not complete successfully: exit code: 1';
+    expect(
+      isTransientPullError(
+        'ERROR: failed to solve: python:3.12: failed to resolve source metadata for docker.io/library/python:3.12: pull access denied, repository does not exist or may require authorization: 401 Unauthorized',
+      ),
+    ).toBe(false);
+    expect(
+      isTransientPullError(
+        'ERROR: failed to solve: x:1: failed to resolve source metadata for docker.io/library/x:1: docker.io/library/x:1: not found',
+      ),
+    ).toBe(false);
+    const pip =
+      '#9 3.2 WARNING: Retrying after connection broken by NewConnectionError: Connection refused\n#9 ERROR: process "/bin/sh -c pip install -r /tmp/req.txt" did not complete successfully: exit code: 1\nERROR: failed to build: failed to solve: process "/bin/sh -c pip install -r /tmp/req.txt" did not complete successfully: exit code: 1';
     expect(isTransientPullError(pip)).toBe(false);
     expect(isTransientPullError('')).toBe(false);
   });

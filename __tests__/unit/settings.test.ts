@@ -176,9 +176,7 @@ describe('worker', () => {
   });
 
   it('reports only the version when the version is unsupported', () => {
-    expect(problems({ 'python-version': '2.7', worker: 'meinheld' })).toEqual([
-      `python-version: "2.7" is not supported; use one of ${VERSIONS}.`,
-    ]);
+    expect(problems({ 'python-version': '2.7', worker: 'meinheld' })).toEqual([`python-version: "2.7" is not supported; use one of ${VERSIONS}.`]);
   });
 });
 
@@ -228,9 +226,7 @@ describe('app folder', () => {
   });
 
   it.each(['..', '../elsewhere', 'flat/../../elsewhere', '/etc', os.tmpdir()])('rejects %j as outside the workspace', (value) => {
-    expect(onlyProblem({ app: value })).toBe(
-      `app: "${value}" points outside the workspace (${workspace}); give a folder inside the repository.`,
-    );
+    expect(onlyProblem({ app: value })).toBe(`app: "${value}" points outside the workspace (${workspace}); give a folder inside the repository.`);
   });
 
   it('rejects a folder with neither main.py nor app/main.py, pointing at app-module', () => {
@@ -306,9 +302,7 @@ describe('image', () => {
     const settings = parse({ image, push: 'true', username: 'u', password: 'p' });
     expect(settings.image).toBe(lowered);
     expect(settings.registry).toBe(lowered.includes('.') || lowered.includes(':') ? lowered.split('/')[0] : '');
-    expect(settings.notices).toEqual([
-      `image: "${image}" was lower-cased to "${lowered}": registries accept only lowercase repository names.`,
-    ]);
+    expect(settings.notices).toEqual([`image: "${image}" was lower-cased to "${lowered}": registries accept only lowercase repository names.`]);
   });
 
   it('gives no notice for a repository that is already lowercase', () => {
@@ -347,9 +341,7 @@ describe('push and credentials', () => {
   it('turns push off on a fork pull request without credentials, and says why', () => {
     const settings = parse({ push: 'true', image: 'ghcr.io/acme/web' }, { forkPullRequest: true });
     expect(settings.push).toBe(false);
-    expect(settings.pushSkippedReason).toBe(
-      'pull request from a fork: its token is read-only and secrets are withheld, so nothing is pushed',
-    );
+    expect(settings.pushSkippedReason).toBe('pull request from a fork: its token is read-only and secrets are withheld, so nothing is pushed');
   });
 
   it('turns push off on a fork pull request even with credentials given (the token there is read-only)', () => {
@@ -399,9 +391,7 @@ describe('tags', () => {
   });
 
   it.each(['a;b', '$(x)', 'a b', '-leading', '.leading', 'v1/2', 'x'.repeat(129), 'tag`id`'])('rejects %j', (tag) => {
-    expect(onlyProblem({ tags: tag })).toBe(
-      `tags: "${tag}" is not a valid tag; use up to 128 letters, digits, _ . - not starting with . or -.`,
-    );
+    expect(onlyProblem({ tags: tag })).toBe(`tags: "${tag}" is not a valid tag; use up to 128 letters, digits, _ . - not starting with . or -.`);
   });
 
   it('reports each bad tag of a list and accepts the good ones', () => {
@@ -694,10 +684,7 @@ describe('several problems', () => {
   it('are reported together in one InputError', () => {
     let caught: unknown;
     try {
-      parseSettings(
-        { 'python-version': '', variant: 'bookworm', network: 'none', tags: 'a;b', 'probe-status': '42', push: 'true' },
-        env,
-      );
+      parseSettings({ 'python-version': '', variant: 'bookworm', network: 'none', tags: 'a;b', 'probe-status': '42', push: 'true' }, env);
     } catch (error) {
       caught = error;
     }
@@ -745,7 +732,7 @@ describe('build secrets and the cache', () => {
     expect(problems({ 'pip-index-url': 'https://pypi.example.com/simple/', builder: 'classic' })).toEqual([]);
   });
 
-  it('defaults to GitHub\'s cache only where the runner offers it, and takes none or the inputs over it', () => {
+  it("defaults to GitHub's cache only where the runner offers it, and takes none or the inputs over it", () => {
     const hosted = { ...env, githubCache: true };
     const scoped = parseSettings({ 'python-version': '3.12', variant: 'slim', worker: 'gthread' }, hosted);
     expect(scoped.cacheFrom).toEqual([{ type: 'gha', attrs: [['scope', 'flask-gunicorn-action-3.12-slim-gthread']] }]);

@@ -184,7 +184,9 @@ describe('smokeTest', () => {
   it('in bridge mode, keeps the port error when the container still runs', async () => {
     const noPort: ExecResult = { exitCode: 1, stdout: '', stderr: "Error: No public port '80/tcp' published for flask-gunicorn-action-smoke-job7\n" };
     const { docker } = fakeDocker({ port: noPort });
-    await expect(smokeTest(docker, plan({ network: 'bridge' }, 0), IMAGE_ID)).rejects.toThrow(/Could not find the published port of flask-gunicorn-action-smoke-job7: Error: No public port/);
+    await expect(smokeTest(docker, plan({ network: 'bridge' }, 0), IMAGE_ID)).rejects.toThrow(
+      /Could not find the published port of flask-gunicorn-action-smoke-job7: Error: No public port/,
+    );
   });
 
   it('fails at once, with what Docker said, when the container is gone altogether', async () => {

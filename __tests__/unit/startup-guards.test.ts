@@ -77,7 +77,10 @@ describe('python -m startup_guards check (what start.sh runs)', () => {
     expect(check({ APP_MODULE: 'spy.inner.server.deeper:app' }).status).toBe(2);
     expect(existsSync(record)).toBe(false);
     // The spy works: importing the module for real does record the importing uid.
-    execFileSync(PYTHON, ['-c', 'import spy.inner.server'], { cwd: appDir, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', PYTHONDONTWRITEBYTECODE: '1' } });
+    execFileSync(PYTHON, ['-c', 'import spy.inner.server'], {
+      cwd: appDir,
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', PYTHONDONTWRITEBYTECODE: '1' },
+    });
     expect(readFileSync(record, 'utf8')).toMatch(/^uid=\d+\n/);
   });
 
@@ -106,7 +109,7 @@ describe('python -m startup_guards check (what start.sh runs)', () => {
   });
 });
 
-describe('check_gunicorn_version: Gunicorn\'s own parser only from 23 on', () => {
+describe("check_gunicorn_version: Gunicorn's own parser only from 23 on", () => {
   // The worker catalogue is versions.json's unless a test brings its own.
   const harness = `
 import json, sys
@@ -117,7 +120,9 @@ workers = workers or worker_catalogue.load(sys.argv[2])
 print(json.dumps(startup_guards.check_gunicorn_version(env, tuple(version) if version else None, workers)))
 `;
   const check = (env: Record<string, string>, version: [number, number] | null, workers: object | null = null): string[] =>
-    JSON.parse(execFileSync(PYTHON, ['-c', harness, IMAGE_DIR, VERSIONS_JSON, JSON.stringify([env, version, workers])], { encoding: 'utf8', env: PY_ENV })) as string[];
+    JSON.parse(
+      execFileSync(PYTHON, ['-c', harness, IMAGE_DIR, VERSIONS_JSON, JSON.stringify([env, version, workers])], { encoding: 'utf8', env: PY_ENV }),
+    ) as string[];
 
   it('sync, gthread and gevent on a Gunicorn older than 23 (an app pinned it) are refused, saying what to do', () => {
     for (const worker of ['sync', 'gthread', 'gevent']) {
@@ -128,7 +133,7 @@ print(json.dumps(startup_guards.check_gunicorn_version(env, tuple(version) if ve
     }
   });
 
-  it('passes Meinheld (its own parser) and custom classes anywhere, Gunicorn\'s workers on 23+ or without Gunicorn', () => {
+  it("passes Meinheld (its own parser) and custom classes anywhere, Gunicorn's workers on 23+ or without Gunicorn", () => {
     expect(check({ WORKER_CLASS: 'meinheld' }, [20, 1])).toEqual([]);
     expect(check({}, [26, 2])).toEqual([]);
     expect(check({ WORKER_CLASS: 'my.workers.Custom' }, [20, 1])).toEqual([]);
@@ -137,7 +142,7 @@ print(json.dumps(startup_guards.check_gunicorn_version(env, tuple(version) if ve
     expect(check({ WORKER_CLASS: 'sync' }, null)).toEqual([]);
   });
 
-  it('which workers parse with Gunicorn\'s parser, and which do not, is the catalogue\'s httpParser', () => {
+  it("which workers parse with Gunicorn's parser, and which do not, is the catalogue's httpParser", () => {
     const workers = {
       plain: { gunicornClass: 'sync', module: null, httpParser: 'gunicorn', about: '' },
       own: { gunicornClass: 'own.Worker', module: 'own', httpParser: 'own', about: '' },

@@ -63,20 +63,25 @@ describe('computeTags', () => {
     ]);
   });
 
-  it.each(supportedVersions().flatMap((version) => allowedWorkers(version).filter((worker) => worker !== defaultWorker(version)).map((worker) => [version, worker] as const)))(
-    'names the worker in every generated tag of Python %s when it is %s, not the default',
-    (pythonVersion, worker) => {
-      expect(computeTags(request({ pythonVersion, variant: 'alpine', worker, extraTags: ['stable'] }))).toEqual([
-        `python${pythonVersion}-alpine-${worker}-2026-11-21`,
-        `python${pythonVersion}-alpine-${worker}`,
-        'stable',
-        'latest',
-      ]);
-    },
-  );
+  it.each(
+    supportedVersions().flatMap((version) =>
+      allowedWorkers(version)
+        .filter((worker) => worker !== defaultWorker(version))
+        .map((worker) => [version, worker] as const),
+    ),
+  )('names the worker in every generated tag of Python %s when it is %s, not the default', (pythonVersion, worker) => {
+    expect(computeTags(request({ pythonVersion, variant: 'alpine', worker, extraTags: ['stable'] }))).toEqual([
+      `python${pythonVersion}-alpine-${worker}-2026-11-21`,
+      `python${pythonVersion}-alpine-${worker}`,
+      'stable',
+      'latest',
+    ]);
+  });
 
   it('gives two workers of one version and variant no generated tag in common', () => {
-    const [one, two] = allowedWorkers('3.12').slice(0, 2).map((worker) => computeTags(request({ worker, latest: false })));
+    const [one, two] = allowedWorkers('3.12')
+      .slice(0, 2)
+      .map((worker) => computeTags(request({ worker, latest: false })));
     expect(one!.filter((tag) => two!.includes(tag))).toEqual([]);
   });
 

@@ -106,10 +106,12 @@ describe('check_bind_privilege: a port this process may not bind stops the start
 describe('binds_as_resolved: only the bundled config binds what autotune resolved', () => {
   it('the bundled config (by default or named), without a bind in GUNICORN_CMD_ARGS: checked', () => {
     expect(call('binds_as_resolved', {})).toEqual({ result: true });
-    expect(call('binds_as_resolved', { GUNICORN_CONF: '/gunicorn_conf.py', GUNICORN_CMD_ARGS: '--workers 2 --backlog 64' })).toEqual({ result: true });
+    expect(call('binds_as_resolved', { GUNICORN_CONF: '/gunicorn_conf.py', GUNICORN_CMD_ARGS: '--workers 2 --backlog 64' })).toEqual({
+      result: true,
+    });
   });
 
-  it('an app\'s own config, or a bind in GUNICORN_CMD_ARGS: not checked (they may bind any port)', () => {
+  it("an app's own config, or a bind in GUNICORN_CMD_ARGS: not checked (they may bind any port)", () => {
     expect(call('binds_as_resolved', { GUNICORN_CONF: '/app/gunicorn_conf.py' })).toEqual({ result: false });
     for (const args of ['--bind 0.0.0.0:8080', '--bind=0.0.0.0:8080', '-b 0.0.0.0:8080', '-b0.0.0.0:8080']) {
       expect(call('binds_as_resolved', { GUNICORN_CMD_ARGS: args }), args).toEqual({ result: false });
@@ -120,7 +122,11 @@ describe('binds_as_resolved: only the bundled config binds what autotune resolve
 describe('python -m startup_guards run-as COMMAND (what start.sh runs for RUN_AS_USER)', () => {
   function runAs(env: Record<string, string>, ...command: string[]): { status: number; stdout: string; stderr: string } {
     try {
-      const stdout = execFileSync('python3', [GUARDS, 'run-as', ...command], { env: { ...PY_ENV, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      const stdout = execFileSync('python3', [GUARDS, 'run-as', ...command], {
+        env: { ...PY_ENV, ...env },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       return { status: 0, stdout, stderr: '' };
     } catch (e) {
       const err = e as { status: number; stdout: string; stderr: string };
@@ -149,7 +155,10 @@ describe('python -m startup_guards run-as COMMAND (what start.sh runs for RUN_AS
   });
 
   it.runIf(process.getuid?.() !== 0)('not root: refuses to switch to another user', () => {
-    expect(runAs({ RUN_AS_USER: 'nobody' }, 'echo', 'x')).toMatchObject({ status: 2, stderr: expect.stringMatching(/switching users needs the container to start as root/) });
+    expect(runAs({ RUN_AS_USER: 'nobody' }, 'echo', 'x')).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/switching users needs the container to start as root/),
+    });
   });
 
   it('a bad RUN_AS_USER: exit 2 and one line; no command: usage, exit 64', () => {

@@ -66,7 +66,8 @@ export async function buildWithAction({ repoRoot, cwd, app, python, variant, wor
   const common = { code: result.code, wallMs, log, timing };
   if (result.code === 0 && cliResult?.ok === true) return { ok: true, ...common, error: '', cli: cliResult };
   const error =
-    cliResult?.error ?? `${lastLines(result.stderr || result.stdout, 6)}\n(dist/cli.js wrote no --json result: is dist/ built from this checkout? run \`npm run build\`)`;
+    cliResult?.error ??
+    `${lastLines(result.stderr || result.stdout, 6)}\n(dist/cli.js wrote no --json result: is dist/ built from this checkout? run \`npm run build\`)`;
   return { ok: false, ...common, error, cli: cliResult };
 }
 

@@ -18,7 +18,14 @@ export function panelBars(servers, rows, analysis, endpoint) {
       const e = rows.get(s.id).endpoints[endpoint];
       let label = s.label;
       if (s.role === 'sweep') label += s.id === bestSweepId ? ' (best sweep)' : ' (best all-round)';
-      const color = s.id === 'ours' ? COLORS.ours : s.role === 'ours' || s.role === 'candidate' ? COLORS.oursVariant : s.role === 'sweep' ? COLORS.sweep : COLORS.peer;
+      const color =
+        s.id === 'ours'
+          ? COLORS.ours
+          : s.role === 'ours' || s.role === 'candidate'
+            ? COLORS.oursVariant
+            : s.role === 'sweep'
+              ? COLORS.sweep
+              : COLORS.peer;
       return { label, rps: e.rps, p99: e.p99Ms, errors: e.errors, color };
     });
 }
@@ -45,7 +52,9 @@ export function renderSvg({ servers, rows, analysis, title, subtitle }) {
     const x0 = 10 + (index % 2) * panelWidth;
     const y0 = top + Math.floor(index / 2) * panelHeight;
     const max = Math.max(1, ...panel.bars.map((b) => b.rps));
-    parts.push(`<text x="${x0 + 10}" y="${y0 + 20}" font-size="15" font-weight="bold">${escape(panel.label)} (${escape(panel.path)}) — requests/s, p99</text>`);
+    parts.push(
+      `<text x="${x0 + 10}" y="${y0 + 20}" font-size="15" font-weight="bold">${escape(panel.label)} (${escape(panel.path)}) — requests/s, p99</text>`,
+    );
     panel.bars.forEach((bar, i) => {
       const y = y0 + 34 + i * (barHeight + gap);
       const w = Math.max(1, (bar.rps / max) * barArea);
@@ -66,7 +75,10 @@ export function renderSvg({ servers, rows, analysis, title, subtitle }) {
   ];
   legend.forEach(([color, text], i) => {
     const x = 20 + i * 350;
-    parts.push(`<rect x="${x}" y="${legendY - 11}" width="12" height="12" fill="${color}"/>`, `<text x="${x + 18}" y="${legendY}" font-size="12">${escape(text)}</text>`);
+    parts.push(
+      `<rect x="${x}" y="${legendY - 11}" width="12" height="12" fill="${color}"/>`,
+      `<text x="${x + 18}" y="${legendY}" font-size="12">${escape(text)}</text>`,
+    );
   });
   parts.push('</svg>');
   return parts.join('\n');

@@ -36,7 +36,19 @@ export function expectedBody({ chunk, chunkBytes, chunks }) {
 export function download(url, { rate, maxSeconds = 120 }) {
   if (!/^http:\/\/127\.\d+\.\d+\.\d+:\d+\//.test(url)) throw new Error(`refusing to download from a non-loopback URL: ${url}`);
   return new Promise((resolve, reject) => {
-    const args = ['--silent', '--show-error', '--limit-rate', rate, '--max-time', String(maxSeconds), '--output', '-', '--write-out', '%{stderr}status=%{http_code}\n', url];
+    const args = [
+      '--silent',
+      '--show-error',
+      '--limit-rate',
+      rate,
+      '--max-time',
+      String(maxSeconds),
+      '--output',
+      '-',
+      '--write-out',
+      '%{stderr}status=%{http_code}\n',
+      url,
+    ];
     const child = spawn('curl', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const hash = createHash('sha256');
     let bytes = 0;

@@ -69,7 +69,13 @@ export async function measureAll(servers, { seconds, warmupSeconds, reps, connec
         server,
         port,
         handle,
-        result: { ok: true, startupMs: handle.startupMs, memory: { rssMB: 0, pssMB: 0, processes: 0 }, endpoints: {}, load1: /** @type {number[]} */ ([]) },
+        result: {
+          ok: true,
+          startupMs: handle.startupMs,
+          memory: { rssMB: 0, pssMB: 0, processes: 0 },
+          endpoints: {},
+          load1: /** @type {number[]} */ ([]),
+        },
       };
       for (const { id } of ENDPOINTS) entry.result.endpoints[id] = [];
       results.set(server.id, entry.result);
@@ -119,9 +125,13 @@ export async function measureAll(servers, { seconds, warmupSeconds, reps, connec
         ...workerEvents(await entry.handle.fullLog(), { workers: entry.server.workers, server: kind }),
         stillRunning: await entry.handle.running(),
       };
-      const d = entry.result.delivery.map((c) => `${c.label} ${c.whole}/${c.clients} whole${c.silent ? `, ${c.silent} SILENTLY SHORT` : ''}`).join('; ');
+      const d = entry.result.delivery
+        .map((c) => `${c.label} ${c.whole}/${c.clients} whole${c.silent ? `, ${c.silent} SILENTLY SHORT` : ''}`)
+        .join('; ');
       const w = entry.result.workers;
-      log(`  ${entry.server.label.padEnd(30)} ${d || 'not checked: the server is gone'}; worker boots ${w.boots}, unexpected exits ${w.unexpectedExits}${w.stillRunning ? '' : ', SERVER GONE'}`);
+      log(
+        `  ${entry.server.label.padEnd(30)} ${d || 'not checked: the server is gone'}; worker boots ${w.boots}, unexpected exits ${w.unexpectedExits}${w.stillRunning ? '' : ', SERVER GONE'}`,
+      );
     }
   } finally {
     for (const entry of live) await entry.handle.stop();

@@ -16,7 +16,11 @@ function shape(server) {
 }
 
 function table(header, rows) {
-  return [`| ${header.join(' | ')} |`, `| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }
 
 const appLabel = (id) => ENDPOINTS.find((e) => e.id === id)?.label ?? id;
@@ -44,7 +48,7 @@ export function meinheldTargetList(m) {
     });
     list.push({
       name: `Meinheld default, Python ${row.python}: within 15% of the seeds' 3.9 stack`,
-      measured: m.seeds ? each(row, 'vsSeeds', ratioNear(0.85)) : 'the seeds\' stack did not run',
+      measured: m.seeds ? each(row, 'vsSeeds', ratioNear(0.85)) : "the seeds' stack did not run",
       met: all(row, 'vsSeeds', (v) => v >= 0.85),
     });
   }
@@ -84,7 +88,9 @@ export function targets(result) {
     const worstP99 = Math.max(...ENDPOINTS.map(({ id }) => per[id].p99VsBestPeer));
     list.push({
       name: 'Default p99 no worse than the peers’ (vs the peer with the lowest p99)',
-      measured: ENDPOINTS.map(({ id, label }) => `${label} ${ms(per[id].oursP99)} vs ${ms(per[id].lowestP99Peer?.p99)} ms (${per[id].lowestP99Peer?.label ?? '–'})`).join('; '),
+      measured: ENDPOINTS.map(
+        ({ id, label }) => `${label} ${ms(per[id].oursP99)} vs ${ms(per[id].lowestP99Peer?.p99)} ms (${per[id].lowestP99Peer?.label ?? '–'})`,
+      ).join('; '),
       met: Number.isFinite(worstP99) ? worstP99 <= 1 : undefined,
     });
   }
@@ -140,10 +146,21 @@ export function markdown(result) {
   );
 
   out.push('## Ratios', '');
-  out.push(ratioLines(result).map((line) => `- ${line}`).join('\n'), '');
+  out.push(
+    ratioLines(result)
+      .map((line) => `- ${line}`)
+      .join('\n'),
+    '',
+  );
 
   out.push('## Targets', '');
-  out.push(table(['Target', 'Measured', 'Verdict'], targets(result).map((t) => [t.name, t.measured, verdict(t.met)])), '');
+  out.push(
+    table(
+      ['Target', 'Measured', 'Verdict'],
+      targets(result).map((t) => [t.name, t.measured, verdict(t.met)]),
+    ),
+    '',
+  );
 
   const measured = servers.filter((s) => rows.get(s.id));
   const bestOf = (endpoint) => Math.max(...measured.filter((s) => rows.get(s.id).ok).map((s) => rows.get(s.id).endpoints[endpoint].rps));
@@ -209,7 +226,20 @@ export function markdown(result) {
       'Geometric mean over the four apps of req/s relative to the best configuration of our image on each app (1.00 = best on every app).',
       '',
     );
-    out.push(table(['Configuration', 'score'], analysis.allRound.map((p) => [p.id === 'ours' ? `**${p.label}** (${p.workers} × ${p.threads})` : p.id.startsWith('ours-') ? `${p.label} (${p.workers} × ${p.threads})` : p.label, p.score.toFixed(3)])), '');
+    out.push(
+      table(
+        ['Configuration', 'score'],
+        analysis.allRound.map((p) => [
+          p.id === 'ours'
+            ? `**${p.label}** (${p.workers} × ${p.threads})`
+            : p.id.startsWith('ours-')
+              ? `${p.label} (${p.workers} × ${p.threads})`
+              : p.label,
+          p.score.toFixed(3),
+        ]),
+      ),
+      '',
+    );
   }
   out.push('## Bytes delivered, worker exits', '');
   out.push(
@@ -230,7 +260,9 @@ export function markdown(result) {
   out.push(
     table(
       ['Variant', 'base image', 'base MB', 'ours MB', 'added MB'],
-      images.map((i) => (i.ok ? [i.variant, `\`${i.baseImage}\``, mb(i.baseSize), mb(i.size), mb(i.addedBytes)] : [i.variant, i.reason, '–', '–', '–'])),
+      images.map((i) =>
+        i.ok ? [i.variant, `\`${i.baseImage}\``, mb(i.baseSize), mb(i.size), mb(i.addedBytes)] : [i.variant, i.reason, '–', '–', '–'],
+      ),
     ),
     '',
   );
@@ -240,7 +272,14 @@ export function markdown(result) {
       ['Build', 'CLI wall s', 'docker commands s', 'waiting for the app s', 'probe lag ms', 'own work s'],
       action
         .filter((a) => a.timing)
-        .map((a) => [a.what, secs(a.timing.wallMs), `${secs(a.timing.dockerMs)} (${a.timing.dockerCommands})`, secs(a.timing.appStartMs), ms(a.timing.probeLagMs), secs(a.timing.ownWorkMs)]),
+        .map((a) => [
+          a.what,
+          secs(a.timing.wallMs),
+          `${secs(a.timing.dockerMs)} (${a.timing.dockerCommands})`,
+          secs(a.timing.appStartMs),
+          ms(a.timing.probeLagMs),
+          secs(a.timing.ownWorkMs),
+        ]),
     ),
     '',
   );
@@ -269,7 +308,10 @@ export function deliveryTable(servers, rows) {
   const cell = (c) => {
     if (!c) return '–';
     if (c.whole === c.clients) return `${c.whole}/${c.clients} whole`;
-    const got = c.deliveredBytes.filter((b) => b !== c.expectedBytes).map(mbytes).join(', ');
+    const got = c.deliveredBytes
+      .filter((b) => b !== c.expectedBytes)
+      .map(mbytes)
+      .join(', ');
     return `**${c.clients - c.whole}/${c.clients} NOT WHOLE** (${got} MB${c.silent ? `; ${c.silent} with curl exit 0` : ''}; status ${[...new Set(c.statuses)].join('/')})`;
   };
   return table(
@@ -280,7 +322,11 @@ export function deliveryTable(servers, rows) {
       const w = row.workers;
       const whole = delivery.length > 0 && delivery.every((c) => c.whole === c.clients);
       const clean = w && w.unexpectedExits === 0 && w.stillRunning;
-      const verdict = !w ? 'not checked' : whole && clean ? 'pass' : `**FAIL**${whole ? '' : ' (bodies)'}${clean ? '' : w.stillRunning ? ' (worker exits)' : ' (server gone)'}`;
+      const verdict = !w
+        ? 'not checked'
+        : whole && clean
+          ? 'pass'
+          : `**FAIL**${whole ? '' : ' (bodies)'}${clean ? '' : w.stillRunning ? ' (worker exits)' : ' (server gone)'}`;
       return [
         s.role === 'ours' ? `**${s.label}**` : s.label,
         ...cases.map((k) => cell(delivery.find((c) => c.id === k.id))),
@@ -301,11 +347,17 @@ export function meinheldRatioLines(m) {
     lines.push(`Meinheld ${row.python} / ${m.gthread?.label ?? 'gthread'} req/s: ${each(row, 'vsGthread', ratioNear(1.8))} (target ≥ 1.8×)${tag}`);
     lines.push(`Meinheld ${row.python} p99 / gthread p99: ${each(row, 'p99VsGthread', ratioNear(0.5))} (target ≤ 0.5×)${tag}`);
     lines.push(`Meinheld ${row.python} / seeds' 3.9 stack req/s: ${each(row, 'vsSeeds', ratioNear(0.85))} (target ≥ 0.85×, within 15%)${tag}`);
-    lines.push(`Meinheld ${row.python} server CPU per request / gthread's: ${each(row, 'cpuVsGthread')}; / the seeds': ${each(row, 'cpuVsSeeds')} (no target: the machine's other work barely moves these)`);
+    lines.push(
+      `Meinheld ${row.python} server CPU per request / gthread's: ${each(row, 'cpuVsGthread')}; / the seeds': ${each(row, 'cpuVsSeeds')} (no target: the machine's other work barely moves these)`,
+    );
   }
   const o = m.ours;
-  lines.push(`bodies not whole (servers built from docker/): ${o.notWhole} of ${o.downloads} (target 0); all servers: ${m.checked.map((c) => `${c.id} ${c.notWhole}/${c.downloads}`).join(', ')}`);
-  lines.push(`worker exits nobody asked for (servers built from docker/): ${o.unexpectedExits}, servers gone ${o.gone} (target 0); all servers: ${m.checked.map((c) => `${c.id} ${Number.isFinite(c.unexpectedExits) ? c.unexpectedExits : '–'}`).join(', ')}`);
+  lines.push(
+    `bodies not whole (servers built from docker/): ${o.notWhole} of ${o.downloads} (target 0); all servers: ${m.checked.map((c) => `${c.id} ${c.notWhole}/${c.downloads}`).join(', ')}`,
+  );
+  lines.push(
+    `worker exits nobody asked for (servers built from docker/): ${o.unexpectedExits}, servers gone ${o.gone} (target 0); all servers: ${m.checked.map((c) => `${c.id} ${Number.isFinite(c.unexpectedExits) ? c.unexpectedExits : '–'}`).join(', ')}`,
+  );
   return lines;
 }
 
@@ -322,7 +374,9 @@ export function ratioLines(result) {
     line('ours / gunicorn sync', (p) => ratio(p.vsSync)),
     line('p99 ours / lowest peer p99', (p) => (p.lowestP99Peer ? `${ratio(p.p99VsBestPeer)} (${p.lowestP99Peer.label})` : '–')),
     line('CPU per request ours / gunicorn sync (< 1: ours leaner)', (p) => ratio(p.oursCpu / p.syncCpu)),
-    line('CPU per request ours / leanest sweep point', (p) => (p.leanestSweep ? `${ratio(p.oursCpu / p.leanestSweep.cpu)} (${p.leanestSweep.label})` : '–')),
+    line('CPU per request ours / leanest sweep point', (p) =>
+      p.leanestSweep ? `${ratio(p.oursCpu / p.leanestSweep.cpu)} (${p.leanestSweep.label})` : '–',
+    ),
   ];
   for (const c of analysis.candidates) {
     const cline = (title, pick) => `${c.label}: ${title}: ${ENDPOINTS.map(({ id, label }) => `${label} ${pick(c.perEndpoint[id])}`).join(', ')}`;

@@ -18,7 +18,7 @@ export const SEEDS = {
 /** The Dockerfile: the base image, the seeds' packages, the benchmark app in /app. */
 export function seedsDockerfile() {
   return [
-    '# Written by bench/lib/seeds.mjs: the seeds\' stack, for the benchmark\'s reference row.',
+    "# Written by bench/lib/seeds.mjs: the seeds' stack, for the benchmark's reference row.",
     'ARG BASE',
     'FROM ${BASE}',
     'ARG PIP_INDEX_URL=',

@@ -24,7 +24,17 @@ export function sweepPoint(image, workerClass, workers, threads) {
   const env = { WORKER_CLASS: workerClass, WEB_CONCURRENCY: String(workers) };
   if (workerClass === 'gthread') env.THREADS = String(threads);
   const shape = workerClass === 'gthread' ? `${workers}×${threads}` : `${workers}w`;
-  return { id: `${workerClass}-${shape}`, label: `${workerClass} ${shape}`, role: 'sweep', how: 'image-env', image, env, workerClass, workers, threads };
+  return {
+    id: `${workerClass}-${shape}`,
+    label: `${workerClass} ${shape}`,
+    role: 'sweep',
+    how: 'image-env',
+    image,
+    env,
+    workerClass,
+    workers,
+    threads,
+  };
 }
 
 /** Plain Gunicorn in our image (identical packages), configured the way most people run it. */
@@ -45,7 +55,17 @@ export function gunicornPeer(image, workerClass, workers, extraLabel = '') {
 
 export function uwsgiPeer(uwsgi, appDir, processes, threads) {
   const shape = threads > 1 ? `${processes}p×${threads}t` : `${processes}p`;
-  return { id: `uwsgi-${shape.replace('×', 'x')}`, label: `uWSGI ${shape} (host)`, role: 'peer', how: 'uwsgi', uwsgi, appDir, workerClass: 'uwsgi', workers: processes, threads };
+  return {
+    id: `uwsgi-${shape.replace('×', 'x')}`,
+    label: `uWSGI ${shape} (host)`,
+    role: 'peer',
+    how: 'uwsgi',
+    uwsgi,
+    appDir,
+    workerClass: 'uwsgi',
+    workers: processes,
+    threads,
+  };
 }
 
 export function freePort() {

@@ -24,7 +24,17 @@ export const USAGE = `Usage: npm run bench [-- --quick] [--python 3.11] [--out D
 
 const MODES = {
   quick: { seconds: 2, warmupSeconds: 1, reps: 1, sweepWorkers: [2, 4], sweepThreads: [16], uwsgiShapes: [[5, 1]] },
-  full: { seconds: 2, warmupSeconds: 1, reps: 5, sweepWorkers: [2, 4, 8], sweepThreads: [16], uwsgiShapes: [[5, 1], [4, 4]] },
+  full: {
+    seconds: 2,
+    warmupSeconds: 1,
+    reps: 5,
+    sweepWorkers: [2, 4, 8],
+    sweepThreads: [16],
+    uwsgiShapes: [
+      [5, 1],
+      [4, 4],
+    ],
+  },
 };
 
 /** @param {string[]} argv */
@@ -51,10 +61,12 @@ export function parseOptions(argv) {
     } else if (arg === '--sweep') sweep = parseSweep(value());
     else if (arg === '--candidate') options.candidates.push(parseCandidate(value()));
     else if (arg === '--servers') {
-      options.servers = value().split(',').map((id) => id.trim()).filter(Boolean);
+      options.servers = value()
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean);
       if (options.servers.length === 0) throw new Error(`--servers: expected server ids separated by commas, e.g. ours,ours-3.13,gthread,seeds-3.9.`);
-    }
-    else if (arg === '--seconds' || arg === '--reps') {
+    } else if (arg === '--seconds' || arg === '--reps') {
       const raw = value();
       const n = Number(raw);
       if (!Number.isInteger(n) || n < 1) throw new Error(`${arg} ${raw}: expected a whole number of at least 1.`);
@@ -81,7 +93,17 @@ export function parseSweep(text) {
   });
 }
 
-const TUNING_VARIABLES = ['WORKERS_PER_CORE', 'WEB_CONCURRENCY', 'MAX_WORKERS', 'THREADS', 'WORKER_CLASS', 'ACCESS_LOG', 'KEEP_ALIVE', 'CPU_LIMIT', 'GUNICORN_CMD_ARGS'];
+const TUNING_VARIABLES = [
+  'WORKERS_PER_CORE',
+  'WEB_CONCURRENCY',
+  'MAX_WORKERS',
+  'THREADS',
+  'WORKER_CLASS',
+  'ACCESS_LOG',
+  'KEEP_ALIVE',
+  'CPU_LIMIT',
+  'GUNICORN_CMD_ARGS',
+];
 
 /**
  * "THREADS=16,WORKERS_PER_CORE=1" -> { THREADS: '16', WORKERS_PER_CORE: '1' } (the image's own variables only).
@@ -141,7 +163,11 @@ export async function machineFacts() {
   };
 }
 
-export const loadAverage = () => os.loadavg().map((n) => n.toFixed(2)).join(' ');
+export const loadAverage = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
 
 export function ensureDir(dir) {
   fs.mkdirSync(dir, { recursive: true });

@@ -32,7 +32,11 @@ export async function prepareUwsgi({ image, imagePython, testbed }) {
     .filter((line) => /^[A-Za-z0-9_.-]+==\S+$/.test(line))
     // The worker's own packages are not the app's: uWSGI serves it itself (and the image's Meinheld is a local build).
     .filter((line) => !WORKER_PACKAGES.includes((line.split('==')[0] ?? '').toLowerCase()));
-  const key = crypto.createHash('sha256').update(`${python}\n${packages.join('\n')}`).digest('hex').slice(0, 12);
+  const key = crypto
+    .createHash('sha256')
+    .update(`${python}\n${packages.join('\n')}`)
+    .digest('hex')
+    .slice(0, 12);
   const venv = path.join(os.tmpdir(), `flask-bench-uwsgi-venv-${key}`);
   if (!fs.existsSync(path.join(venv, 'ready'))) {
     fs.rmSync(venv, { recursive: true, force: true });
@@ -60,15 +64,22 @@ export async function prepareUwsgi({ image, imagePython, testbed }) {
  */
 export function uwsgiArgs({ venv, appDir, port, processes, threads }) {
   return [
-    '--plugin', 'python3',
-    '--http11-socket', `127.0.0.1:${port}`,
+    '--plugin',
+    'python3',
+    '--http11-socket',
+    `127.0.0.1:${port}`,
     '--master',
-    '--processes', String(processes),
+    '--processes',
+    String(processes),
     ...(threads > 1 ? ['--threads', String(threads)] : []),
-    '--chdir', appDir,
-    '--wsgi-file', 'main.py',
-    '--callable', 'app',
-    '--virtualenv', venv,
+    '--chdir',
+    appDir,
+    '--wsgi-file',
+    'main.py',
+    '--callable',
+    'app',
+    '--virtualenv',
+    venv,
     '--need-app',
     '--disable-logging',
     '--die-on-term',

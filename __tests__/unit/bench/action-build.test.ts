@@ -33,7 +33,8 @@ describe('the docker shim log', () => {
 
 describe('rebuildEvidence', () => {
   it('finds the pip step and its cache line (classic builder and BuildKit)', () => {
-    const classic = 'Step 5/14 : RUN python -m pip install --no-cache-dir -r /tmp/app-requirements.txt && rm /tmp/app-requirements.txt\n ---> Using cache\n ---> a4e6';
+    const classic =
+      'Step 5/14 : RUN python -m pip install --no-cache-dir -r /tmp/app-requirements.txt && rm /tmp/app-requirements.txt\n ---> Using cache\n ---> a4e6';
     expect(rebuildEvidence(classic).pipCached).toBe(true);
     const buildkit = '#7 [3/5] RUN python -m pip install --no-cache-dir -r /tmp/app-requirements.txt\n#7 CACHED\n';
     expect(rebuildEvidence(buildkit).pipCached).toBe(true);
@@ -54,7 +55,13 @@ describe('readCliResult', () => {
           platforms: [],
         },
       },
-      { 'image-id': `sha256:${'cd'.repeat(32)}`, tags: 'bench/ours:python3.11', 'probe-status': '200', 'probe-seconds': '0.812', 'image-size': '4000' },
+      {
+        'image-id': `sha256:${'cd'.repeat(32)}`,
+        tags: 'bench/ours:python3.11',
+        'probe-status': '200',
+        'probe-seconds': '0.812',
+        'image-size': '4000',
+      },
       [],
       9.5,
     );

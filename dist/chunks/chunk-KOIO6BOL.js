@@ -20561,14 +20561,18 @@ var Docker = class {
       throw new DockerError(`Could not push the multi-platform image ${ref}: ${lastLines(created.stderr || created.stdout, 5)}`, created);
     const inspected = await this.run(["buildx", "imagetools", "inspect", ref, "--format", "{{json .Manifest.Digest}}"], { env });
     const digest = inspected.exitCode === 0 ? /"(sha256:[a-f0-9]{64})"/.exec(inspected.stdout)?.[1] ?? "" : "";
-    if (digest === "") throw new DockerError(`Pushed ${ref}, but could not read its digest back: ${lastLines(inspected.stderr || inspected.stdout, 3)}`, inspected);
+    if (digest === "")
+      throw new DockerError(`Pushed ${ref}, but could not read its digest back: ${lastLines(inspected.stderr || inspected.stdout, 3)}`, inspected);
     return digest;
   }
   /** Makes a buildx builder (cache-builder.ts); `docker buildx create` pulls its image if needed. */
   async createBuilder(args, env) {
     const result = await this.run(args, { echo: true, ...env ? { env } : {} });
     if (result.exitCode !== 0)
-      throw new DockerError(`Could not make a builder that exports cache (docker ${args.slice(0, 2).join(" ")}): ${lastLines(result.stderr || result.stdout, 5)}`, result);
+      throw new DockerError(
+        `Could not make a builder that exports cache (docker ${args.slice(0, 2).join(" ")}): ${lastLines(result.stderr || result.stdout, 5)}`,
+        result
+      );
   }
   /** Removes a buildx builder and its container; one already gone is not an error. */
   async removeBuilder(name, env) {
@@ -20661,10 +20665,7 @@ ${lastLines(result.stderr || result.stdout, 25)}`,
     const args = ["login", "--username", username, "--password-stdin", ...registry !== "" ? [registry] : []];
     const result = await this.run(args, { input: password, env: { DOCKER_CONFIG: configDir } });
     if (result.exitCode !== 0) {
-      throw new DockerError(
-        `docker login ${registry || "docker.io"} as ${username} failed: ${lastLines(result.stderr, 3)}`,
-        result
-      );
+      throw new DockerError(`docker login ${registry || "docker.io"} as ${username} failed: ${lastLines(result.stderr, 3)}`, result);
     }
   }
   async logout(registry, configDir) {
@@ -20862,10 +20863,7 @@ function withoutSecretMounts(dockerfile) {
 
 // src/app-layer.ts
 function renderAppDockerfile(layer) {
-  const lines = [
-    "# Rendered by the action: the user app layered on the bundled Meinheld/Gunicorn image.",
-    `FROM ${layer.baseTag}`
-  ];
+  const lines = ["# Rendered by the action: the user app layered on the bundled Meinheld/Gunicorn image.", `FROM ${layer.baseTag}`];
   if (layer.customIndex) {
     lines.push("ARG PIP_INDEX_URL", "ARG PIP_TRUSTED_HOST");
   }
@@ -21005,10 +21003,7 @@ function withTagSuffix(ref, part) {
   return colon < 0 ? `${ref}:latest-${part}` : `${ref}-${part}`;
 }
 function cacheFlags(from, to, part) {
-  return [
-    ...from.flatMap((spec) => ["--cache-from", specForBuild(spec, part)]),
-    ...to.flatMap((spec) => ["--cache-to", specForBuild(spec, part)])
-  ];
+  return [...from.flatMap((spec) => ["--cache-from", specForBuild(spec, part)]), ...to.flatMap((spec) => ["--cache-to", specForBuild(spec, part)])];
 }
 function needsCacheExport(to) {
   return to.some((spec) => spec.type !== "inline");
@@ -21025,7 +21020,16 @@ function describeCache(cache) {
 }
 
 // src/platforms.ts
-var KNOWN_PLATFORMS = ["linux/amd64", "linux/arm64", "linux/arm/v7", "linux/arm/v6", "linux/386", "linux/ppc64le", "linux/s390x", "linux/riscv64"];
+var KNOWN_PLATFORMS = [
+  "linux/amd64",
+  "linux/arm64",
+  "linux/arm/v7",
+  "linux/arm/v6",
+  "linux/386",
+  "linux/ppc64le",
+  "linux/s390x",
+  "linux/riscv64"
+];
 var EMULATED_PROBE_FACTOR = 3;
 function parsePlatforms(value, fail) {
   const platforms = [];
@@ -21045,7 +21049,11 @@ function parsePlatforms(value, fail) {
 function targets(platforms, enginePlatform) {
   if (platforms.length === 0) return [{ platform: "", emulated: false, slug: "" }];
   const many = platforms.length > 1;
-  const list = platforms.map((platform2) => ({ platform: platform2, emulated: !samePlatform(platform2, enginePlatform), slug: many ? platformSlug(platform2) : "" }));
+  const list = platforms.map((platform2) => ({
+    platform: platform2,
+    emulated: !samePlatform(platform2, enginePlatform),
+    slug: many ? platformSlug(platform2) : ""
+  }));
   return [...list.filter((target) => !target.emulated), ...list.filter((target) => target.emulated)];
 }
 function platformSlug(platform2) {
@@ -21323,9 +21331,7 @@ function ociLabels(settings, context, baseImage, versionTag) {
 var JOB_ID2 = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
 async function cleanup(docker, state, warn) {
   if (state.container !== "") {
-    await removeOwnContainer(docker, state.container, warn).catch(
-      (error2) => warn(`Could not remove ${state.container}: ${error2.message}`)
-    );
+    await removeOwnContainer(docker, state.container, warn).catch((error2) => warn(`Could not remove ${state.container}: ${error2.message}`));
   }
   if (state.builder) {
     if (isOwnBuilderName(state.builder))
@@ -21338,8 +21344,7 @@ async function cleanup(docker, state, warn) {
       warn(`Ignored the saved Docker config folder "${state.dockerConfig}": ${problem}; only the action's own folder is removed.`);
       return;
     }
-    if (isValidRegistryHost(state.registry) || state.registry === "")
-      await docker.logout(state.registry, state.dockerConfig).catch(() => void 0);
+    if (isValidRegistryHost(state.registry) || state.registry === "") await docker.logout(state.registry, state.dockerConfig).catch(() => void 0);
     fs4.rmSync(state.dockerConfig, { recursive: true, force: true });
   }
 }

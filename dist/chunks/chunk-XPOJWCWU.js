@@ -59,7 +59,7 @@ import {
   unsupportedPlatforms,
   urlCredentials,
   warning
-} from "./chunk-65XGFIJL.js";
+} from "./chunk-KOIO6BOL.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -5704,10 +5704,7 @@ function probeOnce(url, expect, timeoutMs) {
       response.on("end", finish);
       response.on("error", (error) => fail({ kind: "error", message: error.message, refused: false }));
     });
-    const timer = setTimeout(
-      () => fail({ kind: "error", message: `no complete response within ${timeoutMs} ms`, refused: false }),
-      timeoutMs
-    );
+    const timer = setTimeout(() => fail({ kind: "error", message: `no complete response within ${timeoutMs} ms`, refused: false }), timeoutMs);
     request2.on(
       "error",
       (error) => fail({
@@ -5884,7 +5881,10 @@ async function setUp(deps, settings, first, progress) {
     const name = progress.ownBuilder;
     progress.stage = "builder";
     deps.state.save({ builder: name });
-    await reporter.group(`Make builder ${name} (docker-container), which exports cache`, () => docker.createBuilder(createBuilderArgs(name), progress.dockerEnv));
+    await reporter.group(
+      `Make builder ${name} (docker-container), which exports cache`,
+      () => docker.createBuilder(createBuilderArgs(name), progress.dockerEnv)
+    );
   }
 }
 async function buildAndTest(deps, settings, plan, several, progress) {
@@ -5926,16 +5926,29 @@ async function cleanUpRun(docker, reporter, prepared, progress) {
   for (const layout of prepared.baseLayouts) if (layout !== "") fs4.rmSync(layout, { recursive: true, force: true });
   const { configDir, ownBuilder } = progress;
   if (configDir !== "" || ownBuilder !== "")
-    await cleanup(docker, { container: "", dockerConfig: configDir, registry: prepared.plans[0].push.registry, builder: ownBuilder }, reporter.warning);
+    await cleanup(
+      docker,
+      { container: "", dockerConfig: configDir, registry: prepared.plans[0].push.registry, builder: ownBuilder },
+      reporter.warning
+    );
 }
 async function prepare(settings, env, deps) {
   const { docker, reporter } = deps;
   const runDate = await deps.resolveDate(settings.date, settings.githubToken);
   const job = jobId(deps.source);
-  const { builder, defaultCacheUnusable } = await cacheCapableBuilder(docker, chooseBuilder(settings.builder, await docker.buildxBuilder()), settings, job);
+  const { builder, defaultCacheUnusable } = await cacheCapableBuilder(
+    docker,
+    chooseBuilder(settings.builder, await docker.buildxBuilder()),
+    settings,
+    job
+  );
   requireSecretSupport(pipIndex(settings.pipIndexUrl), builder);
   const platformTargets = await buildTargets(docker, settings, builder);
-  const cache = defaultCacheUnusable ? { from: [], to: [], dropped: "the engine's own builder cannot export cache; set cache-from / cache-to to have the action make a builder that can" } : cacheForBuilder({ from: settings.cacheFrom, to: settings.cacheTo }, builder.kind);
+  const cache = defaultCacheUnusable ? {
+    from: [],
+    to: [],
+    dropped: "the engine's own builder cannot export cache; set cache-from / cache-to to have the action make a builder that can"
+  } : cacheForBuilder({ from: settings.cacheFrom, to: settings.cacheTo }, builder.kind);
   if (cache.dropped !== "") (settings.cacheGiven ? reporter.warning : reporter.info)(`Cache: ${cache.dropped}.`);
   const hostPort = settings.network === "host" ? await freePort() : 0;
   const own = builder.kind === "buildx" && builder.own === true;
@@ -6011,7 +6024,8 @@ async function pushTested(docker, reporter, settings, tested, login) {
   const first = tested[0];
   const options = { configDir: login.configDir, loggedIn: true, log: (message) => reporter.warning(message) };
   try {
-    if (tested.length === 1) return await reporter.group(`Push ${first.plan.push.refs.length} tags`, () => pushImage(docker, first.plan, first.imageId, settings, options));
+    if (tested.length === 1)
+      return await reporter.group(`Push ${first.plan.push.refs.length} tags`, () => pushImage(docker, first.plan, first.imageId, settings, options));
     return await reporter.group(
       `Push ${tested.length} platforms, then ${first.plan.push.refs.length} tags of the multi-platform image`,
       () => pushPlatforms(docker, tested, { ...options, env: login.dockerEnv })
@@ -6058,7 +6072,8 @@ function partlyPushed(error) {
 }
 async function cacheCapableBuilder(docker, chosen, settings, job) {
   if (chosen.kind !== "buildx" || !needsCacheExport(settings.cacheTo)) return { builder: chosen, defaultCacheUnusable: false };
-  if (!needsOwnBuilder(await docker.buildxDriver(chosen.name), await docker.containerdImageStore())) return { builder: chosen, defaultCacheUnusable: false };
+  if (!needsOwnBuilder(await docker.buildxDriver(chosen.name), await docker.containerdImageStore()))
+    return { builder: chosen, defaultCacheUnusable: false };
   if (!settings.cacheGiven) return { builder: chosen, defaultCacheUnusable: true };
   return { builder: { kind: "buildx", name: ownBuilderName(job), own: true }, defaultCacheUnusable: false };
 }
@@ -6076,7 +6091,10 @@ async function report(docker, reporter, settings, tested, push) {
   reporter.setOutput("tags", tags.join("\n"));
   reporter.setOutput("digest", push?.digest ?? "");
   reporter.setOutput("image-id", first.imageId);
-  reporter.setOutput("platform-image-ids", tested.length > 1 ? tested.map((result) => `${result.plan.target.platform}=${result.imageId}`).join("\n") : "");
+  reporter.setOutput(
+    "platform-image-ids",
+    tested.length > 1 ? tested.map((result) => `${result.plan.target.platform}=${result.imageId}`).join("\n") : ""
+  );
   reporter.setOutput("probe-status", String(first.probe.status));
   reporter.setOutput("probe-seconds", first.probe.seconds.toFixed(3));
   reporter.setOutput("image-size", sizes[0] === void 0 ? "" : String(sizes[0]));
@@ -6190,11 +6208,12 @@ ${fence(text)}`);
     },
     setSecret() {
     },
-    async summary(title, rows) {
+    summary(title, rows) {
       const width = Math.max(...rows.map((row) => row.label.length));
       write(`
 == ${title}`);
       for (const row of rows) write(`${row.label.padEnd(width)}  ${row.value}`);
+      return Promise.resolve();
     }
   };
 }
@@ -6204,7 +6223,9 @@ async function resolveRunDate(source) {
   if (source.override !== "") return { date: source.override, source: "input" };
   if (source.workflowRun) {
     if (source.workflowRun.token === "") {
-      source.warn("github-token is empty, so the date of the workflow run cannot be read; dated tags use today (UTC). Matrix jobs that straddle midnight may disagree: pass github-token or date.");
+      source.warn(
+        "github-token is empty, so the date of the workflow run cannot be read; dated tags use today (UTC). Matrix jobs that straddle midnight may disagree: pass github-token or date."
+      );
     } else {
       try {
         const createdAt = await source.fetchRunCreatedAt(source.workflowRun);
