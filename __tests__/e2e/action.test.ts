@@ -13,6 +13,7 @@ import {
   runAction,
   startFakeGitHubApi,
   testbedInputs,
+  TEST_RUN_ID,
   workflowEnv,
   writeApp,
   type ActionRun,
@@ -149,7 +150,7 @@ describe('happy path', () => {
       `acme/web-local:${versionTag}`,
       'acme/web-local:latest',
     ]);
-    expect(api.requests).toContain('GET /repos/acme/web/actions/runs/4242 auth=yes');
+    expect(api.requests).toContain(`GET /repos/acme/web/actions/runs/${TEST_RUN_ID} auth=yes`);
     // Tagged locally for later steps, the same image that was probed, with OCI labels from the context.
     expect(imageIdOf('acme/web-local:latest')).toBe(run.outputs['image-id']);
     const labels = JSON.parse(

@@ -15,8 +15,12 @@ import { testbed } from './testbed.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 
-/** The workflow run ID the tests pretend to be; it names every container they cause. */
-export const TEST_RUN_ID = '4242';
+/**
+ * The workflow run ID the tests pretend to be; it names every container they cause. Drawn per test
+ * file, so that two test runs sharing one engine (two checkouts, or CI beside a developer) never
+ * count each other's containers as their own leftovers.
+ */
+export const TEST_RUN_ID = String(4_240_000 + Math.floor(Math.random() * 10_000));
 
 export interface ActionRun {
   exitCode: number;
