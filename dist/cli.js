@@ -6,14 +6,14 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-XPOJWCWU.js";
+} from "./chunks/chunk-JERTPNN4.js";
 import {
   Docker,
   cleanup,
   describeBuilder,
   fence,
   memoryState
-} from "./chunks/chunk-KOIO6BOL.js";
+} from "./chunks/chunk-FPPQJ6R5.js";
 
 // src/cli.ts
 import * as fs from "node:fs";

@@ -7,13 +7,13 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-XPOJWCWU.js";
+} from "./chunks/chunk-JERTPNN4.js";
 import {
   Docker,
   actionState,
   setFailed,
   warning
-} from "./chunks/chunk-KOIO6BOL.js";
+} from "./chunks/chunk-FPPQJ6R5.js";
 
 // src/sources.ts
 function inWorkflow() {

@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-KOIO6BOL.js";
+} from "./chunks/chunk-FPPQJ6R5.js";
 
 // src/post.ts
 try {

@@ -84,28 +84,23 @@ export class Docker {
     return context.exitCode === 0 && context.stdout.trim() !== '' ? context.stdout.trim() : 'default';
   }
 
-  /** The driver of a buildx builder (docker, docker-container, ...), or '' when buildx cannot say. */
-  async buildxDriver(builder: string, env?: Record<string, string>): Promise<string> {
-    const result = await this.run(['buildx', 'inspect', builder], env ? { env } : {});
-    return result.exitCode === 0 ? (/^Driver:\s+(\S+)/m.exec(result.stdout)?.[1] ?? '') : '';
+  /**
+   * A buildx builder's driver (docker, docker-container, ...) and the platforms it can build (the
+   * engine's own, plus those QEMU is registered for); '' and [] where buildx does not say.
+   */
+  async inspectBuilder(builder: string): Promise<{ driver: string; platforms: string[] }> {
+    const result = await this.run(['buildx', 'inspect', builder]);
+    const field = (name: string): string => (result.exitCode === 0 ? (new RegExp(`^${name}:[ \\t]*(.*)$`, 'm').exec(result.stdout)?.[1] ?? '') : '');
+    const platforms = field('Platforms')
+      .split(',')
+      .map((platform) => platform.trim().replace(/\*$/, ''))
+      .filter((platform) => platform !== '');
+    return { driver: field('Driver').trim(), platforms };
   }
 
   /** The engine's own platform (linux/amd64): what its images run natively, without QEMU. */
   async enginePlatform(): Promise<string> {
     return (await this.must(['version', '--format', '{{.Server.Os}}/{{.Server.Arch}}'], "read the engine's platform")).trim();
-  }
-
-  /**
-   * The platforms a buildx builder can build (the engine's own, plus those QEMU is registered for),
-   * or [] when buildx does not say.
-   */
-  async buildxPlatforms(builder: string, env?: Record<string, string>): Promise<string[]> {
-    const result = await this.run(['buildx', 'inspect', builder], env ? { env } : {});
-    const line = result.exitCode === 0 ? /^Platforms:\s*(.*)$/m.exec(result.stdout)?.[1] : undefined;
-    return (line ?? '')
-      .split(',')
-      .map((platform) => platform.trim().replace(/\*$/, ''))
-      .filter((platform) => platform !== '');
   }
 
   /**

@@ -55,8 +55,6 @@ export interface PlatformResult {
 /** What the run decided before building: one plan per platform, and what the finally removes. */
 interface Prepared {
   plans: Plan[];
-  cache: ReturnType<typeof cacheForBuilder>;
-  runDate: RunDate;
   appContext: ReturnType<typeof appBuildContext>;
   /** OCI layout folders, one per plan, when the base image travels as a folder (else ''). */
   baseLayouts: string[];
@@ -142,28 +140,34 @@ async function setUp(deps: PipelineDeps, settings: Settings, first: Plan, progre
   }
 }
 
-/** One platform: build the bundled image, layer the app on it, smoke-test that very image. */
+/**
+ * One platform: build the bundled image, layer the app on it, smoke-test that very image. One of
+ * several that fails says which first: its error message starts with the platform.
+ */
 async function buildAndTest(deps: PipelineDeps, settings: Settings, plan: Plan, several: boolean, progress: Progress): Promise<void> {
   const { docker, reporter } = deps;
   const where = several ? ` for ${plan.target.platform}` : '';
-  progress.stage = `build${where}`;
-  const buildSeconds = await buildPlatform(docker, reporter, settings, plan, progress.dockerEnv);
-  const imageId = await docker.imageId(plan.app.tag);
-  progress.stage = `smoke test${where}`;
-  deps.state.save({ container: plan.container.name });
-  const probe = await reporter.group(`Smoke-test ${imageId.slice(7, 19)}${where}`, async () => {
-    const result = await smokeTest(docker, plan, imageId);
-    reporter.info(`${result.url} answered ${result.status} after ${result.seconds.toFixed(2)} s${plan.target.emulated ? ' (emulated)' : ''}.`);
-    return result;
-  });
-  progress.tested.push({ plan, imageId, probe, buildSeconds });
+  try {
+    progress.stage = `build${where}`;
+    const buildSeconds = await buildPlatform(docker, reporter, settings, plan, progress.dockerEnv);
+    const imageId = await docker.imageId(plan.app.tag);
+    progress.stage = `smoke test${where}`;
+    deps.state.save({ container: plan.container.name });
+    const probe = await reporter.group(`Smoke-test ${imageId.slice(7, 19)}${where}`, async () => {
+      const result = await smokeTest(docker, plan, imageId);
+      reporter.info(`${result.url} answered ${result.status} after ${result.seconds.toFixed(2)} s${plan.target.emulated ? ' (emulated)' : ''}.`);
+      return result;
+    });
+    progress.tested.push({ plan, imageId, probe, buildSeconds });
+  } catch (error) {
+    if (several && error instanceof Error) error.message = `${plan.target.platform}: ${error.message}`;
+    throw error;
+  }
 }
 
 /** What a failed run says: the platform (one of several) in the message, why a smoke test failed, and a summary. */
 async function reportFailure(reporter: Reporter, settings: Settings, plans: Plan[], progress: Progress, error: unknown): Promise<void> {
   const { stage } = progress;
-  // One platform of several failed: the message says which, and nothing was pushed for any.
-  if (plans.length > 1 && / for /.test(stage)) prefixMessage(error, stage.replace(/^.* for /, ''));
   if (error instanceof SmokeTestError) {
     reporter.setOutput('probe-status', String(error.lastStatus));
     reporter.details('Why the smoke test failed', error.details);
@@ -207,15 +211,15 @@ async function prepare(settings: Settings, env: Environment, deps: PipelineDeps)
   const { docker, reporter } = deps;
   const runDate = await deps.resolveDate(settings.date, settings.githubToken);
   const job = jobId(deps.source);
-  const { builder, defaultCacheUnusable } = await cacheCapableBuilder(
-    docker,
-    chooseBuilder(settings.builder, await docker.buildxBuilder()),
-    settings,
-    job,
-  );
+  const chosen = chooseBuilder(settings.builder, await docker.buildxBuilder());
+  // One look at the builder answers both questions asked of it: can it export the cache, and which
+  // platforms can it build (QEMU's registration is the kernel's, so it holds for a builder we make too).
+  const asked = needsCacheExport(settings.cacheTo) || settings.platforms.length > 0;
+  const inspected = chosen.kind === 'buildx' && asked ? await docker.inspectBuilder(chosen.name) : { driver: '', platforms: [] };
+  const { builder, defaultCacheUnusable } = await cacheCapableBuilder(docker, chosen, inspected.driver, settings, job);
   // An index with credentials reaches pip only as a build secret: refused, before any work, where there is none.
   requireSecretSupport(pipIndex(settings.pipIndexUrl), builder);
-  const platformTargets = await buildTargets(docker, settings, builder);
+  const platformTargets = await buildTargets(docker, settings, builder, inspected.platforms);
   const cache = defaultCacheUnusable
     ? {
         from: [],
@@ -230,45 +234,43 @@ async function prepare(settings: Settings, env: Environment, deps: PipelineDeps)
   const baseLayouts = platformTargets.map(() => (own ? fs.mkdtempSync(path.join(configRoot(), `${PRODUCT}-base-`)) : ''));
   // Last: the app folder, or a copy without .git (removed by the caller's finally).
   const appContext = appBuildContext(settings.appDir, configRoot());
-  const plans = platformTargets.map((target, index) =>
-    makePlan(settings, {
-      date: runDate.date,
-      created: new Date().toISOString(),
-      sourceUrl: deps.source.url,
-      revision: deps.source.revision,
-      jobId: job,
-      builder,
-      target,
-      hostPort,
-      hasRequirements: fs.existsSync(path.join(settings.appDir, 'requirements.txt')),
-      actionRoot: env.actionRoot,
-      appContext: appContext.dir,
-      ...(settings.immutableTag ? { run: { number: deps.source.runNumber, attempt: deps.source.runAttempt || '1' } } : {}),
-      bundledDockerfile: fs.readFileSync(path.join(env.actionRoot, 'docker', 'Dockerfile'), 'utf8'),
-      cache: { from: cache.from, to: cache.to },
-      baseLayout: baseLayouts[index]!,
-    }),
-  );
+  // One context for every platform: the same labels (created included), files read once.
+  const context = {
+    date: runDate.date,
+    created: new Date().toISOString(),
+    sourceUrl: deps.source.url,
+    revision: deps.source.revision,
+    jobId: job,
+    builder,
+    hostPort,
+    hasRequirements: fs.existsSync(path.join(settings.appDir, 'requirements.txt')),
+    actionRoot: env.actionRoot,
+    appContext: appContext.dir,
+    ...(settings.immutableTag ? { run: { number: deps.source.runNumber, attempt: deps.source.runAttempt || '1' } } : {}),
+    bundledDockerfile: fs.readFileSync(path.join(env.actionRoot, 'docker', 'Dockerfile'), 'utf8'),
+    cache: { from: cache.from, to: cache.to },
+  };
+  const plans = platformTargets.map((target, index) => makePlan(settings, { ...context, target, baseLayout: baseLayouts[index]! }));
   if (appContext.dir !== settings.appDir) reporter.info('The app folder holds a .git: the image is built from a copy without it.');
   const first = plans[0]!;
   reporter.info(
     `Python ${settings.pythonVersion} (${settings.variant}) on ${first.baseImage}, worker ${settings.worker}${describePlatforms(plans)}; dated tags use ${runDate.date} (${runDate.source}). Builder: ${describeBuilder(builder)}. Cache: ${describeCache(cache)}.${first.pipIndex === 'secret' ? ' The package index credentials reach pip as a build secret.' : ''}`,
   );
-  return { plans, cache, runDate, appContext, baseLayouts };
+  return { plans, appContext, baseLayouts };
 }
 
 /**
  * The platforms to build, checked against what the builder can build: a platform QEMU is not
  * registered for fails here, before any work, with the step that registers it.
  */
-async function buildTargets(docker: Docker, settings: Settings, builder: Builder): Promise<Target[]> {
+async function buildTargets(docker: Docker, settings: Settings, builder: Builder, listed: string[]): Promise<Target[]> {
   if (settings.platforms.length === 0) return targets([], '');
   if (builder.kind !== 'buildx')
     throw new BuilderError(
       `platforms: ${settings.platforms.join(', ')} needs buildx, and this run has the classic builder (${builder.reason}); install the buildx plugin (on GitHub, docker/setup-buildx-action), or leave platforms empty.`,
     );
   const enginePlatform = await docker.enginePlatform();
-  const missing = unsupportedPlatforms(settings.platforms, await docker.buildxPlatforms(builder.name));
+  const missing = unsupportedPlatforms(settings.platforms, listed);
   if (missing.length > 0)
     throw new BuilderError(
       `platforms: builder ${builder.name} cannot build ${missing.join(', ')} on this ${enginePlatform} engine: no emulator is registered for it. Add docker/setup-qemu-action before this step (or, on your own machine, install qemu-user-static and binfmt-support), or build that platform on a runner of its own architecture.`,
@@ -338,11 +340,6 @@ function describePlatforms(plans: Plan[]): string {
   return `, for ${plans.map((plan) => `${plan.target.platform}${plan.target.emulated ? ` (emulated; probe timeout ${plan.probe.timeoutSeconds} s)` : ''}`).join(' and ')}`;
 }
 
-/** Puts the platform in front of an error's message: which of several failed is the first thing to know. */
-function prefixMessage(error: unknown, platform: string): void {
-  if (error instanceof Error && !error.message.startsWith(`${platform}: `)) error.message = `${platform}: ${error.message}`;
-}
-
 /** Parses the inputs; on a bad one the job summary says what was wrong, as on every other failure. */
 async function validate(raw: Record<string, string>, env: Environment, deps: PipelineDeps): Promise<Settings> {
   try {
@@ -379,12 +376,12 @@ function partlyPushed(error: unknown): string {
 async function cacheCapableBuilder(
   docker: Docker,
   chosen: Builder,
+  driver: string,
   settings: Settings,
   job: string,
 ): Promise<{ builder: Builder; defaultCacheUnusable: boolean }> {
   if (chosen.kind !== 'buildx' || !needsCacheExport(settings.cacheTo)) return { builder: chosen, defaultCacheUnusable: false };
-  if (!needsOwnBuilder(await docker.buildxDriver(chosen.name), await docker.containerdImageStore()))
-    return { builder: chosen, defaultCacheUnusable: false };
+  if (!needsOwnBuilder(driver, await docker.containerdImageStore())) return { builder: chosen, defaultCacheUnusable: false };
   if (!settings.cacheGiven) return { builder: chosen, defaultCacheUnusable: true };
   return { builder: { kind: 'buildx', name: ownBuilderName(job), own: true }, defaultCacheUnusable: false };
 }

@@ -20533,23 +20533,19 @@ var Docker = class {
     const context = await this.run(["context", "show"]);
     return context.exitCode === 0 && context.stdout.trim() !== "" ? context.stdout.trim() : "default";
   }
-  /** The driver of a buildx builder (docker, docker-container, ...), or '' when buildx cannot say. */
-  async buildxDriver(builder, env) {
-    const result = await this.run(["buildx", "inspect", builder], env ? { env } : {});
-    return result.exitCode === 0 ? /^Driver:\s+(\S+)/m.exec(result.stdout)?.[1] ?? "" : "";
+  /**
+   * A buildx builder's driver (docker, docker-container, ...) and the platforms it can build (the
+   * engine's own, plus those QEMU is registered for); '' and [] where buildx does not say.
+   */
+  async inspectBuilder(builder) {
+    const result = await this.run(["buildx", "inspect", builder]);
+    const field = (name) => result.exitCode === 0 ? new RegExp(`^${name}:[ \\t]*(.*)$`, "m").exec(result.stdout)?.[1] ?? "" : "";
+    const platforms = field("Platforms").split(",").map((platform2) => platform2.trim().replace(/\*$/, "")).filter((platform2) => platform2 !== "");
+    return { driver: field("Driver").trim(), platforms };
   }
   /** The engine's own platform (linux/amd64): what its images run natively, without QEMU. */
   async enginePlatform() {
     return (await this.must(["version", "--format", "{{.Server.Os}}/{{.Server.Arch}}"], "read the engine's platform")).trim();
-  }
-  /**
-   * The platforms a buildx builder can build (the engine's own, plus those QEMU is registered for),
-   * or [] when buildx does not say.
-   */
-  async buildxPlatforms(builder, env) {
-    const result = await this.run(["buildx", "inspect", builder], env ? { env } : {});
-    const line = result.exitCode === 0 ? /^Platforms:\s*(.*)$/m.exec(result.stdout)?.[1] : void 0;
-    return (line ?? "").split(",").map((platform2) => platform2.trim().replace(/\*$/, "")).filter((platform2) => platform2 !== "");
   }
   /**
    * Makes (or moves) `ref` to point at an image index over the given per-platform images, in the

@@ -59,7 +59,7 @@ import {
   unsupportedPlatforms,
   urlCredentials,
   warning
-} from "./chunk-KOIO6BOL.js";
+} from "./chunk-FPPQJ6R5.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -5890,21 +5890,25 @@ async function setUp(deps, settings, first, progress) {
 async function buildAndTest(deps, settings, plan, several, progress) {
   const { docker, reporter } = deps;
   const where = several ? ` for ${plan.target.platform}` : "";
-  progress.stage = `build${where}`;
-  const buildSeconds = await buildPlatform(docker, reporter, settings, plan, progress.dockerEnv);
-  const imageId = await docker.imageId(plan.app.tag);
-  progress.stage = `smoke test${where}`;
-  deps.state.save({ container: plan.container.name });
-  const probe = await reporter.group(`Smoke-test ${imageId.slice(7, 19)}${where}`, async () => {
-    const result = await smokeTest(docker, plan, imageId);
-    reporter.info(`${result.url} answered ${result.status} after ${result.seconds.toFixed(2)} s${plan.target.emulated ? " (emulated)" : ""}.`);
-    return result;
-  });
-  progress.tested.push({ plan, imageId, probe, buildSeconds });
+  try {
+    progress.stage = `build${where}`;
+    const buildSeconds = await buildPlatform(docker, reporter, settings, plan, progress.dockerEnv);
+    const imageId = await docker.imageId(plan.app.tag);
+    progress.stage = `smoke test${where}`;
+    deps.state.save({ container: plan.container.name });
+    const probe = await reporter.group(`Smoke-test ${imageId.slice(7, 19)}${where}`, async () => {
+      const result = await smokeTest(docker, plan, imageId);
+      reporter.info(`${result.url} answered ${result.status} after ${result.seconds.toFixed(2)} s${plan.target.emulated ? " (emulated)" : ""}.`);
+      return result;
+    });
+    progress.tested.push({ plan, imageId, probe, buildSeconds });
+  } catch (error) {
+    if (several && error instanceof Error) error.message = `${plan.target.platform}: ${error.message}`;
+    throw error;
+  }
 }
 async function reportFailure(reporter, settings, plans, progress, error) {
   const { stage } = progress;
-  if (plans.length > 1 && / for /.test(stage)) prefixMessage(error, stage.replace(/^.* for /, ""));
   if (error instanceof SmokeTestError) {
     reporter.setOutput("probe-status", String(error.lastStatus));
     reporter.details("Why the smoke test failed", error.details);
@@ -5936,14 +5940,12 @@ async function prepare(settings, env, deps) {
   const { docker, reporter } = deps;
   const runDate = await deps.resolveDate(settings.date, settings.githubToken);
   const job = jobId(deps.source);
-  const { builder, defaultCacheUnusable } = await cacheCapableBuilder(
-    docker,
-    chooseBuilder(settings.builder, await docker.buildxBuilder()),
-    settings,
-    job
-  );
+  const chosen = chooseBuilder(settings.builder, await docker.buildxBuilder());
+  const asked = needsCacheExport(settings.cacheTo) || settings.platforms.length > 0;
+  const inspected = chosen.kind === "buildx" && asked ? await docker.inspectBuilder(chosen.name) : { driver: "", platforms: [] };
+  const { builder, defaultCacheUnusable } = await cacheCapableBuilder(docker, chosen, inspected.driver, settings, job);
   requireSecretSupport(pipIndex(settings.pipIndexUrl), builder);
-  const platformTargets = await buildTargets(docker, settings, builder);
+  const platformTargets = await buildTargets(docker, settings, builder, inspected.platforms);
   const cache = defaultCacheUnusable ? {
     from: [],
     to: [],
@@ -5954,40 +5956,37 @@ async function prepare(settings, env, deps) {
   const own = builder.kind === "buildx" && builder.own === true;
   const baseLayouts = platformTargets.map(() => own ? fs4.mkdtempSync(path5.join(configRoot(), `${PRODUCT}-base-`)) : "");
   const appContext = appBuildContext(settings.appDir, configRoot());
-  const plans = platformTargets.map(
-    (target, index) => makePlan(settings, {
-      date: runDate.date,
-      created: (/* @__PURE__ */ new Date()).toISOString(),
-      sourceUrl: deps.source.url,
-      revision: deps.source.revision,
-      jobId: job,
-      builder,
-      target,
-      hostPort,
-      hasRequirements: fs4.existsSync(path5.join(settings.appDir, "requirements.txt")),
-      actionRoot: env.actionRoot,
-      appContext: appContext.dir,
-      ...settings.immutableTag ? { run: { number: deps.source.runNumber, attempt: deps.source.runAttempt || "1" } } : {},
-      bundledDockerfile: fs4.readFileSync(path5.join(env.actionRoot, "docker", "Dockerfile"), "utf8"),
-      cache: { from: cache.from, to: cache.to },
-      baseLayout: baseLayouts[index]
-    })
-  );
+  const context3 = {
+    date: runDate.date,
+    created: (/* @__PURE__ */ new Date()).toISOString(),
+    sourceUrl: deps.source.url,
+    revision: deps.source.revision,
+    jobId: job,
+    builder,
+    hostPort,
+    hasRequirements: fs4.existsSync(path5.join(settings.appDir, "requirements.txt")),
+    actionRoot: env.actionRoot,
+    appContext: appContext.dir,
+    ...settings.immutableTag ? { run: { number: deps.source.runNumber, attempt: deps.source.runAttempt || "1" } } : {},
+    bundledDockerfile: fs4.readFileSync(path5.join(env.actionRoot, "docker", "Dockerfile"), "utf8"),
+    cache: { from: cache.from, to: cache.to }
+  };
+  const plans = platformTargets.map((target, index) => makePlan(settings, { ...context3, target, baseLayout: baseLayouts[index] }));
   if (appContext.dir !== settings.appDir) reporter.info("The app folder holds a .git: the image is built from a copy without it.");
   const first = plans[0];
   reporter.info(
     `Python ${settings.pythonVersion} (${settings.variant}) on ${first.baseImage}, worker ${settings.worker}${describePlatforms(plans)}; dated tags use ${runDate.date} (${runDate.source}). Builder: ${describeBuilder(builder)}. Cache: ${describeCache(cache)}.${first.pipIndex === "secret" ? " The package index credentials reach pip as a build secret." : ""}`
   );
-  return { plans, cache, runDate, appContext, baseLayouts };
+  return { plans, appContext, baseLayouts };
 }
-async function buildTargets(docker, settings, builder) {
+async function buildTargets(docker, settings, builder, listed) {
   if (settings.platforms.length === 0) return targets([], "");
   if (builder.kind !== "buildx")
     throw new BuilderError(
       `platforms: ${settings.platforms.join(", ")} needs buildx, and this run has the classic builder (${builder.reason}); install the buildx plugin (on GitHub, docker/setup-buildx-action), or leave platforms empty.`
     );
   const enginePlatform = await docker.enginePlatform();
-  const missing = unsupportedPlatforms(settings.platforms, await docker.buildxPlatforms(builder.name));
+  const missing = unsupportedPlatforms(settings.platforms, listed);
   if (missing.length > 0)
     throw new BuilderError(
       `platforms: builder ${builder.name} cannot build ${missing.join(", ")} on this ${enginePlatform} engine: no emulator is registered for it. Add docker/setup-qemu-action before this step (or, on your own machine, install qemu-user-static and binfmt-support), or build that platform on a runner of its own architecture.`
@@ -6043,9 +6042,6 @@ function describePlatforms(plans) {
   if (plans.length === 1 && plans[0].target.platform === "") return "";
   return `, for ${plans.map((plan) => `${plan.target.platform}${plan.target.emulated ? ` (emulated; probe timeout ${plan.probe.timeoutSeconds} s)` : ""}`).join(" and ")}`;
 }
-function prefixMessage(error, platform) {
-  if (error instanceof Error && !error.message.startsWith(`${platform}: `)) error.message = `${platform}: ${error.message}`;
-}
 async function validate(raw, env, deps) {
   try {
     const settings = parseSettings(raw, env, inspectApp(env.workspace, raw["app"]));
@@ -6070,10 +6066,9 @@ function partlyPushed(error) {
     return `partly: ${error.pushed.join(", ")} (digest ${error.digest || "unknown"}); latest was not moved`;
   return "no; earlier tags may exist, latest was not moved";
 }
-async function cacheCapableBuilder(docker, chosen, settings, job) {
+async function cacheCapableBuilder(docker, chosen, driver, settings, job) {
   if (chosen.kind !== "buildx" || !needsCacheExport(settings.cacheTo)) return { builder: chosen, defaultCacheUnusable: false };
-  if (!needsOwnBuilder(await docker.buildxDriver(chosen.name), await docker.containerdImageStore()))
-    return { builder: chosen, defaultCacheUnusable: false };
+  if (!needsOwnBuilder(driver, await docker.containerdImageStore())) return { builder: chosen, defaultCacheUnusable: false };
   if (!settings.cacheGiven) return { builder: chosen, defaultCacheUnusable: true };
   return { builder: { kind: "buildx", name: ownBuilderName(job), own: true }, defaultCacheUnusable: false };
 }
