@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildWithAction } from './lib/action-build.mjs';
 import { run } from './lib/exec.mjs';
 import { readTestbed, testbedVariables } from './lib/testbed.mjs';
 
@@ -41,23 +42,15 @@ function parseOptions(argv) {
 }
 
 /**
- * One run of the CLI with --json; throws with the CLI's own error when it failed.
- * @param {string[]} args
- * @param {Record<string, string | undefined>} env
+ * One run of the action on the demo app (the bench's own runner of dist/cli.js); its --json result,
+ * or an error with the CLI's own reason.
+ * @param {Omit<import('./lib/action-build.mjs').BuildOptions, 'repoRoot' | 'cwd' | 'app' | 'variant' | 'image'>} options
  * @returns {Promise<CliResult>}
  */
-async function action(args, env) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flask-bench-platforms-'));
-  const file = path.join(dir, 'result.json');
-  try {
-    const result = await run(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), ...args, `--json=${file}`], { env, timeoutMs: 3_600_000 });
-    /** @type {CliResult | null} */
-    const cli = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null;
-    if (result.code !== 0 || !cli?.ok) throw new Error(`the action failed (exit ${result.code}): ${cli?.error ?? result.stderr.slice(-2000)}`);
-    return cli;
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+async function action(options) {
+  const build = await buildWithAction({ repoRoot, cwd: repoRoot, app: 'docker/demo', variant: 'debian', image: 'bench/platforms', ...options });
+  if (!build.ok) throw new Error(`the action failed (exit ${build.code}): ${build.error}`);
+  return build.cli;
 }
 
 async function main() {
@@ -69,15 +62,12 @@ async function main() {
   // Offline, only the cache engine holds the stand-in base image for every platform.
   const engine = variables.TESTBED_CACHE_DOCKER_HOST ?? '';
   const env = { ...process.env, ...(engine !== '' ? { DOCKER_HOST: engine } : {}) };
-  const args = ['--python-version', python, '--platforms', options.platforms, '--image', 'bench/platforms'];
-  if (testbed.basePrefix) args.push('--base-image', testbed.basePrefix);
-  if (testbed.pipIndexUrl) args.push('--pip-index-url', testbed.pipIndexUrl);
-  if (testbed.network) args.push('--network', testbed.network);
+  const common = { python, testbed, env, extraArgs: ['--platforms', options.platforms] };
 
   const loadBefore = os.loadavg()[0]?.toFixed(2) ?? '?';
   console.log(`bench: Python ${python}, ${options.platforms}, on ${engine || 'the default engine'}; load average ${loadBefore}`);
-  const cold = await action([...args, '--no-cache', 'true'], env);
-  const warm = await action(args, env);
+  const cold = await action({ ...common, extraArgs: [...common.extraArgs, '--no-cache', 'true'] });
+  const warm = await action(common);
   const rows = cold.platforms.map((platform, index) => {
     const again = warm.platforms[index];
     return `| ${platform.platform || 'engine'} | ${platform.emulated ? 'yes (QEMU)' : 'no'} | ${platform.buildSeconds.toFixed(1)} | ${again?.buildSeconds.toFixed(1) ?? '-'} | ${platform.probeSeconds.toFixed(2)} | ${again?.probeSeconds.toFixed(2) ?? '-'} | ${platform.probeTimeoutSeconds} |`;

@@ -21,6 +21,8 @@ import { nowMs } from './first-response.mjs';
  * @property {string} image
  * @property {Testbed} testbed
  * @property {import('./docker-shim.mjs').DockerShim} [shim]
+ * @property {string[]} [extraArgs] more flags for the CLI (e.g. --platforms, --no-cache)
+ * @property {NodeJS.ProcessEnv} [env] the CLI's environment without a shim (e.g. DOCKER_HOST for another engine)
  */
 /**
  * A build that passed, with its result, or one that did not, with why.
@@ -38,7 +40,7 @@ import { nowMs } from './first-response.mjs';
  * @param {BuildOptions} options
  * @returns {Promise<ActionBuild>}
  */
-export async function buildWithAction({ repoRoot, cwd, app, python, variant, worker, image, testbed, shim }) {
+export async function buildWithAction({ repoRoot, cwd, app, python, variant, worker, image, testbed, shim, extraArgs = [], env = process.env }) {
   const cli = path.join(repoRoot, 'dist', 'cli.js');
   if (!fs.existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first.`);
   const resultDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flask-bench-result-'));
@@ -49,13 +51,14 @@ export async function buildWithAction({ repoRoot, cwd, app, python, variant, wor
   if (testbed.basePrefix) args.push('--base-image', testbed.basePrefix);
   if (testbed.pipIndexUrl) args.push('--pip-index-url', testbed.pipIndexUrl);
   if (testbed.network) args.push('--network', testbed.network);
+  args.push(...extraArgs);
   shim?.reset();
   const started = nowMs();
   let result;
   /** @type {CliResult | null} */
   let cliResult;
   try {
-    result = await run(process.execPath, args, { cwd, env: shim ? shim.env : process.env, timeoutMs: 900_000 });
+    result = await run(process.execPath, args, { cwd, env: shim ? shim.env : env, timeoutMs: 900_000 });
     cliResult = readCliResult(resultFile);
   } finally {
     fs.rmSync(resultDir, { recursive: true, force: true });
