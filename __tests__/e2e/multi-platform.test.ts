@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAction, startFakeGitHubApi, testbedInputs, workflowEnv, writeApp, type ActionRun, type FakeGitHubApi } from './run-action.js';
-import { e2eTarget, loadTestbedEnv, registryAuth, registryTags, registryUrl, testbed } from './testbed.js';
+import { e2eTarget, loadTestbedEnv, registryManifest, registryTags, testbed, type RegistryManifest } from './testbed.js';
 
 const target = e2eTarget();
 const SUFFIX = Math.random().toString(36).slice(2, 8);
@@ -85,31 +85,8 @@ function action(app: string, image: string): Promise<ActionRun> {
   );
 }
 
-interface Manifest {
-  mediaType: string;
-  manifests?: { digest: string; platform?: { os: string; architecture: string; variant?: string } }[];
-  config?: { digest: string };
-}
-
-/** A manifest or index from the registry, with the digest the registry names it by. */
-async function registryManifest(repo: string, reference: string): Promise<{ digest: string; body: Manifest }> {
-  const res = await fetch(registryUrl(`/v2/${repo}/manifests/${reference}`), {
-    headers: {
-      Authorization: registryAuth(),
-      Accept: [
-        'application/vnd.oci.image.index.v1+json',
-        'application/vnd.docker.distribution.manifest.list.v2+json',
-        'application/vnd.oci.image.manifest.v1+json',
-        'application/vnd.docker.distribution.manifest.v2+json',
-      ].join(', '),
-    },
-  });
-  if (!res.ok) throw new Error(`GET /v2/${repo}/manifests/${reference}: HTTP ${res.status}`);
-  return { digest: res.headers.get('docker-content-digest') ?? '', body: (await res.json()) as Manifest };
-}
-
 /** The platforms an index names (attestation entries, platform unknown/unknown, left out). */
-function indexPlatforms(index: Manifest): string[] {
+function indexPlatforms(index: RegistryManifest): string[] {
   return (index.manifests ?? [])
     .map((entry) => entry.platform)
     .filter((platform) => platform !== undefined && platform.os !== 'unknown')

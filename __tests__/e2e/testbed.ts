@@ -144,6 +144,20 @@ const MANIFEST_TYPES = [
   'application/vnd.oci.image.index.v1+json',
 ].join(', ');
 
+/** An image manifest, or an index (manifest list) over several. */
+export interface RegistryManifest {
+  mediaType: string;
+  manifests?: { digest: string; platform?: { os: string; architecture: string; variant?: string } }[];
+  config?: { digest: string };
+}
+
+/** A manifest or index from the registry (GET /v2/<repo>/manifests/<reference>), with the digest the registry names it by. */
+export async function registryManifest(repo: string, reference: string): Promise<{ digest: string; body: RegistryManifest }> {
+  const res = await fetch(registryUrl(`/v2/${repo}/manifests/${reference}`), { headers: { Authorization: registryAuth(), Accept: MANIFEST_TYPES } });
+  if (!res.ok) throw new Error(`GET /v2/${repo}/manifests/${reference}: HTTP ${res.status}`);
+  return { digest: res.headers.get('docker-content-digest') ?? '', body: (await res.json()) as RegistryManifest };
+}
+
 /** Digest of `repo:tag` (HEAD /v2/<repo>/manifests/<tag>, Docker-Content-Digest); undefined when absent. */
 export async function registryManifestDigest(repo: string, tag: string): Promise<string | undefined> {
   const res = await fetch(registryUrl(`/v2/${repo}/manifests/${tag}`), {
