@@ -301,16 +301,18 @@ build_rootfs_tarball() {
 }
 
 # Import a cached tarball as PREFIX/python:VERSION and PREFIX/python:VERSION-slim.
+# The image settings of a stand-in for Python VERSION, as Dockerfile lines: the official images set
+# PATH, LANG and CMD (Dockerfiles may rely on them); the labels say which recipe made it.
+standin_config() {
+  printf '%s\n' 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' 'ENV LANG=C.UTF-8' \
+    "LABEL flask-testbed.rev=$STANDIN_REV flask-testbed.python=$1" 'CMD ["python3"]'
+}
+
 import_image() {
-  local version=$1 tarball=$2
+  local version=$1 tarball=$2 line changes=()
   local name="${IMAGE_PREFIX}python:$version"
-  # The official images set these; Dockerfiles may rely on PATH and LANG.
-  docker import \
-    -c 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
-    -c 'ENV LANG=C.UTF-8' \
-    -c "LABEL flask-testbed.rev=$STANDIN_REV flask-testbed.python=$version" \
-    -c 'CMD ["python3"]' \
-    - "$name" <"$tarball" >/dev/null
+  while read -r line; do changes+=(-c "$line"); done < <(standin_config "$version")
+  docker import "${changes[@]}" - "$name" <"$tarball" >/dev/null
   # Debian has one flavour; the slim stand-in is the same image under the other tag.
   docker tag "$name" "$name-slim"
   log "imported $name and $name-slim"
@@ -476,16 +478,12 @@ ensure_multiplatform_standin() {
   rm -rf "$ctx" && mkdir -p "$ctx"
   # Hard links: the tarballs are half a gigabyte each.
   ln "$tarball" "$ctx/rootfs-amd64.tar" && ln "$arm_tarball" "$ctx/rootfs-$FOREIGN_ARCH.tar"
-  # The same settings import_image gives the single-platform stand-ins.
-  cat >"$ctx/Dockerfile" <<DOCKERFILE
-FROM scratch
-ARG TARGETARCH
-ADD rootfs-\${TARGETARCH}.tar /
-ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
-ENV LANG=C.UTF-8
-LABEL flask-testbed.rev=$STANDIN_REV flask-testbed.python=$version
-CMD ["python3"]
-DOCKERFILE
+  # The settings import_image gives the single-platform stand-ins.
+  {
+    # shellcheck disable=SC2016 # ${TARGETARCH} is BuildKit's, expanded per platform when it builds
+    printf '%s\n' 'FROM scratch' 'ARG TARGETARCH' 'ADD rootfs-${TARGETARCH}.tar /'
+    standin_config "$version"
+  } >"$ctx/Dockerfile"
   log "building $name for linux/amd64 and $FOREIGN_PLATFORM on the cache engine"
   DOCKER_HOST=$host docker buildx build --builder default --platform "linux/amd64,$FOREIGN_PLATFORM" --provenance=false \
     --load --tag "$name" --tag "$name-slim" "$ctx" >"$CACHE/build/multiplatform-$version.log" 2>&1 \
