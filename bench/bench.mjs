@@ -233,7 +233,7 @@ async function main() {
     });
     notes.push(
       `seeds' stack (the reference): a Dockerfile the bench writes to a temp dir, \`FROM ${testbed.basePrefix}python:${SEEDS.python}\` + \`pip install ${SEEDS.packages.join(' ')}\` ` +
-        `from ${testbed.mode === 'offline' ? 'the test bed’s index (../shared/pypi-standins/)' : 'PyPI'}, no patch; it ran ${seeds.packages.join(', ')}; ` +
+        `from PyPI's own files (${testbed.mode === 'offline' ? 'through the test bed’s loopback proxy' : 'directly'}), no patch; it ran ${seeds.packages.join(', ')}; ` +
         `\`${seedsCommand('PORT').join(' ')}\`.`,
     );
     log(`  seeds' stack: ${seeds.packages.join(', ')}`);

@@ -9,9 +9,9 @@
 #   bash scripts/testbed.sh mirror   print the Debian archive apt uses here (for other scripts' debootstrap)
 #
 # Two modes:
-#   offline  (default; dev machines and CI here: Debian 12, no internet) -- a Docker engine without a
-#            bridge, stand-in `python` base images built from Debian packages, the machine's local
-#            Python package index served over HTTP on 127.0.0.1, and a registry with auth on 127.0.0.1.
+#   offline  (default; dev machines and CI here: Debian 12, no Docker Hub, but PyPI) -- a Docker engine
+#            without a bridge, stand-in `python` base images built from Debian packages, PyPI through a
+#            caching proxy on 127.0.0.1 (scripts/pypi-proxy.py), and a registry with auth on 127.0.0.1.
 #   online   (GitHub runner: internet, Docker with buildx) -- only the registry; base images come from
 #            Docker Hub and packages from PyPI.
 # Pick with TESTBED_MODE=offline|online; otherwise online is chosen only on GitHub Actions with PyPI reachable.
@@ -22,7 +22,7 @@
 #
 # Directories (override with the variables):
 #   TESTBED_STATE  (/var/lib/flask-testbed)  pid files, logs, registry config, the env file
-#   TESTBED_CACHE  (/var/cache/flask-testbed) root file system tarballs of the stand-in images
+#   TESTBED_CACHE  (/var/cache/flask-testbed) root file system tarballs of the stand-in images, PyPI files
 set -euo pipefail
 
 # Root is needed for apt-get, dockerd and debootstrap; elsewhere (a GitHub runner) use sudo for those.
@@ -46,17 +46,7 @@ declare -A SUITE_OF=([3.9]=bullseye [3.11]=bookworm [3.13]=trixie [3.14]=forky)
 OFFLINE_VERSIONS="${TESTBED_PYTHON_VERSIONS:-3.11 3.9 3.13 3.14}"
 IMAGE_PREFIX="flask-testbed/"
 # Bump when the stand-in recipe changes, so old cached tarballs and images are not reused.
-STANDIN_REV=2
-# Upstream source releases the local index lacks (Meinheld, greenlet and Gunicorn for 3.9, ...): served
-# beside it, never committed. See that folder's README.
-STANDINS_DIR="${TESTBED_PYPI_STANDINS:-}"
-if [ -z "$STANDINS_DIR" ]; then
-  # Beside the checkout, where these machines keep it (../shared), else the workplace's own copy.
-  for STANDINS_DIR in "$REPO_ROOT/../shared/pypi-standins" /work/shared/pypi-standins; do
-    [ -d "$STANDINS_DIR" ] && break
-  done
-fi
-
+STANDIN_REV=3
 log() { printf 'testbed: %s\n' "$*" >&2; }
 die() { printf 'testbed: error: %s\n' "$*" >&2; exit 1; }
 
@@ -130,21 +120,24 @@ detect_mode() {
 # --- 1. Debian packages -----------------------------------------------------------------------------
 
 install_packages() {
-  local mode=$1 missing=()
+  local mode=$1 scope=$2 missing=()
   # Check commands, not package names: a GitHub runner has Docker from another package (moby/docker-ce)
   # that docker.io would conflict with.
   command -v docker >/dev/null && command -v dockerd >/dev/null || missing+=(docker.io)
-  command -v docker-registry >/dev/null || missing+=(docker-registry)
-  command -v htpasswd >/dev/null || missing+=(apache2-utils)
   command -v curl >/dev/null || missing+=(curl)
-  command -v wrk >/dev/null || missing+=(wrk)
-  # .ci/run lints the repo's shell scripts with it.
-  command -v shellcheck >/dev/null || missing+=(shellcheck)
-  if [ "$mode" = offline ]; then
-    command -v debootstrap >/dev/null || missing+=(debootstrap)
-    # arm64 stand-ins and builds run under QEMU user emulation (section 3c).
-    command -v qemu-aarch64-static >/dev/null || missing+=(qemu-user-static)
-    command -v update-binfmts >/dev/null || missing+=(binfmt-support)
+  [ "$mode" = online ] || command -v debootstrap >/dev/null || missing+=(debootstrap)
+  # The demo needs no more than that: an engine, curl and the stand-in's debootstrap.
+  if [ "$scope" = all ]; then
+    command -v docker-registry >/dev/null || missing+=(docker-registry)
+    command -v htpasswd >/dev/null || missing+=(apache2-utils)
+    command -v wrk >/dev/null || missing+=(wrk)
+    # .ci/run lints the repo's shell scripts with it.
+    command -v shellcheck >/dev/null || missing+=(shellcheck)
+    if [ "$mode" = offline ]; then
+      # arm64 stand-ins and builds run under QEMU user emulation (section 3c).
+      command -v qemu-aarch64-static >/dev/null || missing+=(qemu-user-static)
+      command -v update-binfmts >/dev/null || missing+=(binfmt-support)
+    fi
   fi
   [ ${#missing[@]} -eq 0 ] && return 0
   log "installing Debian packages: ${missing[*]}"
@@ -259,14 +252,9 @@ build_rootfs_tarball() {
   rootfs="$CACHE/build/rootfs-$suite${arch:+-$arch}"
   # Like the official python:X image: Python's headers, a C and C++ compiler and patch, so Meinheld
   # (and greenlet where no wheel fits) compile as they do on GitHub.
+  # Nothing else of Python's: Flask, MarkupSafe, greenlet and gevent come from PyPI's own files, through
+  # the test bed's index (section 4), as they do for a user of the official images.
   include=python3,python3-pip,python3-venv,python3-dev,gcc,g++,libc6-dev,patch,ca-certificates
-  # The local package index has compiled wheels (markupsafe, ...) for CPython 3.11 only; other Pythons
-  # get Debian's build of markupsafe so Flask installs without a compiler.
-  # Its wheels are x86_64 only: an arm64 stand-in gets Debian's too (PyPI has arm64 wheels for it).
-  [ "$version" = 3.11 ] && [ -z "$arch" ] || include="$include,python3-markupsafe"
-  # gevent offline: only trixie's is new enough for Gunicorn 24+. Its greenlet (3.1) is built with
-  # assertions, which is what makes a use-after-free in Meinheld's greenlet glue crash instead of pass.
-  [ "$suite" != trixie ] || include="$include,python3-gevent"
   "${SUDO[@]}" rm -rf "$rootfs"
   mkdir -p "$CACHE/build"
   log "debootstrap $suite${arch:+ for $arch} (Python $version) from $mirror"
@@ -319,7 +307,7 @@ import_image() {
 }
 
 ensure_standins() {
-  local version suite tarball first arm_tarball pids=() failed=0 todo=()
+  local scope=$1 version suite tarball first arm_tarball pids=() failed=0 todo=()
   mkdir -p "$CACHE"
   for version in $OFFLINE_VERSIONS; do
     suite=${SUITE_OF[$version]:-}
@@ -332,7 +320,7 @@ ensure_standins() {
   # The main target's arm64 root file system (section 3c), the slowest (emulated): started with the rest.
   first=${OFFLINE_VERSIONS%% *}
   arm_tarball="$CACHE/rootfs-${SUITE_OF[$first]}-$FOREIGN_ARCH-r$STANDIN_REV.tar"
-  if [ ! -s "$arm_tarball" ]; then
+  if [ "$scope" = all ] && [ ! -s "$arm_tarball" ]; then
     build_rootfs_tarball "$first" "${SUITE_OF[$first]}" "$arm_tarball" "$FOREIGN_ARCH" &
     pids+=($!)
   fi
@@ -491,98 +479,35 @@ ensure_multiplatform_standin() {
   rm -rf "$ctx"
 }
 
-# --- 4. local Python package index (offline) --------------------------------------------------------
+# --- 4. the package index (offline) -------------------------------------------------------------------
 
-# The directory served: the first file:// index in `pip config list` that has flask (the layout is
-# DIR/simple/<project>/index.html linking to ../../files/...), so serve DIR itself.
-pip_index_dir() {
-  local url dir
-  for url in $( { pip config list 2>/dev/null || python3 -m pip config list 2>/dev/null; } | sed -n "s/^[^=]*index-url='\\(.*\\)'\$/\\1/p" | tr ' ' '\n'); do
-    case "$url" in file://*) ;; *) continue ;; esac
-    dir=${url#file://}; dir=${dir%/}; dir=${dir%/simple}
-    if [ -d "$dir/simple/flask" ]; then echo "$dir"; return 0; fi
-  done
-  die "no local package index with flask in 'pip config list' (expected e.g. file:///opt/pypi/simple)"
-}
-
-# Wheels of the stand-in source releases that the image installs from the index rather than compiling
-# itself (PyPI has wheels of these): their sdists need a build backend newer than the local index has
-# for Python 3.9. Built once, offline (--network none), in the stand-in of a suitable Python.
-standin_wheels() {
-  local out="$CACHE/standin-wheels-r$STANDIN_REV" spec image file
-  [ -d "$out" ] && { echo "$out"; return 0; }
-  rm -rf "$out.tmp" && mkdir -p "$out.tmp"
-  # gunicorn is pure Python (any stand-in; trixie's setuptools reads its pyproject metadata);
-  # MarkupSafe 2.1.5 is Flask's for Python 3.9 (compiled for 3.9, in the bullseye stand-in).
-  for spec in "3.13:gunicorn-23.0.0.tar.gz" "3.9:MarkupSafe-2.1.5.tar.gz"; do
-    image="${IMAGE_PREFIX}python:${spec%%:*}"
-    file=${spec#*:}
-    image_ok "$image" || continue # that stand-in is not wanted on this test bed
-    docker run --rm --network none -v "$STANDINS_DIR:/in:ro" -v "$out.tmp:/out" "$image" \
-      pip wheel -q --no-deps --no-build-isolation --no-index -w /out "/in/$file" >&2 \
-      || die "could not build a wheel of $file in $image"
-  done
-  mv "$out.tmp" "$out"
-  echo "$out"
-}
-
-# The folder served: the local index's projects, plus the stand-in releases listed beside their own
-# project's files. Built fresh under $STATE/pypi from links, so neither source is modified.
-#   simple/<project>/      -> the local index's folder (links ../../files/..., resolved via files/)
-#   simple/<project>/index.html  merged, for a project that has stand-ins (links ../../standins/...)
-build_served_index() {
-  local dir=$1 wheels=$2 root="$STATE/pypi" file project entry sum folder
-  [ -f "$STANDINS_DIR/SHA256SUMS" ] \
-    || die "no stand-in releases in $STANDINS_DIR (set TESTBED_PYPI_STANDINS to the pypi-standins folder)"
-  (cd "$STANDINS_DIR" && sha256sum --quiet -c SHA256SUMS) \
-    || die "a stand-in release in $STANDINS_DIR does not match its SHA256SUMS"
-  rm -rf "$root"
-  mkdir -p "$root/simple"
-  ln -s "$dir/files" "$root/files"
-  ln -s "$STANDINS_DIR" "$root/standins"
-  ln -s "$wheels" "$root/standin-wheels"
-  for entry in "$dir"/simple/*/; do
-    entry=${entry%/}
-    ln -s "$entry" "$root/simple/${entry##*/}"
-  done
-  while read -r sum file folder; do
-    file=${file#\*}
-    # The project of a release file: its name up to the version, normalized as PEP 503 says.
-    project=$(printf '%s' "$file" | sed -E 's/-[0-9].*$//' | tr 'A-Z_.' 'a-z--')
-    if [ -L "$root/simple/$project" ]; then
-      rm "$root/simple/$project"
-      mkdir "$root/simple/$project"
-      sed '/<\/body>/d' "$dir/simple/$project/index.html" >"$root/simple/$project/index.html"
-    elif [ ! -d "$root/simple/$project" ]; then
-      mkdir "$root/simple/$project"
-      echo '<!DOCTYPE html><html><body>' >"$root/simple/$project/index.html"
-    fi
-    printf '<a href="../../%s/%s#sha256=%s">%s</a>\n' "$folder" "$file" "$sum" "$file" >>"$root/simple/$project/index.html"
-  done < <(sed 's/$/ standins/' "$STANDINS_DIR/SHA256SUMS"; (cd "$wheels" && sha256sum -- *.whl | sed 's/$/ standin-wheels/'))
-  for entry in "$root"/simple/*/index.html; do
-    [ -L "$(dirname "$entry")" ] || grep -q '</body>' "$entry" || echo '</body></html>' >>"$entry"
-  done
-  echo "$root"
-}
-
+# PyPI's own files, served to builds on loopback the way a user's private mirror is reached: through the
+# action's pip index URL (a build argument here, plain HTTP on 127.0.0.1). scripts/pypi-proxy.py fetches
+# each project page from the index pip uses on this machine, points its file links at itself and keeps
+# the files in $CACHE/pypi, so a warm test bed downloads nothing and builds never need the machine's TLS
+# setup inside a container.
 ensure_pip_server() {
-  local dir port
+  local port
   port=$(env_get TESTBED_PIP_INDEX_URL | sed -n 's#^http://127.0.0.1:\([0-9]*\)/simple/$#\1#p')
   # Reuse only our own server on the recorded port.
-  if [ -n "$port" ] && pid_alive "$STATE/pip.pid" "http.server .*$STATE/pypi $port " \
-      && [ "$(http_code "http://127.0.0.1:$port/simple/flask/")" = 200 ]; then
+  if [ -n "$port" ] && pid_alive "$STATE/pip.pid" "pypi-proxy.py --port $port " \
+      && [ "$(http_code "http://127.0.0.1:$port/simple/")" = 200 ]; then
     PIP_PORT=$port; return 0
   fi
-  stop_pid "$STATE/pip.pid" http.server "pip index server"
-  dir=$(build_served_index "$(pip_index_dir)" "$(standin_wheels)")
+  stop_pid "$STATE/pip.pid" pypi-proxy.py "package index"
   port=$(free_port)
-  log "serving $dir on http://127.0.0.1:$port/simple/"
-  start_bg pip python3 -m http.server --bind 127.0.0.1 --directory "$dir" "$port"
+  mkdir -p "$CACHE/pypi"
+  log "package index: PyPI through http://127.0.0.1:$port/simple/ (files cached in $CACHE/pypi)"
+  start_bg pip python3 "$REPO_ROOT/scripts/pypi-proxy.py" --port "$port" --cache "$CACHE/pypi"
   for _ in $(seq 1 50); do
-    [ "$(http_code "http://127.0.0.1:$port/simple/flask/")" = 200 ] && { PIP_PORT=$port; return 0; }
+    [ "$(http_code "http://127.0.0.1:$port/simple/")" = 200 ] && break
     sleep 0.2
   done
-  die "the package index server did not answer (log: $STATE/pip.log)"
+  # One real project page, so a machine that cannot reach the index fails here, saying so, and not
+  # in the middle of a build.
+  [ "$(http_code "http://127.0.0.1:$port/simple/flask/" --max-time 60)" = 200 ] \
+    || { tail -n 5 "$STATE/pip.log" >&2; die "the package index proxy cannot list flask from pip's index (log: $STATE/pip.log)"; }
+  PIP_PORT=$port
 }
 
 # --- 5. registry --------------------------------------------------------------------------------------
@@ -653,18 +578,20 @@ online_versions() { # every version the project supports (docker/versions.json i
     "$REPO_ROOT/docker/versions.json"
 }
 
+# write_env MODE SCOPE: SCOPE demo has no registry (nor its lines) and no second engine.
 write_env() {
-  local mode=$1 tmp="$ENV_FILE.tmp"
+  local mode=$1 scope=$2 tmp="$ENV_FILE.tmp"
   {
     echo "# Written by scripts/testbed.sh up at $(date -u +%Y-%m-%dT%H:%M:%SZ); do not edit."
     echo "export TESTBED_MODE='$mode'"
+    echo "export TESTBED_SCOPE='$scope'"
     if [ "$mode" = offline ]; then
       echo "export TESTBED_BASE_PREFIX='$IMAGE_PREFIX'"
       echo "export TESTBED_PIP_INDEX_URL='http://127.0.0.1:$PIP_PORT/simple/'"
       echo "export TESTBED_NETWORK='host'"
       echo "export TESTBED_PYTHON_VERSIONS='$OFFLINE_VERSIONS'"
-      # gevent comes only with the trixie stand-in (Debian's; the local index has none).
-      echo "export TESTBED_GEVENT_VERSIONS='$(case " $OFFLINE_VERSIONS " in *" 3.13 "*) echo 3.13 ;; esac)'"
+      # gevent comes from PyPI's wheels, as for any user: every stand-in can build it.
+      echo "export TESTBED_GEVENT_VERSIONS='$OFFLINE_VERSIONS'"
       # An engine whose own builder exports cache (section 3b).
       echo "export TESTBED_CACHE_DOCKER_HOST='$CACHE_ENGINE_HOST'"
       # What the cache engine's main-target stand-in is built for (section 3c).
@@ -680,9 +607,11 @@ write_env() {
       # Online, the runner's engine with docker/setup-qemu-action; the real base images have both.
       echo "export TESTBED_PLATFORMS='linux/amd64,linux/arm64'"
     fi
-    echo "export TESTBED_REGISTRY='127.0.0.1:$REG_PORT'"
-    echo "export TESTBED_REGISTRY_USER='$REG_USER'"
-    echo "export TESTBED_REGISTRY_PASSWORD='$REG_PASS'"
+    if [ "$scope" = all ]; then
+      echo "export TESTBED_REGISTRY='127.0.0.1:$REG_PORT'"
+      echo "export TESTBED_REGISTRY_USER='$REG_USER'"
+      echo "export TESTBED_REGISTRY_PASSWORD='$REG_PASS'"
+    fi
     echo "export TESTBED_STATE='$STATE'"
   } >"$tmp"
   chmod 600 "$tmp" # holds the registry password
@@ -696,31 +625,47 @@ print_env_masked() {
 
 # --- commands -----------------------------------------------------------------------------------------
 
+# up [--demo]: the whole test bed; with --demo only what the demo builds with (the engine and buildx,
+# offline the stand-in of each TESTBED_PYTHON_VERSIONS and the package index; no registry, second
+# engine or QEMU). A demo never rewrites the env file of a whole test bed that is up.
 cmd_up() {
-  local mode t0=$SECONDS
+  local mode scope=all t0=$SECONDS
+  case "${1:-}" in
+    '') ;;
+    --demo) scope=demo ;;
+    *) die "unknown option for up: $1 (use: up, or up --demo)" ;;
+  esac
   mode=$(detect_mode)
-  log "mode: $mode (state: $STATE, cache: $CACHE)"
-  install_packages "$mode"
+  log "mode: $mode${scope:+, $scope} (state: $STATE, cache: $CACHE)"
+  install_packages "$mode" "$scope"
   ensure_engine "$mode"
   ensure_buildx
   if [ "$mode" = offline ]; then
     # QEMU first: the arm64 stand-in is configured under it.
-    ensure_qemu
-    ensure_standins
+    [ "$scope" = demo ] || ensure_qemu
+    ensure_standins "$scope"
     ensure_pip_server
-    ensure_cache_engine
+    [ "$scope" = demo ] || ensure_cache_engine
   else
-    stop_pid "$STATE/pip.pid" http.server "pip index server"
+    stop_pid "$STATE/pip.pid" pypi-proxy.py "package index"
   fi
-  ensure_registry
-  write_env "$mode"
+  if [ "$scope" = demo ]; then
+    if [ "$(env_get TESTBED_SCOPE)" = all ] && pid_alive "$STATE/registry.pid" docker-registry; then
+      log "the whole test bed is up: its env file stays as it is"
+    else
+      write_env "$mode" demo
+    fi
+  else
+    ensure_registry
+    write_env "$mode" all
+  fi
   log "ready in $((SECONDS - t0)) s; load it with: eval \"\$(bash scripts/testbed.sh env)\""
   print_env_masked
 }
 
 cmd_down() {
   stop_registry
-  stop_pid "$STATE/pip.pid" http.server "pip index server"
+  stop_pid "$STATE/pip.pid" pypi-proxy.py "package index"
   stop_cache_engine
   # The engine only if `up` started it (an engine someone else runs is left alone).
   stop_pid "$STATE/dockerd.pid" dockerd dockerd
@@ -761,7 +706,7 @@ cmd_status() {
   if pid_alive "$STATE/cache-engine/dockerd.pid" "dockerd.*$STATE/cache-engine"; then
     echo "cache engine: running on unix://$STATE/cache-engine/docker.sock (pid $(cat "$STATE/cache-engine/dockerd.pid"))"
   else echo "cache engine: stopped"; fi
-  if pid_alive "$STATE/pip.pid" http.server; then
+  if pid_alive "$STATE/pip.pid" pypi-proxy.py; then
     echo "package index: $(env_get TESTBED_PIP_INDEX_URL) (pid $(cat "$STATE/pip.pid"))"
   else echo "package index: stopped"; fi
   for v in $OFFLINE_VERSIONS; do

@@ -1,7 +1,6 @@
-// Running without root, and what this test bed cannot build. RUN_AS_USER=app keeps the master root
-// (it binds the port) and runs the workers as app; `docker run --user 1000:1000` runs everything as
-// app and needs a port it may bind. Then: the worker classes that are built only online say so when
-// built offline, and (online) the Meinheld image's Gunicorn pin. Python version and variant:
+// Running without root. RUN_AS_USER=app keeps the master root (it binds the port) and runs the workers
+// as app; `docker run --user 1000:1000` runs everything as app and needs a port it may bind. Then the
+// Meinheld image's packages: the patched Meinheld, its greenlet and Gunicorn. Python version and variant:
 // E2E_PYTHON_VERSION / E2E_VARIANT; the image's default worker class.
 import { connect } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -22,10 +21,9 @@ import {
   versions,
 } from './image-harness.js';
 import { RELIABILITY_APP } from './reliability-app.js';
-import { e2eTarget, freePort, testbed } from './testbed.js';
+import { e2eTarget, freePort } from './testbed.js';
 
 const target = e2eTarget();
-const online = testbed().mode === 'online';
 const defaultWorker = versions.versions[target.pythonVersion]?.defaultWorker ?? 'gthread';
 let app = '';
 
@@ -164,17 +162,6 @@ describe('RUN_AS_USER mistakes stop the container at start with one line', () =>
       expect(l.all).not.toContain('Starting gunicorn');
     });
   }
-});
-
-// Offline, gevent exists only in the stand-in that carries Debian's (TESTBED_GEVENT_VERSIONS): on the other
-// Pythons its build must fail, and say why, rather than pass with something else.
-describe.runIf(!online && !testbed().geventVersions.includes(target.pythonVersion))('gevent where the test bed has none', () => {
-  it('the build fails: not in the local package index', async () => {
-    const built = await buildBase({ ...target, worker: 'gevent' }, 'flask-image-e2e/unbuildable:gevent');
-    expect(built.code).not.toBe(0);
-    // pip says it either way: no gevent distribution, or no Gunicorn whose gevent extra can be met.
-    expect(built.stdout + built.stderr).toMatch(/No matching distribution found for gevent|gunicorn\[gevent\].* conflicting dependencies/);
-  });
 });
 
 describe.runIf(defaultWorker === 'meinheld')('the Meinheld image', () => {

@@ -133,6 +133,45 @@ describe.runIf(tb.mode === 'offline')('offline: package index and stand-in base 
     expect(stdout.trim()).toBe(version);
   });
 
+  it('every file link of a project page points back at the index, on loopback, with its sha256', async () => {
+    const page = await (await fetch(`${tb.pipIndexUrl}meinheld/`)).text();
+    const links = [...page.matchAll(/href="([^"]+)"/g)].map((m) => m[1] ?? '');
+    expect(links.length).toBeGreaterThan(10);
+    for (const link of links) {
+      expect(new URL(link).origin).toBe(new URL(tb.pipIndexUrl).origin);
+      expect(link).toMatch(/#sha256=[0-9a-f]{64}$/);
+    }
+  });
+
+  it("hands out PyPI's own Meinheld sdist: the one file the image's hash pin accepts", async () => {
+    const { stdout } = await exec(
+      'docker',
+      [
+        'run',
+        '--rm',
+        '--network',
+        tb.network,
+        '-v',
+        `${join(process.cwd(), 'docker/image/meinheld/source.txt')}:/source.txt:ro`,
+        `${tb.basePrefix}python:${tb.pythonVersions[0]}-slim`,
+        'sh',
+        '-c',
+        'pip download -q --no-deps --no-binary :all: --no-build-isolation --require-hashes --disable-pip-version-check ' +
+          '--index-url "$1" --trusted-host 127.0.0.1 -r /source.txt -d /tmp/x >/dev/null && sha256sum /tmp/x/*',
+        'sh',
+        tb.pipIndexUrl,
+      ],
+      { timeout: 180_000 },
+    );
+    expect(stdout.trim()).toBe('008c76937ac2117cc69e032dc69cea9f85fc605de9bac1417f447c41c16a56d6  /tmp/x/meinheld-1.0.2.tar.gz');
+  });
+
+  it('refuses to fetch from a host that no project page linked to', async () => {
+    const res = await fetch(`${new URL(tb.pipIndexUrl).origin}/files/example.invalid/anything.whl`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('not a file this index linked to');
+  });
+
   it.each(tb.pythonVersions)('pip inside the %s stand-in downloads flask from the package index', async (v: string) => {
     const { stdout } = await exec(
       'docker',

@@ -31,7 +31,7 @@ let savedEnv: NodeJS.ProcessEnv;
 function scriptEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME };
   env.TESTBED_STATE = state;
-  env.TESTBED_PYPI_STANDINS = '/elsewhere';
+  env.TESTBED_CALLER_ONLY = '/elsewhere';
   return env;
 }
 
@@ -90,6 +90,6 @@ describe("the e2e suite's reader (__tests__/e2e/testbed.ts)", () => {
     process.env = { ...scriptEnv(), TESTBED_NETWORK: 'bridge' };
     const { values, missing } = loadTestbedEnv();
     expect(missing).toEqual([]);
-    expect(values).toEqual({ ...FILE_VALUES, TESTBED_STATE: state, TESTBED_PYPI_STANDINS: '/elsewhere', TESTBED_NETWORK: 'bridge' });
+    expect(values).toEqual({ ...FILE_VALUES, TESTBED_STATE: state, TESTBED_CALLER_ONLY: '/elsewhere', TESTBED_NETWORK: 'bridge' });
   });
 });

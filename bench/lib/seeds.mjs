@@ -1,7 +1,7 @@
 // The reference row: the stack the seeds' image ran (tiangolo's meinheld-gunicorn-flask, Python 3.9):
 // Meinheld 1.0.2 as published (no patch), greenlet 0.4.17, Gunicorn 20.1.0, Meinheld's own worker
 // class, 4 workers. Built here from a Dockerfile written to a temp dir, with the releases coming from
-// the package index (offline: the test bed's, which serves ../shared/pypi-standins/; online: PyPI).
+// PyPI (offline: through the test bed's loopback proxy of it; online: directly).
 // Nothing of it is committed.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
