@@ -68,8 +68,8 @@ class Proxy:
         self.lock = threading.Lock()
         self.stats = {"pages": 0, "files_fetched": 0, "files_cached": 0}
 
-    def page(self, project, base):
-        """The project's page, its links rewritten to BASE/files/HOST/PATH; None if upstream has no such project."""
+    def page(self, project):
+        """The project's page, its links rewritten to ../../files/HOST/PATH; None if upstream has no such project."""
         now = time.time()
         with self.lock:
             hit = self.pages.get(project)
@@ -99,7 +99,9 @@ class Proxy:
             parts = urllib.parse.urlsplit(target)
             if parts.scheme not in ("http", "https") or not parts.netloc:
                 return match.group(0)
-            local = f"{base}/files/{parts.netloc}{parts.path}"
+            # Relative to the page (/simple/PROJECT/): whoever fronts this index (a proxy that adds
+            # authentication, say) serves the files too, on the same address as the page.
+            local = f"../../files/{parts.netloc}{parts.path}"
             if parts.fragment:
                 local += "#" + parts.fragment
             return 'href="' + html.escape(local, quote=True) + '"'
@@ -147,7 +149,6 @@ def handler_for(proxy):
 
         def answer(self, send_body):
             path = urllib.parse.urlsplit(self.path).path
-            base = f"http://{self.headers.get('Host') or self.server.server_address[0]}"
             try:
                 if path in ("/", "/simple", "/simple/"):
                     return self.send(200, "text/html", b"<!DOCTYPE html><html><body></body></html>\n", send_body)
@@ -156,7 +157,7 @@ def handler_for(proxy):
                     project = normalize(match.group(1))
                     if project != match.group(1):
                         return self.redirect(f"/simple/{project}/")
-                    page = proxy.page(project, base)
+                    page = proxy.page(project)
                     if page is None:
                         return self.send(404, "text/plain", b"no such project\n", send_body)
                     return self.send(200, "text/html; charset=utf-8", page.encode("utf-8"), send_body)

@@ -198,7 +198,8 @@ describe('a failing app fails the job, shows why, pushes nothing and leaves noth
     {
       name: 'answers the wrong body',
       files: { 'main.py': 'from flask import Flask\napp = Flask(__name__)\n@app.route("/")\ndef index():\n    return "goodbye"\n' },
-      inputs: { 'probe-body': '^hello', 'probe-timeout': '5' },
+      // Long enough for the app's first answer on a loaded machine (the probe retries until then).
+      inputs: { 'probe-body': '^hello', 'probe-timeout': '30' },
       expectLog: [/body does not match \/\^hello\//, /^\s+goodbye$/m],
       maxSeconds: 120,
     },

@@ -39,7 +39,10 @@ export function docker(args: string[], timeoutMs = 120_000, step?: Pick<BuildSte
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ code, stdout: String(stdout), stderr: String(stderr) });
     });
-    // A Dockerfile read with `--file -` (the classic builder's).
+    // A Dockerfile read with `--file -` (the classic builder's). docker may exit before it reads its input (a
+    // command that reads none, or one that fails at once): the write then fails with EPIPE, which says nothing
+    // the exit code does not, so it must not surface as an unhandled error.
+    child.stdin?.on('error', () => undefined);
     child.stdin?.end(step?.dockerfile ?? '');
   });
 }
