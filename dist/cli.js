@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-JERTPNN4.js";
+} from "./chunks/chunk-WLTTGEOG.js";
 import {
   Docker,
   cleanup,

@@ -7,7 +7,7 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-JERTPNN4.js";
+} from "./chunks/chunk-WLTTGEOG.js";
 import {
   Docker,
   actionState,

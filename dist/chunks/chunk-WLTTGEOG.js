@@ -5689,6 +5689,7 @@ function probeOnce(url, expect, timeoutMs) {
         if (settled || complete) return;
         complete = true;
         clearTimeout(timer);
+        request2.destroy();
         const body = Buffer.concat(chunks).toString("utf8").slice(0, BODY_LIMIT);
         const status = response.statusCode ?? 0;
         judge(status, body, expect, started + timeoutMs - Date.now()).then(
@@ -5697,6 +5698,7 @@ function probeOnce(url, expect, timeoutMs) {
         );
       };
       response.on("data", (chunk) => {
+        if (complete) return;
         chunks.push(chunk);
         size += chunk.length;
         if (size >= BODY_LIMIT) finish();
