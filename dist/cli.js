@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-WLTTGEOG.js";
+} from "./chunks/chunk-7FVIHILY.js";
 import {
   Docker,
   cleanup,

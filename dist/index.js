@@ -7,7 +7,7 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-WLTTGEOG.js";
+} from "./chunks/chunk-7FVIHILY.js";
 import {
   Docker,
   actionState,

@@ -6179,7 +6179,8 @@ var actionReporter = {
         { data: "Item", header: true },
         { data: "Value", header: true }
       ],
-      ...rows.map((row) => [row.label, row.value])
+      // Cells are HTML to the summary: every value is text (a failure quotes the app's own files).
+      ...rows.map((row) => [escapeHtml(row.label), escapeHtml(row.value)])
     ]).write();
   }
 };
@@ -6194,8 +6195,10 @@ function consoleReporter(write = (line) => process.stdout.write(`${line}
       return task();
     },
     info: write,
-    notice: (message) => write(`notice: ${message}`),
-    warning: (message) => write(`warning: ${message}`),
+    // A message of several lines may quote text the action did not write (an engine's error): fenced,
+    // since the command-line entry runs in workflow steps too.
+    notice: (message) => write(fenceLines(`notice: ${message}`)),
+    warning: (message) => write(fenceLines(`warning: ${message}`)),
     details(title, text) {
       write(`-- ${title}
 ${fence(text)}`);
@@ -6213,6 +6216,12 @@ ${fence(text)}`);
       return Promise.resolve();
     }
   };
+}
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+function fenceLines(text) {
+  return text.includes("\n") ? fence(text) : text;
 }
 
 // src/run-date.ts
