@@ -6,14 +6,14 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-7FVIHILY.js";
+} from "./chunks/chunk-KSA5OFFR.js";
 import {
   Docker,
   cleanup,
   describeBuilder,
   fence,
   memoryState
-} from "./chunks/chunk-FPPQJ6R5.js";
+} from "./chunks/chunk-2JUWJAZK.js";
 
 // src/cli.ts
 import * as fs from "node:fs";

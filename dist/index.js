@@ -7,13 +7,13 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-7FVIHILY.js";
+} from "./chunks/chunk-KSA5OFFR.js";
 import {
   Docker,
   actionState,
   setFailed,
   warning
-} from "./chunks/chunk-FPPQJ6R5.js";
+} from "./chunks/chunk-2JUWJAZK.js";
 
 // src/sources.ts
 function inWorkflow() {

@@ -91,7 +91,10 @@ export interface Plan {
 }
 
 export const LOCAL_REPOSITORY = PRODUCT;
-/** The smoke-test container is named SMOKE_CONTAINER_PREFIX + job ID and labelled SMOKE_LABEL=job ID. */
+/**
+ * The smoke-test container is named SMOKE_CONTAINER_PREFIX + its ID and labelled SMOKE_LABEL=its ID:
+ * the job ID, plus the platform among several. The post step removes it only when the two agree.
+ */
 export const SMOKE_CONTAINER_PREFIX = `${PRODUCT}-smoke-`;
 export const SMOKE_LABEL = productLabel('smoke-test');
 
@@ -249,8 +252,8 @@ function appStep(
 function containerPlan(settings: Settings, context: RunContext): Plan['container'] {
   const host = settings.network === 'host';
   const containerPort = listenPort(settings.probeEnv, host ? context.hostPort : 80);
-  const slug = context.target.slug !== '' ? `-${context.target.slug}` : '';
-  const name = `${SMOKE_CONTAINER_PREFIX}${context.jobId}${slug}`;
+  const id = `${context.jobId}${context.target.slug !== '' ? `-${context.target.slug}` : ''}`;
+  const name = `${SMOKE_CONTAINER_PREFIX}${id}`;
   const containerEnv = { ...settings.probeEnv };
   if (host) containerEnv.PORT = String(containerPort);
   const runArgs = [
@@ -259,7 +262,7 @@ function containerPlan(settings: Settings, context: RunContext): Plan['container
     '--name',
     name,
     '--label',
-    `${SMOKE_LABEL}=${context.jobId}`,
+    `${SMOKE_LABEL}=${id}`,
     // The image of another platform runs under QEMU; --platform also keeps Docker from looking elsewhere for it.
     ...(context.target.platform !== '' ? ['--platform', context.target.platform] : []),
     ...(host ? ['--network', 'host'] : ['--publish', `127.0.0.1::${containerPort}`]),

@@ -467,8 +467,8 @@ describe('one platform of several', () => {
     expect(plan.base.tag).toBe(`flask-gunicorn-action/base:python3.12-slim-${WORKER}-7-1-abcd-arm64`);
     expect(plan.app.tag).toBe(`flask-gunicorn-action/app:python3.12-slim-${WORKER}-7-1-abcd-arm64`);
     expect(plan.container.name).toBe('flask-gunicorn-action-smoke-7-1-abcd-arm64');
-    // The post step finds every container of the job by this label.
-    expect(flagValues(plan.container.runArgs, '--label')).toEqual(['flask-gunicorn-action.smoke-test=7-1-abcd']);
+    // The label says what the name says, platform included: the post step removes the container only then.
+    expect(flagValues(plan.container.runArgs, '--label')).toEqual(['flask-gunicorn-action.smoke-test=7-1-abcd-arm64']);
   });
 
   it('pushes its own image under the first tag and its architecture; the tags name the index', () => {

@@ -21287,8 +21287,8 @@ function appStep(settings, context, flags, baseTag, appTag, labels) {
 function containerPlan(settings, context) {
   const host = settings.network === "host";
   const containerPort = listenPort(settings.probeEnv, host ? context.hostPort : 80);
-  const slug = context.target.slug !== "" ? `-${context.target.slug}` : "";
-  const name = `${SMOKE_CONTAINER_PREFIX}${context.jobId}${slug}`;
+  const id = `${context.jobId}${context.target.slug !== "" ? `-${context.target.slug}` : ""}`;
+  const name = `${SMOKE_CONTAINER_PREFIX}${id}`;
   const containerEnv = { ...settings.probeEnv };
   if (host) containerEnv.PORT = String(containerPort);
   const runArgs = [
@@ -21297,7 +21297,7 @@ function containerPlan(settings, context) {
     "--name",
     name,
     "--label",
-    `${SMOKE_LABEL}=${context.jobId}`,
+    `${SMOKE_LABEL}=${id}`,
     // The image of another platform runs under QEMU; --platform also keeps Docker from looking elsewhere for it.
     ...context.target.platform !== "" ? ["--platform", context.target.platform] : [],
     ...host ? ["--network", "host"] : ["--publish", `127.0.0.1::${containerPort}`],

@@ -59,7 +59,7 @@ import {
   unsupportedPlatforms,
   urlCredentials,
   warning
-} from "./chunk-FPPQJ6R5.js";
+} from "./chunk-2JUWJAZK.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
