@@ -6,14 +6,14 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-KSA5OFFR.js";
+} from "./chunks/chunk-6WBX25XA.js";
 import {
   Docker,
   cleanup,
   describeBuilder,
   fence,
   memoryState
-} from "./chunks/chunk-2JUWJAZK.js";
+} from "./chunks/chunk-GB6ME7A2.js";
 
 // src/cli.ts
 import * as fs from "node:fs";
@@ -117,7 +117,7 @@ async function main() {
     const raw = { ...commandLine.inputs, password: process.env.REGISTRY_PASSWORD ?? "" };
     const result = await runPipeline(
       raw,
-      { ...readEnvironment(), forkPullRequest: false, foreignCodeWithSecrets: false },
+      { ...await readEnvironment(), forkPullRequest: false, foreignCodeWithSecrets: false, foreignCodeWhy: "" },
       {
         docker,
         reporter,

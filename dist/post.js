@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-2JUWJAZK.js";
+} from "./chunks/chunk-GB6ME7A2.js";
 
 // src/post.ts
 try {

@@ -30,7 +30,7 @@ async function main(): Promise<number> {
     const raw = { ...commandLine.inputs, password: process.env.REGISTRY_PASSWORD ?? '' };
     const result = await runPipeline(
       raw,
-      { ...readEnvironment(), forkPullRequest: false, foreignCodeWithSecrets: false },
+      { ...(await readEnvironment()), forkPullRequest: false, foreignCodeWithSecrets: false, foreignCodeWhy: '' },
       {
         docker,
         reporter,

@@ -148,7 +148,7 @@ afterAll(async () => {
 describe('an index with credentials', () => {
   it('builds, probes and pushes, with pip logged in to the index in both builds', () => {
     expect(run.exitCode, run.log).toBe(0);
-    expect(run.log).toContain('The package index credentials reach pip as a build secret.');
+    expect(run.log).toContain('The package index reaches pip as a build secret.');
     // Without the password the index answers 401: these requests carried it. Flask comes in the
     // base build, appdirs (from the app's requirements.txt) in the app layer.
     expect(index.authorized.some((path) => /\/simple\/flask\/$/.test(path))).toBe(true);

@@ -94,7 +94,8 @@ function deps(docker: Docker, reporter: Reporter, source: Partial<PipelineDeps['
   };
 }
 
-const env = { workspace: ACTION_ROOT, actionRoot: ACTION_ROOT, forkPullRequest: false, foreignCodeWithSecrets: false };
+// RUNNER_TEMP is /tmp, where the local cache folders below lie.
+const env = { workspace: ACTION_ROOT, actionRoot: ACTION_ROOT, forkPullRequest: false, foreignCodeWithSecrets: false, runnerTemp: '/tmp' };
 
 function inputs(overrides: Record<string, string> = {}): Record<string, string> {
   return {
