@@ -203,6 +203,76 @@ describe('an index with credentials', () => {
   });
 });
 
+describe('an index token in the URL path', () => {
+  it('reaches pip as the secret: no build argument, label or history entry names it, and the log masks the URL whole', async () => {
+    const token = `tok${Math.random().toString(36).slice(2, 12)}`;
+    const upstream = new URL(testbed().pipIndexUrl);
+    const served: string[] = [];
+    // The test bed's index, reachable only under /TOKEN/, as some hosted indexes are.
+    const pathIndex = createServer((request, response) => {
+      const path = request.url ?? '';
+      if (!path.startsWith(`/${token}/`)) {
+        response.writeHead(404).end();
+        return;
+      }
+      served.push(path);
+      fetch(`${upstream.origin}${path.slice(token.length + 1)}`)
+        .then(async (answer) => {
+          response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/octet-stream' });
+          response.end(Buffer.from(await answer.arrayBuffer()));
+        })
+        .catch(() => response.writeHead(502).end());
+    });
+    await new Promise<void>((listening) => pathIndex.listen(0, '127.0.0.1', listening));
+    const url = `http://127.0.0.1:${(pathIndex.address() as AddressInfo).port}/${token}${upstream.pathname}`;
+    const repository = `secrets/path-token-${SUFFIX}`;
+    const app = writeApp(ROOT, {
+      'main.py':
+        'import appdirs\nfrom flask import Flask\napp = Flask(__name__)\n\n@app.get("/")\ndef hello():\n    return f"appdirs {appdirs.__version__}"\n',
+      'requirements.txt': 'appdirs\n',
+    });
+    let result: ActionRun | undefined;
+    try {
+      result = await action({
+        app,
+        'base-image': testbed().basePrefix,
+        'pip-index-url': url,
+        image: `${testbed().registry}/${repository}`,
+        push: 'true',
+        username: testbed().user,
+        password: testbed().password,
+        // Every pip step must run, for the index to see both builds.
+        'no-cache': 'true',
+      });
+      expect(result.exitCode, result.log).toBe(0);
+      expect(result.log).toContain('The package index reaches pip as a build secret.');
+      expect(served.some((path) => /\/simple\/flask\/$/.test(path))).toBe(true);
+      expect(served.some((path) => /\/simple\/appdirs\/$/.test(path))).toBe(true);
+      // Masked whole; each line that shows the token (pip's "Looking in indexes") shows the whole URL, which the runner hides.
+      expect(result.masked).toContain(url);
+      for (const line of result.log.split('\n').filter((l) => l.includes(token))) expect(line).toContain(url);
+      const tag = (result.outputs.tags ?? '').split('\n')[0]!.split(':').pop()!;
+      const manifest = JSON.parse(
+        (
+          await registryGet(
+            `/v2/${repository}/manifests/${tag}`,
+            'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json',
+          )
+        ).toString(),
+      ) as { config: { digest: string } };
+      const config = (await registryGet(`/v2/${repository}/blobs/${manifest.config.digest}`)).toString();
+      expect(JSON.parse(config).history.length).toBeGreaterThan(5);
+      expect(config).not.toContain(token);
+      expect(config).not.toMatch(/PIP_INDEX_URL=[^\s"]/);
+    } finally {
+      rmSync(join(ROOT, app), { recursive: true, force: true });
+      await new Promise((closed) => pathIndex.close(closed));
+      for (const ref of (result?.outputs.tags ?? '').split('\n').filter(Boolean))
+        execFileSync('docker', ['image', 'rm', '--no-prune', ref], { stdio: 'ignore' });
+    }
+  });
+});
+
 describe('a transient pull error', () => {
   it("is retried with backoff: 503 for the base image's manifest, then the build goes through", async () => {
     // A loopback proxy in front of the registry that fails the first two manifest requests.
