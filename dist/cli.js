@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-6WBX25XA.js";
+} from "./chunks/chunk-3ZKFOGLM.js";
 import {
   Docker,
   cleanup,

@@ -8,8 +8,8 @@ import { resolveRunDate, type RunDate } from './run-date.js';
 /** How long one GitHub API call may take: a hung API must not hold the job (the caller falls back). */
 export const API_TIMEOUT_MS = 15_000;
 
-function bounded(): { signal: AbortSignal } {
-  return { signal: AbortSignal.timeout(API_TIMEOUT_MS) };
+function bounded(timeoutMs = API_TIMEOUT_MS): { signal: AbortSignal } {
+  return { signal: AbortSignal.timeout(timeoutMs) };
 }
 
 function inWorkflow(): boolean {
@@ -29,7 +29,7 @@ export function githubSource(): PipelineDeps['source'] {
   };
 }
 
-export function githubRunDate(override: string, token: string): Promise<RunDate> {
+export function githubRunDate(override: string, token: string, timeoutMs = API_TIMEOUT_MS): Promise<RunDate> {
   return resolveRunDate({
     override,
     ...(inWorkflow()
@@ -37,7 +37,12 @@ export function githubRunDate(override: string, token: string): Promise<RunDate>
       : {}),
     fetchRunCreatedAt: async (run) => {
       const octokit = github.getOctokit(run.token);
-      const response = await octokit.rest.actions.getWorkflowRun({ owner: run.owner, repo: run.repo, run_id: run.runId, request: bounded() });
+      const response = await octokit.rest.actions.getWorkflowRun({
+        owner: run.owner,
+        repo: run.repo,
+        run_id: run.runId,
+        request: bounded(timeoutMs),
+      });
       return response.data.created_at;
     },
     now: () => new Date(),

@@ -5028,8 +5028,8 @@ function getOctokit(token, options, ...additionalPlugins) {
 
 // src/sources.ts
 var API_TIMEOUT_MS = 15e3;
-function bounded() {
-  return { signal: AbortSignal.timeout(API_TIMEOUT_MS) };
+function bounded(timeoutMs = API_TIMEOUT_MS) {
+  return { signal: AbortSignal.timeout(timeoutMs) };
 }
 function inWorkflow() {
   return process.env.GITHUB_ACTIONS === "true" && Boolean(process.env.GITHUB_REPOSITORY) && Boolean(process.env.GITHUB_RUN_ID);
@@ -5045,13 +5045,18 @@ function githubSource() {
     runNumber: String(context2.runNumber)
   };
 }
-function githubRunDate(override, token) {
+function githubRunDate(override, token, timeoutMs = API_TIMEOUT_MS) {
   return resolveRunDate({
     override,
     ...inWorkflow() ? { workflowRun: { owner: context2.repo.owner, repo: context2.repo.repo, runId: context2.runId, token } } : {},
     fetchRunCreatedAt: async (run) => {
       const octokit = getOctokit(run.token);
-      const response = await octokit.rest.actions.getWorkflowRun({ owner: run.owner, repo: run.repo, run_id: run.runId, request: bounded() });
+      const response = await octokit.rest.actions.getWorkflowRun({
+        owner: run.owner,
+        repo: run.repo,
+        run_id: run.runId,
+        request: bounded(timeoutMs)
+      });
       return response.data.created_at;
     },
     now: () => /* @__PURE__ */ new Date(),
