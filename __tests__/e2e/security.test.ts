@@ -283,6 +283,29 @@ describe('the probe and the start-up check', () => {
     expect(result.exitCode, result.log).toBe(0);
     expect(result.outputs['probe-status']).toBe('200');
   });
+
+  it("with RUN_AS_USER, the app's sitecustomize.py runs in no root process (start-up check, master); the workers keep /app as path and folder", async () => {
+    const app = writeApp(workspace, {
+      'sitecustomize.py':
+        'import os\nwith open("/tmp/sitecustomize-ran", "a") as f:\n    f.write("uid=%d\\n" % os.getuid())\nprint("sitecustomize uid=%d" % os.getuid(), flush=True)\n',
+      'main.py': flaskApp(
+        '(open("/tmp/sitecustomize-ran").read() if os.path.exists("/tmp/sitecustomize-ran") else "none\\n") + "cwd=%s pythonpath=%s uid=%d" % (os.getcwd(), os.environ.get("PYTHONPATH"), os.getuid())',
+        200,
+        'import os\n',
+      ),
+    });
+    // What the workers answer: nothing ran as root before them (no line, or the workers' own), and the
+    // app sees its folder and path as always. A root process that imported it would leave uid=0.
+    const result = remember(
+      await run({
+        app,
+        'probe-env': 'RUN_AS_USER=app',
+        'probe-body': '^(none\\n|(uid=1000\\n)+)cwd=/app pythonpath=/app uid=1000$',
+        'probe-timeout': '60',
+      }),
+    );
+    expect(result.exitCode, result.log).toBe(0);
+  });
 });
 
 /** An event payload file, as the runner writes it for GITHUB_EVENT_PATH. */
