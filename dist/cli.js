@@ -6,14 +6,16 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-JERTPNN4.js";
+} from "./chunks/chunk-3ZKFOGLM.js";
 import {
   Docker,
   cleanup,
   describeBuilder,
   fence,
+  hasCredentials,
+  isHttpUrl,
   memoryState
-} from "./chunks/chunk-FPPQJ6R5.js";
+} from "./chunks/chunk-GB6ME7A2.js";
 
 // src/cli.ts
 import * as fs from "node:fs";
@@ -64,11 +66,13 @@ function cliResult(outcome, outputs, phases, seconds) {
 }
 
 // src/cli-flags.ts
+var INDEX_URL_ENV = "FLASK_GUNICORN_PIP_INDEX_URL";
 var USAGE = `Usage: node dist/cli.js --python-version 3.12 [--variant slim] [--app ./path] [--image repo --push true ...] [--json | --json=FILE]
 Every input of action.yml is a flag of the same name: ${INPUT_NAMES.map((name) => `--${name}`).join(" ")}
 The password is read from the REGISTRY_PASSWORD environment variable, never from a flag.
+An index URL with a user, password or token is read from FLASK_GUNICORN_PIP_INDEX_URL (--pip-index-url refuses a user or password).
 --json prints the result as one JSON object, the last line on stdout; --json=FILE writes it to FILE instead.`;
-function parseCommandLine(argv) {
+function parseCommandLine(argv, environment = {}) {
   const inputs = {};
   let json;
   for (let i = 0; i < argv.length; i++) {
@@ -94,7 +98,18 @@ ${USAGE}`]);
     if (value === void 0) throw new InputError([`${arg}: needs a value.`]);
     inputs[match[1]] = value;
   }
+  indexFromEnvironment(inputs, environment[INDEX_URL_ENV] ?? "");
   return json ? { inputs, json } : { inputs };
+}
+function indexFromEnvironment(inputs, fromEnvironment) {
+  const flag = inputs["pip-index-url"] ?? "";
+  if (isHttpUrl(flag) && hasCredentials(flag))
+    throw new InputError([
+      `--pip-index-url: the URL carries a user or password, which the command line shows to ps and keeps in shell history; give it in the environment variable ${INDEX_URL_ENV} instead.`
+    ]);
+  if (flag !== "" && fromEnvironment !== "")
+    throw new InputError([`--pip-index-url and ${INDEX_URL_ENV} are both given; give the index once (the variable, when its URL carries a token).`]);
+  if (fromEnvironment !== "") inputs["pip-index-url"] = fromEnvironment;
 }
 
 // src/cli.ts
@@ -112,12 +127,12 @@ async function main() {
   let json;
   let outcome;
   try {
-    const commandLine = parseCommandLine(process.argv.slice(2));
+    const commandLine = parseCommandLine(process.argv.slice(2), process.env);
     json = commandLine.json;
     const raw = { ...commandLine.inputs, password: process.env.REGISTRY_PASSWORD ?? "" };
     const result = await runPipeline(
       raw,
-      { ...readEnvironment(), forkPullRequest: false, foreignCodeWithSecrets: false },
+      { ...await readEnvironment(), forkPullRequest: false, foreignCodeWithSecrets: false, foreignCodeWhy: "" },
       {
         docker,
         reporter,

@@ -1,6 +1,7 @@
 // The build cache that outlives the runner: `cache-from` / `cache-to` in buildx's own syntax,
 // validated, defaulted on GitHub-hosted runners, and split between the two builds so that the base
 // image's cache and the app layer's never overwrite each other.
+import * as path from 'node:path';
 import { PRODUCT } from './product.js';
 
 export const CACHE_TYPES = ['gha', 'registry', 'local', 'inline'] as const;
@@ -129,4 +130,36 @@ export function describeCache(cache: { from: CacheSpec[]; to: CacheSpec[] }): st
     specs.map((spec) => [`type=${spec.type}`, ...spec.attrs.map(([k, v]) => `${k}=${v}`)].join(',')).join('; ');
   if (cache.from.length + cache.to.length === 0) return 'none';
   return `from ${list(cache.from) || '-'}; to ${list(cache.to) || '-'}`;
+}
+
+/**
+ * A `type=local` cache's folder is read and written by the builds: it must lie in the workspace or
+ * RUNNER_TEMP (both the job's own), never wherever a path happens to point, where another job, or
+ * the runner itself, keeps something. A relative folder is taken in the workspace. Returns the
+ * specs with absolute folders, or fails for each folder elsewhere.
+ */
+export function placeLocalFolders(
+  name: CacheDirection,
+  specs: CacheSpec[],
+  roots: { workspace: string; runnerTemp?: string },
+  fail: (message: string) => void,
+): CacheSpec[] {
+  const allowed = [roots.workspace, ...(roots.runnerTemp ? [roots.runnerTemp] : [])].map((root) => path.resolve(root));
+  return specs.map((spec) => {
+    if (spec.type !== 'local') return spec;
+    const attrs = spec.attrs.map(([key, value]): [string, string] => {
+      if (key !== 'src' && key !== 'dest') return [key, value];
+      const folder = path.resolve(roots.workspace, value);
+      const inside = allowed.some((root) => {
+        const relative = path.relative(root, folder);
+        return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+      });
+      if (!inside)
+        fail(
+          `${name}: the local cache folder "${value}" lies outside the workspace (${allowed[0]})${allowed[1] ? ` and RUNNER_TEMP (${allowed[1]})` : ''}; put it in one of them (e.g. \${{ runner.temp }}/flask-build-cache, kept between runs by actions/cache), or use a registry cache.`,
+        );
+      return [key, folder];
+    });
+    return { ...spec, attrs };
+  });
 }

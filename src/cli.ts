@@ -25,12 +25,12 @@ async function main(): Promise<number> {
   let json: JsonTarget | undefined;
   let outcome: { result: PipelineResult } | { error: Error };
   try {
-    const commandLine = parseCommandLine(process.argv.slice(2));
+    const commandLine = parseCommandLine(process.argv.slice(2), process.env);
     json = commandLine.json;
     const raw = { ...commandLine.inputs, password: process.env.REGISTRY_PASSWORD ?? '' };
     const result = await runPipeline(
       raw,
-      { ...readEnvironment(), forkPullRequest: false, foreignCodeWithSecrets: false },
+      { ...(await readEnvironment()), forkPullRequest: false, foreignCodeWithSecrets: false, foreignCodeWhy: '' },
       {
         docker,
         reporter,

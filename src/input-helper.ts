@@ -5,7 +5,8 @@ import * as github from '@actions/github';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { codeOrigin, type Payload } from './pull-request.js';
+import { codeOrigin, verifyCommentedPullRequest, type Payload } from './pull-request.js';
+import { githubPullRequestApi } from './sources.js';
 import type { Environment } from './settings.js';
 
 /** Every input of action.yml; the command-line entry offers the same names as flags. */
@@ -61,13 +62,20 @@ export function actionRoot(): string {
   return dir;
 }
 
-export function readEnvironment(): Environment {
-  const origin = codeOrigin(github.context.eventName ?? '', github.context.payload as Payload);
+/**
+ * Where the action runs. `token` (the github-token input) lets a comment on a pull request be checked
+ * through the API: without it, such a comment's pull request counts as foreign (pull-request.ts).
+ */
+export async function readEnvironment(token = ''): Promise<Environment> {
+  const unverified = codeOrigin(github.context.eventName ?? '', github.context.payload as Payload);
+  const origin = await verifyCommentedPullRequest(unverified, token !== '' ? githubPullRequestApi(token) : undefined);
   return {
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
     actionRoot: actionRoot(),
     forkPullRequest: origin.foreignPullRequest,
     foreignCodeWithSecrets: origin.foreignCodeWithSecrets,
+    foreignCodeWhy: origin.why,
+    ...(process.env.RUNNER_TEMP ? { runnerTemp: process.env.RUNNER_TEMP } : {}),
     // buildx's gha backend needs the runtime token and cache URL the runner gives JavaScript actions.
     githubCache:
       process.env.RUNNER_ENVIRONMENT === 'github-hosted' &&

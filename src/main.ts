@@ -9,7 +9,8 @@ import { actionState } from './state.js';
 
 async function main(): Promise<void> {
   try {
-    await runPipeline(readInputs(), readEnvironment(), {
+    const inputs = readInputs();
+    await runPipeline(inputs, await readEnvironment(inputs['github-token'] ?? ''), {
       docker: new Docker(),
       reporter: actionReporter,
       state: actionState,

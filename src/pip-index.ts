@@ -1,8 +1,9 @@
-// How the package index reaches pip in both builds. An index that needs no credentials travels as
-// build arguments, which every builder has. One with credentials travels as the BuildKit secret
-// `pip-config`, a pip.conf that the Dockerfiles mount at /etc/pip.conf for their pip steps only: it
-// is in no layer, no history entry and no label, where a build argument is in all of `docker history`.
-// The classic builder has no secrets, so a credentialed index is refused there rather than leaked.
+// How the package index reaches pip. Any part of an index URL may be a credential (a user and
+// password, or a token in its path or query, which nothing can tell from a path), so wherever
+// BuildKit builds, the whole URL travels as the BuildKit secret `pip-config`: a pip.conf that the
+// Dockerfiles mount at /etc/pip.conf for their pip steps only, in no layer, history entry or label,
+// where a build argument is in all of `docker history`. The classic builder has no secrets: there
+// the URL is a build argument, and one with a user or password is refused rather than leaked.
 import type { Builder } from './builder.js';
 
 export const PIP_SECRET_ID = 'pip-config';
@@ -65,12 +66,13 @@ export function urlCredentials(url: URL): { username: string; password: string }
   }
 }
 
-export function pipIndex(url: string): PipIndex {
+/** How the (already validated) URL reaches pip on this builder; requireSecretSupport refuses what must not. */
+export function pipIndex(url: string, builder: Builder['kind']): PipIndex {
   if (url === '') return { kind: 'default' };
   const parsed = new URL(url);
   // pip refuses plain-HTTP indexes unless told the host is trusted; the user chose it, so trust it.
   const trustedHost = parsed.protocol === 'http:' ? parsed.hostname : '';
-  if (!hasCredentials(url))
+  if (builder === 'classic')
     return { kind: 'build-args', args: { PIP_INDEX_URL: url, ...(trustedHost !== '' ? { PIP_TRUSTED_HOST: trustedHost } : {}) } };
   // pip reads its config with RawConfigParser: a % escape in the password is kept for pip to decode.
   const lines = ['[global]', `index-url = ${url}`, ...(trustedHost !== '' ? [`trusted-host = ${trustedHost}`] : [])];
@@ -78,8 +80,8 @@ export function pipIndex(url: string): PipIndex {
 }
 
 /** Throws, saying what to do, when the index needs a secret the builder cannot pass. */
-export function requireSecretSupport(index: PipIndex, builder: Builder): void {
-  if (index.kind !== 'secret' || builder.kind !== 'classic') return;
+export function requireSecretSupport(url: string, builder: Builder): void {
+  if (!hasCredentials(url) || builder.kind !== 'classic') return;
   throw new PipIndexError(
     `pip-index-url: the URL carries credentials, and the classic builder (${builder.reason}) has no build secrets, so they would be written into the image history. Build with buildx (builder: auto or buildx; on GitHub, docker/setup-buildx-action), or use an index that needs no credentials from the build.`,
   );

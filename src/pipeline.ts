@@ -11,7 +11,7 @@ import { Docker, DockerError } from './docker.js';
 import { inspectApp } from './app-folder.js';
 import { appBuildContext } from './build-context.js';
 import { configRoot, createDockerConfigDir, loginEnv } from './docker-config.js';
-import { pipIndex, requireSecretSupport } from './pip-index.js';
+import { isHttpUrl, requireSecretSupport } from './pip-index.js';
 import { makePlan, type BuildStep, type Plan } from './plan.js';
 import { targets, unsupportedPlatforms, type Target } from './platforms.js';
 import { PRODUCT } from './product.js';
@@ -75,10 +75,11 @@ interface Progress {
 export async function runPipeline(raw: Record<string, string>, env: Environment, deps: PipelineDeps): Promise<PipelineResult> {
   const { docker, reporter } = deps;
 
-  // 1. Validate everything before any work, and keep secrets out of the log.
+  // 1. Validate everything before any work, and keep secrets out of the log: masked as given, before
+  // any message can quote them (an input error quotes the index URL; a password may be withheld later).
+  maskSecrets(raw, reporter);
   const settings = await validate(raw, env, deps);
   for (const notice of settings.notices) reporter.notice(notice);
-  maskUrlCredentials(settings.pipIndexUrl, reporter);
   if (settings.pushSkippedReason !== '') reporter.notice(`Push skipped: ${settings.pushSkippedReason}.`);
   await docker.serverVersion();
   const prepared = await failBeforeWork(settings, deps, () => prepare(settings, env, deps));
@@ -218,7 +219,7 @@ async function prepare(settings: Settings, env: Environment, deps: PipelineDeps)
   const inspected = chosen.kind === 'buildx' && asked ? await docker.inspectBuilder(chosen.name) : { driver: '', platforms: [] };
   const { builder, defaultCacheUnusable } = await cacheCapableBuilder(docker, chosen, inspected.driver, settings, job);
   // An index with credentials reaches pip only as a build secret: refused, before any work, where there is none.
-  requireSecretSupport(pipIndex(settings.pipIndexUrl), builder);
+  requireSecretSupport(settings.pipIndexUrl, builder);
   const platformTargets = await buildTargets(docker, settings, builder, inspected.platforms);
   const cache = defaultCacheUnusable
     ? {
@@ -254,7 +255,7 @@ async function prepare(settings: Settings, env: Environment, deps: PipelineDeps)
   if (appContext.dir !== settings.appDir) reporter.info('The app folder holds a .git: the image is built from a copy without it.');
   const first = plans[0]!;
   reporter.info(
-    `Python ${settings.pythonVersion} (${settings.variant}) on ${first.baseImage}, worker ${settings.worker}${describePlatforms(plans)}; dated tags use ${runDate.date} (${runDate.source}). Builder: ${describeBuilder(builder)}. Cache: ${describeCache(cache)}.${first.pipIndex === 'secret' ? ' The package index credentials reach pip as a build secret.' : ''}`,
+    `Python ${settings.pythonVersion} (${settings.variant}) on ${first.baseImage}, worker ${settings.worker}${describePlatforms(plans)}; dated tags use ${runDate.date} (${runDate.source}). Builder: ${describeBuilder(builder)}. Cache: ${describeCache(cache)}.${first.pipIndex === 'secret' ? ' The package index reaches pip as a build secret.' : ''}`,
   );
   return { plans, appContext, baseLayouts };
 }
@@ -465,17 +466,23 @@ function jobId(source: PipelineDeps['source']): string {
   return [source.runId || 'local', source.runAttempt || '1', randomBytes(4).toString('hex')].join('-');
 }
 
-/** Masks credentials in an index URL (pip may print it in an error), as written and decoded. */
-function maskUrlCredentials(value: string, reporter: Reporter): void {
-  if (value === '') return;
-  const url = new URL(value); // already validated, % escapes included
-  // Masked as written and decoded: pip may print either.
-  if (url.password !== '') {
-    reporter.setSecret(url.password);
-    reporter.setSecret(urlCredentials(url)?.password ?? url.password);
+/**
+ * Masks the password and the index URL as given. The whole URL, since a token may sit in its path or
+ * query; its password also alone, as written and decoded, since pip may print the URL with it
+ * redacted or the password alone.
+ */
+function maskSecrets(raw: Record<string, string>, reporter: Reporter): void {
+  const password = raw['password'] ?? '';
+  if (password !== '') reporter.setSecret(password);
+  const url = (raw['pip-index-url'] ?? '').trim();
+  if (url === '') return;
+  reporter.setSecret(url);
+  if (!isHttpUrl(url)) return;
+  const parsed = new URL(url);
+  if (parsed.password !== '') {
+    reporter.setSecret(parsed.password);
+    reporter.setSecret(urlCredentials(parsed)?.password ?? parsed.password);
   }
-  if (url.username === '' && url.password === '') return;
-  reporter.setSecret(value);
 }
 
 /** A port free on loopback right now, for `network: host`. */

@@ -6,7 +6,8 @@ import { listenPort } from './bind.js';
 import { buildCommand, buildEnv, type Builder } from './builder.js';
 import { cacheFlags, type CacheSpec } from './cache.js';
 import { probeTimeout, type Target } from './platforms.js';
-import { PIP_SECRET_ENV, PIP_SECRET_ID, pipIndex, withoutSecretMounts } from './pip-index.js';
+import { appLayerGetsIndex } from './foreign-code.js';
+import { PIP_SECRET_ENV, PIP_SECRET_ID, pipIndex, withoutSecretMounts, type PipIndex } from './pip-index.js';
 import { PRODUCT, productLabel } from './product.js';
 import type { Settings } from './settings.js';
 import { computeTags } from './tags.js';
@@ -67,8 +68,10 @@ export interface Plan {
   /** The platform built and tested ('' for the engine's own, without a --platform flag). */
   target: Target;
   builder: Builder;
-  /** How the package index reaches pip: nothing, build args, or the pip-config secret (pip-index.ts). */
-  pipIndex: 'default' | 'build-args' | 'secret';
+  /** How the package index reaches pip in the base build: nothing, build args, or the pip-config secret (pip-index.ts). */
+  pipIndex: PipIndex['kind'];
+  /** The same for the app layer: 'default' when the code is not trusted with it (foreign-code.ts). */
+  appPipIndex: PipIndex['kind'];
   /** The caches both builds use (each its own part: cache.ts). */
   cache: { from: CacheSpec[]; to: CacheSpec[] };
   base: BuildStep;
@@ -91,7 +94,10 @@ export interface Plan {
 }
 
 export const LOCAL_REPOSITORY = PRODUCT;
-/** The smoke-test container is named SMOKE_CONTAINER_PREFIX + job ID and labelled SMOKE_LABEL=job ID. */
+/**
+ * The smoke-test container is named SMOKE_CONTAINER_PREFIX + its ID and labelled SMOKE_LABEL=its ID:
+ * the job ID, plus the platform among several. The post step removes it only when the two agree.
+ */
 export const SMOKE_CONTAINER_PREFIX = `${PRODUCT}-smoke-`;
 export const SMOKE_LABEL = productLabel('smoke-test');
 
@@ -120,16 +126,17 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
     ...(context.run ? { run: context.run } : {}),
   });
   const labels = ociLabels(settings, context, baseImage, tags[0] ?? '');
-  const pip = pipIndex(settings.pipIndexUrl);
-  // The secret's value travels in the docker CLI's environment; the command line names only the variable.
-  const env = { ...buildEnv(context.builder), ...(pip.kind === 'secret' ? { [PIP_SECRET_ENV]: pip.config } : {}) };
-  const flags = { common: commonBuildFlags(settings, context, pip), env, pip };
+  const pip = pipIndex(settings.pipIndexUrl, context.builder.kind);
+  // Code from another repository runs in the app layer: it gets no index (foreign-code.ts says why).
+  const appPip: PipIndex = appLayerGetsIndex(settings) ? pip : { kind: 'default' };
+  const flags = { common: commonBuildFlags(settings, context), base: pipFlags(settings, context, pip), app: pipFlags(settings, context, appPip) };
 
   return {
     baseImage,
     target: context.target,
     builder: context.builder,
     pipIndex: pip.kind,
+    appPipIndex: appPip.kind,
     cache: context.cache,
     base: baseStep(settings, context, flags, baseTag, baseImage),
     app: appStep(settings, context, flags, baseTag, appTag, labels),
@@ -153,23 +160,41 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
   };
 }
 
-interface BuildFlags {
-  /** Flags both builds take: network, no-cache, build args, the pip secret, the platform. */
-  common: string[];
+/** One build's way to pip: its flags (build args or the secret), the docker CLI's environment, the index. */
+interface PipFlags {
+  flags: string[];
   env: Record<string, string>;
-  pip: ReturnType<typeof pipIndex>;
+  pip: PipIndex;
 }
 
-function commonBuildFlags(settings: Settings, context: RunContext, pip: ReturnType<typeof pipIndex>): string[] {
+interface BuildFlags {
+  /** Flags both builds take: network, no-cache, build args, the platform. */
+  common: string[];
+  base: PipFlags;
+  app: PipFlags;
+}
+
+function commonBuildFlags(settings: Settings, context: RunContext): string[] {
   return [
     ...(context.target.platform !== '' ? ['--platform', context.target.platform] : []),
     ...(settings.network === 'host' ? ['--network', 'host'] : []),
     // A builder the action made runs in a container: the host network is an entitlement there.
     ...(settings.network === 'host' && context.builder.kind === 'buildx' && context.builder.own ? ['--allow', 'network.host'] : []),
     ...(settings.noCache ? ['--no-cache'] : []),
-    ...buildArgFlags({ ...settings.buildArgs, ...(pip.kind === 'build-args' ? pip.args : {}) }),
-    ...(pip.kind === 'secret' ? ['--secret', `id=${PIP_SECRET_ID},env=${PIP_SECRET_ENV}`] : []),
+    ...buildArgFlags(settings.buildArgs),
   ];
+}
+
+function pipFlags(settings: Settings, context: RunContext, pip: PipIndex): PipFlags {
+  return {
+    pip,
+    // The secret's value travels in the docker CLI's environment; the command line names only the variable.
+    env: { ...buildEnv(context.builder), ...(pip.kind === 'secret' ? { [PIP_SECRET_ENV]: pip.config } : {}) },
+    flags: [
+      ...(pip.kind === 'build-args' ? buildArgFlags(pip.args) : []),
+      ...(pip.kind === 'secret' ? ['--secret', `id=${PIP_SECRET_ID},env=${PIP_SECRET_ENV}`] : []),
+    ],
+  };
 }
 
 function cacheArgs(context: RunContext, part: 'base' | 'app'): string[] {
@@ -187,7 +212,7 @@ function baseStep(settings: Settings, context: RunContext, flags: BuildFlags, ba
       : buildCommand(context.builder);
   return {
     tag: baseTag,
-    env: flags.env,
+    env: flags.base.env,
     ...(classic ? { dockerfile: withoutSecretMounts(context.bundledDockerfile) } : {}),
     args: [
       ...command,
@@ -197,6 +222,7 @@ function baseStep(settings: Settings, context: RunContext, flags: BuildFlags, ba
       baseTag,
       ...(settings.pull ? ['--pull'] : []),
       ...flags.common,
+      ...flags.base.flags,
       ...cacheArgs(context, 'base'),
       ...buildArgFlags({
         PYTHON_BASE_IMAGE: baseImage,
@@ -222,12 +248,12 @@ function appStep(
       : [];
   return {
     tag: appTag,
-    env: flags.env,
+    env: flags.app.env,
     dockerfile: renderAppDockerfile({
       baseTag,
       hasRequirements: context.hasRequirements,
-      customIndex: flags.pip.kind === 'build-args',
-      pipSecret: flags.pip.kind === 'secret',
+      customIndex: flags.app.pip.kind === 'build-args',
+      pipSecret: flags.app.pip.kind === 'secret',
       appModule: settings.appModule,
     }),
     // '-' reads the Dockerfile from stdin, so nothing is written into the user's folder.
@@ -238,6 +264,7 @@ function appStep(
       '--tag',
       appTag,
       ...flags.common,
+      ...flags.app.flags,
       ...fromLayout,
       ...cacheArgs(context, 'app'),
       ...Object.entries(labels).flatMap(([key, value]) => ['--label', `${key}=${value}`]),
@@ -249,8 +276,8 @@ function appStep(
 function containerPlan(settings: Settings, context: RunContext): Plan['container'] {
   const host = settings.network === 'host';
   const containerPort = listenPort(settings.probeEnv, host ? context.hostPort : 80);
-  const slug = context.target.slug !== '' ? `-${context.target.slug}` : '';
-  const name = `${SMOKE_CONTAINER_PREFIX}${context.jobId}${slug}`;
+  const id = `${context.jobId}${context.target.slug !== '' ? `-${context.target.slug}` : ''}`;
+  const name = `${SMOKE_CONTAINER_PREFIX}${id}`;
   const containerEnv = { ...settings.probeEnv };
   if (host) containerEnv.PORT = String(containerPort);
   const runArgs = [
@@ -259,7 +286,7 @@ function containerPlan(settings: Settings, context: RunContext): Plan['container
     '--name',
     name,
     '--label',
-    `${SMOKE_LABEL}=${context.jobId}`,
+    `${SMOKE_LABEL}=${id}`,
     // The image of another platform runs under QEMU; --platform also keeps Docker from looking elsewhere for it.
     ...(context.target.platform !== '' ? ['--platform', context.target.platform] : []),
     ...(host ? ['--network', 'host'] : ['--publish', `127.0.0.1::${containerPort}`]),

@@ -18,7 +18,7 @@ const BODY_LIMIT = 64 * 1024;
 /**
  * GET url once; never throws, and settles within timeoutMs however the server behaves (a socket's
  * idle timeout alone would wait forever on a body that trickles). The body is read up to 64 KiB,
- * enough to match and to show; a longer one is judged on its start.
+ * enough to match and to show, and the connection closed there; a longer one is judged on its start.
  */
 export function probeOnce(url: string, expect: ProbeExpectation, timeoutMs: number): Promise<ProbeAttempt> {
   const started = Date.now();
@@ -42,8 +42,10 @@ export function probeOnce(url: string, expect: ProbeExpectation, timeoutMs: numb
       const finish = (): void => {
         if (settled || complete) return;
         complete = true;
-        // The body is in: the pattern gets whatever this attempt has left.
+        // The body is in: the pattern gets whatever this attempt has left. Nothing more is read: the
+        // connection closes now, not after the match, however much the server still sends.
         clearTimeout(timer);
+        request.destroy();
         const body = Buffer.concat(chunks).toString('utf8').slice(0, BODY_LIMIT);
         const status = response.statusCode ?? 0;
         judge(status, body, expect, started + timeoutMs - Date.now()).then(
@@ -52,6 +54,7 @@ export function probeOnce(url: string, expect: ProbeExpectation, timeoutMs: numb
         );
       };
       response.on('data', (chunk: Buffer) => {
+        if (complete) return;
         chunks.push(chunk);
         size += chunk.length;
         if (size >= BODY_LIMIT) finish();

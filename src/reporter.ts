@@ -42,7 +42,8 @@ export const actionReporter: Reporter = {
           { data: 'Item', header: true },
           { data: 'Value', header: true },
         ],
-        ...rows.map((row) => [row.label, row.value]),
+        // Cells are HTML to the summary: every value is text (a failure quotes the app's own files).
+        ...rows.map((row) => [escapeHtml(row.label), escapeHtml(row.value)]),
       ])
       .write();
   },
@@ -59,8 +60,10 @@ export function consoleReporter(
       return task();
     },
     info: write,
-    notice: (message) => write(`notice: ${message}`),
-    warning: (message) => write(`warning: ${message}`),
+    // A message of several lines may quote text the action did not write (an engine's error): fenced,
+    // since the command-line entry runs in workflow steps too.
+    notice: (message) => write(fenceLines(`notice: ${message}`)),
+    warning: (message) => write(fenceLines(`warning: ${message}`)),
     details(title, text) {
       // The command-line entry runs in workflow steps too (the benchmark, the demo): fenced as well.
       write(`-- ${title}\n${fence(text)}`);
@@ -78,4 +81,14 @@ export function consoleReporter(
       return Promise.resolve();
     },
   };
+}
+
+/** Text as HTML that shows it: the five characters HTML gives a meaning, escaped. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** One line as it is; several fenced, so that no line of it is a workflow command. */
+function fenceLines(text: string): string {
+  return text.includes('\n') ? fence(text) : text;
 }

@@ -11,6 +11,7 @@ import { parseProbe } from './settings/probe.js';
 import { parsePush } from './settings/push.js';
 import { parseTags } from './settings/tags.js';
 import { parseVersion } from './settings/version.js';
+import { withholdFromUntrustedCode } from './foreign-code.js';
 import type { Variant, Worker } from './versions.js';
 
 // Kept importable from here, where callers have always found them.
@@ -45,6 +46,12 @@ export interface Settings {
   registry: string;
   username: string;
   password: string;
+  /**
+   * Why the workspace's code is not trusted with secrets ('' when it is: the repository's own code,
+   * or trust-foreign-code). Then foreign-code.ts has withheld the login, the cache export and the
+   * app layer's package index.
+   */
+  untrustedCode: string;
 
   // Which tags (settings/tags.ts).
   /** Whether to also tag and push `latest`. */
@@ -104,8 +111,15 @@ export interface Environment {
   actionRoot: string;
   /** True on a pull_request event whose head is in another repository (or a deleted one). */
   forkPullRequest: boolean;
-  /** True on pull_request_target or workflow_run for such a pull request: secrets present, code maybe foreign. */
+  /**
+   * True on pull_request_target, workflow_run or issue_comment for such a pull request (or one the API
+   * could not verify): secrets present, code maybe foreign.
+   */
   foreignCodeWithSecrets: boolean;
+  /** Why the code counts as foreign (pull-request.ts), for the log; a generic reason when not given. */
+  foreignCodeWhy?: string;
+  /** RUNNER_TEMP: a local cache folder must lie in it or in the workspace (settings/build.ts). */
+  runnerTemp?: string;
   /** True on a GitHub-hosted runner whose job may use GitHub's cache service (the cache default). */
   githubCache?: boolean;
 }
@@ -135,5 +149,5 @@ export function parseSettings(raw: Record<string, string | undefined>, env: Envi
     notices: input.notices,
   };
   if (input.problems.length > 0) throw new InputError(input.problems);
-  return settings;
+  return withholdFromUntrustedCode(settings);
 }

@@ -235,6 +235,36 @@ describe('a cancelled job', () => {
     expect(result.exitCode).toBe(137);
     expect(leftoverSmokeContainers()).toEqual([]);
   });
+
+  it("is cleaned up with several platforms too: the container named for its platform carries that name's label", async () => {
+    const app = writeApp(workspace, {
+      'main.py': 'from flask import Flask\napp = Flask(__name__)\n',
+      'prestart.sh': '#!/bin/sh\nsleep 3600\n',
+    });
+    let seen: string[] = [];
+    const giveUpAt = Date.now() + 180_000;
+    const result = await runAction(
+      {
+        'python-version': target.pythonVersion,
+        variant: target.variant,
+        date: DATE,
+        ...testbedInputs(),
+        app,
+        // The engine's own platform is built and tested first; the run is cancelled during its smoke test.
+        platforms: 'linux/amd64,linux/arm64',
+        'probe-timeout': '600',
+      },
+      {
+        workspace,
+        env: workflowEnv(api),
+        cancelWhen: () => (seen.length === 0 && (seen = leftoverSmokeContainers()), seen.length > 0) || Date.now() > giveUpAt,
+      },
+    );
+    expect(seen).toEqual([expect.stringMatching(/^flask-gunicorn-action-smoke-\d+-1-[0-9a-f]+-amd64$/)]);
+    expect(result.exitCode).toBe(137);
+    expect(result.postLog).not.toContain('Left container');
+    expect(leftoverSmokeContainers()).toEqual([]);
+  });
 });
 
 describe('two runs at once on one engine', () => {

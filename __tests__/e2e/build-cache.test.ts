@@ -12,7 +12,6 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runAction, startFakeGitHubApi, testbedInputs, workflowEnv, writeApp, type ActionRun, type FakeGitHubApi } from './run-action.js';
@@ -78,7 +77,8 @@ beforeAll(async () => {
   api = await startFakeGitHubApi('2026-11-21T08:00:00Z');
   // A cold start: nothing in the builder's own cache (offline; online the action's builder is new).
   if (ENGINE_HOST !== '') docker(['buildx', 'prune', '--builder', 'default', '--all', '--force']);
-  localCache = mkdtempSync(join(tmpdir(), 'cache-e2e-local-'));
+  // In the workspace: the action takes a local cache folder only there or in RUNNER_TEMP.
+  localCache = mkdtempSync(join(ROOT, '.cache-e2e-local-'));
   // A requirements line unique to this run: the app layer's pip step cannot have been cached before.
   app = writeApp(ROOT, {
     'main.py':

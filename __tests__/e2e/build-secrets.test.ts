@@ -56,8 +56,13 @@ async function startAuthIndex(upstream: string): Promise<AuthIndex> {
     state.authorized.push(request.url ?? '');
     fetch(`${origin}${request.url}`)
       .then(async (answer) => {
-        response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/octet-stream' });
-        response.end(Buffer.from(await answer.arrayBuffer()));
+        const type = answer.headers.get('content-type') ?? 'application/octet-stream';
+        let body = Buffer.from(await answer.arrayBuffer());
+        // An index whose pages link its files by absolute URL: the links come back through this
+        // proxy, so the files too are fetched with the password, as from a private index.
+        if (type.includes('html')) body = Buffer.from(body.toString('utf8').replaceAll(origin, `http://${request.headers.host}`));
+        response.writeHead(answer.status, { 'content-type': type });
+        response.end(body);
       })
       .catch(() => response.writeHead(502).end());
   });
@@ -148,7 +153,7 @@ afterAll(async () => {
 describe('an index with credentials', () => {
   it('builds, probes and pushes, with pip logged in to the index in both builds', () => {
     expect(run.exitCode, run.log).toBe(0);
-    expect(run.log).toContain('The package index credentials reach pip as a build secret.');
+    expect(run.log).toContain('The package index reaches pip as a build secret.');
     // Without the password the index answers 401: these requests carried it. Flask comes in the
     // base build, appdirs (from the app's requirements.txt) in the app layer.
     expect(index.authorized.some((path) => /\/simple\/flask\/$/.test(path))).toBe(true);
@@ -200,6 +205,76 @@ describe('an index with credentials', () => {
     expect(run.log).toMatch(/Log in to 127\.0\.0\.1:\d+/);
     expect(run.log.indexOf('Log in to')).toBeLessThan(run.log.indexOf('Build the base image'));
     expect(run.log).toContain(`Build the base image from ${MIRROR}`);
+  });
+});
+
+describe('an index token in the URL path', () => {
+  it('reaches pip as the secret: no build argument, label or history entry names it, and the log masks the URL whole', async () => {
+    const token = `tok${Math.random().toString(36).slice(2, 12)}`;
+    const upstream = new URL(testbed().pipIndexUrl);
+    const served: string[] = [];
+    // The test bed's index, reachable only under /TOKEN/, as some hosted indexes are.
+    const pathIndex = createServer((request, response) => {
+      const path = request.url ?? '';
+      if (!path.startsWith(`/${token}/`)) {
+        response.writeHead(404).end();
+        return;
+      }
+      served.push(path);
+      fetch(`${upstream.origin}${path.slice(token.length + 1)}`)
+        .then(async (answer) => {
+          response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/octet-stream' });
+          response.end(Buffer.from(await answer.arrayBuffer()));
+        })
+        .catch(() => response.writeHead(502).end());
+    });
+    await new Promise<void>((listening) => pathIndex.listen(0, '127.0.0.1', listening));
+    const url = `http://127.0.0.1:${(pathIndex.address() as AddressInfo).port}/${token}${upstream.pathname}`;
+    const repository = `secrets/path-token-${SUFFIX}`;
+    const app = writeApp(ROOT, {
+      'main.py':
+        'import appdirs\nfrom flask import Flask\napp = Flask(__name__)\n\n@app.get("/")\ndef hello():\n    return f"appdirs {appdirs.__version__}"\n',
+      'requirements.txt': 'appdirs\n',
+    });
+    let result: ActionRun | undefined;
+    try {
+      result = await action({
+        app,
+        'base-image': testbed().basePrefix,
+        'pip-index-url': url,
+        image: `${testbed().registry}/${repository}`,
+        push: 'true',
+        username: testbed().user,
+        password: testbed().password,
+        // Every pip step must run, for the index to see both builds.
+        'no-cache': 'true',
+      });
+      expect(result.exitCode, result.log).toBe(0);
+      expect(result.log).toContain('The package index reaches pip as a build secret.');
+      expect(served.some((path) => /\/simple\/flask\/$/.test(path))).toBe(true);
+      expect(served.some((path) => /\/simple\/appdirs\/$/.test(path))).toBe(true);
+      // Masked whole; each line that shows the token (pip's "Looking in indexes") shows the whole URL, which the runner hides.
+      expect(result.masked).toContain(url);
+      for (const line of result.log.split('\n').filter((l) => l.includes(token))) expect(line).toContain(url);
+      const tag = (result.outputs.tags ?? '').split('\n')[0]!.split(':').pop()!;
+      const manifest = JSON.parse(
+        (
+          await registryGet(
+            `/v2/${repository}/manifests/${tag}`,
+            'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json',
+          )
+        ).toString(),
+      ) as { config: { digest: string } };
+      const config = (await registryGet(`/v2/${repository}/blobs/${manifest.config.digest}`)).toString();
+      expect(JSON.parse(config).history.length).toBeGreaterThan(5);
+      expect(config).not.toContain(token);
+      expect(config).not.toMatch(/PIP_INDEX_URL=[^\s"]/);
+    } finally {
+      rmSync(join(ROOT, app), { recursive: true, force: true });
+      await new Promise((closed) => pathIndex.close(closed));
+      for (const ref of (result?.outputs.tags ?? '').split('\n').filter(Boolean))
+        execFileSync('docker', ['image', 'rm', '--no-prune', ref], { stdio: 'ignore' });
+    }
   });
 });
 

@@ -89,3 +89,38 @@ describe('node dist/cli.js --json', () => {
     expect(result.phases.map((phase) => phase.title).at(-1)).toMatch(/^Smoke-test /);
   });
 });
+
+describe('the package index on the command line', () => {
+  /** The CLI with the index given only as the environment asks: never on the command line. */
+  function cliWith(flags: string[], env: Record<string, string>): { status: number; stdout: string; stderr: string } {
+    const tb = testbed();
+    const args = ['--python-version', target.pythonVersion, '--variant', target.variant, '--base-image', tb.basePrefix, '--network', tb.network];
+    const run = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args, ...flags], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+      timeout: 280_000,
+    });
+    return { status: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
+  }
+
+  it('refuses --pip-index-url with a password before any work, without echoing it', () => {
+    const url = testbed().pipIndexUrl.replace('://', '://ci:hunter2-cli@');
+    const run = cliWith(['--pip-index-url', url, '--json'], {});
+    expect(run.status).toBe(1);
+    expect(`${run.stdout}${run.stderr}`).toContain(
+      '--pip-index-url: the URL carries a user or password, which the command line shows to ps and keeps in shell history; give it in the environment variable FLASK_GUNICORN_PIP_INDEX_URL instead.',
+    );
+    expect(`${run.stdout}${run.stderr}`).not.toContain('hunter2-cli');
+    expect(run.stdout).not.toContain('== Build the base image');
+  });
+
+  it('takes the index from FLASK_GUNICORN_PIP_INDEX_URL, and builds with it as the secret', () => {
+    const run = cliWith(['--json'], { FLASK_GUNICORN_PIP_INDEX_URL: testbed().pipIndexUrl });
+    expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+    expect(run.stdout).toContain('The package index reaches pip as a build secret.');
+    const result = JSON.parse(lastLine(run.stdout)) as CliResult;
+    localTags.push(...result.tags);
+    expect(result.ok).toBe(true);
+  });
+});

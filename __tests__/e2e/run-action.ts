@@ -49,11 +49,14 @@ export function testbedInputs(): Record<string, string> {
 }
 
 /**
- * A stand-in for the GitHub REST API on loopback, answering the one call the action makes
- * (the workflow run, for its start date), so tests run as in a workflow without leaving the machine.
+ * A stand-in for the GitHub REST API on loopback, answering the calls the action makes (the workflow
+ * run, for its start date; a pull request, for its head repository), so tests run as in a workflow
+ * without leaving the machine.
  */
 export interface FakeGitHubApi {
   url: string;
+  /** Pull requests of acme/web by number: the head and base repositories the API gives (head null: deleted). */
+  pulls: Record<number, { head: string | null; base: string }>;
   /** The run's created_at, which re-runs keep. */
   createdAt: string;
   /** The run's run_started_at, which GitHub resets on every re-run attempt; createdAt unless given. */
@@ -64,9 +67,18 @@ export interface FakeGitHubApi {
 
 export async function startFakeGitHubApi(createdAt: string, runStartedAt = createdAt): Promise<FakeGitHubApi> {
   const requests: string[] = [];
-  const api: FakeGitHubApi = { url: '', createdAt, runStartedAt, requests, close: async () => undefined };
+  const api: FakeGitHubApi = { url: '', pulls: {}, createdAt, runStartedAt, requests, close: async () => undefined };
   const server = createServer((request, response) => {
     requests.push(`${request.method} ${request.url} auth=${request.headers.authorization ? 'yes' : 'no'}`);
+    const pull = /^\/repos\/acme\/web\/pulls\/(\d+)$/.exec(request.url ?? '');
+    const known = pull ? api.pulls[Number(pull[1])] : undefined;
+    if (pull && known) {
+      const repository = (name: string | null) => (name === null ? null : { full_name: name });
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ number: Number(pull[1]), head: { repo: repository(known.head) }, base: { repo: repository(known.base) } }));
+      return;
+    }
     const match = /^\/repos\/([^/]+)\/([^/]+)\/actions\/runs\/(\d+)$/.exec(request.url ?? '');
     if (!match) {
       response.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not Found"}');

@@ -5,11 +5,11 @@
  * command, and `::set-output` / `::save-state` printed in the log count, as a runner counts them.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CANARY, CANARY_MARK, HOSTILE, startPrivateIndex, type PrivateIndex } from './private-index.js';
+import { CANARY, CANARY_MARK, HOSTILE, LEAK_ABSENT, LEAK_FOUND, startAttackerFiles, startPrivateIndex, type PrivateIndex } from './private-index.js';
 import { runAction, runPost, startFakeGitHubApi, testbedInputs, workflowEnv, writeApp, type ActionRun, type FakeGitHubApi } from './run-action.js';
 import { e2eTarget, registryTags, testbed } from './testbed.js';
 
@@ -282,5 +282,207 @@ describe('the probe and the start-up check', () => {
     const result = remember(await run({ app, 'probe-env': 'RUN_AS_USER=app', 'probe-body': '^(uid=1000\\n)+$', 'probe-timeout': '60' }));
     expect(result.exitCode, result.log).toBe(0);
     expect(result.outputs['probe-status']).toBe('200');
+  });
+
+  it("with RUN_AS_USER, the app's sitecustomize.py runs in no root process (start-up check, master); the workers keep /app as path and folder", async () => {
+    const app = writeApp(workspace, {
+      'sitecustomize.py':
+        'import os\nwith open("/tmp/sitecustomize-ran", "a") as f:\n    f.write("uid=%d\\n" % os.getuid())\nprint("sitecustomize uid=%d" % os.getuid(), flush=True)\n',
+      'main.py': flaskApp(
+        '(open("/tmp/sitecustomize-ran").read() if os.path.exists("/tmp/sitecustomize-ran") else "none\\n") + "cwd=%s pythonpath=%s uid=%d" % (os.getcwd(), os.environ.get("PYTHONPATH"), os.getuid())',
+        200,
+        'import os\n',
+      ),
+    });
+    // What the workers answer: nothing ran as root before them (no line, or the workers' own), and the
+    // app sees its folder and path as always. A root process that imported it would leave uid=0.
+    const result = remember(
+      await run({
+        app,
+        'probe-env': 'RUN_AS_USER=app',
+        'probe-body': '^(none\\n|(uid=1000\\n)+)cwd=/app pythonpath=/app uid=1000$',
+        'probe-timeout': '60',
+      }),
+    );
+    expect(result.exitCode, result.log).toBe(0);
+  });
+});
+
+/** An event payload file, as the runner writes it for GITHUB_EVENT_PATH. */
+function eventEnv(name: string, payload: object): Record<string, string> {
+  const file = join(workspace, `event-${Math.random().toString(36).slice(2, 8)}.json`);
+  writeFileSync(file, JSON.stringify(payload));
+  return { GITHUB_EVENT_NAME: name, GITHUB_EVENT_PATH: file };
+}
+
+const FOREIGN_PULL_REQUEST = {
+  pull_request: { number: 9, head: { repo: { full_name: 'mallory/web' } }, base: { repo: { full_name: 'acme/web' } } },
+  repository: { full_name: 'acme/web' },
+};
+
+describe('code from another repository gets no secret', () => {
+  const INDEX_USER = 'ci-reader';
+  const INDEX_PASSWORD = `idx${Math.random().toString(36).slice(2, 12)}`;
+  const reversed = (text: string) => [...text].reverse().join('');
+  let privateIndex: PrivateIndex;
+  let attacker: Awaited<ReturnType<typeof startAttackerFiles>>;
+  let indexUrl: string;
+
+  beforeAll(async () => {
+    privateIndex = await startPrivateIndex(attack(), { user: INDEX_USER, password: INDEX_PASSWORD });
+    attacker = await startAttackerFiles();
+    indexUrl = privateIndex.url.replace('http://', `http://${INDEX_USER}:${INDEX_PASSWORD}@`);
+  });
+
+  afterAll(async () => {
+    await privateIndex?.close();
+    await attacker?.close();
+  });
+
+  it("pull_request_target: the pull request's requirement cannot read the index, nothing is logged in, exported or pushed, and the log says what was withheld and why", async () => {
+    const app = writeApp(workspace, { 'main.py': flaskApp('"ok"'), 'requirements.txt': `${attacker.requirement}\n` });
+    const repository = `security/foreign-${Math.random().toString(36).slice(2, 8)}`;
+    const tb = testbed();
+    const result = remember(
+      await run(
+        {
+          app,
+          'pip-index-url': indexUrl,
+          image: `${tb.registry}/${repository}`,
+          push: 'true',
+          username: tb.user,
+          password: tb.password,
+          'cache-to': 'type=local,dest=foreign-cache,mode=max',
+        },
+        { env: eventEnv('pull_request_target', FOREIGN_PULL_REQUEST) },
+      ),
+    );
+    // The premise: the attacker's code ran in the app layer, and found nothing.
+    expect(result.log).toContain(LEAK_ABSENT);
+    expect(result.log).not.toContain(LEAK_FOUND);
+    expect(result.log).not.toContain(INDEX_PASSWORD);
+    expect(result.log).not.toContain(reversed(INDEX_PASSWORD));
+    expect(result.log).toMatch(/ENV-REVERSED:\s*$/m);
+    expect(result.exitCode).toBe(1);
+    expect(result.log).toContain('Layering the app failed');
+    // The base build, which runs only the action's own files, still used the index, logged in (401 without).
+    expect(result.log).toContain(
+      'The workspace may hold code from another repository (pull_request_target for a pull request from another repository), which runs in the app build and the test container, so it is given no secret. Withheld: the registry login',
+    );
+    expect(result.log).toMatch(
+      /Withheld: .*the cache export \(cache-to: type=local,dest=\S*foreign-cache,mode=max\); pip-index-url from the app layer/,
+    );
+    expect(result.log).toMatch(/Push skipped: the event \(pull_request_target for a pull request from another repository\)/);
+    expect(result.log).not.toMatch(/Log in to|Make builder/);
+    expect(existsSync(join(workspace, 'foreign-cache'))).toBe(false);
+    expect(await registryTags(repository)).toEqual([]);
+    expectNoForgedCommand(result);
+  });
+
+  it('the same with trust-foreign-code: the requirement reads the index URL and its password (so the test above can fail)', async () => {
+    const app = writeApp(workspace, { 'main.py': flaskApp('"ok"'), 'requirements.txt': `${attacker.requirement}\n` });
+    const result = remember(
+      await run({ app, 'pip-index-url': indexUrl, 'trust-foreign-code': 'true' }, { env: eventEnv('pull_request_target', FOREIGN_PULL_REQUEST) }),
+    );
+    expect(result.exitCode).toBe(1);
+    expect(result.log).toContain(LEAK_FOUND);
+    expect(result.log).toContain(reversed(INDEX_PASSWORD));
+    expect(result.log).not.toContain('given no secret');
+  });
+});
+
+describe('a comment on a pull request (issue_comment) pushes only what the API shows is the repository own code', () => {
+  const comment = (number: number) =>
+    eventEnv('issue_comment', {
+      action: 'created',
+      comment: { body: '/build' },
+      issue: { number, pull_request: { url: `https://api.github.com/repos/acme/web/pulls/${number}` } },
+      repository: { full_name: 'acme/web' },
+    });
+
+  async function commentRun(number: number, inputs: Record<string, string> = {}): Promise<{ result: ActionRun; tags: string[] }> {
+    const tb = testbed();
+    const repository = `security/comment-${Math.random().toString(36).slice(2, 8)}`;
+    const result = remember(
+      await run(
+        {
+          app: commentApp,
+          image: `${tb.registry}/${repository}`,
+          push: 'true',
+          username: tb.user,
+          password: tb.password,
+          latest: 'false',
+          ...inputs,
+        },
+        { env: comment(number) },
+      ),
+    );
+    return { result, tags: await registryTags(repository) };
+  }
+  let commentApp: string;
+
+  beforeAll(() => {
+    commentApp = writeApp(workspace, { 'main.py': flaskApp('"built on a comment"') });
+    api.pulls[5] = { head: 'mallory/web', base: 'acme/web' };
+    api.pulls[6] = { head: 'acme/web', base: 'acme/web' };
+  });
+
+  it('from another repository: built and tested, not pushed, no login, and the log says why', async () => {
+    const { result, tags } = await commentRun(5);
+    expect(result.exitCode, result.log).toBe(0);
+    expect(api.requests).toContain('GET /repos/acme/web/pulls/5 auth=yes');
+    expect(result.log).toContain(
+      'Push skipped: the event (issue_comment on pull request #5 from mallory/web) may have put that code in the workspace',
+    );
+    expect(result.log).toContain('Withheld: the registry login');
+    expect(result.log).not.toContain('Log in to');
+    expect(tags).toEqual([]);
+  });
+
+  it('from this repository, as the API says: pushed (so the test above can fail)', async () => {
+    const { result, tags } = await commentRun(6);
+    expect(result.exitCode, result.log).toBe(0);
+    expect(api.requests).toContain('GET /repos/acme/web/pulls/6 auth=yes');
+    expect(result.log).not.toContain('Push skipped');
+    expect(tags.length).toBeGreaterThan(0);
+  });
+
+  it('without a token to ask the API: not pushed, with a notice that says the head repository could not be verified', async () => {
+    const { result, tags } = await commentRun(6, { 'github-token': '' });
+    expect(result.exitCode, result.log).toBe(0);
+    expect(result.log).toContain(
+      'Push skipped: the event (issue_comment on pull request #6, whose head repository could not be verified (github-token is empty, so the GitHub API cannot be asked))',
+    );
+    expect(tags).toEqual([]);
+  });
+});
+
+describe('inputs that would reach too far are refused before any work', () => {
+  it('a local cache folder outside the workspace and RUNNER_TEMP', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'security-cache-outside-'));
+    try {
+      const result = await run({ 'cache-to': `type=local,dest=${outside}` });
+      expect(result.exitCode).toBe(1);
+      expect(result.log).toContain(`cache-to: the local cache folder "${outside}" lies outside the workspace (${workspace}) and RUNNER_TEMP`);
+      expect(result.log).not.toContain('[command]');
+      expect(readdirSync(outside)).toEqual([]);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the job summary is text', () => {
+  it('a .dockerignore line carrying a tag is quoted as text, never as an element', async () => {
+    const app = writeApp(workspace, {
+      'main.py': flaskApp('"ok"'),
+      'requirements.txt': 'flask\n',
+      '.dockerignore': 'requirements.tx[t<img src=x onerror=alert(document.domain)>]\n',
+    });
+    const result = await run({ app });
+    expect(result.exitCode).toBe(1);
+    // The premise: the summary quotes the line.
+    expect(result.summary).toContain('requirements.tx[t&#60;img src=x onerror=alert(document.domain)&#62;]');
+    expect(result.summary).not.toContain('<img');
   });
 });

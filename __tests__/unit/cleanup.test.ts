@@ -115,6 +115,13 @@ describe('container from saved state', () => {
     expect(calls.at(-1)).toEqual(['rm', '--force', '--volumes', `flask-gunicorn-action-smoke-${JOB}`]);
   });
 
+  it('removes one platform test container of several, whose name and label both carry the platform', async () => {
+    const name = `flask-gunicorn-action-smoke-${JOB}-amd64`;
+    const { docker, calls } = engine({ [name]: { 'flask-gunicorn-action.smoke-test': `${JOB}-amd64` } });
+    expect(await post(docker, { container: name })).toEqual([]);
+    expect(calls.at(-1)).toEqual(['rm', '--force', '--volumes', name]);
+  });
+
   it('says nothing when the container is already gone (the usual case)', async () => {
     const { docker, calls } = engine({});
     expect(await post(docker, { container: `flask-gunicorn-action-smoke-${JOB}` })).toEqual([]);

@@ -12,6 +12,33 @@ function problem(args: string[]): string {
   throw new Error(`parseCommandLine accepted ${JSON.stringify(args)}`);
 }
 
+describe('the package index on the command line', () => {
+  const secret = 'https://ci:s3cr3t@pypi.example.com/simple/';
+
+  it('refuses a URL with a user or password as a flag, naming the variable and never the value', () => {
+    for (const url of [secret, 'https://token@pypi.example.com/simple/']) {
+      let message = '';
+      try {
+        parseCommandLine(['--python-version', '3.11', `--pip-index-url=${url}`]);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toBe(
+        '--pip-index-url: the URL carries a user or password, which the command line shows to ps and keeps in shell history; give it in the environment variable FLASK_GUNICORN_PIP_INDEX_URL instead.',
+      );
+    }
+  });
+
+  it('takes the URL from FLASK_GUNICORN_PIP_INDEX_URL, a flag without credentials as before, and not both', () => {
+    expect(parseCommandLine(['--python-version', '3.11'], { FLASK_GUNICORN_PIP_INDEX_URL: secret }).inputs['pip-index-url']).toBe(secret);
+    expect(parseCommandLine(['--pip-index-url', 'http://127.0.0.1:8080/simple/'], {}).inputs['pip-index-url']).toBe('http://127.0.0.1:8080/simple/');
+    expect(parseCommandLine(['--python-version', '3.11'], {}).inputs['pip-index-url']).toBeUndefined();
+    expect(() => parseCommandLine(['--pip-index-url', 'http://127.0.0.1:8080/simple/'], { FLASK_GUNICORN_PIP_INDEX_URL: secret })).toThrow(
+      /both given/,
+    );
+  });
+});
+
 describe('parseCommandLine', () => {
   it('reads --name value pairs', () => {
     expect(parseCommandLine(['--python-version', '3.11', '--app', './web']).inputs).toEqual({ 'python-version': '3.11', app: './web' });

@@ -14,6 +14,7 @@ export function makeSettings(overrides: Partial<Settings> = {}): Settings {
     registry: '',
     username: '',
     password: '',
+    untrustedCode: '',
     latest: true,
     immutableTag: false,
     extraTags: [],

@@ -94,7 +94,8 @@ function deps(docker: Docker, reporter: Reporter, source: Partial<PipelineDeps['
   };
 }
 
-const env = { workspace: ACTION_ROOT, actionRoot: ACTION_ROOT, forkPullRequest: false, foreignCodeWithSecrets: false };
+// RUNNER_TEMP is /tmp, where the local cache folders below lie.
+const env = { workspace: ACTION_ROOT, actionRoot: ACTION_ROOT, forkPullRequest: false, foreignCodeWithSecrets: false, runnerTemp: '/tmp' };
 
 function inputs(overrides: Record<string, string> = {}): Record<string, string> {
   return {
@@ -285,6 +286,30 @@ describe('login, cache builder and retried pulls (issue 11)', () => {
     expect(app!.args).toContain('--load');
     expect(app!.args).toContain('type=local,dest=/tmp/c/app');
     expect(calls.at(-1)!.args).toEqual(['buildx', 'rm', name]);
+  });
+
+  it('gives code from another repository no login, no cache builder or export, and no index in the app layer, and says so; the password is masked first', async () => {
+    const { reporter, record } = recordingReporter();
+    const masked: string[] = [];
+    reporter.setSecret = (value) => void masked.push(value);
+    const fake = buildxDocker();
+    const foreign = { ...env, foreignCodeWithSecrets: true, foreignCodeWhy: 'workflow_run for a pull request from another repository' };
+    const index = 'http://ci:idx-pass@127.0.0.1:8080/simple/';
+    const result = await runPipeline(
+      inputs({ ...pushInputs, 'pip-index-url': index, 'cache-to': 'type=local,dest=/tmp/c', 'cache-from': 'type=local,src=/tmp/c' }),
+      foreign,
+      deps(fake.docker, reporter),
+    );
+    const calls = fake.calls;
+    expect(calls.some((c) => c.args[0] === 'login' || c.args[0] === 'push' || (c.args[0] === 'buildx' && c.args[1] === 'create'))).toBe(false);
+    const [base, app] = builds(calls);
+    expect(base!.env.FLASK_GUNICORN_ACTION_PIP_CONFIG).toContain(index);
+    expect(app!.env.FLASK_GUNICORN_ACTION_PIP_CONFIG).toBeUndefined();
+    expect(app!.args.join(' ')).not.toMatch(/--secret|--cache-to|idx-pass/);
+    expect(app!.args).toContain('--cache-from');
+    expect(result.push).toBeUndefined();
+    expect(record.notices.join('\n')).toMatch(/\(workflow_run for a pull request from another repository\).*Withheld: the registry login/);
+    expect(masked.slice(0, 2)).toEqual([pushInputs.password, index]);
   });
 
   it("keeps the engine's own builder when it exports cache (containerd image store)", async () => {

@@ -148,7 +148,7 @@ describe('base image build', () => {
 });
 
 describe('package index and build args', () => {
-  it('passes a plain-HTTP index with its host marked trusted, to both builds', () => {
+  it('on the classic builder, passes a plain-HTTP index with its host marked trusted, to both builds', () => {
     const plan = makePlan(settings({ pipIndexUrl: 'http://127.0.0.1:8080/simple/' }), context());
     for (const args of [plan.base.args, plan.app.args]) {
       expect(flagValues(args, '--build-arg')).toEqual(
@@ -158,7 +158,7 @@ describe('package index and build args', () => {
     expect(plan.app.dockerfile).toContain('ARG PIP_INDEX_URL\nARG PIP_TRUSTED_HOST\n');
   });
 
-  it('marks no host trusted for an HTTPS index', () => {
+  it('on the classic builder, marks no host trusted for an HTTPS index', () => {
     const plan = makePlan(settings({ pipIndexUrl: 'https://pypi.example.com/simple/' }), context());
     expect(flagValues(plan.base.args, '--build-arg').filter((arg) => arg.startsWith('PIP_'))).toEqual([
       'PIP_INDEX_URL=https://pypi.example.com/simple/',
@@ -179,6 +179,34 @@ describe('package index and build args', () => {
     }
     expect(plan.app.dockerfile).not.toContain('ARG PIP_');
     expect(plan.app.dockerfile).toContain('RUN --mount=type=secret,id=pip-config,target=/etc/pip.conf,required=false python -m pip install');
+  });
+
+  it('on buildx, sends an index without a user as the secret too: a token in its path is in no build argument', () => {
+    const url = 'https://pypi.example.com/t0ken-in-path/simple/';
+    const plan = makePlan(settings({ pipIndexUrl: url }), context({ builder: { kind: 'buildx', name: 'default' }, hasRequirements: true }));
+    expect(plan.pipIndex).toBe('secret');
+    for (const step of [plan.base, plan.app]) {
+      expect(step.args.join(' ')).not.toContain('t0ken-in-path');
+      expect(flagValues(step.args, '--secret')).toEqual(['id=pip-config,env=FLASK_GUNICORN_ACTION_PIP_CONFIG']);
+      expect(step.env.FLASK_GUNICORN_ACTION_PIP_CONFIG).toBe(`[global]\nindex-url = ${url}\n`);
+    }
+    expect(plan.app.dockerfile).not.toContain('ARG PIP_');
+  });
+
+  it('gives code the repository does not trust no index in the app layer: no secret, no variable, no mount; the base build keeps it', () => {
+    const url = 'http://ci:s%2Fcr3t@127.0.0.1:8080/simple/';
+    const untrusted = settings({ pipIndexUrl: url, untrustedCode: 'pull_request_target for a pull request from another repository' });
+    for (const builder of [{ kind: 'buildx', name: 'default' } as const, { kind: 'classic', reason: 'builder: classic' } as const]) {
+      const plan = makePlan(untrusted, context({ builder, hasRequirements: true }));
+      expect(plan.appPipIndex).toBe('default');
+      expect(plan.app.args.join(' ')).not.toMatch(/s%2Fcr3t|--secret|PIP_/);
+      expect(Object.keys(plan.app.env)).not.toContain('FLASK_GUNICORN_ACTION_PIP_CONFIG');
+      expect(plan.app.dockerfile).not.toMatch(/--mount=type=secret|ARG PIP_/);
+      expect(plan.app.dockerfile).toContain('python -m pip install');
+      expect(plan.pipIndex).not.toBe('default');
+    }
+    const buildx = makePlan(untrusted, context({ builder: { kind: 'buildx', name: 'default' } }));
+    expect(buildx.base.env.FLASK_GUNICORN_ACTION_PIP_CONFIG).toContain(url);
   });
 
   it('sends the bundled Dockerfile as it is to buildx, whose secret mounts pip needs', () => {
@@ -467,8 +495,8 @@ describe('one platform of several', () => {
     expect(plan.base.tag).toBe(`flask-gunicorn-action/base:python3.12-slim-${WORKER}-7-1-abcd-arm64`);
     expect(plan.app.tag).toBe(`flask-gunicorn-action/app:python3.12-slim-${WORKER}-7-1-abcd-arm64`);
     expect(plan.container.name).toBe('flask-gunicorn-action-smoke-7-1-abcd-arm64');
-    // The post step finds every container of the job by this label.
-    expect(flagValues(plan.container.runArgs, '--label')).toEqual(['flask-gunicorn-action.smoke-test=7-1-abcd']);
+    // The label says what the name says, platform included: the post step removes the container only then.
+    expect(flagValues(plan.container.runArgs, '--label')).toEqual(['flask-gunicorn-action.smoke-test=7-1-abcd-arm64']);
   });
 
   it('pushes its own image under the first tag and its architecture; the tags name the index', () => {

@@ -90,6 +90,8 @@ describe('describeAttempt', () => {
 describe('probeOnce against a local server', () => {
   let server: http.Server;
   let base: string;
+  /** Bytes the endless response got written before the probe closed the connection, and when. */
+  const endless = { written: 0, closedAfterMs: -1 };
 
   beforeAll(async () => {
     server = http.createServer((req, res) => {
@@ -112,6 +114,18 @@ describe('probeOnce against a local server', () => {
         }
         case '/hang':
           return; // never answers
+        case '/endless': {
+          res.writeHead(200);
+          const started = Date.now();
+          const chunk = 'a'.repeat(16 * 1024);
+          const pump = (): void => {
+            while (!res.destroyed && res.write(chunk)) endless.written += chunk.length;
+          };
+          res.on('drain', pump);
+          res.on('close', () => (endless.closedAfterMs = Date.now() - started));
+          pump();
+          return;
+        }
         case '/trickle': {
           res.writeHead(200);
           const timer = setInterval(() => res.write('.'), 50);
@@ -168,6 +182,16 @@ describe('probeOnce against a local server', () => {
     expect(attempt.body.length).toBe(64 * 1024);
     expect(attempt.body).toBe('b'.repeat(64 * 1024));
     expect(attempt.passed).toBe(true);
+  });
+
+  it('stops reading at 64 KiB: the connection closes while the pattern is still being matched', async () => {
+    // A pattern that backtracks over all 64 KiB runs for the whole second left to it; the server keeps writing.
+    const attempt = await probeOnce(`${base}/endless`, { status: 200, body: '^(a+)+b' }, 1000);
+    expect(attempt).toMatchObject({ kind: 'response', passed: false, patternTimedOut: true });
+    expect(endless.closedAfterMs).toBeGreaterThanOrEqual(0);
+    expect(endless.closedAfterMs).toBeLessThan(500);
+    // What the sockets buffer, not the megabytes a second of loopback carries.
+    expect(endless.written).toBeLessThan(8 * 1024 * 1024);
   });
 
   it('matches the pattern only against the first 64 KiB', async () => {

@@ -73,6 +73,7 @@ describe('defaults', () => {
       registry: '',
       username: '',
       password: '',
+      untrustedCode: '',
       latest: true,
       immutableTag: false,
       extraTags: [],
@@ -354,6 +355,30 @@ describe('push and credentials', () => {
     const settings = parse(push, { foreignCodeWithSecrets: true });
     expect(settings.push).toBe(false);
     expect(settings.pushSkippedReason).toMatch(/pull request from another repository.*set trust-foreign-code: true/);
+  });
+
+  it('withholds the secrets from foreign code, on every foreign event, until trust-foreign-code: true', () => {
+    const given = { ...push, 'pip-index-url': 'https://ci:pw@pypi.example.com/simple/', 'cache-to': 'type=local,dest=cache' };
+    for (const origin of [
+      { forkPullRequest: true },
+      { foreignCodeWithSecrets: true, foreignCodeWhy: 'issue_comment on pull request #4 from mallory/web' },
+    ]) {
+      const settings = parse(given, origin);
+      expect(settings.untrustedCode).not.toBe('');
+      expect([settings.username, settings.password, settings.cacheTo]).toEqual(['', '', []]);
+      expect(settings.notices.join('\n')).toMatch(
+        /given no secret\. Withheld: the registry login.*the cache export.*pip-index-url from the app layer/,
+      );
+      const trusted = parse({ ...given, 'trust-foreign-code': 'true' }, origin);
+      expect(trusted.untrustedCode).toBe('');
+      expect(trusted.password).toBe(push.password);
+    }
+    expect(
+      parse(given, { foreignCodeWithSecrets: true, foreignCodeWhy: 'issue_comment on pull request #4 from mallory/web' }).pushSkippedReason,
+    ).toBe(
+      'the event (issue_comment on pull request #4 from mallory/web) may have put that code in the workspace while secrets are present; set trust-foreign-code: true if the workflow vetted that code',
+    );
+    expect(parse(given).untrustedCode).toBe('');
   });
 
   it('pushes foreign code with secrets only when the workflow says trust-foreign-code: true', () => {
@@ -740,15 +765,30 @@ describe('build secrets and the cache', () => {
     expect(parseSettings({ 'python-version': '3.12' }, env).cacheFrom).toEqual([]);
     const off = parseSettings({ 'python-version': '3.12', 'cache-from': 'none', 'cache-to': 'none' }, hosted);
     expect([off.cacheFrom, off.cacheTo, off.cacheGiven]).toEqual([[], [], true]);
-    const given = parseSettings({ 'python-version': '3.12', 'cache-to': 'type=local,dest=/tmp/c' }, hosted);
-    expect(given.cacheTo).toEqual([{ type: 'local', attrs: [['dest', '/tmp/c']] }]);
+    const given = parseSettings({ 'python-version': '3.12', 'cache-to': 'type=local,dest=c' }, hosted);
+    expect(given.cacheTo).toEqual([{ type: 'local', attrs: [['dest', path.join(hosted.workspace, 'c')]] }]);
     expect(given.cacheFrom).toEqual([]);
   });
 
   it('refuses a cache with the classic builder, and a bad cache line with what is accepted', () => {
-    expect(problems({ 'cache-from': 'type=local,src=/tmp/c', builder: 'classic' })).toEqual([
+    expect(problems({ 'cache-from': 'type=local,src=c', builder: 'classic' })).toEqual([
       'cache-from / cache-to: the classic builder has no cache backends; use builder: auto or buildx, or leave both empty.',
     ]);
     expect(problems({ 'cache-to': 'type=s3,bucket=b' })[0]).toMatch(/^cache-to: "type=s3,bucket=b" has type "s3"; use one of/);
+  });
+
+  it('takes a local cache folder only in the workspace or RUNNER_TEMP, a relative one in the workspace', () => {
+    const runnerTemp = path.join(os.tmpdir(), 'runner-temp-of-this-job');
+    const placed = parse({ 'cache-from': `type=local,src=${runnerTemp}/cache`, 'cache-to': 'type=local,dest=.cache/flask' }, { runnerTemp });
+    expect(placed.cacheFrom).toEqual([{ type: 'local', attrs: [['src', path.join(runnerTemp, 'cache')]] }]);
+    expect(placed.cacheTo).toEqual([{ type: 'local', attrs: [['dest', path.join(workspace, '.cache', 'flask')]] }]);
+    expect(onlyProblem({ 'cache-to': 'type=local,dest=/var/lib/other-job/cache' }, { runnerTemp })).toBe(
+      `cache-to: the local cache folder "/var/lib/other-job/cache" lies outside the workspace (${workspace}) and RUNNER_TEMP (${runnerTemp}); put it in one of them (e.g. \${{ runner.temp }}/flask-build-cache, kept between runs by actions/cache), or use a registry cache.`,
+    );
+    // Climbing out with .. counts where it lands; a sibling whose name starts alike is outside.
+    expect(onlyProblem({ 'cache-from': 'type=local,src=../elsewhere' })).toMatch(
+      /^cache-from: the local cache folder "..\/elsewhere" lies outside the workspace/,
+    );
+    expect(onlyProblem({ 'cache-from': `type=local,src=${workspace}-sibling` })).toMatch(/lies outside the workspace/);
   });
 });

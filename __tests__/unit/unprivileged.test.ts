@@ -154,6 +154,15 @@ describe('python -m startup_guards run-as COMMAND (what start.sh runs for RUN_AS
     expect(out).toBe(`--user ${NOBODY_UID} --group ${NOBODY_GID} main:app\n0\n`);
   });
 
+  it.runIf(process.getuid?.() === 0)('as root: moves PYTHONPATH aside, so the master starts with the app off its path', () => {
+    const show = join(temp, 'show-path.sh');
+    writeFileSync(show, '#!/bin/sh\necho "PYTHONPATH=${PYTHONPATH-unset} held=$FLASK_GUNICORN_ACTION_APP_PATH"\n');
+    chmodSync(show, 0o755);
+    expect(runAs({ RUN_AS_USER: 'nobody', PYTHONPATH: '/app:/opt/extra' }, show).stdout).toBe('PYTHONPATH=unset held=/app:/opt/extra\n');
+    // Without RUN_AS_USER nothing is switched, and nothing moved.
+    expect(runAs({ PYTHONPATH: '/app' }, show).stdout).toBe('PYTHONPATH=/app held=\n');
+  });
+
   it.runIf(process.getuid?.() !== 0)('not root: refuses to switch to another user', () => {
     expect(runAs({ RUN_AS_USER: 'nobody' }, 'echo', 'x')).toMatchObject({
       status: 2,
@@ -168,6 +177,47 @@ describe('python -m startup_guards run-as COMMAND (what start.sh runs for RUN_AS
       stderr: `ERROR: Invalid RUN_AS_USER='no-such-user': no user 'no-such-user' in /etc/passwd; ${ACCEPTED}.\n`,
     });
     expect(runAs({}).status).toBe(64);
+  });
+});
+
+describe('app_loader, as a worker imports it: the path and the working folder given back', () => {
+  // Gunicorn is the image's, not the host's: a stand-in import_app records what it was asked to load.
+  const stub = join(temp, 'stub');
+  mkdirSync(join(stub, 'gunicorn'), { recursive: true });
+  writeFileSync(join(stub, 'gunicorn', '__init__.py'), '');
+  writeFileSync(join(stub, 'gunicorn', 'util.py'), 'def import_app(uri):\n    return "loaded " + uri\n');
+  const LOAD = `
+import json, os, sys
+sys.path[0:0] = [sys.argv[1], sys.argv[2]]
+os.chdir("/")
+import app_loader
+print(json.dumps({"app": app_loader.app, "path": sys.path[:3], "cwd": os.getcwd(), "PYTHONPATH": os.environ.get("PYTHONPATH"),
+                  "held": os.environ.get("FLASK_GUNICORN_ACTION_APP_PATH")}))
+`;
+  function load(env: Record<string, string>): Record<string, unknown> {
+    const app = join(temp, 'app');
+    mkdirSync(app, { recursive: true });
+    const source = readFileSync(join(IMAGE_DIR, 'app_loader.py'), 'utf8').replace('APP_DIR = "/app"', `APP_DIR = ${JSON.stringify(app)}`);
+    const dir = join(temp, 'loader');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'app_loader.py'), source);
+    return {
+      ...(JSON.parse(execFileSync('python3', ['-c', LOAD, dir, stub], { encoding: 'utf8', env: { ...PY_ENV, ...env } })) as object),
+      app_dir: app,
+    };
+  }
+
+  it('puts the held PYTHONPATH first on the path and back in the environment, enters the app folder, and loads APP_MODULE', () => {
+    const got = load({ FLASK_GUNICORN_ACTION_APP_PATH: '/app:/opt/extra', APP_MODULE: 'main:create_app()' });
+    expect(got).toMatchObject({ app: 'loaded main:create_app()', path: ['/app', '/opt/extra'].concat([expect.any(String)]) });
+    expect(got.cwd).toBe(got.app_dir);
+    expect(got.PYTHONPATH).toBe('/app:/opt/extra');
+    expect(got.held).toBeNull();
+  });
+
+  it('changes nothing when run-as held nothing back (no RUN_AS_USER), and loads main:app by default', () => {
+    const got = load({});
+    expect(got).toMatchObject({ app: 'loaded main:app', cwd: '/', PYTHONPATH: null });
   });
 });
 

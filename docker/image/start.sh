@@ -37,13 +37,18 @@ else
 fi
 
 # After prestart, which may have changed the environment: one clear line per bad value, exit 2.
-python -m startup_guards check
+# Isolated (-I): neither PYTHONPATH nor the working folder /app is on its path, so no module of the
+# app (a sitecustomize.py, a json.py) runs in it as root.
+python -I -m startup_guards check
 
 # RUN_AS_USER (e.g. app): the master stays root, to bind the port (80 too), and the workers, which run
 # the app, switch to that user. startup_guards adds --user and --group on the command line, so an app's
 # own gunicorn_conf.py keeps them, and first drops root's extra groups, which Gunicorn would pass on.
+# The root part runs with the app's folders off its path: Python isolated, PYTHONPATH moved aside by
+# run-as, Gunicorn's working folder (which it puts on its path) the image's own, root-owned one; each
+# worker loads the app through app_loader, which gives the path and /app back to it.
 RUN_AS_USER=${RUN_AS_USER:-}
 if [ -n "$RUN_AS_USER" ]; then
-    exec python -m startup_guards run-as gunicorn --config "$GUNICORN_CONF" "$APP_MODULE"
+    exec python -I -m startup_guards run-as gunicorn --chdir /usr/local/share/flask-gunicorn-action --config "$GUNICORN_CONF" app_loader:app
 fi
 exec gunicorn --config "$GUNICORN_CONF" "$APP_MODULE"

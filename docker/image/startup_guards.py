@@ -210,6 +210,9 @@ def run_as(command):
         if os.geteuid() == 0:
             os.setgroups([])
         command = [command[0], "--user", str(ids[0]), "--group", str(ids[1])] + command[1:]
+        # The master stays root: it starts with the app's folders off its path, which app_loader
+        # gives back to each worker (the name is app_loader.APP_PATH_ENV, not imported: it needs Gunicorn).
+        os.environ["FLASK_GUNICORN_ACTION_APP_PATH"] = os.environ.pop("PYTHONPATH", "")
     os.execvp(command[0], command)
 
 

@@ -1,7 +1,7 @@
 // How to build: the base image, the package index, extra build arguments, the builder, the cache,
 // the platforms, pull and no-cache.
 import { BUILDER_SETTINGS, type BuilderSetting } from '../builder.js';
-import { defaultCache, parseCacheInput } from '../cache.js';
+import { defaultCache, parseCacheInput, placeLocalFolders } from '../cache.js';
 import { isValidReference, isValidRegistryHost, isValidRepository } from '../image-ref.js';
 import { parsePlatforms } from '../platforms.js';
 import { hasCredentials, isHttpUrl, redactUrl, urlCredentials } from '../pip-index.js';
@@ -17,7 +17,7 @@ type BuildSettings = Pick<
 /** The image being built, which the default cache is scoped to. */
 type Target = Pick<Settings, 'pythonVersion' | 'variant' | 'worker'>;
 
-export function parseBuild(input: InputReader, env: Pick<Environment, 'githubCache'>, target: Target): BuildSettings {
+export function parseBuild(input: InputReader, env: Pick<Environment, 'githubCache' | 'workspace' | 'runnerTemp'>, target: Target): BuildSettings {
   const baseImage = parseBaseImage(input);
   const pipIndexUrl = parsePipIndexUrl(input);
   const buildArgs = input.keyValues('build-args');
@@ -69,7 +69,7 @@ function parseBuilder(input: InputReader, pipIndexUrl: string): BuilderSetting {
 function parseCache(
   input: InputReader,
   builder: BuilderSetting,
-  env: Pick<Environment, 'githubCache'>,
+  env: Pick<Environment, 'githubCache' | 'workspace' | 'runnerTemp'>,
   target: Target,
 ): Pick<Settings, 'cacheFrom' | 'cacheTo' | 'cacheGiven'> {
   const fromInput = parseCacheInput('cache-from', input.get('cache-from'), (m) => input.fail(m));
@@ -79,8 +79,9 @@ function parseCache(
     !cacheGiven && env.githubCache && isSupportedVersion(target.pythonVersion)
       ? defaultCache(target.pythonVersion, target.variant, target.worker)
       : { from: [], to: [] };
-  const cacheFrom = fromInput === 'none' ? [] : (fromInput ?? fallback.from);
-  const cacheTo = toInput === 'none' ? [] : (toInput ?? fallback.to);
+  const roots = { workspace: env.workspace, ...(env.runnerTemp ? { runnerTemp: env.runnerTemp } : {}) };
+  const cacheFrom = placeLocalFolders('cache-from', fromInput === 'none' ? [] : (fromInput ?? fallback.from), roots, (m) => input.fail(m));
+  const cacheTo = placeLocalFolders('cache-to', toInput === 'none' ? [] : (toInput ?? fallback.to), roots, (m) => input.fail(m));
   if (builder === 'classic' && cacheGiven && cacheFrom.length + cacheTo.length > 0)
     input.fail('cache-from / cache-to: the classic builder has no cache backends; use builder: auto or buildx, or leave both empty.');
   return { cacheFrom, cacheTo, cacheGiven };

@@ -4,9 +4,10 @@ import { isValidRegistryHost, isValidRepository, registryHost } from '../image-r
 import type { Environment, Settings } from '../settings.js';
 import type { InputReader } from './input-reader.js';
 
-type PushSettings = Pick<Settings, 'image' | 'push' | 'pushSkippedReason' | 'registry' | 'username' | 'password'>;
+type PushSettings = Pick<Settings, 'image' | 'push' | 'pushSkippedReason' | 'registry' | 'username' | 'password' | 'untrustedCode'>;
+type Origin = Pick<Environment, 'forkPullRequest' | 'foreignCodeWithSecrets' | 'foreignCodeWhy'>;
 
-export function parsePush(input: InputReader, env: Pick<Environment, 'forkPullRequest' | 'foreignCodeWithSecrets'>): PushSettings {
+export function parsePush(input: InputReader, env: Origin): PushSettings {
   const image = parseImage(input);
   const requested = input.bool('push', false);
   const trustForeignCode = input.bool('trust-foreign-code', false);
@@ -19,7 +20,8 @@ export function parsePush(input: InputReader, env: Pick<Environment, 'forkPullRe
     if (username === '') input.fail('username: required when push is true (the registry user, e.g. ${{ github.actor }}).');
     if (password === '') input.fail('password: required when push is true (a token, e.g. ${{ secrets.GITHUB_TOKEN }}).');
   }
-  return { image, push, pushSkippedReason, registry: parseRegistry(input, image), username, password };
+  const untrustedCode = trustForeignCode ? '' : foreignCode(env);
+  return { image, push, pushSkippedReason, registry: parseRegistry(input, image), username, password, untrustedCode };
 }
 
 function parseImage(input: InputReader): string {
@@ -40,13 +42,19 @@ function parseImage(input: InputReader): string {
   return image;
 }
 
+/** Why the workspace may hold code from another repository, or '' when the event says it does not. */
+function foreignCode(env: Origin): string {
+  if (!env.forkPullRequest && !env.foreignCodeWithSecrets) return '';
+  return env.foreignCodeWhy || (env.forkPullRequest ? 'pull_request from another repository' : 'a pull request from another repository');
+}
+
 /** Why a requested push is turned off on this event, or '' when it goes ahead. */
-function skipReason(env: Pick<Environment, 'forkPullRequest' | 'foreignCodeWithSecrets'>, trustForeignCode: boolean): string {
+function skipReason(env: Origin, trustForeignCode: boolean): string {
   // A fork's pull request gets no secrets and a read-only GITHUB_TOKEN: build and test, never push.
   if (env.forkPullRequest) return 'pull request from a fork: its token is read-only and secrets are withheld, so nothing is pushed';
   // Secrets are present and the workspace may hold a stranger's code: pushing it is the workflow's call.
   if (env.foreignCodeWithSecrets && !trustForeignCode)
-    return 'the event (pull_request_target or workflow_run) is for a pull request from another repository, so the workspace may hold its code while secrets are present; set trust-foreign-code: true if the workflow vetted that code';
+    return `the event (${foreignCode(env)}) may have put that code in the workspace while secrets are present; set trust-foreign-code: true if the workflow vetted that code`;
   return '';
 }
 

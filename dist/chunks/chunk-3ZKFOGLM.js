@@ -42,7 +42,7 @@ import {
   ownBuilderName,
   parseCacheInput,
   parsePlatforms,
-  pipIndex,
+  placeLocalFolders,
   redactUrl,
   registryHost,
   requireSecretSupport,
@@ -58,8 +58,9 @@ import {
   targets,
   unsupportedPlatforms,
   urlCredentials,
-  warning
-} from "./chunk-FPPQJ6R5.js";
+  warning,
+  withholdFromUntrustedCode
+} from "./chunk-GB6ME7A2.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -832,6 +833,33 @@ var require_lib = __commonJS({
     var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
   }
 });
+
+// src/run-date.ts
+async function resolveRunDate(source) {
+  if (source.override !== "") return { date: source.override, source: "input" };
+  if (source.workflowRun) {
+    if (source.workflowRun.token === "") {
+      source.warn(
+        "github-token is empty, so the date of the workflow run cannot be read; dated tags use today (UTC). Matrix jobs that straddle midnight may disagree: pass github-token or date."
+      );
+    } else {
+      try {
+        const createdAt = await source.fetchRunCreatedAt(source.workflowRun);
+        const parsed = new Date(createdAt);
+        if (!Number.isNaN(parsed.getTime())) return { date: utcDate(parsed), source: "workflow run" };
+        source.warn(`The GitHub API gave an unreadable run creation time (${createdAt}); dated tags use today (UTC).`);
+      } catch (error) {
+        source.warn(
+          `Could not read the date of the workflow run from the GitHub API (${error.message}); dated tags use today (UTC). Give the job \`permissions: actions: read\` or set the date input.`
+        );
+      }
+    }
+  }
+  return { date: utcDate(source.now()), source: "today" };
+}
+function utcDate(date) {
+  return date.toISOString().slice(0, 10);
+}
 
 // node_modules/@actions/github/lib/context.js
 import { readFileSync, existsSync } from "fs";
@@ -4998,6 +5026,54 @@ function getOctokit(token, options, ...additionalPlugins) {
   return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 
+// src/sources.ts
+var API_TIMEOUT_MS = 15e3;
+function bounded(timeoutMs = API_TIMEOUT_MS) {
+  return { signal: AbortSignal.timeout(timeoutMs) };
+}
+function inWorkflow() {
+  return process.env.GITHUB_ACTIONS === "true" && Boolean(process.env.GITHUB_REPOSITORY) && Boolean(process.env.GITHUB_RUN_ID);
+}
+function githubSource() {
+  if (!inWorkflow()) return { url: "", revision: "", runId: "", runAttempt: "", runNumber: "" };
+  const { serverUrl, repo, sha, runId } = context2;
+  return {
+    url: `${serverUrl}/${repo.owner}/${repo.repo}`,
+    revision: sha ?? "",
+    runId: String(runId),
+    runAttempt: process.env.GITHUB_RUN_ATTEMPT ?? "",
+    runNumber: String(context2.runNumber)
+  };
+}
+function githubRunDate(override, token, timeoutMs = API_TIMEOUT_MS) {
+  return resolveRunDate({
+    override,
+    ...inWorkflow() ? { workflowRun: { owner: context2.repo.owner, repo: context2.repo.repo, runId: context2.runId, token } } : {},
+    fetchRunCreatedAt: async (run) => {
+      const octokit = getOctokit(run.token);
+      const response = await octokit.rest.actions.getWorkflowRun({
+        owner: run.owner,
+        repo: run.repo,
+        run_id: run.runId,
+        request: bounded(timeoutMs)
+      });
+      return response.data.created_at;
+    },
+    now: () => /* @__PURE__ */ new Date(),
+    warn: (message) => warning(message)
+  });
+}
+function githubPullRequestApi(token) {
+  return {
+    repositories: async (pullRequest) => {
+      const octokit = getOctokit(token);
+      const { owner, repo } = context2.repo;
+      const response = await octokit.rest.pulls.get({ owner, repo, pull_number: pullRequest, request: bounded() });
+      return { head: response.data.head.repo?.full_name ?? null, base: response.data.base.repo.full_name };
+    }
+  };
+}
+
 // src/input-helper.ts
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -5005,6 +5081,7 @@ import { fileURLToPath } from "node:url";
 
 // src/pull-request.ts
 var PULL_REQUEST_EVENTS = ["pull_request", "pull_request_review", "pull_request_review_comment"];
+var OWN = { foreignPullRequest: false, foreignCodeWithSecrets: false, why: "" };
 function fromAnotherRepository(head, base) {
   const headName = head?.full_name?.toLowerCase();
   const baseName = base?.full_name?.toLowerCase();
@@ -5013,13 +5090,40 @@ function fromAnotherRepository(head, base) {
 function codeOrigin(eventName, payload) {
   const pullRequest = payload.pull_request;
   const pullRequestForeign = pullRequest !== void 0 && fromAnotherRepository(pullRequest.head?.repo, pullRequest.base?.repo ?? payload.repository);
-  if (PULL_REQUEST_EVENTS.includes(eventName)) return { foreignPullRequest: pullRequestForeign, foreignCodeWithSecrets: false };
-  if (eventName === "pull_request_target") return { foreignPullRequest: false, foreignCodeWithSecrets: pullRequestForeign };
+  const why = `${eventName} for a pull request from another repository`;
+  if (PULL_REQUEST_EVENTS.includes(eventName)) return { ...OWN, foreignPullRequest: pullRequestForeign, why: pullRequestForeign ? why : "" };
+  if (eventName === "pull_request_target") return pullRequestForeign ? { ...OWN, foreignCodeWithSecrets: true, why } : OWN;
   if (eventName === "workflow_run" && payload.workflow_run !== void 0) {
     const run = payload.workflow_run;
-    return { foreignPullRequest: false, foreignCodeWithSecrets: fromAnotherRepository(run.head_repository, run.repository ?? payload.repository) };
+    return fromAnotherRepository(run.head_repository, run.repository ?? payload.repository) ? { ...OWN, foreignCodeWithSecrets: true, why } : OWN;
   }
-  return { foreignPullRequest: false, foreignCodeWithSecrets: false };
+  if (eventName === "issue_comment" && payload.issue?.pull_request) {
+    const number = payload.issue.number ?? 0;
+    return {
+      ...OWN,
+      foreignCodeWithSecrets: true,
+      why: `issue_comment on pull request #${number}, whose head repository is not yet verified`,
+      commentedPullRequest: number
+    };
+  }
+  return OWN;
+}
+async function verifyCommentedPullRequest(origin, api) {
+  const number = origin.commentedPullRequest;
+  if (number === void 0) return origin;
+  const unverified = (reason) => ({
+    ...OWN,
+    foreignCodeWithSecrets: true,
+    why: `issue_comment on pull request #${number}, whose head repository could not be verified (${reason})`
+  });
+  if (api === void 0) return unverified("github-token is empty, so the GitHub API cannot be asked");
+  try {
+    const { head, base } = await api.repositories(number);
+    if (head !== null && head.toLowerCase() === base.toLowerCase()) return OWN;
+    return { ...OWN, foreignCodeWithSecrets: true, why: `issue_comment on pull request #${number} from ${head ?? "a deleted repository"}` };
+  } catch (error) {
+    return unverified(`the GitHub API said: ${error.message.split("\n")[0]}`);
+  }
 }
 
 // src/input-helper.ts
@@ -5070,13 +5174,16 @@ function actionRoot() {
   }
   return dir;
 }
-function readEnvironment() {
-  const origin = codeOrigin(context2.eventName ?? "", context2.payload);
+async function readEnvironment(token = "") {
+  const unverified = codeOrigin(context2.eventName ?? "", context2.payload);
+  const origin = await verifyCommentedPullRequest(unverified, token !== "" ? githubPullRequestApi(token) : void 0);
   return {
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
     actionRoot: actionRoot(),
     forkPullRequest: origin.foreignPullRequest,
     foreignCodeWithSecrets: origin.foreignCodeWithSecrets,
+    foreignCodeWhy: origin.why,
+    ...process.env.RUNNER_TEMP ? { runnerTemp: process.env.RUNNER_TEMP } : {},
     // buildx's gha backend needs the runtime token and cache URL the runner gives JavaScript actions.
     githubCache: process.env.RUNNER_ENVIRONMENT === "github-hosted" && !!process.env.ACTIONS_RUNTIME_TOKEN && !!(process.env.ACTIONS_RESULTS_URL || process.env.ACTIONS_CACHE_URL)
   };
@@ -5415,8 +5522,9 @@ function parseCache(input, builder, env, target) {
   const toInput = parseCacheInput("cache-to", input.get("cache-to"), (m) => input.fail(m));
   const cacheGiven = fromInput !== void 0 || toInput !== void 0;
   const fallback = !cacheGiven && env.githubCache && isSupportedVersion(target.pythonVersion) ? defaultCache(target.pythonVersion, target.variant, target.worker) : { from: [], to: [] };
-  const cacheFrom = fromInput === "none" ? [] : fromInput ?? fallback.from;
-  const cacheTo = toInput === "none" ? [] : toInput ?? fallback.to;
+  const roots = { workspace: env.workspace, ...env.runnerTemp ? { runnerTemp: env.runnerTemp } : {} };
+  const cacheFrom = placeLocalFolders("cache-from", fromInput === "none" ? [] : fromInput ?? fallback.from, roots, (m) => input.fail(m));
+  const cacheTo = placeLocalFolders("cache-to", toInput === "none" ? [] : toInput ?? fallback.to, roots, (m) => input.fail(m));
   if (builder === "classic" && cacheGiven && cacheFrom.length + cacheTo.length > 0)
     input.fail("cache-from / cache-to: the classic builder has no cache backends; use builder: auto or buildx, or leave both empty.");
   return { cacheFrom, cacheTo, cacheGiven };
@@ -5529,7 +5637,8 @@ function parsePush(input, env) {
     if (username === "") input.fail("username: required when push is true (the registry user, e.g. ${{ github.actor }}).");
     if (password === "") input.fail("password: required when push is true (a token, e.g. ${{ secrets.GITHUB_TOKEN }}).");
   }
-  return { image, push, pushSkippedReason, registry: parseRegistry(input, image), username, password };
+  const untrustedCode = trustForeignCode ? "" : foreignCode(env);
+  return { image, push, pushSkippedReason, registry: parseRegistry(input, image), username, password, untrustedCode };
 }
 function parseImage(input) {
   let image = input.get("image");
@@ -5546,10 +5655,14 @@ function parseImage(input) {
     );
   return image;
 }
+function foreignCode(env) {
+  if (!env.forkPullRequest && !env.foreignCodeWithSecrets) return "";
+  return env.foreignCodeWhy || (env.forkPullRequest ? "pull_request from another repository" : "a pull request from another repository");
+}
 function skipReason(env, trustForeignCode) {
   if (env.forkPullRequest) return "pull request from a fork: its token is read-only and secrets are withheld, so nothing is pushed";
   if (env.foreignCodeWithSecrets && !trustForeignCode)
-    return "the event (pull_request_target or workflow_run) is for a pull request from another repository, so the workspace may hold its code while secrets are present; set trust-foreign-code: true if the workflow vetted that code";
+    return `the event (${foreignCode(env)}) may have put that code in the workspace while secrets are present; set trust-foreign-code: true if the workflow vetted that code`;
   return "";
 }
 function parseRegistry(input, image) {
@@ -5636,7 +5749,7 @@ function parseSettings(raw, env, app) {
     notices: input.notices
   };
   if (input.problems.length > 0) throw new InputError(input.problems);
-  return settings;
+  return withholdFromUntrustedCode(settings);
 }
 
 // src/probe.ts
@@ -5689,6 +5802,7 @@ function probeOnce(url, expect, timeoutMs) {
         if (settled || complete) return;
         complete = true;
         clearTimeout(timer);
+        request2.destroy();
         const body = Buffer.concat(chunks).toString("utf8").slice(0, BODY_LIMIT);
         const status = response.statusCode ?? 0;
         judge(status, body, expect, started + timeoutMs - Date.now()).then(
@@ -5697,6 +5811,7 @@ function probeOnce(url, expect, timeoutMs) {
         );
       };
       response.on("data", (chunk) => {
+        if (complete) return;
         chunks.push(chunk);
         size += chunk.length;
         if (size >= BODY_LIMIT) finish();
@@ -5831,9 +5946,9 @@ function indent(text) {
 // src/pipeline.ts
 async function runPipeline(raw, env, deps) {
   const { docker, reporter } = deps;
+  maskSecrets(raw, reporter);
   const settings = await validate(raw, env, deps);
   for (const notice2 of settings.notices) reporter.notice(notice2);
-  maskUrlCredentials(settings.pipIndexUrl, reporter);
   if (settings.pushSkippedReason !== "") reporter.notice(`Push skipped: ${settings.pushSkippedReason}.`);
   await docker.serverVersion();
   const prepared = await failBeforeWork(settings, deps, () => prepare(settings, env, deps));
@@ -5944,7 +6059,7 @@ async function prepare(settings, env, deps) {
   const asked = needsCacheExport(settings.cacheTo) || settings.platforms.length > 0;
   const inspected = chosen.kind === "buildx" && asked ? await docker.inspectBuilder(chosen.name) : { driver: "", platforms: [] };
   const { builder, defaultCacheUnusable } = await cacheCapableBuilder(docker, chosen, inspected.driver, settings, job);
-  requireSecretSupport(pipIndex(settings.pipIndexUrl), builder);
+  requireSecretSupport(settings.pipIndexUrl, builder);
   const platformTargets = await buildTargets(docker, settings, builder, inspected.platforms);
   const cache = defaultCacheUnusable ? {
     from: [],
@@ -5975,7 +6090,7 @@ async function prepare(settings, env, deps) {
   if (appContext.dir !== settings.appDir) reporter.info("The app folder holds a .git: the image is built from a copy without it.");
   const first = plans[0];
   reporter.info(
-    `Python ${settings.pythonVersion} (${settings.variant}) on ${first.baseImage}, worker ${settings.worker}${describePlatforms(plans)}; dated tags use ${runDate.date} (${runDate.source}). Builder: ${describeBuilder(builder)}. Cache: ${describeCache(cache)}.${first.pipIndex === "secret" ? " The package index credentials reach pip as a build secret." : ""}`
+    `Python ${settings.pythonVersion} (${settings.variant}) on ${first.baseImage}, worker ${settings.worker}${describePlatforms(plans)}; dated tags use ${runDate.date} (${runDate.source}). Builder: ${describeBuilder(builder)}. Cache: ${describeCache(cache)}.${first.pipIndex === "secret" ? " The package index reaches pip as a build secret." : ""}`
   );
   return { plans, appContext, baseLayouts };
 }
@@ -6135,15 +6250,18 @@ async function untagAll(docker, refs) {
 function jobId(source) {
   return [source.runId || "local", source.runAttempt || "1", randomBytes(4).toString("hex")].join("-");
 }
-function maskUrlCredentials(value, reporter) {
-  if (value === "") return;
-  const url = new URL(value);
-  if (url.password !== "") {
-    reporter.setSecret(url.password);
-    reporter.setSecret(urlCredentials(url)?.password ?? url.password);
+function maskSecrets(raw, reporter) {
+  const password = raw["password"] ?? "";
+  if (password !== "") reporter.setSecret(password);
+  const url = (raw["pip-index-url"] ?? "").trim();
+  if (url === "") return;
+  reporter.setSecret(url);
+  if (!isHttpUrl(url)) return;
+  const parsed = new URL(url);
+  if (parsed.password !== "") {
+    reporter.setSecret(parsed.password);
+    reporter.setSecret(urlCredentials(parsed)?.password ?? parsed.password);
   }
-  if (url.username === "" && url.password === "") return;
-  reporter.setSecret(value);
 }
 function freePort() {
   return new Promise((resolve2, reject) => {
@@ -6177,7 +6295,8 @@ var actionReporter = {
         { data: "Item", header: true },
         { data: "Value", header: true }
       ],
-      ...rows.map((row) => [row.label, row.value])
+      // Cells are HTML to the summary: every value is text (a failure quotes the app's own files).
+      ...rows.map((row) => [escapeHtml(row.label), escapeHtml(row.value)])
     ]).write();
   }
 };
@@ -6192,8 +6311,10 @@ function consoleReporter(write = (line) => process.stdout.write(`${line}
       return task();
     },
     info: write,
-    notice: (message) => write(`notice: ${message}`),
-    warning: (message) => write(`warning: ${message}`),
+    // A message of several lines may quote text the action did not write (an engine's error): fenced,
+    // since the command-line entry runs in workflow steps too.
+    notice: (message) => write(fenceLines(`notice: ${message}`)),
+    warning: (message) => write(fenceLines(`warning: ${message}`)),
     details(title, text) {
       write(`-- ${title}
 ${fence(text)}`);
@@ -6212,43 +6333,22 @@ ${fence(text)}`);
     }
   };
 }
-
-// src/run-date.ts
-async function resolveRunDate(source) {
-  if (source.override !== "") return { date: source.override, source: "input" };
-  if (source.workflowRun) {
-    if (source.workflowRun.token === "") {
-      source.warn(
-        "github-token is empty, so the date of the workflow run cannot be read; dated tags use today (UTC). Matrix jobs that straddle midnight may disagree: pass github-token or date."
-      );
-    } else {
-      try {
-        const createdAt = await source.fetchRunCreatedAt(source.workflowRun);
-        const parsed = new Date(createdAt);
-        if (!Number.isNaN(parsed.getTime())) return { date: utcDate(parsed), source: "workflow run" };
-        source.warn(`The GitHub API gave an unreadable run creation time (${createdAt}); dated tags use today (UTC).`);
-      } catch (error) {
-        source.warn(
-          `Could not read the date of the workflow run from the GitHub API (${error.message}); dated tags use today (UTC). Give the job \`permissions: actions: read\` or set the date input.`
-        );
-      }
-    }
-  }
-  return { date: utcDate(source.now()), source: "today" };
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
-function utcDate(date) {
-  return date.toISOString().slice(0, 10);
+function fenceLines(text) {
+  return text.includes("\n") ? fence(text) : text;
 }
 
 export {
-  context2 as context,
-  getOctokit,
+  resolveRunDate,
+  githubSource,
+  githubRunDate,
   INPUT_NAMES,
   readInputs,
   readEnvironment,
   InputError,
   runPipeline,
   actionReporter,
-  consoleReporter,
-  resolveRunDate
+  consoleReporter
 };

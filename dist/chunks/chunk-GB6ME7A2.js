@@ -1074,14 +1074,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path6 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path7 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path6 && path6[0] !== "/") {
-          path6 = `/${path6}`;
+        if (path7 && path7[0] !== "/") {
+          path7 = `/${path7}`;
         }
-        return new URL(`${origin}${path6}`);
+        return new URL(`${origin}${path7}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1532,39 +1532,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin }
+          request: { method, path: path7, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path6);
+        debuglog("sending request to %s %s/%s", method, origin, path7);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin },
+          request: { method, path: path7, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path6,
+          path7,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin }
+          request: { method, path: path7, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path6);
+        debuglog("trailers received from %s %s/%s", method, origin, path7);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path6, origin },
+          request: { method, path: path7, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path6,
+          path7,
           error2.message
         );
       });
@@ -1613,9 +1613,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path6, origin }
+            request: { method, path: path7, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path6);
+          debuglog("sending request to %s %s/%s", method, origin, path7);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1678,7 +1678,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path6,
+        path: path7,
         method,
         body,
         headers,
@@ -1693,11 +1693,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path6 !== "string") {
+        if (typeof path7 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path6[0] !== "/" && !(path6.startsWith("http://") || path6.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path7[0] !== "/" && !(path7.startsWith("http://") || path7.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path6)) {
+        } else if (invalidPathRegex.test(path7)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1763,7 +1763,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path6, query) : path6;
+        this.path = query ? buildURL(path7, query) : path7;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2160,9 +2160,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve2(data);
+              return err ? reject(err) : resolve3(data);
             });
           });
         }
@@ -2200,12 +2200,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve2(data);
+              ) : resolve3(data);
             });
           });
         }
@@ -4472,8 +4472,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve2, reject) => {
-        res = resolve2;
+      const promise = new Promise((resolve3, reject) => {
+        res = resolve3;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6456,7 +6456,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path6, host, upgrade, blocking, reset } = request;
+      const { method, path: path7, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6537,7 +6537,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path6} HTTP/1.1\r
+      let header = `${method} ${path7} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6724,12 +6724,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve3;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7066,7 +7066,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path6, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path7, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7163,7 +7163,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path6;
+      headers[HTTP2_HEADER_PATH] = path7;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7399,12 +7399,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve3;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7516,9 +7516,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path6 = search ? `${pathname}${search}` : pathname;
+        const path7 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path6;
+        this.opts.path = path7;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7883,16 +7883,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve2) => {
+        return new Promise((resolve3) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve2;
+            this[kClosedResolve] = resolve3;
           } else {
-            resolve2(null);
+            resolve3(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve2) => {
+        return new Promise((resolve3) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7903,7 +7903,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve2(null);
+            resolve3(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7954,7 +7954,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve2, reject) => {
+        const socket = await new Promise((resolve3, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve2(socket2);
+              resolve3(socket2);
             }
           });
         });
@@ -8302,8 +8302,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve2) => {
-            this[kClosedResolve] = resolve2;
+          await new Promise((resolve3) => {
+            this[kClosedResolve] = resolve3;
           });
         }
       }
@@ -8757,10 +8757,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path6 = "/",
+          path: path7 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path6;
+        opts.path = origin + path7;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9572,7 +9572,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve2, reject) => {
+        return await new Promise((resolve3, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve2(null);
+              resolve3(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9604,7 +9604,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve3, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9621,7 +9621,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve2,
+              resolve: resolve3,
               reject,
               length: 0,
               body: []
@@ -9691,18 +9691,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve2, stream, length } = consume2;
+      const { type, body, resolve: resolve3, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve2(chunksDecode(body, length));
+          resolve3(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve2(JSON.parse(chunksDecode(body, length)));
+          resolve3(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve2(chunksConcat(body, length).buffer);
+          resolve3(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve2(new Blob(body, { type: stream[kContentType] }));
+          resolve3(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve2(chunksConcat(body, length));
+          resolve3(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9959,9 +9959,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10184,9 +10184,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10471,9 +10471,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10565,9 +10565,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10732,20 +10732,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path6) {
-      if (typeof path6 !== "string") {
-        return path6;
+    function safeUrl(path7) {
+      if (typeof path7 !== "string") {
+        return path7;
       }
-      const pathSegments = path6.split("?");
+      const pathSegments = path7.split("?");
       if (pathSegments.length !== 2) {
-        return path6;
+        return path7;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path6, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path6);
+    function matchKey(mockDispatch2, { path: path7, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path7);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10767,7 +10767,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path6 }) => matchValue(safeUrl(path6), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path7 }) => matchValue(safeUrl(path7), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10805,9 +10805,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path6, method, body, headers, query } = opts;
+      const { path: path7, method, body, headers, query } = opts;
       return {
-        path: path6,
+        path: path7,
         method,
         body,
         headers,
@@ -11270,10 +11270,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path6, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path7, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path6,
+            Path: path7,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -14430,7 +14430,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve2, reject) => agent.dispatch(
+        return new Promise((resolve3, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14506,7 +14506,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve2({
+              resolve3({
                 status,
                 statusText,
                 headersList,
@@ -14549,7 +14549,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve2({
+              resolve3({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -16152,9 +16152,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path6) {
-      for (let i = 0; i < path6.length; ++i) {
-        const code = path6.charCodeAt(i);
+    function validateCookiePath(path7) {
+      for (let i = 0; i < path7.length; ++i) {
+        const code = path7.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -18290,8 +18290,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve2) => {
-        setTimeout(resolve2, ms).unref();
+      return new Promise((resolve3) => {
+        setTimeout(resolve3, ms).unref();
       });
     }
     module.exports = {
@@ -19074,11 +19074,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path6 = opts.path;
+          let path7 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path6 = `/${path6}`;
+            path7 = `/${path7}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path6);
+          url = new URL(util.parseOrigin(url).origin + path7);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19314,11 +19314,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -19334,7 +19334,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -19614,11 +19614,11 @@ import * as fs2 from "fs";
 import * as path from "path";
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -19634,7 +19634,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -19738,11 +19738,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -19758,7 +19758,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -19832,11 +19832,11 @@ function findInPath(tool) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -19852,7 +19852,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -20071,7 +20071,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path3.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve2, reject) => __awaiter4(this, void 0, void 0, function* () {
+      return new Promise((resolve3, reject) => __awaiter4(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -20154,7 +20154,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error2) {
             reject(error2);
           } else {
-            resolve2(exitCode);
+            resolve3(exitCode);
           }
         });
         if (this.options.input) {
@@ -20277,11 +20277,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -20297,7 +20297,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -20354,11 +20354,11 @@ var arch = os4.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -20374,7 +20374,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -20798,7 +20798,7 @@ function splitOnce(value, sep2) {
 }
 
 // src/plan.ts
-import * as path5 from "node:path";
+import * as path6 from "node:path";
 
 // src/pip-index.ts
 var PIP_SECRET_ID = "pip-config";
@@ -20837,18 +20837,18 @@ function urlCredentials(url) {
     return void 0;
   }
 }
-function pipIndex(url) {
+function pipIndex(url, builder) {
   if (url === "") return { kind: "default" };
   const parsed = new URL(url);
   const trustedHost = parsed.protocol === "http:" ? parsed.hostname : "";
-  if (!hasCredentials(url))
+  if (builder === "classic")
     return { kind: "build-args", args: { PIP_INDEX_URL: url, ...trustedHost !== "" ? { PIP_TRUSTED_HOST: trustedHost } : {} } };
   const lines = ["[global]", `index-url = ${url}`, ...trustedHost !== "" ? [`trusted-host = ${trustedHost}`] : []];
   return { kind: "secret", config: `${lines.join("\n")}
 ` };
 }
-function requireSecretSupport(index, builder) {
-  if (index.kind !== "secret" || builder.kind !== "classic") return;
+function requireSecretSupport(url, builder) {
+  if (!hasCredentials(url) || builder.kind !== "classic") return;
   throw new PipIndexError(
     `pip-index-url: the URL carries credentials, and the classic builder (${builder.reason}) has no build secrets, so they would be written into the image history. Build with buildx (builder: auto or buildx; on GitHub, docker/setup-buildx-action), or use an index that needs no credentials from the build.`
   );
@@ -20936,6 +20936,7 @@ function buildEnv(builder) {
 }
 
 // src/cache.ts
+import * as path5 from "node:path";
 var CACHE_TYPES = ["gha", "registry", "local", "inline"];
 function parseCacheInput(name, value, fail) {
   const lines = value.split("\n").map((line) => line.trim()).filter((line) => line !== "");
@@ -21014,6 +21015,26 @@ function describeCache(cache) {
   if (cache.from.length + cache.to.length === 0) return "none";
   return `from ${list(cache.from) || "-"}; to ${list(cache.to) || "-"}`;
 }
+function placeLocalFolders(name, specs, roots, fail) {
+  const allowed = [roots.workspace, ...roots.runnerTemp ? [roots.runnerTemp] : []].map((root) => path5.resolve(root));
+  return specs.map((spec) => {
+    if (spec.type !== "local") return spec;
+    const attrs = spec.attrs.map(([key, value]) => {
+      if (key !== "src" && key !== "dest") return [key, value];
+      const folder = path5.resolve(roots.workspace, value);
+      const inside = allowed.some((root) => {
+        const relative3 = path5.relative(root, folder);
+        return relative3 === "" || !relative3.startsWith("..") && !path5.isAbsolute(relative3);
+      });
+      if (!inside)
+        fail(
+          `${name}: the local cache folder "${value}" lies outside the workspace (${allowed[0]})${allowed[1] ? ` and RUNNER_TEMP (${allowed[1]})` : ""}; put it in one of them (e.g. \${{ runner.temp }}/flask-build-cache, kept between runs by actions/cache), or use a registry cache.`
+        );
+      return [key, folder];
+    });
+    return { ...spec, attrs };
+  });
+}
 
 // src/platforms.ts
 var KNOWN_PLATFORMS = [
@@ -21065,6 +21086,26 @@ function probeTimeout(target, seconds, given) {
 function samePlatform(a, b) {
   const norm = (p) => p.replace(/^linux\/arm64\/v8$/, "linux/arm64").replace(/^linux\/amd64\/v\d$/, "linux/amd64");
   return norm(a) === norm(b);
+}
+
+// src/foreign-code.ts
+function withholdFromUntrustedCode(settings) {
+  if (settings.untrustedCode === "") return settings;
+  const withheld = [];
+  if (settings.username !== "" || settings.password !== "")
+    withheld.push(`the registry login (username and password: base images and caches are pulled anonymously)`);
+  if (settings.cacheTo.length > 0)
+    withheld.push(`the cache export (cache-to: ${describeCache({ from: [], to: settings.cacheTo }).replace(/^from -; to /, "")})`);
+  if (settings.pipIndexUrl !== "")
+    withheld.push(
+      "pip-index-url from the app layer, where the pull request's requirements.txt installs (pip uses PyPI there; the base image, built from the action's own files only, still uses your index)"
+    );
+  if (withheld.length === 0) return settings;
+  const notice2 = `The workspace may hold code from another repository (${settings.untrustedCode}), which runs in the app build and the test container, so it is given no secret. Withheld: ${withheld.join("; ")}. Set trust-foreign-code: true only in a workflow that vetted that code.`;
+  return { ...settings, username: "", password: "", cacheTo: [], notices: [...settings.notices, notice2] };
+}
+function appLayerGetsIndex(settings) {
+  return settings.untrustedCode === "";
 }
 
 // docker/versions.json
@@ -21187,14 +21228,15 @@ function makePlan(settings, context) {
     ...context.run ? { run: context.run } : {}
   });
   const labels = ociLabels(settings, context, baseImage, tags[0] ?? "");
-  const pip = pipIndex(settings.pipIndexUrl);
-  const env = { ...buildEnv(context.builder), ...pip.kind === "secret" ? { [PIP_SECRET_ENV]: pip.config } : {} };
-  const flags = { common: commonBuildFlags(settings, context, pip), env, pip };
+  const pip = pipIndex(settings.pipIndexUrl, context.builder.kind);
+  const appPip = appLayerGetsIndex(settings) ? pip : { kind: "default" };
+  const flags = { common: commonBuildFlags(settings, context), base: pipFlags(settings, context, pip), app: pipFlags(settings, context, appPip) };
   return {
     baseImage,
     target: context.target,
     builder: context.builder,
     pipIndex: pip.kind,
+    appPipIndex: appPip.kind,
     cache: context.cache,
     base: baseStep(settings, context, flags, baseTag, baseImage),
     app: appStep(settings, context, flags, baseTag, appTag, labels),
@@ -21217,36 +21259,47 @@ function makePlan(settings, context) {
     labels
   };
 }
-function commonBuildFlags(settings, context, pip) {
+function commonBuildFlags(settings, context) {
   return [
     ...context.target.platform !== "" ? ["--platform", context.target.platform] : [],
     ...settings.network === "host" ? ["--network", "host"] : [],
     // A builder the action made runs in a container: the host network is an entitlement there.
     ...settings.network === "host" && context.builder.kind === "buildx" && context.builder.own ? ["--allow", "network.host"] : [],
     ...settings.noCache ? ["--no-cache"] : [],
-    ...buildArgFlags({ ...settings.buildArgs, ...pip.kind === "build-args" ? pip.args : {} }),
-    ...pip.kind === "secret" ? ["--secret", `id=${PIP_SECRET_ID},env=${PIP_SECRET_ENV}`] : []
+    ...buildArgFlags(settings.buildArgs)
   ];
+}
+function pipFlags(settings, context, pip) {
+  return {
+    pip,
+    // The secret's value travels in the docker CLI's environment; the command line names only the variable.
+    env: { ...buildEnv(context.builder), ...pip.kind === "secret" ? { [PIP_SECRET_ENV]: pip.config } : {} },
+    flags: [
+      ...pip.kind === "build-args" ? buildArgFlags(pip.args) : [],
+      ...pip.kind === "secret" ? ["--secret", `id=${PIP_SECRET_ID},env=${PIP_SECRET_ENV}`] : []
+    ]
+  };
 }
 function cacheArgs(context, part) {
   return context.builder.kind === "buildx" ? cacheFlags(context.cache.from, context.cache.to, part) : [];
 }
 function baseStep(settings, context, flags, baseTag, baseImage) {
-  const dockerDir = path5.join(context.actionRoot, "docker");
+  const dockerDir = path6.join(context.actionRoot, "docker");
   const classic = context.builder.kind === "classic";
   const command = context.baseLayout !== "" && context.builder.kind === "buildx" ? ["buildx", "build", "--builder", context.builder.name, "--output", `type=oci,dest=${context.baseLayout},tar=false,name=${baseTag}`] : buildCommand(context.builder);
   return {
     tag: baseTag,
-    env: flags.env,
+    env: flags.base.env,
     ...classic ? { dockerfile: withoutSecretMounts(context.bundledDockerfile) } : {},
     args: [
       ...command,
       "--file",
-      classic ? "-" : path5.join(dockerDir, "Dockerfile"),
+      classic ? "-" : path6.join(dockerDir, "Dockerfile"),
       "--tag",
       baseTag,
       ...settings.pull ? ["--pull"] : [],
       ...flags.common,
+      ...flags.base.flags,
       ...cacheArgs(context, "base"),
       ...buildArgFlags({
         PYTHON_BASE_IMAGE: baseImage,
@@ -21261,12 +21314,12 @@ function appStep(settings, context, flags, baseTag, appTag, labels) {
   const fromLayout = context.baseLayout !== "" ? ["--build-context", `${baseTag}=oci-layout://${context.baseLayout}:${baseTag.slice(baseTag.lastIndexOf(":") + 1)}`] : [];
   return {
     tag: appTag,
-    env: flags.env,
+    env: flags.app.env,
     dockerfile: renderAppDockerfile({
       baseTag,
       hasRequirements: context.hasRequirements,
-      customIndex: flags.pip.kind === "build-args",
-      pipSecret: flags.pip.kind === "secret",
+      customIndex: flags.app.pip.kind === "build-args",
+      pipSecret: flags.app.pip.kind === "secret",
       appModule: settings.appModule
     }),
     // '-' reads the Dockerfile from stdin, so nothing is written into the user's folder.
@@ -21277,6 +21330,7 @@ function appStep(settings, context, flags, baseTag, appTag, labels) {
       "--tag",
       appTag,
       ...flags.common,
+      ...flags.app.flags,
       ...fromLayout,
       ...cacheArgs(context, "app"),
       ...Object.entries(labels).flatMap(([key, value]) => ["--label", `${key}=${value}`]),
@@ -21287,8 +21341,8 @@ function appStep(settings, context, flags, baseTag, appTag, labels) {
 function containerPlan(settings, context) {
   const host = settings.network === "host";
   const containerPort = listenPort(settings.probeEnv, host ? context.hostPort : 80);
-  const slug = context.target.slug !== "" ? `-${context.target.slug}` : "";
-  const name = `${SMOKE_CONTAINER_PREFIX}${context.jobId}${slug}`;
+  const id = `${context.jobId}${context.target.slug !== "" ? `-${context.target.slug}` : ""}`;
+  const name = `${SMOKE_CONTAINER_PREFIX}${id}`;
   const containerEnv = { ...settings.probeEnv };
   if (host) containerEnv.PORT = String(containerPort);
   const runArgs = [
@@ -21297,7 +21351,7 @@ function containerPlan(settings, context) {
     "--name",
     name,
     "--label",
-    `${SMOKE_LABEL}=${context.jobId}`,
+    `${SMOKE_LABEL}=${id}`,
     // The image of another platform runs under QEMU; --platform also keeps Docker from looking elsewhere for it.
     ...context.target.platform !== "" ? ["--platform", context.target.platform] : [],
     ...host ? ["--network", "host"] : ["--publish", `127.0.0.1::${containerPort}`],
@@ -21418,6 +21472,7 @@ export {
   needsCacheExport,
   cacheForBuilder,
   describeCache,
+  placeLocalFolders,
   configRoot,
   createDockerConfigDir,
   loginEnv,
@@ -21430,12 +21485,12 @@ export {
   isHttpUrl,
   redactUrl,
   urlCredentials,
-  pipIndex,
   requireSecretSupport,
   bindProblem,
   parsePlatforms,
   targets,
   unsupportedPlatforms,
+  withholdFromUntrustedCode,
   DEFAULT_VARIANT,
   supportedVersions,
   supportedVariants,
