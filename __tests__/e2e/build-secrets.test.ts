@@ -56,13 +56,8 @@ async function startAuthIndex(upstream: string): Promise<AuthIndex> {
     state.authorized.push(request.url ?? '');
     fetch(`${origin}${request.url}`)
       .then(async (answer) => {
-        const type = answer.headers.get('content-type') ?? 'application/octet-stream';
-        let body = Buffer.from(await answer.arrayBuffer());
-        // An index whose pages link its files by absolute URL: the links come back through this
-        // proxy, so the files too are fetched with the password, as from a private index.
-        if (type.includes('html')) body = Buffer.from(body.toString('utf8').replaceAll(origin, `http://${request.headers.host}`));
-        response.writeHead(answer.status, { 'content-type': type });
-        response.end(body);
+        response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/octet-stream' });
+        response.end(Buffer.from(await answer.arrayBuffer()));
       })
       .catch(() => response.writeHead(502).end());
   });
