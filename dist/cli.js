@@ -6,14 +6,14 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-JERTPNN4.js";
+} from "./chunks/chunk-NG6DIZKZ.js";
 import {
   Docker,
   cleanup,
   describeBuilder,
   fence,
   memoryState
-} from "./chunks/chunk-FPPQJ6R5.js";
+} from "./chunks/chunk-LDO67KRJ.js";
 
 // src/cli.ts
 import * as fs from "node:fs";

@@ -7,13 +7,13 @@ import {
   readInputs,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-JERTPNN4.js";
+} from "./chunks/chunk-NG6DIZKZ.js";
 import {
   Docker,
   actionState,
   setFailed,
   warning
-} from "./chunks/chunk-FPPQJ6R5.js";
+} from "./chunks/chunk-LDO67KRJ.js";
 
 // src/sources.ts
 function inWorkflow() {

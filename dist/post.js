@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-FPPQJ6R5.js";
+} from "./chunks/chunk-LDO67KRJ.js";
 
 // src/post.ts
 try {
