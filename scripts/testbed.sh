@@ -709,6 +709,8 @@ cmd_up() {
     ensure_standins
     ensure_pip_server
     ensure_cache_engine
+    # The image buildx's docker-container driver starts (moby/buildkit:buildx-stable-1), built here.
+    bash "$REPO_ROOT/scripts/buildkit-image.sh" ensure >/dev/null
   else
     stop_pid "$STATE/pip.pid" http.server "pip index server"
   fi
