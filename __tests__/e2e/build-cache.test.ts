@@ -185,6 +185,22 @@ describe.each(engines())('cache-from / cache-to on $name', (engine) => {
     expect(ownBuilders()).toEqual([]);
   });
 
+  // The test bed has no bridge, so its tests ask for network: host, which puts the builder on the host
+  // network. Without it the builder is off the runner's network: what listens only on the runner's
+  // loopback (here the registry holding the base image) is out of its build steps' reach.
+  it.runIf(engine.ownBuilder && testbed().mode === 'offline')(
+    "without network: host, the builder it makes is off the runner's network: the runner's loopback is out of reach",
+    async () => {
+      const isolated = await action({ network: 'bridge', 'cache-to': `type=local,dest=${localCache}/isolated` });
+      expect(isolated.exitCode, isolated.log).toBe(1);
+      expect(isolated.log).toMatch(
+        /^\[command\]\S*docker buildx create --name flask-gunicorn-action-cache-[\w-]+ --driver docker-container --bootstrap$/m,
+      );
+      expect(isolated.log).toContain(`dial tcp ${testbed().registry}: connect: connection refused`);
+      expect(ownBuilders()).toEqual([]);
+    },
+  );
+
   // The default a GitHub-hosted runner gets without any cache input: GitHub's cache service, on the
   // engine's own builder where it exports cache, else on a builder the action makes (today's
   // ubuntu-24.04: Docker 28, classic store). The service is a loopback stand-in with GitHub's API.
