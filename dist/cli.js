@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-3ZKFOGLM.js";
+} from "./chunks/chunk-P2UJORWK.js";
 import {
   Docker,
   cleanup,
@@ -15,7 +15,7 @@ import {
   hasCredentials,
   isHttpUrl,
   memoryState
-} from "./chunks/chunk-GB6ME7A2.js";
+} from "./chunks/chunk-JYHSZ566.js";
 
 // src/cli.ts
 import * as fs from "node:fs";

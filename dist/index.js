@@ -6,12 +6,12 @@ import {
   readEnvironment,
   readInputs,
   runPipeline
-} from "./chunks/chunk-3ZKFOGLM.js";
+} from "./chunks/chunk-P2UJORWK.js";
 import {
   Docker,
   actionState,
   setFailed
-} from "./chunks/chunk-GB6ME7A2.js";
+} from "./chunks/chunk-JYHSZ566.js";
 
 // src/main.ts
 async function main() {

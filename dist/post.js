@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-GB6ME7A2.js";
+} from "./chunks/chunk-JYHSZ566.js";
 
 // src/post.ts
 try {

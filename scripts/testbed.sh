@@ -161,13 +161,32 @@ install_packages() {
 
 # --- 2. Docker engine -------------------------------------------------------------------------------
 
+# The engine's settings file. Where this machine's capability bounding set lacks a capability the
+# kernel has (a sandbox that drops one), privileged containers (the BuildKit container of buildx's
+# docker-container driver is one) fail in runc with "unable to apply caps"; scripts/runc-bounded.sh,
+# the default runtime then, takes the missing ones out of each container's spec. A copy of it under
+# $STATE, so the engine never runs a script from a work tree that may go away.
+write_engine_config() {
+  local file=$1 last bounding
+  last=$(cat /proc/sys/kernel/cap_last_cap)
+  bounding=$(awk '/^CapBnd:/ { print $2 }' /proc/self/status)
+  if [ $((16#$bounding)) -eq $(((1 << (last + 1)) - 1)) ]; then
+    echo '{}' >"$file"
+    return 0
+  fi
+  log "the capability bounding set ($bounding) lacks some of the kernel's: runc-bounded.sh is the engine's runtime"
+  install -m 755 "$REPO_ROOT/scripts/runc-bounded.sh" "$STATE/runc-bounded.sh"
+  printf '{"runtimes": {"bounded": {"path": "%s"}}, "default-runtime": "bounded"}\n' "$STATE/runc-bounded.sh" >"$file"
+}
+
 ensure_engine() {
   local mode=$1
   if docker info >/dev/null 2>&1; then return 0; fi
   [ "$mode" = offline ] || die "docker info does not answer; on GitHub runners Docker is preinstalled"
   log "starting dockerd (no bridge: its 172.17.0.0/16 network is off limits here)"
   "${SUDO[@]}" true # ask for a sudo password (if any) before going to the background
-  start_bg dockerd "${SUDO[@]}" dockerd --bridge=none --iptables=false --ip-forward=false
+  write_engine_config "$STATE/dockerd.json"
+  start_bg dockerd "${SUDO[@]}" dockerd --config-file "$STATE/dockerd.json" --bridge=none --iptables=false --ip-forward=false
   for _ in $(seq 1 60); do
     docker info >/dev/null 2>&1 && { log "dockerd is up (pid $(cat "$STATE/dockerd.pid"))"; return 0; }
     pid_alive "$STATE/dockerd.pid" dockerd || break
@@ -645,7 +664,11 @@ cmd_up() {
     [ "$scope" = demo ] || ensure_qemu
     ensure_standins "$scope"
     ensure_pip_server
-    [ "$scope" = demo ] || ensure_cache_engine
+    if [ "$scope" = all ]; then
+      ensure_cache_engine
+      # The image buildx's docker-container driver starts (moby/buildkit:buildx-stable-1), built here.
+      bash "$REPO_ROOT/scripts/buildkit-image.sh" ensure >/dev/null
+    fi
   else
     stop_pid "$STATE/pip.pid" pypi-proxy.py "package index"
   fi

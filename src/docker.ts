@@ -85,17 +85,19 @@ export class Docker {
   }
 
   /**
-   * A buildx builder's driver (docker, docker-container, ...) and the platforms it can build (the
-   * engine's own, plus those QEMU is registered for); '' and [] where buildx does not say.
+   * A buildx builder's name, driver (docker, docker-container, remote, ...) and the platforms it can
+   * build (the engine's own, plus those QEMU is registered for); without a name, the current builder's.
+   * '', '' and [] where buildx does not know it.
    */
-  async inspectBuilder(builder: string): Promise<{ driver: string; platforms: string[] }> {
-    const result = await this.run(['buildx', 'inspect', builder]);
+  async inspectBuilder(builder?: string): Promise<{ name: string; driver: string; platforms: string[] }> {
+    const result = await this.run(['buildx', 'inspect', ...(builder !== undefined ? [builder] : [])]);
+    // The first Name: is the builder's (its nodes follow).
     const field = (name: string): string => (result.exitCode === 0 ? (new RegExp(`^${name}:[ \\t]*(.*)$`, 'm').exec(result.stdout)?.[1] ?? '') : '');
     const platforms = field('Platforms')
       .split(',')
       .map((platform) => platform.trim().replace(/\*$/, ''))
       .filter((platform) => platform !== '');
-    return { driver: field('Driver').trim(), platforms };
+    return { name: field('Name').trim(), driver: field('Driver').trim(), platforms };
   }
 
   /** The engine's own platform (linux/amd64): what its images run natively, without QEMU. */
@@ -123,7 +125,7 @@ export class Docker {
     const result = await this.run(args, { echo: true, ...(env ? { env } : {}) });
     if (result.exitCode !== 0)
       throw new DockerError(
-        `Could not make a builder that exports cache (docker ${args.slice(0, 2).join(' ')}): ${lastLines(result.stderr || result.stdout, 5)}`,
+        `Could not make a builder that exports cache (docker ${args.slice(0, 2).join(' ')}); the build cache needs one here (set cache-to: none to build without it): ${lastLines(result.stderr || result.stdout, 5)}`,
         result,
       );
   }

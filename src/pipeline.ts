@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { BuilderError, chooseBuilder, describeBuilder, type Builder } from './builder.js';
-import { createBuilderArgs, needsOwnBuilder, ownBuilderName } from './cache-builder.js';
+import { BuilderError, chooseBuilder, describeBuilder, hasOwnImageStore, type Builder } from './builder.js';
+import { cacheBuilderPlan, createBuilderArgs, ownBuilderName } from './cache-builder.js';
 import { cacheForBuilder, describeCache, needsCacheExport } from './cache.js';
 import { cleanup } from './cleanup.js';
 import { Docker, DockerError } from './docker.js';
@@ -136,7 +136,7 @@ async function setUp(deps: PipelineDeps, settings: Settings, first: Plan, progre
     progress.stage = 'builder';
     deps.state.save({ builder: name });
     await reporter.group(`Make builder ${name} (docker-container), which exports cache`, () =>
-      docker.createBuilder(createBuilderArgs(name), progress.dockerEnv),
+      docker.createBuilder(createBuilderArgs(name, settings.network), progress.dockerEnv),
     );
   }
 }
@@ -212,26 +212,31 @@ async function prepare(settings: Settings, env: Environment, deps: PipelineDeps)
   const { docker, reporter } = deps;
   const runDate = await deps.resolveDate(settings.date, settings.githubToken);
   const job = jobId(deps.source);
-  const chosen = chooseBuilder(settings.builder, await docker.buildxBuilder());
+  const engineBuilder = await docker.buildxBuilder();
+  // A builder the workflow names (or the current one) is looked up first: it must exist, and its driver decides the rest.
+  const named = settings.builder === 'current' || typeof settings.builder === 'object';
+  const facts =
+    named && engineBuilder !== '' ? await docker.inspectBuilder(typeof settings.builder === 'object' ? settings.builder.name : undefined) : undefined;
+  const chosen = chooseBuilder(settings.builder, engineBuilder, facts?.name ? facts : undefined);
   // One look at the builder answers both questions asked of it: can it export the cache, and which
   // platforms can it build (QEMU's registration is the kernel's, so it holds for a builder we make too).
   const asked = needsCacheExport(settings.cacheTo) || settings.platforms.length > 0;
-  const inspected = chosen.kind === 'buildx' && asked ? await docker.inspectBuilder(chosen.name) : { driver: '', platforms: [] };
-  const { builder, defaultCacheUnusable } = await cacheCapableBuilder(docker, chosen, inspected.driver, settings, job);
+  const inspected =
+    facts?.name && chosen.kind === 'buildx'
+      ? facts
+      : chosen.kind === 'buildx' && asked
+        ? await docker.inspectBuilder(chosen.name)
+        : { driver: '', platforms: [] };
+  const { builder, dropped } = await cacheCapableBuilder(docker, chosen, inspected.driver, settings, job);
   // An index with credentials reaches pip only as a build secret: refused, before any work, where there is none.
   requireSecretSupport(settings.pipIndexUrl, builder);
   const platformTargets = await buildTargets(docker, settings, builder, inspected.platforms);
-  const cache = defaultCacheUnusable
-    ? {
-        from: [],
-        to: [],
-        dropped: "the engine's own builder cannot export cache; set cache-from / cache-to to have the action make a builder that can",
-      }
-    : cacheForBuilder({ from: settings.cacheFrom, to: settings.cacheTo }, builder.kind);
+  const cache = dropped !== '' ? { from: [], to: [], dropped } : cacheForBuilder({ from: settings.cacheFrom, to: settings.cacheTo }, builder.kind);
   if (cache.dropped !== '') (settings.cacheGiven ? reporter.warning : reporter.info)(`Cache: ${cache.dropped}.`);
   const hostPort = settings.network === 'host' ? await freePort() : 0;
-  // A builder the action makes cannot see the engine's images: each base image goes to its app build as a folder.
-  const own = builder.kind === 'buildx' && builder.own === true;
+  // A builder with images of its own (one the action makes, a container or remote one) cannot see the
+  // engine's: each base image goes to its app build as a folder.
+  const own = hasOwnImageStore(builder);
   const baseLayouts = platformTargets.map(() => (own ? fs.mkdtempSync(path.join(configRoot(), `${PRODUCT}-base-`)) : ''));
   // Last: the app folder, or a copy without .git (removed by the caller's finally).
   const appContext = appBuildContext(settings.appDir, configRoot());
@@ -370,9 +375,8 @@ function partlyPushed(error: unknown): string {
 
 /**
  * The builder for this run's cache: the chosen one, or, when a cache is to be written and the
- * engine's own builder cannot export it (docker driver, classic image store), one the action makes.
- * Only a cache the workflow asked for gets a builder of its own: the hosted-runner default does not
- * (that path has run only where the workflow chose it), so there the default cache is left out.
+ * engine's own builder cannot export it (docker driver, classic image store), one the action makes,
+ * for a cache the workflow gave and for the hosted-runner default alike (cache-builder.ts).
  */
 async function cacheCapableBuilder(
   docker: Docker,
@@ -380,11 +384,12 @@ async function cacheCapableBuilder(
   driver: string,
   settings: Settings,
   job: string,
-): Promise<{ builder: Builder; defaultCacheUnusable: boolean }> {
-  if (chosen.kind !== 'buildx' || !needsCacheExport(settings.cacheTo)) return { builder: chosen, defaultCacheUnusable: false };
-  if (!needsOwnBuilder(driver, await docker.containerdImageStore())) return { builder: chosen, defaultCacheUnusable: false };
-  if (!settings.cacheGiven) return { builder: chosen, defaultCacheUnusable: true };
-  return { builder: { kind: 'buildx', name: ownBuilderName(job), own: true }, defaultCacheUnusable: false };
+): Promise<{ builder: Builder; dropped: string }> {
+  if (chosen.kind !== 'buildx' || !needsCacheExport(settings.cacheTo)) return { builder: chosen, dropped: '' };
+  const store = driver === 'docker' || driver === '' ? await docker.containerdImageStore() : false;
+  const plan = cacheBuilderPlan(chosen, driver, store, { to: settings.cacheTo, given: settings.cacheGiven });
+  if (plan.action === 'make') return { builder: { kind: 'buildx', name: ownBuilderName(job), own: true }, dropped: '' };
+  return { builder: chosen, dropped: plan.action === 'drop' ? plan.reason : '' };
 }
 
 async function report(docker: Docker, reporter: Reporter, settings: Settings, tested: PlatformResult[], push: PushResult | undefined): Promise<void> {

@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import { renderAppDockerfile } from './app-layer.js';
 import { listenPort } from './bind.js';
-import { buildCommand, buildEnv, type Builder } from './builder.js';
+import { buildCommand, buildEnv, hasOwnImageStore, type Builder } from './builder.js';
 import { cacheFlags, type CacheSpec } from './cache.js';
 import { probeTimeout, type Target } from './platforms.js';
 import { appLayerGetsIndex } from './foreign-code.js';
@@ -178,8 +178,9 @@ function commonBuildFlags(settings: Settings, context: RunContext): string[] {
   return [
     ...(context.target.platform !== '' ? ['--platform', context.target.platform] : []),
     ...(settings.network === 'host' ? ['--network', 'host'] : []),
-    // A builder the action made runs in a container: the host network is an entitlement there.
-    ...(settings.network === 'host' && context.builder.kind === 'buildx' && context.builder.own ? ['--allow', 'network.host'] : []),
+    // A builder in a container or on another machine (the action's own, the workflow's): the host
+    // network is an entitlement there, which the build must ask for.
+    ...(settings.network === 'host' && hasOwnImageStore(context.builder) ? ['--allow', 'network.host'] : []),
     ...(settings.noCache ? ['--no-cache'] : []),
     ...buildArgFlags(settings.buildArgs),
   ];

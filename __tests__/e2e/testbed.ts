@@ -11,6 +11,11 @@
  * All addresses are on 127.0.0.1: tests must not send traffic anywhere else.
  */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolveBaseImage } from '../../src/plan.js';
+import type { Variant } from '../../src/versions.js';
 import { fileURLToPath } from 'node:url';
 
 export type TestbedMode = 'offline' | 'online';
@@ -167,4 +172,33 @@ export async function registryManifestDigest(repo: string, tag: string): Promise
   if (res.status === 404) return undefined;
   if (!res.ok) throw new Error(`HEAD /v2/${repo}/manifests/${tag}: HTTP ${res.status}`);
   return res.headers.get('docker-content-digest') ?? undefined;
+}
+
+/**
+ * The `base-image` input for a builder that cannot see the engine's images (the action's own
+ * docker-container builder, a workflow's, a remote BuildKit), as a workflow points such a builder at
+ * a mirror: offline, the e2e target's stand-in pushed to the test bed's registry and named under it;
+ * online, the test bed's own prefix (Docker Hub's images, which every builder reaches). Pushed from
+ * the engine of `env` (DOCKER_HOST), through a Docker config folder of its own that is removed after.
+ */
+export function registryBasePrefix(env: Record<string, string> = {}): string {
+  const tb = testbed();
+  if (tb.mode === 'online') return tb.basePrefix;
+  const target = e2eTarget();
+  const prefix = `${tb.registry}/${tb.basePrefix}`;
+  const local = resolveBaseImage({ ...target, variant: target.variant as Variant, baseImage: tb.basePrefix });
+  const remote = resolveBaseImage({ ...target, variant: target.variant as Variant, baseImage: prefix });
+  const config = mkdtempSync(join(tmpdir(), 'docker-config-base-'));
+  const docker = (args: string[], input?: string): void => {
+    execFileSync('docker', args, { env: { ...process.env, ...env }, input, stdio: ['pipe', 'ignore', 'pipe'] });
+  };
+  try {
+    docker(['--config', config, 'login', tb.registry, '--username', tb.user, '--password-stdin'], tb.password);
+    docker(['tag', local, remote]);
+    docker(['--config', config, 'push', remote]);
+    docker(['image', 'rm', remote]); // the name only: the stand-in keeps its layers
+  } finally {
+    rmSync(config, { recursive: true, force: true });
+  }
+  return prefix;
 }

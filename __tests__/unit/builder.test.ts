@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BuilderError, buildCommand, buildEnv, chooseBuilder, describeBuilder } from '../../src/builder.js';
+import { BuilderError, buildCommand, buildEnv, chooseBuilder, describeBuilder, hasOwnImageStore, isValidBuilderName } from '../../src/builder.js';
 
 describe('chooseBuilder', () => {
   it('auto: buildx on the engine builder when the CLI has the plugin', () => {
@@ -27,6 +27,59 @@ describe('chooseBuilder', () => {
     expect(() => chooseBuilder('buildx', '')).toThrow(
       /^builder: "buildx" was asked for, but `docker buildx version` fails: .*docker\/setup-buildx-action.*set builder to auto/,
     );
+  });
+});
+
+describe("chooseBuilder: the workflow's own builder", () => {
+  it('a named builder is used with its driver, whatever the driver', () => {
+    for (const driver of ['docker-container', 'remote', 'kubernetes']) {
+      const builder = chooseBuilder({ name: 'builder-1' }, 'default', { name: 'builder-1', driver });
+      expect(builder).toEqual({ kind: 'buildx', name: 'builder-1', driver });
+      expect(describeBuilder(builder)).toBe(`buildx (builder builder-1, ${driver}, the workflow's)`);
+      expect(hasOwnImageStore(builder)).toBe(true);
+    }
+  });
+
+  it("current is the builder buildx says is in use; when that is the engine's own, it is auto's builder", () => {
+    expect(chooseBuilder('current', 'default', { name: 'shared', driver: 'remote' })).toEqual({ kind: 'buildx', name: 'shared', driver: 'remote' });
+    const engine = chooseBuilder('current', 'default', { name: 'default', driver: 'docker' });
+    expect(engine).toEqual({ kind: 'buildx', name: 'default' });
+    expect(hasOwnImageStore(engine)).toBe(false);
+  });
+
+  it('a docker-driver builder of another name shares the engine image store', () => {
+    const builder = chooseBuilder({ name: 'desktop-linux' }, 'default', { name: 'desktop-linux', driver: 'docker' });
+    expect(builder).toEqual({ kind: 'buildx', name: 'desktop-linux', driver: 'docker' });
+    expect(hasOwnImageStore(builder)).toBe(false);
+  });
+
+  it('fails when buildx does not know the name, or there is no current builder, saying what to give', () => {
+    expect(() => chooseBuilder({ name: 'builder-gone' }, 'default', undefined)).toThrow(
+      /^builder: "builder-gone" is not a builder this docker CLI knows \(`docker buildx ls` lists them\); .*name output.*current.*auto\.$/,
+    );
+    expect(() => chooseBuilder('current', 'default', undefined)).toThrow(
+      /^builder: "current" was asked for, but `docker buildx inspect` names no current builder/,
+    );
+  });
+
+  it('fails without the buildx plugin, naming the value asked for', () => {
+    expect(() => chooseBuilder({ name: 'builder-1' }, '', undefined)).toThrow(
+      /^builder: "builder-1" was asked for, but `docker buildx version` fails/,
+    );
+    expect(() => chooseBuilder('current', '', undefined)).toThrow(/^builder: "current" was asked for/);
+  });
+
+  it('accepts the names buildx and setup-buildx give, nothing that could be an option or a path', () => {
+    for (const name of ['builder-3f2a1c9e-6d1b-4f7a-9c3e-2b8f0a1d4e5c', 'mybuilder', 'ci_builder.2']) expect(isValidBuilderName(name)).toBe(true);
+    for (const name of ['', '-x', '--builder=x', 'a b', 'a/b', '../x', 'x'.repeat(129)]) expect(isValidBuilderName(name)).toBe(false);
+  });
+});
+
+describe('hasOwnImageStore', () => {
+  it("is true for the action's own builder and the workflow's non-docker ones, false for the engine's and the classic builder", () => {
+    expect(hasOwnImageStore({ kind: 'buildx', name: 'flask-gunicorn-action-cache-1', own: true })).toBe(true);
+    expect(hasOwnImageStore({ kind: 'buildx', name: 'default' })).toBe(false);
+    expect(hasOwnImageStore({ kind: 'classic', reason: 'builder: classic' })).toBe(false);
   });
 });
 

@@ -76,6 +76,42 @@ describe('buildxBuilder', () => {
   });
 });
 
+describe('inspectBuilder', () => {
+  // What buildx 0.29 prints for a remote builder: the builder's Name and Driver first, then its nodes.
+  const remote = [
+    'Name:          shared',
+    'Driver:        remote',
+    'Last Activity: 2026-12-02 03:04:09 +0000 UTC',
+    '',
+    'Nodes:',
+    'Name:             shared0',
+    'Endpoint:         tcp://127.0.0.1:49483',
+    'Status:           running',
+    'BuildKit version: v0.25.2',
+    'Platforms:        linux/amd64, linux/amd64/v2, linux/arm64*',
+    '',
+  ].join('\n');
+
+  it("reads the builder's name (not its node's), driver and platforms; without a name, the current builder's", async () => {
+    const { run, calls } = fakeRunner(() => ({ stdout: remote }));
+    expect(await new Docker(run).inspectBuilder()).toEqual({
+      name: 'shared',
+      driver: 'remote',
+      platforms: ['linux/amd64', 'linux/amd64/v2', 'linux/arm64'],
+    });
+    await new Docker(run).inspectBuilder('shared');
+    expect(calls.map((c) => c.args)).toEqual([
+      ['buildx', 'inspect'],
+      ['buildx', 'inspect', 'shared'],
+    ]);
+  });
+
+  it('says nothing of a builder buildx does not know', async () => {
+    const { run } = fakeRunner(() => ({ exitCode: 1, stderr: 'ERROR: no builder "gone" found\n' }));
+    expect(await new Docker(run).inspectBuilder('gone')).toEqual({ name: '', driver: '', platforms: [] });
+  });
+});
+
 describe('build', () => {
   it('streams the build, passing the Dockerfile on stdin when given', async () => {
     const { run, calls } = fakeRunner();

@@ -321,15 +321,32 @@ describe('login, cache builder and retried pulls (issue 11)', () => {
     expect(calls.some((c) => c.args[0] === 'buildx' && (c.args[1] === 'create' || c.args[1] === 'rm'))).toBe(false);
   });
 
-  it('on a hosted runner with no cache input and an engine that cannot export cache: no builder of its own, no cache, and says so', async () => {
-    const { reporter, record } = recordingReporter();
+  it('on a hosted runner with no cache input and the classic image store: the default GitHub cache, on a builder the action makes', async () => {
+    const { reporter } = recordingReporter();
     const fake = buildxDocker();
     const result = await runPipeline(inputs(), { ...env, githubCache: true }, deps(fake.docker, reporter));
     const calls = fake.calls;
-    expect(result.plan.builder).toEqual({ kind: 'buildx', name: 'default' });
-    expect(calls.some((c) => c.args[0] === 'buildx' && c.args[1] === 'create')).toBe(false);
-    for (const build of builds(calls)) expect(build.args.filter((a) => a === '--cache-to' || a === '--cache-from')).toEqual([]);
-    expect(record.infos.join('\n')).toMatch(/Cache: the engine's own builder cannot export cache; set cache-from \/ cache-to/);
+    const name = result.plan.builder.kind === 'buildx' ? result.plan.builder.name : '';
+    expect(name).toMatch(/^flask-gunicorn-action-cache-local-1-[0-9a-f]{8}$/);
+    const create = calls.find((c) => c.args[0] === 'buildx' && c.args[1] === 'create');
+    expect(create?.args.slice(0, 6)).toEqual(['buildx', 'create', '--name', name, '--driver', 'docker-container']);
+    const [base, app] = builds(calls);
+    expect(base!.args[base!.args.indexOf('--cache-to') + 1]).toMatch(/^type=gha,scope=flask-gunicorn-action-3\.12-debian-\w+-base,mode=max$/);
+    expect(app!.args[app!.args.indexOf('--cache-from') + 1]).toMatch(/^type=gha,scope=flask-gunicorn-action-3\.12-debian-\w+-app$/);
+    expect(calls.at(-1)!.args).toEqual(['buildx', 'rm', name]);
+  });
+
+  it('makes its builder on the host network only when network: host was asked for', async () => {
+    const created = async (network: string): Promise<string[]> => {
+      // On bridge, the smoke test asks where Docker published the port: the test's own server.
+      const fake = buildxDocker((args) => (args[0] === 'port' ? ok(`127.0.0.1:${appPort}\n`) : undefined));
+      await runPipeline(inputs({ network, 'cache-to': 'type=local,dest=/tmp/c' }), env, deps(fake.docker, recordingReporter().reporter));
+      return fake.calls.find((c) => c.args[0] === 'buildx' && c.args[1] === 'create')!.args;
+    };
+    expect(await created('host')).toContain('network=host');
+    const bridge = await created('bridge');
+    expect(bridge).not.toContain('network=host');
+    expect(bridge).not.toContain('--allow-insecure-entitlement=network.host');
   });
 
   it('on a hosted runner whose engine exports cache (containerd image store), the default GitHub cache is used', async () => {
@@ -364,6 +381,74 @@ describe('login, cache builder and retried pulls (issue 11)', () => {
     );
     await expect(runPipeline(inputs(), env, deps(failing.docker, recordingReporter().reporter))).rejects.toThrow(/Building the base image failed/);
     expect(builds(failing.calls)).toHaveLength(1);
+  });
+});
+
+describe("the workflow's own builder", () => {
+  /** buildx whose `buildx inspect NAME` (or, without NAME, the current builder) answers with `builders`. */
+  function withBuilders(builders: Record<string, string>, current = 'default') {
+    return buildxDocker((args) => {
+      if (args[0] !== 'buildx' || args[1] !== 'inspect') return undefined;
+      const name = args[2] ?? current;
+      const driver = name === 'default' ? 'docker' : builders[name];
+      if (driver === undefined) return fail(`ERROR: no builder "${name}" found`);
+      return ok(`Name:          ${name}\nDriver:        ${driver}\n\nNodes:\nName:          ${name}0\nPlatforms:     linux/amd64\n`);
+    });
+  }
+  const isBuilderChange = (c: Call): boolean => c.args[0] === 'buildx' && (c.args[1] === 'create' || c.args[1] === 'rm');
+
+  it('builds on a named docker-container builder, hands the base over as a folder, loads the app image, and leaves the builder alone', async () => {
+    const { reporter, record } = recordingReporter();
+    const fake = withBuilders({ 'builder-1234': 'docker-container' });
+    const result = await runPipeline(inputs({ builder: 'builder-1234', 'cache-to': 'type=local,dest=/tmp/c' }), env, deps(fake.docker, reporter));
+    expect(result.plan.builder).toEqual({ kind: 'buildx', name: 'builder-1234', driver: 'docker-container' });
+    const [base, app] = builds(fake.calls);
+    expect(base!.args.slice(0, 5)).toEqual(['buildx', 'build', '--builder', 'builder-1234', '--output']);
+    expect(app!.args.slice(0, 5)).toEqual(['buildx', 'build', '--builder', 'builder-1234', '--load']);
+    expect(app!.args).toContain('--build-context');
+    // network: host on a builder in a container is an entitlement the build asks for.
+    expect(app!.args.join(' ')).toContain('--network host --allow network.host');
+    expect(base!.args).toContain('type=local,dest=/tmp/c/base');
+    expect(fake.calls.some(isBuilderChange)).toBe(false);
+    expect(record.infos.join('\n')).toContain("Builder: buildx (builder builder-1234, docker-container, the workflow's).");
+  });
+
+  it('builder: current takes the builder in use, remote ones too', async () => {
+    const fake = withBuilders({ shared: 'remote' }, 'shared');
+    const result = await runPipeline(inputs({ builder: 'current' }), env, deps(fake.docker, recordingReporter().reporter));
+    expect(result.plan.builder).toEqual({ kind: 'buildx', name: 'shared', driver: 'remote' });
+    expect(fake.calls.find((c) => c.args[0] === 'buildx' && c.args[1] === 'inspect')!.args).toEqual(['buildx', 'inspect']);
+    expect(builds(fake.calls).every((b) => b.args[3] === 'shared')).toBe(true);
+  });
+
+  it("builder: current on the engine's own builder builds exactly as auto does", async () => {
+    const fake = withBuilders({});
+    const result = await runPipeline(inputs({ builder: 'current' }), env, deps(fake.docker, recordingReporter().reporter));
+    expect(result.plan.builder).toEqual({ kind: 'buildx', name: 'default' });
+    expect(builds(fake.calls)[0]!.args).toContain('--load');
+  });
+
+  it('fails before any build when the named builder does not exist, saying where names come from', async () => {
+    const fake = withBuilders({});
+    await expect(runPipeline(inputs({ builder: 'builder-gone' }), env, deps(fake.docker, recordingReporter().reporter))).rejects.toThrow(
+      /^builder: "builder-gone" is not a builder this docker CLI knows \(`docker buildx ls` lists them\); give the name a step before made \(docker\/setup-buildx-action's name output\)/,
+    );
+    expect(builds(fake.calls)).toEqual([]);
+  });
+
+  it('a named docker-driver builder on the classic store: a cache given fails before any work; the default cache is left out, saying why', async () => {
+    const fake = withBuilders({ other: 'docker' });
+    await expect(
+      runPipeline(inputs({ builder: 'other', 'cache-to': 'type=local,dest=/tmp/c' }), env, deps(fake.docker, recordingReporter().reporter)),
+    ).rejects.toThrow(/^cache-to: builder other \(docker driver\) is on an engine with the classic image store, which cannot export cache\./);
+    expect(builds(fake.calls)).toEqual([]);
+
+    const { reporter, record } = recordingReporter();
+    const quiet = withBuilders({ other: 'docker' });
+    await runPipeline(inputs({ builder: 'other' }), { ...env, githubCache: true }, deps(quiet.docker, reporter));
+    for (const build of builds(quiet.calls)) expect(build.args.filter((a) => a === '--cache-to' || a === '--cache-from')).toEqual([]);
+    expect(quiet.calls.some(isBuilderChange)).toBe(false);
+    expect(record.infos.join('\n')).toMatch(/Cache: builder other \(docker driver\) is on an engine with the classic image store/);
   });
 });
 

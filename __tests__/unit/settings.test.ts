@@ -564,8 +564,18 @@ describe('builder', () => {
     expect(parse({ builder: value }).builder).toBe(expected);
   });
 
-  it('rejects another builder, naming the value and the choices', () => {
-    expect(onlyProblem({ builder: 'kaniko' })).toBe('builder: "kaniko" is not a builder; use auto, buildx, classic.');
+  it.each([
+    ['current', 'current'],
+    ['builder-3f2a1c9e-6d1b-4f7a-9c3e-2b8f0a1d4e5c', { name: 'builder-3f2a1c9e-6d1b-4f7a-9c3e-2b8f0a1d4e5c' }],
+    ['Shared_BuildKit', { name: 'Shared_BuildKit' }],
+  ])('accepts %j, the current builder or one a step before made', (value, expected) => {
+    expect(parse({ builder: value }).builder).toEqual(expected);
+  });
+
+  it('rejects what cannot be a builder name, naming the value and the choices', () => {
+    expect(onlyProblem({ builder: '--builder=x' })).toBe(
+      'builder: "--builder=x" is neither auto, buildx, classic, current nor a buildx builder name (letters, digits, _ . -, e.g. the name output of docker/setup-buildx-action).',
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 // How to build: the base image, the package index, extra build arguments, the builder, the cache,
 // the platforms, pull and no-cache.
-import { BUILDER_SETTINGS, type BuilderSetting } from '../builder.js';
+import { BUILDER_KEYWORDS, isValidBuilderName, type BuilderKeyword, type BuilderSetting } from '../builder.js';
 import { defaultCache, parseCacheInput, placeLocalFolders } from '../cache.js';
 import { isValidReference, isValidRegistryHost, isValidRepository } from '../image-ref.js';
 import { parsePlatforms } from '../platforms.js';
@@ -53,10 +53,15 @@ function parsePipIndexUrl(input: InputReader): string {
 }
 
 function parseBuilder(input: InputReader, pipIndexUrl: string): BuilderSetting {
-  const value = input.get('builder').toLowerCase() || 'auto';
+  const given = input.get('builder');
+  const keyword = given.toLowerCase() || 'auto';
   let builder: BuilderSetting = 'auto';
-  if ((BUILDER_SETTINGS as readonly string[]).includes(value)) builder = value as BuilderSetting;
-  else input.fail(`builder: "${input.get('builder')}" is not a builder; use ${BUILDER_SETTINGS.join(', ')}.`);
+  if ((BUILDER_KEYWORDS as readonly string[]).includes(keyword)) builder = keyword as BuilderKeyword;
+  else if (isValidBuilderName(given)) builder = { name: given };
+  else
+    input.fail(
+      `builder: "${given}" is neither ${BUILDER_KEYWORDS.join(', ')} nor a buildx builder name (letters, digits, _ . -, e.g. the name output of docker/setup-buildx-action).`,
+    );
   // Credentials reach pip only as a build secret, which the classic builder does not have.
   if (builder === 'classic' && pipIndexUrl !== '' && isHttpUrl(pipIndexUrl) && hasCredentials(pipIndexUrl))
     input.fail(

@@ -1,6 +1,6 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  BUILDER_SETTINGS,
+  BUILDER_KEYWORDS,
   BuilderError,
   DEFAULT_VARIANT,
   DockerError,
@@ -10,6 +10,7 @@ import {
   __toESM,
   allowedWorkers,
   bindProblem,
+  cacheBuilderPlan,
   cacheForBuilder,
   chooseBuilder,
   cleanup,
@@ -25,9 +26,11 @@ import {
   getInput,
   group,
   hasCredentials,
+  hasOwnImageStore,
   info,
   isHttpUrl,
   isSupportedVersion,
+  isValidBuilderName,
   isValidReference,
   isValidRegistryHost,
   isValidRepository,
@@ -37,7 +40,6 @@ import {
   loginEnv,
   makePlan,
   needsCacheExport,
-  needsOwnBuilder,
   notice,
   ownBuilderName,
   parseCacheInput,
@@ -60,7 +62,7 @@ import {
   urlCredentials,
   warning,
   withholdFromUntrustedCode
-} from "./chunk-GB6ME7A2.js";
+} from "./chunk-JYHSZ566.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -5507,10 +5509,15 @@ function parsePipIndexUrl(input) {
   return url;
 }
 function parseBuilder(input, pipIndexUrl) {
-  const value = input.get("builder").toLowerCase() || "auto";
+  const given = input.get("builder");
+  const keyword = given.toLowerCase() || "auto";
   let builder = "auto";
-  if (BUILDER_SETTINGS.includes(value)) builder = value;
-  else input.fail(`builder: "${input.get("builder")}" is not a builder; use ${BUILDER_SETTINGS.join(", ")}.`);
+  if (BUILDER_KEYWORDS.includes(keyword)) builder = keyword;
+  else if (isValidBuilderName(given)) builder = { name: given };
+  else
+    input.fail(
+      `builder: "${given}" is neither ${BUILDER_KEYWORDS.join(", ")} nor a buildx builder name (letters, digits, _ . -, e.g. the name output of docker/setup-buildx-action).`
+    );
   if (builder === "classic" && pipIndexUrl !== "" && isHttpUrl(pipIndexUrl) && hasCredentials(pipIndexUrl))
     input.fail(
       `pip-index-url: "${redactUrl(pipIndexUrl)}" carries credentials, and builder: classic has no build secrets, so they would be written into the image history; use builder: auto or buildx, or an index that needs no credentials.`
@@ -5998,7 +6005,7 @@ async function setUp(deps, settings, first, progress) {
     deps.state.save({ builder: name });
     await reporter.group(
       `Make builder ${name} (docker-container), which exports cache`,
-      () => docker.createBuilder(createBuilderArgs(name), progress.dockerEnv)
+      () => docker.createBuilder(createBuilderArgs(name, settings.network), progress.dockerEnv)
     );
   }
 }
@@ -6055,20 +6062,19 @@ async function prepare(settings, env, deps) {
   const { docker, reporter } = deps;
   const runDate = await deps.resolveDate(settings.date, settings.githubToken);
   const job = jobId(deps.source);
-  const chosen = chooseBuilder(settings.builder, await docker.buildxBuilder());
+  const engineBuilder = await docker.buildxBuilder();
+  const named = settings.builder === "current" || typeof settings.builder === "object";
+  const facts = named && engineBuilder !== "" ? await docker.inspectBuilder(typeof settings.builder === "object" ? settings.builder.name : void 0) : void 0;
+  const chosen = chooseBuilder(settings.builder, engineBuilder, facts?.name ? facts : void 0);
   const asked = needsCacheExport(settings.cacheTo) || settings.platforms.length > 0;
-  const inspected = chosen.kind === "buildx" && asked ? await docker.inspectBuilder(chosen.name) : { driver: "", platforms: [] };
-  const { builder, defaultCacheUnusable } = await cacheCapableBuilder(docker, chosen, inspected.driver, settings, job);
+  const inspected = facts?.name && chosen.kind === "buildx" ? facts : chosen.kind === "buildx" && asked ? await docker.inspectBuilder(chosen.name) : { driver: "", platforms: [] };
+  const { builder, dropped } = await cacheCapableBuilder(docker, chosen, inspected.driver, settings, job);
   requireSecretSupport(settings.pipIndexUrl, builder);
   const platformTargets = await buildTargets(docker, settings, builder, inspected.platforms);
-  const cache = defaultCacheUnusable ? {
-    from: [],
-    to: [],
-    dropped: "the engine's own builder cannot export cache; set cache-from / cache-to to have the action make a builder that can"
-  } : cacheForBuilder({ from: settings.cacheFrom, to: settings.cacheTo }, builder.kind);
+  const cache = dropped !== "" ? { from: [], to: [], dropped } : cacheForBuilder({ from: settings.cacheFrom, to: settings.cacheTo }, builder.kind);
   if (cache.dropped !== "") (settings.cacheGiven ? reporter.warning : reporter.info)(`Cache: ${cache.dropped}.`);
   const hostPort = settings.network === "host" ? await freePort() : 0;
-  const own = builder.kind === "buildx" && builder.own === true;
+  const own = hasOwnImageStore(builder);
   const baseLayouts = platformTargets.map(() => own ? fs4.mkdtempSync(path5.join(configRoot(), `${PRODUCT}-base-`)) : "");
   const appContext = appBuildContext(settings.appDir, configRoot());
   const context3 = {
@@ -6182,10 +6188,11 @@ function partlyPushed(error) {
   return "no; earlier tags may exist, latest was not moved";
 }
 async function cacheCapableBuilder(docker, chosen, driver, settings, job) {
-  if (chosen.kind !== "buildx" || !needsCacheExport(settings.cacheTo)) return { builder: chosen, defaultCacheUnusable: false };
-  if (!needsOwnBuilder(driver, await docker.containerdImageStore())) return { builder: chosen, defaultCacheUnusable: false };
-  if (!settings.cacheGiven) return { builder: chosen, defaultCacheUnusable: true };
-  return { builder: { kind: "buildx", name: ownBuilderName(job), own: true }, defaultCacheUnusable: false };
+  if (chosen.kind !== "buildx" || !needsCacheExport(settings.cacheTo)) return { builder: chosen, dropped: "" };
+  const store = driver === "docker" || driver === "" ? await docker.containerdImageStore() : false;
+  const plan = cacheBuilderPlan(chosen, driver, store, { to: settings.cacheTo, given: settings.cacheGiven });
+  if (plan.action === "make") return { builder: { kind: "buildx", name: ownBuilderName(job), own: true }, dropped: "" };
+  return { builder: chosen, dropped: plan.action === "drop" ? plan.reason : "" };
 }
 async function report(docker, reporter, settings, tested, push) {
   const first = tested[0];

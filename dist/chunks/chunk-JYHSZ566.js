@@ -20534,14 +20534,15 @@ var Docker = class {
     return context.exitCode === 0 && context.stdout.trim() !== "" ? context.stdout.trim() : "default";
   }
   /**
-   * A buildx builder's driver (docker, docker-container, ...) and the platforms it can build (the
-   * engine's own, plus those QEMU is registered for); '' and [] where buildx does not say.
+   * A buildx builder's name, driver (docker, docker-container, remote, ...) and the platforms it can
+   * build (the engine's own, plus those QEMU is registered for); without a name, the current builder's.
+   * '', '' and [] where buildx does not know it.
    */
   async inspectBuilder(builder) {
-    const result = await this.run(["buildx", "inspect", builder]);
+    const result = await this.run(["buildx", "inspect", ...builder !== void 0 ? [builder] : []]);
     const field = (name) => result.exitCode === 0 ? new RegExp(`^${name}:[ \\t]*(.*)$`, "m").exec(result.stdout)?.[1] ?? "" : "";
     const platforms = field("Platforms").split(",").map((platform2) => platform2.trim().replace(/\*$/, "")).filter((platform2) => platform2 !== "");
-    return { driver: field("Driver").trim(), platforms };
+    return { name: field("Name").trim(), driver: field("Driver").trim(), platforms };
   }
   /** The engine's own platform (linux/amd64): what its images run natively, without QEMU. */
   async enginePlatform() {
@@ -20566,7 +20567,7 @@ var Docker = class {
     const result = await this.run(args, { echo: true, ...env ? { env } : {} });
     if (result.exitCode !== 0)
       throw new DockerError(
-        `Could not make a builder that exports cache (docker ${args.slice(0, 2).join(" ")}): ${lastLines(result.stderr || result.stdout, 5)}`,
+        `Could not make a builder that exports cache (docker ${args.slice(0, 2).join(" ")}); the build cache needs one here (set cache-to: none to build without it): ${lastLines(result.stderr || result.stdout, 5)}`,
         result
       );
   }
@@ -20680,10 +20681,163 @@ function lastLines(text, count) {
 // src/cleanup.ts
 import * as fs4 from "node:fs";
 
+// src/builder.ts
+var BUILDER_KEYWORDS = ["auto", "buildx", "classic", "current"];
+var BuilderError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "BuilderError";
+  }
+};
+var BUILDER_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
+function isValidBuilderName(name) {
+  return BUILDER_NAME.test(name);
+}
+function describeSetting(setting) {
+  return typeof setting === "string" ? setting : setting.name;
+}
+function chooseBuilder(setting, buildxBuilder, asked) {
+  if (setting === "classic") return { kind: "classic", reason: "builder: classic" };
+  const given = describeSetting(setting);
+  if (buildxBuilder === "" && setting !== "auto")
+    throw new BuilderError(
+      `builder: "${given}" was asked for, but \`docker buildx version\` fails: this docker CLI has no buildx plugin. Install it (on GitHub, docker/setup-buildx-action), or set builder to auto to fall back to the classic builder.`
+    );
+  if (setting === "auto" || setting === "buildx") {
+    if (buildxBuilder !== "") return { kind: "buildx", name: buildxBuilder };
+    return { kind: "classic", reason: "no buildx plugin in this docker CLI" };
+  }
+  if (asked === void 0 || asked.name === "")
+    throw new BuilderError(
+      setting === "current" ? 'builder: "current" was asked for, but `docker buildx inspect` names no current builder; make one first (docker/setup-buildx-action, or `docker buildx create --use`), or set builder to auto.' : `builder: "${given}" is not a builder this docker CLI knows (\`docker buildx ls\` lists them); give the name a step before made (docker/setup-buildx-action's name output), current for the one in use, or auto.`
+    );
+  if (asked.driver === "docker" && asked.name === buildxBuilder) return { kind: "buildx", name: asked.name };
+  return { kind: "buildx", name: asked.name, driver: asked.driver };
+}
+function hasOwnImageStore(builder) {
+  if (builder.kind !== "buildx") return false;
+  return builder.own === true || builder.driver !== void 0 && builder.driver !== "docker";
+}
+function describeBuilder(builder) {
+  if (builder.kind === "classic") return `classic (${builder.reason})`;
+  if (builder.own) return `buildx (builder ${builder.name}, docker-container, made to export the cache)`;
+  if (builder.driver !== void 0) return `buildx (builder ${builder.name}, ${builder.driver || "unknown driver"}, the workflow's)`;
+  return `buildx (builder ${builder.name})`;
+}
+function buildCommand(builder) {
+  return builder.kind === "buildx" ? ["buildx", "build", "--builder", builder.name, "--load"] : ["build", "--force-rm"];
+}
+function buildEnv(builder) {
+  return builder.kind === "classic" ? { DOCKER_BUILDKIT: "0" } : {};
+}
+
+// src/cache.ts
+import * as path4 from "node:path";
+
 // src/product.ts
 var PRODUCT = "flask-gunicorn-action";
 function productLabel(name) {
   return `${PRODUCT}.${name}`;
+}
+
+// src/cache.ts
+var CACHE_TYPES = ["gha", "registry", "local", "inline"];
+function parseCacheInput(name, value, fail) {
+  const lines = value.split("\n").map((line) => line.trim()).filter((line) => line !== "");
+  if (lines.length === 0) return void 0;
+  if (lines.length === 1 && lines[0].toLowerCase() === "none") return "none";
+  const specs = [];
+  for (const line of lines) {
+    const spec = parseSpec(name, line, fail);
+    if (spec) specs.push(spec);
+  }
+  return specs;
+}
+function parseSpec(name, line, fail) {
+  const attrs = [];
+  for (const part of line.split(",")) {
+    const eq = part.indexOf("=");
+    if (eq <= 0 || /["']/.test(part)) {
+      fail(`${name}: "${line}" is not a list of key=value (e.g. type=registry,ref=ghcr.io/acme/web:buildcache); quotes are not accepted.`);
+      return void 0;
+    }
+    attrs.push([part.slice(0, eq).trim(), part.slice(eq + 1).trim()]);
+  }
+  const type = attrs.find(([key]) => key === "type")?.[1] ?? "";
+  if (!CACHE_TYPES.includes(type)) {
+    fail(`${name}: "${line}" has type "${type}"; use one of ${CACHE_TYPES.map((t) => `type=${t}`).join(", ")}.`);
+    return void 0;
+  }
+  const get = (key) => attrs.find(([k]) => k === key)?.[1];
+  const required = type === "registry" ? "ref" : type === "local" ? name === "cache-from" ? "src" : "dest" : "";
+  if (required !== "" && !get(required)) {
+    fail(`${name}: "${line}" needs ${required}= (e.g. ${exampleOf(type, name)}).`);
+    return void 0;
+  }
+  if (type === "inline" && name === "cache-from") {
+    fail(`${name}: "${line}": inline cache is read with type=registry,ref=<the image>; type=inline is for cache-to.`);
+    return void 0;
+  }
+  return { type, attrs: attrs.filter(([key]) => key !== "type") };
+}
+function exampleOf(type, name) {
+  if (type === "registry") return "type=registry,ref=ghcr.io/acme/web:buildcache";
+  return name === "cache-from" ? "type=local,src=/tmp/.buildx-cache" : "type=local,dest=/tmp/.buildx-cache";
+}
+function defaultCache(pythonVersion, variant, worker) {
+  const scope = ["scope", `${PRODUCT}-${pythonVersion}-${variant}-${worker}`];
+  return { from: [{ type: "gha", attrs: [scope] }], to: [{ type: "gha", attrs: [scope, ["mode", "max"]] }] };
+}
+function specForBuild(spec, part) {
+  const attrs = spec.attrs.map(([key, value]) => {
+    if (spec.type === "registry" && key === "ref") return [key, withTagSuffix(value, part)];
+    if (spec.type === "local" && (key === "src" || key === "dest")) return [key, `${value.replace(/\/+$/, "")}/${part}`];
+    if (spec.type === "gha" && key === "scope") return [key, `${value}-${part}`];
+    return [key, value];
+  });
+  if (spec.type === "gha" && !attrs.some(([key]) => key === "scope")) attrs.push(["scope", `buildkit-${part}`]);
+  return [`type=${spec.type}`, ...attrs.map(([key, value]) => `${key}=${value}`)].join(",");
+}
+function withTagSuffix(ref, part) {
+  const lastSlash = ref.lastIndexOf("/");
+  const colon = ref.indexOf(":", lastSlash + 1);
+  return colon < 0 ? `${ref}:latest-${part}` : `${ref}-${part}`;
+}
+function cacheFlags(from, to, part) {
+  return [...from.flatMap((spec) => ["--cache-from", specForBuild(spec, part)]), ...to.flatMap((spec) => ["--cache-to", specForBuild(spec, part)])];
+}
+function needsCacheExport(to) {
+  return to.some((spec) => spec.type !== "inline");
+}
+function cacheForBuilder(wanted, builder) {
+  if (builder === "buildx") return { from: wanted.from, to: wanted.to, dropped: "" };
+  const any = wanted.from.length + wanted.to.length > 0;
+  return { from: [], to: [], dropped: any ? "the classic builder has no cache backends" : "" };
+}
+function describeCache(cache) {
+  const list = (specs) => specs.map((spec) => [`type=${spec.type}`, ...spec.attrs.map(([k, v]) => `${k}=${v}`)].join(",")).join("; ");
+  if (cache.from.length + cache.to.length === 0) return "none";
+  return `from ${list(cache.from) || "-"}; to ${list(cache.to) || "-"}`;
+}
+function placeLocalFolders(name, specs, roots, fail) {
+  const allowed = [roots.workspace, ...roots.runnerTemp ? [roots.runnerTemp] : []].map((root) => path4.resolve(root));
+  return specs.map((spec) => {
+    if (spec.type !== "local") return spec;
+    const attrs = spec.attrs.map(([key, value]) => {
+      if (key !== "src" && key !== "dest") return [key, value];
+      const folder = path4.resolve(roots.workspace, value);
+      const inside = allowed.some((root) => {
+        const relative3 = path4.relative(root, folder);
+        return relative3 === "" || !relative3.startsWith("..") && !path4.isAbsolute(relative3);
+      });
+      if (!inside)
+        fail(
+          `${name}: the local cache folder "${value}" lies outside the workspace (${allowed[0]})${allowed[1] ? ` and RUNNER_TEMP (${allowed[1]})` : ""}; put it in one of them (e.g. \${{ runner.temp }}/flask-build-cache, kept between runs by actions/cache), or use a registry cache.`
+        );
+      return [key, folder];
+    });
+    return { ...spec, attrs };
+  });
 }
 
 // src/cache-builder.ts
@@ -20695,49 +20849,48 @@ function ownBuilderName(jobId) {
 function isOwnBuilderName(name) {
   return name.startsWith(OWN_BUILDER_PREFIX) && JOB_ID.test(name.slice(OWN_BUILDER_PREFIX.length));
 }
-function createBuilderArgs(name) {
-  return [
-    "buildx",
-    "create",
-    "--name",
-    name,
-    "--driver",
-    "docker-container",
-    "--driver-opt",
-    "network=host",
-    "--buildkitd-flags",
-    "--allow-insecure-entitlement=network.host",
-    "--bootstrap"
-  ];
+function createBuilderArgs(name, network) {
+  const host = network === "host" ? ["--driver-opt", "network=host", "--buildkitd-flags", "--allow-insecure-entitlement=network.host"] : [];
+  return ["buildx", "create", "--name", name, "--driver", "docker-container", ...host, "--bootstrap"];
 }
 function needsOwnBuilder(driver, containerdStore) {
   return (driver === "docker" || driver === "") && !containerdStore;
+}
+function cacheBuilderPlan(builder, driver, containerdStore, cache) {
+  if (builder.kind !== "buildx" || !needsCacheExport(cache.to) || !needsOwnBuilder(driver, containerdStore)) return { action: "keep" };
+  if (builder.driver === void 0) return { action: "make" };
+  const why = `builder ${builder.name} (docker driver) is on an engine with the classic image store, which cannot export cache`;
+  if (cache.given)
+    throw new BuilderError(
+      `cache-to: ${why}. Name a docker-container builder (docker/setup-buildx-action makes one), set builder to auto to let the action make one for the run, or set cache-to: none.`
+    );
+  return { action: "drop", reason: `${why}; name a docker-container builder to get the default cache` };
 }
 
 // src/docker-config.ts
 import * as fs3 from "node:fs";
 import * as os6 from "node:os";
-import * as path4 from "node:path";
+import * as path5 from "node:path";
 var CONFIG_DIR_PREFIX = `${PRODUCT}-docker-config-`;
 var ISOLATED_CONFIG = { auths: { [`${PRODUCT}.invalid`]: {} } };
 function configRoot(env = process.env) {
   return env.RUNNER_TEMP || os6.tmpdir();
 }
 function userDockerConfig(env = process.env) {
-  return env.DOCKER_CONFIG || path4.join(os6.homedir(), ".docker");
+  return env.DOCKER_CONFIG || path5.join(os6.homedir(), ".docker");
 }
 function createDockerConfigDir(root = configRoot(), env = process.env) {
-  const dir = fs3.mkdtempSync(path4.join(root, CONFIG_DIR_PREFIX));
-  const config = { ...ISOLATED_CONFIG, cliPluginsExtraDirs: [path4.join(userDockerConfig(env), "cli-plugins")] };
-  fs3.writeFileSync(path4.join(dir, "config.json"), `${JSON.stringify(config, null, 2)}
+  const dir = fs3.mkdtempSync(path5.join(root, CONFIG_DIR_PREFIX));
+  const config = { ...ISOLATED_CONFIG, cliPluginsExtraDirs: [path5.join(userDockerConfig(env), "cli-plugins")] };
+  fs3.writeFileSync(path5.join(dir, "config.json"), `${JSON.stringify(config, null, 2)}
 `, { mode: 384 });
   return dir;
 }
 function loginEnv(configDir, env = process.env) {
-  return { DOCKER_CONFIG: configDir, BUILDX_CONFIG: env.BUILDX_CONFIG || path4.join(userDockerConfig(env), "buildx") };
+  return { DOCKER_CONFIG: configDir, BUILDX_CONFIG: env.BUILDX_CONFIG || path5.join(userDockerConfig(env), "buildx") };
 }
 function notOwnConfigDir(dir, root = configRoot()) {
-  if (!path4.isAbsolute(dir)) return "not an absolute path";
+  if (!path5.isAbsolute(dir)) return "not an absolute path";
   let stat2;
   try {
     stat2 = fs3.lstatSync(dir);
@@ -20752,7 +20905,7 @@ function notOwnConfigDir(dir, root = configRoot()) {
     return `the temp folder ${root} does not exist`;
   }
   const real = fs3.realpathSync(dir);
-  if (path4.dirname(real) !== realRoot || !path4.basename(real).startsWith(CONFIG_DIR_PREFIX))
+  if (path5.dirname(real) !== realRoot || !path5.basename(real).startsWith(CONFIG_DIR_PREFIX))
     return `not a ${CONFIG_DIR_PREFIX}* folder directly inside ${root}`;
   return "";
 }
@@ -20905,135 +21058,6 @@ function listenPort(env, fallback) {
 function isLoopback(host) {
   const bare = host.replace(/^\[(.*)\]$/, "$1").toLowerCase();
   return bare === "localhost" || bare === "::1" || /^127\./.test(bare);
-}
-
-// src/builder.ts
-var BUILDER_SETTINGS = ["auto", "buildx", "classic"];
-var BuilderError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "BuilderError";
-  }
-};
-function chooseBuilder(setting, buildxBuilder) {
-  if (setting === "classic") return { kind: "classic", reason: "builder: classic" };
-  if (buildxBuilder !== "") return { kind: "buildx", name: buildxBuilder };
-  if (setting === "buildx")
-    throw new BuilderError(
-      'builder: "buildx" was asked for, but `docker buildx version` fails: this docker CLI has no buildx plugin. Install it (on GitHub, docker/setup-buildx-action), or set builder to auto to fall back to the classic builder.'
-    );
-  return { kind: "classic", reason: "no buildx plugin in this docker CLI" };
-}
-function describeBuilder(builder) {
-  if (builder.kind === "classic") return `classic (${builder.reason})`;
-  return builder.own ? `buildx (builder ${builder.name}, docker-container, made to export the cache)` : `buildx (builder ${builder.name})`;
-}
-function buildCommand(builder) {
-  return builder.kind === "buildx" ? ["buildx", "build", "--builder", builder.name, "--load"] : ["build", "--force-rm"];
-}
-function buildEnv(builder) {
-  return builder.kind === "classic" ? { DOCKER_BUILDKIT: "0" } : {};
-}
-
-// src/cache.ts
-import * as path5 from "node:path";
-var CACHE_TYPES = ["gha", "registry", "local", "inline"];
-function parseCacheInput(name, value, fail) {
-  const lines = value.split("\n").map((line) => line.trim()).filter((line) => line !== "");
-  if (lines.length === 0) return void 0;
-  if (lines.length === 1 && lines[0].toLowerCase() === "none") return "none";
-  const specs = [];
-  for (const line of lines) {
-    const spec = parseSpec(name, line, fail);
-    if (spec) specs.push(spec);
-  }
-  return specs;
-}
-function parseSpec(name, line, fail) {
-  const attrs = [];
-  for (const part of line.split(",")) {
-    const eq = part.indexOf("=");
-    if (eq <= 0 || /["']/.test(part)) {
-      fail(`${name}: "${line}" is not a list of key=value (e.g. type=registry,ref=ghcr.io/acme/web:buildcache); quotes are not accepted.`);
-      return void 0;
-    }
-    attrs.push([part.slice(0, eq).trim(), part.slice(eq + 1).trim()]);
-  }
-  const type = attrs.find(([key]) => key === "type")?.[1] ?? "";
-  if (!CACHE_TYPES.includes(type)) {
-    fail(`${name}: "${line}" has type "${type}"; use one of ${CACHE_TYPES.map((t) => `type=${t}`).join(", ")}.`);
-    return void 0;
-  }
-  const get = (key) => attrs.find(([k]) => k === key)?.[1];
-  const required = type === "registry" ? "ref" : type === "local" ? name === "cache-from" ? "src" : "dest" : "";
-  if (required !== "" && !get(required)) {
-    fail(`${name}: "${line}" needs ${required}= (e.g. ${exampleOf(type, name)}).`);
-    return void 0;
-  }
-  if (type === "inline" && name === "cache-from") {
-    fail(`${name}: "${line}": inline cache is read with type=registry,ref=<the image>; type=inline is for cache-to.`);
-    return void 0;
-  }
-  return { type, attrs: attrs.filter(([key]) => key !== "type") };
-}
-function exampleOf(type, name) {
-  if (type === "registry") return "type=registry,ref=ghcr.io/acme/web:buildcache";
-  return name === "cache-from" ? "type=local,src=/tmp/.buildx-cache" : "type=local,dest=/tmp/.buildx-cache";
-}
-function defaultCache(pythonVersion, variant, worker) {
-  const scope = ["scope", `${PRODUCT}-${pythonVersion}-${variant}-${worker}`];
-  return { from: [{ type: "gha", attrs: [scope] }], to: [{ type: "gha", attrs: [scope, ["mode", "max"]] }] };
-}
-function specForBuild(spec, part) {
-  const attrs = spec.attrs.map(([key, value]) => {
-    if (spec.type === "registry" && key === "ref") return [key, withTagSuffix(value, part)];
-    if (spec.type === "local" && (key === "src" || key === "dest")) return [key, `${value.replace(/\/+$/, "")}/${part}`];
-    if (spec.type === "gha" && key === "scope") return [key, `${value}-${part}`];
-    return [key, value];
-  });
-  if (spec.type === "gha" && !attrs.some(([key]) => key === "scope")) attrs.push(["scope", `buildkit-${part}`]);
-  return [`type=${spec.type}`, ...attrs.map(([key, value]) => `${key}=${value}`)].join(",");
-}
-function withTagSuffix(ref, part) {
-  const lastSlash = ref.lastIndexOf("/");
-  const colon = ref.indexOf(":", lastSlash + 1);
-  return colon < 0 ? `${ref}:latest-${part}` : `${ref}-${part}`;
-}
-function cacheFlags(from, to, part) {
-  return [...from.flatMap((spec) => ["--cache-from", specForBuild(spec, part)]), ...to.flatMap((spec) => ["--cache-to", specForBuild(spec, part)])];
-}
-function needsCacheExport(to) {
-  return to.some((spec) => spec.type !== "inline");
-}
-function cacheForBuilder(wanted, builder) {
-  if (builder === "buildx") return { from: wanted.from, to: wanted.to, dropped: "" };
-  const any = wanted.from.length + wanted.to.length > 0;
-  return { from: [], to: [], dropped: any ? "the classic builder has no cache backends" : "" };
-}
-function describeCache(cache) {
-  const list = (specs) => specs.map((spec) => [`type=${spec.type}`, ...spec.attrs.map(([k, v]) => `${k}=${v}`)].join(",")).join("; ");
-  if (cache.from.length + cache.to.length === 0) return "none";
-  return `from ${list(cache.from) || "-"}; to ${list(cache.to) || "-"}`;
-}
-function placeLocalFolders(name, specs, roots, fail) {
-  const allowed = [roots.workspace, ...roots.runnerTemp ? [roots.runnerTemp] : []].map((root) => path5.resolve(root));
-  return specs.map((spec) => {
-    if (spec.type !== "local") return spec;
-    const attrs = spec.attrs.map(([key, value]) => {
-      if (key !== "src" && key !== "dest") return [key, value];
-      const folder = path5.resolve(roots.workspace, value);
-      const inside = allowed.some((root) => {
-        const relative3 = path5.relative(root, folder);
-        return relative3 === "" || !relative3.startsWith("..") && !path5.isAbsolute(relative3);
-      });
-      if (!inside)
-        fail(
-          `${name}: the local cache folder "${value}" lies outside the workspace (${allowed[0]})${allowed[1] ? ` and RUNNER_TEMP (${allowed[1]})` : ""}; put it in one of them (e.g. \${{ runner.temp }}/flask-build-cache, kept between runs by actions/cache), or use a registry cache.`
-        );
-      return [key, folder];
-    });
-    return { ...spec, attrs };
-  });
 }
 
 // src/platforms.ts
@@ -21263,8 +21287,9 @@ function commonBuildFlags(settings, context) {
   return [
     ...context.target.platform !== "" ? ["--platform", context.target.platform] : [],
     ...settings.network === "host" ? ["--network", "host"] : [],
-    // A builder the action made runs in a container: the host network is an entitlement there.
-    ...settings.network === "host" && context.builder.kind === "buildx" && context.builder.own ? ["--allow", "network.host"] : [],
+    // A builder in a container or on another machine (the action's own, the workflow's): the host
+    // network is an entitlement there, which the build must ask for.
+    ...settings.network === "host" && hasOwnImageStore(context.builder) ? ["--allow", "network.host"] : [],
     ...settings.noCache ? ["--no-cache"] : [],
     ...buildArgFlags(settings.buildArgs)
   ];
@@ -21459,20 +21484,22 @@ export {
   fence,
   DockerError,
   Docker,
-  BUILDER_SETTINGS,
+  BUILDER_KEYWORDS,
   BuilderError,
+  isValidBuilderName,
   chooseBuilder,
+  hasOwnImageStore,
   describeBuilder,
   PRODUCT,
-  ownBuilderName,
-  createBuilderArgs,
-  needsOwnBuilder,
   parseCacheInput,
   defaultCache,
   needsCacheExport,
   cacheForBuilder,
   describeCache,
   placeLocalFolders,
+  ownBuilderName,
+  createBuilderArgs,
+  cacheBuilderPlan,
   configRoot,
   createDockerConfigDir,
   loginEnv,
