@@ -6,12 +6,12 @@ import {
   readEnvironment,
   readInputs,
   runPipeline
-} from "./chunks/chunk-P2UJORWK.js";
+} from "./chunks/chunk-OG4SYB3X.js";
 import {
   Docker,
   actionState,
   setFailed
-} from "./chunks/chunk-JYHSZ566.js";
+} from "./chunks/chunk-4RDL3L7R.js";
 
 // src/main.ts
 async function main() {

@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-JYHSZ566.js";
+} from "./chunks/chunk-4RDL3L7R.js";
 
 // src/post.ts
 try {

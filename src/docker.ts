@@ -89,8 +89,9 @@ export class Docker {
    * build (the engine's own, plus those QEMU is registered for); without a name, the current builder's.
    * '', '' and [] where buildx does not know it.
    */
-  async inspectBuilder(builder?: string): Promise<{ name: string; driver: string; platforms: string[] }> {
-    const result = await this.run(['buildx', 'inspect', ...(builder !== undefined ? [builder] : [])]);
+  async inspectBuilder(builder?: string, bootstrap = false): Promise<{ name: string; driver: string; platforms: string[] }> {
+    // --bootstrap starts a builder that has not run yet: only a running one lists its platforms.
+    const result = await this.run(['buildx', 'inspect', ...(bootstrap ? ['--bootstrap'] : []), ...(builder !== undefined ? [builder] : [])]);
     // The first Name: is the builder's (its nodes follow).
     const field = (name: string): string => (result.exitCode === 0 ? (new RegExp(`^${name}:[ \\t]*(.*)$`, 'm').exec(result.stdout)?.[1] ?? '') : '');
     const platforms = field('Platforms')

@@ -215,8 +215,11 @@ async function prepare(settings: Settings, env: Environment, deps: PipelineDeps)
   const engineBuilder = await docker.buildxBuilder();
   // A builder the workflow names (or the current one) is looked up first: it must exist, and its driver decides the rest.
   const named = settings.builder === 'current' || typeof settings.builder === 'object';
-  const facts =
-    named && engineBuilder !== '' ? await docker.inspectBuilder(typeof settings.builder === 'object' ? settings.builder.name : undefined) : undefined;
+  const namedBuilder = typeof settings.builder === 'object' ? settings.builder.name : undefined;
+  let facts = named && engineBuilder !== '' ? await docker.inspectBuilder(namedBuilder) : undefined;
+  // A builder a step made but never started (setup-buildx's, before its first build) lists no platforms:
+  // start it and look again, rather than blame QEMU for platforms it can build.
+  if (facts?.name && facts.platforms.length === 0 && settings.platforms.length > 0) facts = await docker.inspectBuilder(namedBuilder, true);
   const chosen = chooseBuilder(settings.builder, engineBuilder, facts?.name ? facts : undefined);
   // One look at the builder answers both questions asked of it: can it export the cache, and which
   // platforms can it build (QEMU's registration is the kernel's, so it holds for a builder we make too).

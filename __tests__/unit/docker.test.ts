@@ -106,6 +106,12 @@ describe('inspectBuilder', () => {
     ]);
   });
 
+  it('starts a builder that has not run yet when asked to (--bootstrap), so it lists its platforms', async () => {
+    const { run, calls } = fakeRunner(() => ({ stdout: remote }));
+    await new Docker(run).inspectBuilder('shared', true);
+    expect(calls.map((c) => c.args)).toEqual([['buildx', 'inspect', '--bootstrap', 'shared']]);
+  });
+
   it('says nothing of a builder buildx does not know', async () => {
     const { run } = fakeRunner(() => ({ exitCode: 1, stderr: 'ERROR: no builder "gone" found\n' }));
     expect(await new Docker(run).inspectBuilder('gone')).toEqual({ name: '', driver: '', platforms: [] });

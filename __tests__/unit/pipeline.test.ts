@@ -413,6 +413,27 @@ describe("the workflow's own builder", () => {
     expect(record.infos.join('\n')).toContain("Builder: buildx (builder builder-1234, docker-container, the workflow's).");
   });
 
+  it('starts a named builder that has not run yet before it checks the platforms, instead of blaming QEMU', async () => {
+    // Like buildx: an inactive docker-container builder lists no platforms until --bootstrap starts it.
+    const fake = buildxDocker((args) => {
+      if (args[0] !== 'buildx' || args[1] !== 'inspect') return undefined;
+      const started = args.includes('--bootstrap');
+      const platforms = started ? 'linux/amd64, linux/arm64' : '';
+      return ok(`Name:          fresh\nDriver:        docker-container\n\nNodes:\nName:          fresh0\nPlatforms:     ${platforms}\n`);
+    });
+    const result = await runPipeline(
+      inputs({ builder: 'fresh', platforms: 'linux/amd64,linux/arm64' }),
+      env,
+      deps(fake.docker, recordingReporter().reporter),
+    );
+    expect(result.plan.builder).toEqual({ kind: 'buildx', name: 'fresh', driver: 'docker-container' });
+    const inspects = fake.calls.filter((c) => c.args[0] === 'buildx' && c.args[1] === 'inspect').map((c) => c.args);
+    expect(inspects).toEqual([
+      ['buildx', 'inspect', 'fresh'],
+      ['buildx', 'inspect', '--bootstrap', 'fresh'],
+    ]);
+  });
+
   it('builder: current takes the builder in use, remote ones too', async () => {
     const fake = withBuilders({ shared: 'remote' }, 'shared');
     const result = await runPipeline(inputs({ builder: 'current' }), env, deps(fake.docker, recordingReporter().reporter));

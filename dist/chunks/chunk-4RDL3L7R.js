@@ -20538,8 +20538,8 @@ var Docker = class {
    * build (the engine's own, plus those QEMU is registered for); without a name, the current builder's.
    * '', '' and [] where buildx does not know it.
    */
-  async inspectBuilder(builder) {
-    const result = await this.run(["buildx", "inspect", ...builder !== void 0 ? [builder] : []]);
+  async inspectBuilder(builder, bootstrap = false) {
+    const result = await this.run(["buildx", "inspect", ...bootstrap ? ["--bootstrap"] : [], ...builder !== void 0 ? [builder] : []]);
     const field = (name) => result.exitCode === 0 ? new RegExp(`^${name}:[ \\t]*(.*)$`, "m").exec(result.stdout)?.[1] ?? "" : "";
     const platforms = field("Platforms").split(",").map((platform2) => platform2.trim().replace(/\*$/, "")).filter((platform2) => platform2 !== "");
     return { name: field("Name").trim(), driver: field("Driver").trim(), platforms };

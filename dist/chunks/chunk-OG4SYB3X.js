@@ -62,7 +62,7 @@ import {
   urlCredentials,
   warning,
   withholdFromUntrustedCode
-} from "./chunk-JYHSZ566.js";
+} from "./chunk-4RDL3L7R.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -6064,7 +6064,9 @@ async function prepare(settings, env, deps) {
   const job = jobId(deps.source);
   const engineBuilder = await docker.buildxBuilder();
   const named = settings.builder === "current" || typeof settings.builder === "object";
-  const facts = named && engineBuilder !== "" ? await docker.inspectBuilder(typeof settings.builder === "object" ? settings.builder.name : void 0) : void 0;
+  const namedBuilder = typeof settings.builder === "object" ? settings.builder.name : void 0;
+  let facts = named && engineBuilder !== "" ? await docker.inspectBuilder(namedBuilder) : void 0;
+  if (facts?.name && facts.platforms.length === 0 && settings.platforms.length > 0) facts = await docker.inspectBuilder(namedBuilder, true);
   const chosen = chooseBuilder(settings.builder, engineBuilder, facts?.name ? facts : void 0);
   const asked = needsCacheExport(settings.cacheTo) || settings.platforms.length > 0;
   const inspected = facts?.name && chosen.kind === "buildx" ? facts : chosen.kind === "buildx" && asked ? await docker.inspectBuilder(chosen.name) : { driver: "", platforms: [] };
