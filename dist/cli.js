@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-OG4SYB3X.js";
+} from "./chunks/chunk-EIEFAQUC.js";
 import {
   Docker,
   cleanup,
@@ -15,7 +15,7 @@ import {
   hasCredentials,
   isHttpUrl,
   memoryState
-} from "./chunks/chunk-4RDL3L7R.js";
+} from "./chunks/chunk-INP3JBCU.js";
 
 // src/cli.ts
 import * as fs from "node:fs";

@@ -6,12 +6,12 @@ import {
   readEnvironment,
   readInputs,
   runPipeline
-} from "./chunks/chunk-OG4SYB3X.js";
+} from "./chunks/chunk-EIEFAQUC.js";
 import {
   Docker,
   actionState,
   setFailed
-} from "./chunks/chunk-4RDL3L7R.js";
+} from "./chunks/chunk-INP3JBCU.js";
 
 // src/main.ts
 async function main() {

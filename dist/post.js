@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-4RDL3L7R.js";
+} from "./chunks/chunk-INP3JBCU.js";
 
 // src/post.ts
 try {

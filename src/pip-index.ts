@@ -57,6 +57,21 @@ export function redactUrl(value: string): string {
   return `${value.slice(0, from)}***${value.slice(at)}`;
 }
 
+/**
+ * What of an index URL to mask in the log besides the URL itself. A token may sit in the path or the
+ * query, and pip prints more than the index URL: the files it downloads, which a private index often
+ * serves under the same root (`https://host/TOKEN/simple/` lists `https://host/TOKEN/files/...`). So:
+ * the index's root (the URL up to its `simple` segment) when that root has a path of its own, and each
+ * query value. Masking a part that is no secret only hides log text; leaving a token visible is a leak.
+ */
+export function indexMaskParts(url: URL): string[] {
+  const parts: string[] = [];
+  const path = url.pathname.replace(/\/simple\/?$/, '/');
+  if (path !== '/') parts.push(`${url.origin}${path}`);
+  for (const value of url.searchParams.values()) if (value !== '') parts.push(value);
+  return parts;
+}
+
 /** The decoded user and password of a URL, or undefined when a `%` escape in them is broken. */
 export function urlCredentials(url: URL): { username: string; password: string } | undefined {
   try {

@@ -11,7 +11,7 @@ import { Docker, DockerError } from './docker.js';
 import { inspectApp } from './app-folder.js';
 import { appBuildContext } from './build-context.js';
 import { configRoot, createDockerConfigDir, loginEnv } from './docker-config.js';
-import { isHttpUrl, requireSecretSupport } from './pip-index.js';
+import { indexMaskParts, isHttpUrl, requireSecretSupport } from './pip-index.js';
 import { makePlan, type BuildStep, type Plan } from './plan.js';
 import { targets, unsupportedPlatforms, type Target } from './platforms.js';
 import { PRODUCT } from './product.js';
@@ -476,7 +476,7 @@ function jobId(source: PipelineDeps['source']): string {
 
 /**
  * Masks the password and the index URL as given. The whole URL, since a token may sit in its path or
- * query; its password also alone, as written and decoded, since pip may print the URL with it
+ * query, and the parts of it pip may print on other lines (indexMaskParts); its password also alone, as written and decoded, since pip may print the URL with it
  * redacted or the password alone.
  */
 function maskSecrets(raw: Record<string, string>, reporter: Reporter): void {
@@ -487,6 +487,7 @@ function maskSecrets(raw: Record<string, string>, reporter: Reporter): void {
   reporter.setSecret(url);
   if (!isHttpUrl(url)) return;
   const parsed = new URL(url);
+  for (const part of indexMaskParts(parsed)) reporter.setSecret(part);
   if (parsed.password !== '') {
     reporter.setSecret(parsed.password);
     reporter.setSecret(urlCredentials(parsed)?.password ?? parsed.password);

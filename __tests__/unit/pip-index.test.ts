@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasCredentials, PipIndexError, pipIndex, requireSecretSupport, withoutSecretMounts } from '../../src/pip-index.js';
+import { hasCredentials, indexMaskParts, PipIndexError, pipIndex, requireSecretSupport, withoutSecretMounts } from '../../src/pip-index.js';
 
 describe('pipIndex', () => {
   it('passes nothing for PyPI, on either builder', () => {
@@ -86,5 +86,18 @@ describe('withoutSecretMounts', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('indexMaskParts', () => {
+  it('masks the root a token in the path puts under every file pip downloads', () => {
+    expect(indexMaskParts(new URL('https://pkgs.example.com/tok3n/simple/'))).toEqual(['https://pkgs.example.com/tok3n/']);
+    expect(indexMaskParts(new URL('https://pkgs.example.com/tok3n/simple'))).toEqual(['https://pkgs.example.com/tok3n/']);
+    expect(indexMaskParts(new URL('https://pkgs.example.com/repository/pypi/'))).toEqual(['https://pkgs.example.com/repository/pypi/']);
+  });
+
+  it('masks each query value, and nothing more for a plain index at the root', () => {
+    expect(indexMaskParts(new URL('https://pkgs.example.com/simple/?token=abc&x='))).toEqual(['abc']);
+    expect(indexMaskParts(new URL('https://pypi.example.org/simple/'))).toEqual([]);
   });
 });

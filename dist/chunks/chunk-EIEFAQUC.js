@@ -27,6 +27,7 @@ import {
   group,
   hasCredentials,
   hasOwnImageStore,
+  indexMaskParts,
   info,
   isHttpUrl,
   isSupportedVersion,
@@ -62,7 +63,7 @@ import {
   urlCredentials,
   warning,
   withholdFromUntrustedCode
-} from "./chunk-4RDL3L7R.js";
+} from "./chunk-INP3JBCU.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -6267,6 +6268,7 @@ function maskSecrets(raw, reporter) {
   reporter.setSecret(url);
   if (!isHttpUrl(url)) return;
   const parsed = new URL(url);
+  for (const part of indexMaskParts(parsed)) reporter.setSecret(part);
   if (parsed.password !== "") {
     reporter.setSecret(parsed.password);
     reporter.setSecret(urlCredentials(parsed)?.password ?? parsed.password);

@@ -20983,6 +20983,13 @@ function redactUrl(value) {
   const from = slashes >= 0 && slashes < at ? slashes + 2 : 0;
   return `${value.slice(0, from)}***${value.slice(at)}`;
 }
+function indexMaskParts(url) {
+  const parts = [];
+  const path7 = url.pathname.replace(/\/simple\/?$/, "/");
+  if (path7 !== "/") parts.push(`${url.origin}${path7}`);
+  for (const value of url.searchParams.values()) if (value !== "") parts.push(value);
+  return parts;
+}
 function urlCredentials(url) {
   try {
     return { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
@@ -21511,6 +21518,7 @@ export {
   hasCredentials,
   isHttpUrl,
   redactUrl,
+  indexMaskParts,
   urlCredentials,
   requireSecretSupport,
   bindProblem,
