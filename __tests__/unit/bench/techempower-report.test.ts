@@ -26,7 +26,7 @@ const servers = [
 
 function rowsWith(overrides: Record<string, ReturnType<typeof cells>>, uwsgiWhole = false) {
   const base = (id: string) => ({ ok: true, endpoints: overrides[id] ?? cells(() => ({})), ...checks(id === 'uwsgi-pypi' ? uwsgiWhole : true) });
-  return new Map<string, any>(servers.map((s) => [s.id, base(s.id)]));
+  return new Map<string, Record<string, unknown>>(servers.map((s) => [s.id, base(s.id)]));
 }
 
 describe('techempowerAnalysis', () => {
@@ -40,8 +40,8 @@ describe('techempowerAnalysis', () => {
     const a = techempowerAnalysis(servers, rows);
     const d313 = a.defaults.find((d) => d.id === 'ours-3.13')!;
     expect(d313.perTest.plaintext).toMatchObject({ vsSeeds: 1.1, p99VsSeeds: 0.8, vsGranian: 0.55, cpuVsGranian: 2.5, vsUwsgi: 1.375 });
-    expect(d313.perTest.queries.vsBestOurs).toBe(0.25);
-    expect(d313.perTest.queries.bestOurs!.id).toBe('meinheld-16w');
+    expect(d313.perTest.queries!.vsBestOurs).toBe(0.25);
+    expect(d313.perTest.queries!.bestOurs!.id).toBe('meinheld-16w');
     const verdicts = Object.fromEntries(techempowerTargets(a).map((t) => [t.name, t.met]));
     expect(verdicts["Meinheld on 3.13 ≥ 1.0× the seeds' 3.9 stack req/s"]).toBe(true); // 1.1× and 1.0×
     expect(verdicts["Meinheld on 3.13: p99 no worse than the seeds' stack"]).toBe(true);
