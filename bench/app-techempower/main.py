@@ -1,15 +1,18 @@
 """The benchmark's database app: the six TechEmpower tests in Flask, on PostgreSQL through psycopg 3.
 
 Written for this bench from the tests' published requirements (routes, response shapes, the random
-row ids, the fortune added at request time, escaping), the way a Flask user would write them: one
-connection per thread, opened on first use and kept (Meinheld runs one request at a time per worker,
-gthread and Granian one per thread), psycopg's automatic server-side prepared statements, Jinja2's
-autoescaping for the fortunes page. The database comes from DATABASE_URL; without it only the routes
+row ids, the fortune added at request time, escaping), the way a Flask user would write them: a small
+pool of connections per process, opened on demand and kept (Meinheld runs one request at a time per
+worker, so it holds one; gthread and Granian up to one per thread; gevent, whose threading.local is
+per request, shares them as a pool should), psycopg's automatic server-side prepared statements,
+Jinja2's autoescaping for the fortunes page. The database comes from DATABASE_URL; without it only the routes
 that need no database answer, so the action's build probe on / passes with no database around.
 """
 import os
+import queue
 import random
 import threading
+from contextlib import contextmanager
 
 from flask import Flask, Response, jsonify, render_template_string, request
 
@@ -17,18 +20,35 @@ app = Flask(__name__)
 app.json.sort_keys = False  # keep {"id", "randomNumber"} in the order the tests show
 
 WORLD_ROWS = 10000
-_local = threading.local()
+POOL_SIZE = 16  # connections per process at most: gthread's threads per worker
+_idle = queue.LifoQueue()  # the most recently used connection first: its prepared statements are warm
+_opened = 0
+_opening = threading.Lock()
 
 
-def db():
-    """This thread's connection, opened on first use; autocommit, so reads hold no transaction open."""
-    conn = getattr(_local, "conn", None)
-    if conn is None or conn.closed:
-        import psycopg  # imported here: the database-free routes work without it
+@contextmanager
+def connection():
+    """A connection of this process's pool for the request; autocommit, so reads hold no transaction open."""
+    global _opened
+    try:
+        conn = _idle.get_nowait()
+    except queue.Empty:
+        with _opening:
+            may_open = _opened < POOL_SIZE
+            _opened += may_open
+        conn = open_connection() if may_open else _idle.get()
+    if conn.closed:
+        conn = open_connection()
+    try:
+        yield conn
+    finally:
+        _idle.put(conn)
 
-        conn = psycopg.connect(os.environ["DATABASE_URL"], autocommit=True)
-        _local.conn = conn
-    return conn
+
+def open_connection():
+    import psycopg  # imported here: the database-free routes work without it
+
+    return psycopg.connect(os.environ["DATABASE_URL"], autocommit=True)
 
 
 def query_count():
@@ -63,13 +83,13 @@ def json_message():
 
 @app.route("/db")
 def single_query():
-    with db().cursor() as cur:
+    with connection() as conn, conn.cursor() as cur:
         return jsonify(read_world(cur, random_id()))
 
 
 @app.route("/queries")
 def multiple_queries():
-    with db().cursor() as cur:
+    with connection() as conn, conn.cursor() as cur:
         return jsonify([read_world(cur, random_id()) for _ in range(query_count())])
 
 
@@ -81,7 +101,7 @@ FORTUNES_PAGE = """<!DOCTYPE html>
 
 @app.route("/fortunes")
 def fortunes():
-    with db().cursor() as cur:
+    with connection() as conn, conn.cursor() as cur:
         cur.execute("SELECT id, message FROM fortune")
         rows = cur.fetchall()
     rows.append((0, "Added while the request ran: it must be sorted in like the rest."))
@@ -91,11 +111,10 @@ def fortunes():
 
 @app.route("/updates")
 def updates():
-    conn = db()
     # Distinct ids, in order: two updates of one row in a batch, or two batches taking row locks in
     # opposite orders, would make concurrent requests wait on (or deadlock with) each other.
     ids = sorted(random.sample(range(1, WORLD_ROWS + 1), query_count()))
-    with conn.transaction(), conn.cursor() as cur:
+    with connection() as conn, conn.transaction(), conn.cursor() as cur:
         worlds = [read_world(cur, row_id) for row_id in ids]
         for world in worlds:
             world["randomNumber"] = random_id()
