@@ -14,6 +14,7 @@ import { must, run } from './lib/exec.mjs';
 import { techempowerProblems } from './lib/answers.mjs';
 import { ENDPOINTS, foldRuns, measureAll } from './lib/load.mjs';
 import { buildPeerImage, PEER_PYTHON, PEERS, pickPackages } from './lib/peers.mjs';
+import { startLatencyProxy } from './lib/latency-proxy.mjs';
 import { startPostgres } from './lib/postgres.mjs';
 import { markdown, ratioLines } from './lib/report.mjs';
 import { buildSeedsImage, SEEDS, seedsCommand } from './lib/seeds.mjs';
@@ -313,7 +314,21 @@ async function main() {
     if (!postgres.ok) throw new Error(`PostgreSQL did not start: ${postgres.error}`);
     stopDatabase = postgres.stop;
     log(`  PostgreSQL ${postgres.version} on 127.0.0.1:${postgres.port}`);
-    for (const server of servers) server.env = { ...server.env, DATABASE_URL: postgres.url };
+    let url = postgres.url;
+    if (options.dbRttMs > 0) {
+      const proxy = await startLatencyProxy({ targetPort: postgres.port, rttMs: options.dbRttMs });
+      const stopPostgres = postgres.stop;
+      stopDatabase = async () => {
+        await proxy.stop();
+        await stopPostgres();
+      };
+      url = url.replace(`:${postgres.port}/`, `:${proxy.port}/`);
+      log(`  every answer held ${options.dbRttMs} ms by a relay on 127.0.0.1:${proxy.port}`);
+      notes.push(
+        `a database a network away: the servers reach PostgreSQL through a relay in the bench (\`bench/lib/latency-proxy.mjs\`, 127.0.0.1) that holds every answer ${options.dbRttMs} ms, so each query waits at least that long.`,
+      );
+    }
+    for (const server of servers) server.env = { ...server.env, DATABASE_URL: url };
     notes.push(
       `PostgreSQL ${postgres.version}: Debian's server, a cluster the bench initialised in a temp dir, listening on 127.0.0.1 only, \`synchronous_commit=off\`, ` +
         `\`max_connections=400\` (every server keeps its connections while the others are loaded); every server gets \`DATABASE_URL\` and nothing else about it.`,
@@ -363,6 +378,7 @@ async function main() {
       loadAfter: loadAverage(),
       python: resolved.python,
       postgres: postgres?.ok ? postgres.version : '',
+      dbRttMs: options.dbRttMs,
       psycopg: (pickPackages(oursPackages, ['psycopg'])[0] ?? '').split('==')[1] ?? '',
       seconds: options.seconds,
       warmupSeconds: options.warmupSeconds,

@@ -6,7 +6,7 @@ import { must, onPath, run } from './exec.mjs';
 
 export const USAGE = `Usage: npm run bench [-- --quick] [--apps classic|techempower] [--python 3.11] [--out DIR] [--name NAME]
                  [--seconds N] [--reps N] [--sweep WxT,WxT... | --sweep none] [--candidate VAR=VALUE[,VAR=VALUE...]]...
-                 [--servers ID,ID...]
+                 [--servers ID,ID...] [--db-rtt MS]
 
   --quick      one short repetition and a small sweep, for development (about 3 minutes)
                (default: the full run, 5 repetitions, about 11 minutes on 2 cores)
@@ -14,6 +14,8 @@ export const USAGE = `Usage: npm run bench [-- --quick] [--apps classic|techempo
                build checks; techempower: the six TechEmpower tests (bench/app-techempower) against a
                PostgreSQL the bench starts on 127.0.0.1, our image on 3.11 and 3.13, gthread, gevent,
                Meinheld with more workers, the seeds' stack and the peers (results: techempower-<mode>)
+  --db-rtt     techempower: every database answer held MS milliseconds on its way back (a database a
+               network away: each query then waits at least that long); default 0, the database on loopback
   --python     the main image's Python version (default 3.11; Debian's uWSGI peer embeds 3.11);
                our image on 3.9 and 3.13, gevent on 3.13 and the seeds' 3.9 stack run beside it
   --out        where results go (default bench/results); files are named after the mode
@@ -43,8 +45,18 @@ const MODES = {
 
 /** @param {string[]} argv */
 export function parseOptions(argv) {
-  /** @type {{ mode: 'quick' | 'full', apps: 'classic' | 'techempower', python: string, out: string, name: string, connections: number, help: boolean, candidates: Record<string, string>[], servers?: string[] }} */
-  const options = { mode: 'full', apps: 'classic', python: '3.11', out: 'bench/results', name: '', connections: 32, help: false, candidates: [] };
+  /** @type {{ mode: 'quick' | 'full', apps: 'classic' | 'techempower', dbRttMs: number, python: string, out: string, name: string, connections: number, help: boolean, candidates: Record<string, string>[], servers?: string[] }} */
+  const options = {
+    mode: 'full',
+    apps: 'classic',
+    python: '3.11',
+    out: 'bench/results',
+    name: '',
+    connections: 32,
+    help: false,
+    candidates: [],
+    dbRttMs: 0,
+  };
   const numbers = {};
   let sweep;
   for (let i = 0; i < argv.length; i++) {
@@ -74,6 +86,11 @@ export function parseOptions(argv) {
         .map((id) => id.trim())
         .filter(Boolean);
       if (options.servers.length === 0) throw new Error(`--servers: expected server ids separated by commas, e.g. ours,ours-3.13,gthread,seeds-3.9.`);
+    } else if (arg === '--db-rtt') {
+      const raw = value();
+      options.dbRttMs = Number(raw);
+      if (!Number.isInteger(options.dbRttMs) || options.dbRttMs < 0 || options.dbRttMs > 100)
+        throw new Error(`--db-rtt ${raw}: expected whole milliseconds from 0 to 100, e.g. 1.`);
     } else if (arg === '--seconds' || arg === '--reps') {
       const raw = value();
       const n = Number(raw);
@@ -83,13 +100,15 @@ export function parseOptions(argv) {
   }
   if (!/^3\.\d+$/.test(options.python)) throw new Error(`--python ${options.python}: expected X.Y, e.g. 3.11.`);
   const database = options.apps === 'techempower';
+  if (options.dbRttMs > 0 && !database) throw new Error('--db-rtt: only with --apps techempower (the other apps use no database).');
+  const rtt = options.dbRttMs > 0 ? `-rtt${options.dbRttMs}ms` : '';
   return {
     ...options,
     ...MODES[options.mode],
     ...numbers,
     // Apps that wait on a database: more Meinheld workers is the question, not fewer.
     sweepPoints: sweep ?? (database ? DATABASE_SWEEP : grid(MODES[options.mode])),
-    name: options.name || (database ? `techempower-${options.mode}` : options.mode),
+    name: options.name || (database ? `techempower-${options.mode}${rtt}` : options.mode),
   };
 }
 

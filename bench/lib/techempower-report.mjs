@@ -159,7 +159,10 @@ export function techempowerMarkdown(result) {
   const shape = (s) => `${s.workers} × ${s.threads}`;
   const tests = TECHEMPOWER_TESTS;
   const out = [];
-  out.push(`# Benchmark: ${meta.name} run (the six TechEmpower tests, Flask on PostgreSQL)`, '');
+  out.push(
+    `# Benchmark: ${meta.name} run (the six TechEmpower tests, Flask on PostgreSQL${meta.dbRttMs > 0 ? `, ${meta.dbRttMs} ms away` : ''})`,
+    '',
+  );
   out.push(
     `${meta.date}. \`${meta.command}\` on ${meta.cores} cores (${meta.cpu}) shared by the servers, PostgreSQL ${meta.postgres} and wrk ` +
       `(load average ${meta.loadBefore} before, ${meta.loadAfter} after). All servers start first, one at a time, each answer checked once ` +
@@ -172,7 +175,10 @@ export function techempowerMarkdown(result) {
   out.push(
     `The app: \`bench/app-techempower/main.py\`, the same for every server: ${tests.map((t) => `${t.label} \`${t.path}\``).join(', ')}; ` +
       `psycopg ${meta.psycopg} (binary), one connection per thread, kept. PostgreSQL: started by the bench on 127.0.0.1 (a temp cluster, ` +
-      '10,000 World rows and 12 fortunes seeded by the bench, `synchronous_commit=off`), on the same 2 cores: its CPU is counted apart.',
+      '10,000 World rows and 12 fortunes seeded by the bench, `synchronous_commit=off`), on the same 2 cores: its CPU is counted apart' +
+      (meta.dbRttMs > 0
+        ? `; every answer of the database held ${meta.dbRttMs} ms by a relay (a database a network away).`
+        : '; queried directly over loopback (no network wait).'),
     '',
   );
   out.push('## Targets', '');
