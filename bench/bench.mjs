@@ -13,7 +13,7 @@ import { createDockerShim } from './lib/docker-shim.mjs';
 import { must, run } from './lib/exec.mjs';
 import { techempowerProblems } from './lib/answers.mjs';
 import { ENDPOINTS, foldRuns, measureAll } from './lib/load.mjs';
-import { buildPeerImage, PEER_PYTHON, PEERS, pickPackages } from './lib/peers.mjs';
+import { APP_PACKAGES, buildPeerImage, PEER_PYTHON, PEERS, pickPackages } from './lib/peers.mjs';
 import { startLatencyProxy } from './lib/latency-proxy.mjs';
 import { startPostgres } from './lib/postgres.mjs';
 import { markdown, ratioLines } from './lib/report.mjs';
@@ -217,7 +217,7 @@ async function main() {
       tag: tag(`bench/peer-${peer.id}`),
       what: peer.name,
       python: PEER_PYTHON,
-      packages: peer.packages,
+      packages: [...peer.packages, ...APP_PACKAGES],
       appDir: path.join(repoRoot, app),
       testbed,
     });
@@ -239,7 +239,7 @@ async function main() {
       ...peer.shape(facts.cores),
     });
     notes.push(
-      `${peer.name}: an image \`FROM ${testbed.basePrefix}python:${PEER_PYTHON}\` + \`pip install ${peer.packages.join(' ')}\`${fs.existsSync(path.join(repoRoot, app, 'requirements.txt')) ? ' with the app’s requirements.txt' : ''} ` +
+      `${peer.name}: an image \`FROM ${testbed.basePrefix}python:${PEER_PYTHON}\` + \`pip install ${[...peer.packages, ...APP_PACKAGES].join(' ')}\`${fs.existsSync(path.join(repoRoot, app, 'requirements.txt')) ? ' with the app’s requirements.txt' : ''} ` +
         `(${[version, ...extra].join(', ')}), run with --network host: ${peer.how(facts.cores)}.`,
     );
     log(`  ${peer.name}: ${[version, ...extra].join(', ')}`);

@@ -11,6 +11,9 @@ import { run } from './exec.mjs';
 /** The Python the peers run on: the main image's default, so the peers and ours share an interpreter. */
 export const PEER_PYTHON = '3.11';
 
+/** What the benchmark apps need besides the server: Flask, in the range our image installs (docker/image/requirements.txt). */
+export const APP_PACKAGES = ['flask>=2.2,<4'];
+
 /**
  * The peers. `packages` go to pip as they are (newest that resolves); `command(port, cores)` is the
  * server's command line inside the container, `shape(cores)` its workers × threads for the report,
