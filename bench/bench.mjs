@@ -342,7 +342,8 @@ async function main() {
     ...options,
     log,
     endpoints,
-    ...(postgres?.ok ? { checkAnswers: techempowerProblems, databasePid: postgres.pid } : {}),
+    // The app opens its database connections on first use: the warm-up visits every test.
+    ...(postgres?.ok ? { checkAnswers: techempowerProblems, databasePid: postgres.pid, warmupPaths: endpoints.map((e) => e.path) } : {}),
   });
   await stopDatabase();
   const rows = new Map([...runs].map(([id, result]) => [id, foldRuns(result, endpoints)]));

@@ -14,7 +14,7 @@ import random
 import threading
 from contextlib import contextmanager
 
-from flask import Flask, Response, jsonify, render_template_string, request
+from flask import Flask, Response, jsonify, request
 
 app = Flask(__name__)
 app.json.sort_keys = False  # keep {"id", "randomNumber"} in the order the tests show
@@ -97,6 +97,9 @@ FORTUNES_PAGE = """<!DOCTYPE html>
 <html><head><title>Fortunes</title></head><body><table><tr><th>id</th><th>message</th></tr>
 {% for id, message in fortunes %}<tr><td>{{ id }}</td><td>{{ message }}</td></tr>
 {% endfor %}</table></body></html>"""
+# Compiled once, as Flask's render_template does for files (render_template_string would compile the
+# page on every request); Flask's environment autoescapes templates without a file name.
+FORTUNES_TEMPLATE = app.jinja_env.from_string(FORTUNES_PAGE)
 
 
 @app.route("/fortunes")
@@ -106,7 +109,7 @@ def fortunes():
         rows = cur.fetchall()
     rows.append((0, "Added while the request ran: it must be sorted in like the rest."))
     rows.sort(key=lambda row: row[1])
-    return render_template_string(FORTUNES_PAGE, fortunes=rows), 200, {"Content-Type": "text/html; charset=utf-8"}
+    return FORTUNES_TEMPLATE.render(fortunes=rows), 200, {"Content-Type": "text/html; charset=utf-8"}
 
 
 @app.route("/updates")

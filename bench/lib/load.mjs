@@ -54,15 +54,20 @@ export function turnOrder(list, rep, reps) {
  * { ok: false, error }. After the load, while every server still runs: delivery (checkDelivery: big
  * bodies to slow clients, counted) and then workers (workerEvents: exits nobody asked for, from the
  * server's whole log, and whether it still runs).
- * endpoints: the apps to load (default ENDPOINTS). checkAnswers(port): problems with the server's
+ * endpoints: the apps to load (default ENDPOINTS); warmupPaths: what the warm-up loads, each for
+ * warmupSeconds (default /; an app that opens database connections on first use warms every route, so
+ * no measured run pays for opening them). checkAnswers(port): problems with the server's
  * answers, looked at once before its load (a server that answers wrongly is not measured).
  * databasePid(): the database's main process, whose tree's CPU per request is counted beside the
  * server's (cpuDbUsPerRequest) while that server is loaded.
  * @param {any[]} servers
  * @param {{ seconds: number, warmupSeconds: number, reps: number, connections: number, log: (line: string) => void,
- *   endpoints?: Endpoint[], checkAnswers?: (port: number) => Promise<string[]>, databasePid?: () => number }} options
+ *   endpoints?: Endpoint[], warmupPaths?: string[], checkAnswers?: (port: number) => Promise<string[]>, databasePid?: () => number }} options
  */
-export async function measureAll(servers, { seconds, warmupSeconds, reps, connections, log, endpoints = ENDPOINTS, checkAnswers, databasePid }) {
+export async function measureAll(
+  servers,
+  { seconds, warmupSeconds, reps, connections, log, endpoints = ENDPOINTS, warmupPaths = ['/'], checkAnswers, databasePid },
+) {
   const results = new Map();
   const live = [];
   try {
@@ -83,7 +88,7 @@ export async function measureAll(servers, { seconds, warmupSeconds, reps, connec
         continue;
       }
       // Warm-up: Gunicorn's threads, uWSGI's workers and Python's caches start cold.
-      await runWrk(`http://127.0.0.1:${port}/`, { seconds: warmupSeconds, connections });
+      for (const path of warmupPaths) await runWrk(`http://127.0.0.1:${port}${path}`, { seconds: warmupSeconds, connections });
       const entry = {
         server,
         port,
