@@ -236,6 +236,7 @@ async function main() {
       image: built.image,
       env: {},
       command: (port) => peer.command(port, facts.cores),
+      logKind: peer.logKind,
       ...peer.shape(facts.cores),
     });
     notes.push(

@@ -148,7 +148,8 @@ export async function measureAll(
       const running = await entry.handle.running();
       entry.result.delivery = running ? await checkDelivery(entry.port) : [];
       await sleep(1000); // a worker that died at the very end gets its replacement's log line
-      const kind = entry.server.how === 'uwsgi' ? 'uwsgi' : 'gunicorn';
+      // The log's dialect: a peer names it (logKind); the host's uWSGI and Gunicorn otherwise.
+      const kind = entry.server.logKind ?? (entry.server.how === 'uwsgi' ? 'uwsgi' : 'gunicorn');
       entry.result.workers = {
         ...workerEvents(await entry.handle.fullLog(), { workers: entry.server.workers, server: kind }),
         stillRunning: await entry.handle.running(),

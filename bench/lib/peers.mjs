@@ -17,7 +17,7 @@ export const APP_PACKAGES = ['flask>=2.2,<4'];
 /**
  * The peers. `packages` go to pip as they are (newest that resolves); `command(port, cores)` is the
  * server's command line inside the container, `shape(cores)` its workers × threads for the report,
- * `label(version)` its row's name (`version` is the installed release of the package named `version`).
+ * `logKind` the dialect of its log (worker-events.mjs), `label(version)` its row's name (`version` is the installed release of the package named `version`).
  * - Granian: one worker per core, its own threads and backpressure left to it, as its README
  *   recommends ("matching the amount of CPU cores for the workers is generally the best starting
  *   point"; blocking threads: "you should avoid to tune this threadpool size"). No access log (its default).
@@ -48,6 +48,7 @@ export const PEERS = [
       'main:app',
     ],
     shape: (cores) => ({ workerClass: 'granian', workers: cores, threads: 1 }),
+    logKind: 'granian',
     how: (cores) => `\`granian --interface wsgi --workers ${cores} main:app\` (workers = cores, threads and backpressure Granian's own)`,
   },
   {
@@ -74,6 +75,7 @@ export const PEERS = [
       '--die-on-term',
     ],
     shape: () => ({ workerClass: 'uwsgi', workers: 4, threads: 4 }),
+    logKind: 'uwsgi',
     how: () => '`uwsgi --http11-socket … --master --processes 4 --threads 4 --wsgi-file main.py --callable app --disable-logging`',
   },
   {
@@ -97,6 +99,7 @@ export const PEERS = [
       'main:app',
     ],
     shape: (cores) => ({ workerClass: 'gthread', workers: 2 * cores, threads: 16 }),
+    logKind: 'gunicorn',
     how: (cores) => `\`gunicorn -k gthread -w ${2 * cores} --threads 16 --http-parser fast main:app\` (the C parser required, not optional)`,
   },
 ];
