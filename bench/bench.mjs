@@ -159,7 +159,12 @@ async function main() {
   if (gevent.ok) {
     const image = gevent.cli.imageId;
     const r = await resolve(image);
-    servers.push({ ...oursDefault(image, { id: 'gevent', label: `gevent, Python ${r.python}`, resolved: shape(r) }), role: 'peer', ourImage: true });
+    servers.push({
+      ...oursDefault(image, { id: 'gevent', label: `gevent, Python ${r.python}`, resolved: shape(r) }),
+      role: 'peer',
+      ourImage: true,
+      python: GEVENT_PYTHON,
+    });
     notes.push(`gevent: our image built with \`--python-version ${GEVENT_PYTHON} --worker gevent\`, its defaults: ${r.workers} gevent workers.`);
   } else unavailable.push({ what: 'gevent', reason: `the action could not build it on Python ${GEVENT_PYTHON}: ${gevent.error.split('\n').pop()}` });
 
@@ -174,6 +179,7 @@ async function main() {
     env: { WORKER_CLASS: 'gthread' },
     ...shape(gthread),
     ourImage: true,
+    python: options.python,
   });
   notes.push(
     `gthread: our Python ${gthread.python} image with \`-e WORKER_CLASS=gthread\` only: ${gthread.workers} workers × ${gthread.threads} threads, the default until Meinheld came back.`,
@@ -290,7 +296,7 @@ async function main() {
   for (const [workers, threads] of options.sweepPoints) {
     const point = sweepPoint(oursImage, resolved.worker, workers, resolved.worker === 'gthread' ? threads : 1);
     if (point.workers === resolved.workers && (resolved.worker !== 'gthread' || point.threads === resolved.threads)) continue;
-    points.set(point.id, { ...point, ourImage: true });
+    points.set(point.id, { ...point, ourImage: true, python: options.python });
   }
   servers.push(...points.values());
   if (points.size > 0)

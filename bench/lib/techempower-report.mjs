@@ -16,7 +16,8 @@ export const SERVER_TESTS = ['plaintext', 'json'];
 export const WORKER_TESTS = ['queries', 'fortunes'];
 
 /**
- * Ratios and verdicts from one run's rows. servers carry `id`, `label`, `ourImage`, `meinheldDefault`;
+ * Ratios and verdicts from one run's rows. servers carry `id`, `label`, `ourImage`, `meinheldDefault`,
+ * `python` (X.Y, for our image's rows);
  * the references are found by id: `seeds-3.9`, `granian`, `uwsgi-pypi`, `gthread`. Missing or failed
  * servers give NaN ratios and undefined verdicts, never a throw.
  * @param {any[]} servers
@@ -40,6 +41,9 @@ export function techempowerAnalysis(servers, rows) {
     return delivery.length > 0 && delivery.every((c) => c.whole === c.clients);
   };
   const best = (list, test) => list.reduce((a, b) => (rps(b, test) > rps(a, test) ? b : a), list[0]);
+  // "The best worker we ship" for a default row: our image's rows on the same Python (other workers,
+  // other counts), so the Python version's own cost does not count as the worker's.
+  const sameImage = (s) => ours.filter((o) => o.python === s.python);
   const perDefault = defaults.map((s) => ({
     id: s.id,
     label: s.label,
@@ -47,7 +51,7 @@ export function techempowerAnalysis(servers, rows) {
     wholeBodies: wholeBodies(s),
     perTest: Object.fromEntries(
       TECHEMPOWER_TESTS.map(({ id: test }) => {
-        const top = best(ours, test);
+        const top = best(sameImage(s), test);
         return [
           test,
           {

@@ -17,8 +17,8 @@ const checks = (whole = true) => ({
 const servers = [
   { id: 'ours', label: 'ours 3.11', python: '3.11', meinheldDefault: true, ourImage: true, workers: 4, threads: 1 },
   { id: 'ours-3.13', label: 'ours 3.13', python: '3.13', meinheldDefault: true, ourImage: true, workers: 4, threads: 1 },
-  { id: 'gthread', label: 'gthread 4×16', ourImage: true, workers: 4, threads: 16 },
-  { id: 'meinheld-16w', label: 'meinheld 16w', ourImage: true, role: 'sweep', workers: 16, threads: 1 },
+  { id: 'gthread', label: 'gthread 4×16', python: '3.11', ourImage: true, workers: 4, threads: 16 },
+  { id: 'meinheld-16w', label: 'meinheld 16w', python: '3.13', ourImage: true, role: 'sweep', workers: 16, threads: 1 },
   { id: 'seeds-3.9', label: 'seeds', workers: 4, threads: 1 },
   { id: 'granian', label: 'Granian', workers: 2, threads: 1 },
   { id: 'uwsgi-pypi', label: 'uWSGI', workers: 4, threads: 4 },
@@ -42,6 +42,8 @@ describe('techempowerAnalysis', () => {
     expect(d313.perTest.plaintext).toMatchObject({ vsSeeds: 1.1, p99VsSeeds: 0.8, vsGranian: 0.55, cpuVsGranian: 2.5, vsUwsgi: 1.375 });
     expect(d313.perTest.queries!.vsBestOurs).toBe(0.25);
     expect(d313.perTest.queries!.bestOurs!.id).toBe('meinheld-16w');
+    // Only rows of the same Python count: 3.11's best is its own image's, not the 3.13 sweep point.
+    expect(a.defaults.find((d) => d.id === 'ours')!.perTest.queries!.bestOurs!.id).toBe('ours');
     const verdicts = Object.fromEntries(techempowerTargets(a).map((t) => [t.name, t.met]));
     expect(verdicts["Meinheld on 3.13 ≥ 1.0× the seeds' 3.9 stack req/s"]).toBe(true); // 1.1× and 1.0×
     expect(verdicts["Meinheld on 3.13: p99 no worse than the seeds' stack"]).toBe(true);
