@@ -47,7 +47,8 @@ export const PEERS = [
       String(cores),
       'main:app',
     ],
-    shape: (cores) => ({ workerClass: 'granian', workers: cores, threads: 1 }),
+    // Granian starts its blocking threads on demand, up to a bound it derives from its backpressure.
+    shape: (cores) => ({ workerClass: 'granian', workers: cores, threads: 'auto' }),
     logKind: 'granian',
     how: (cores) => `\`granian --interface wsgi --workers ${cores} main:app\` (workers = cores, threads and backpressure Granian's own)`,
   },
