@@ -133,6 +133,25 @@ export async function startPostgres({ port, log }) {
   }
 }
 
+/**
+ * Milliseconds per query, one after the other in one session: `count` trivial statements through
+ * psql to 127.0.0.1:port (the database itself or a relay in front of it), the session's start-up
+ * taken off by timing one statement alone first.
+ * @param {number} port
+ * @param {number} [count]
+ * @returns {Promise<number>}
+ */
+export async function msPerQuery(port, count = 300) {
+  const session = (n) =>
+    run('psql', ['-X', '-q', '-h', '127.0.0.1', '-p', String(port), '-U', USER, '-d', DATABASE], {
+      input: 'SELECT 1;\n'.repeat(n),
+      timeoutMs: 120_000,
+    });
+  const one = await session(1);
+  const many = await session(count + 1);
+  return (many.ms - one.ms) / count;
+}
+
 /** uid and gid of a local user, from /etc/passwd. */
 function userIds(name) {
   const line = fs

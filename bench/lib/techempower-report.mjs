@@ -181,7 +181,7 @@ export function techempowerMarkdown(result) {
       `psycopg ${meta.psycopg} (binary), a pool of up to 16 connections per process, kept. PostgreSQL: started by the bench on 127.0.0.1 (a temp cluster, ` +
       '10,000 World rows and 12 fortunes seeded by the bench, `synchronous_commit=off`), on the same 2 cores: its CPU is counted apart' +
       (meta.dbRttMs > 0
-        ? `; every answer of the database held ${meta.dbRttMs} ms by a relay (a database a network away).`
+        ? `; every answer of the database held ${meta.dbRttMs} ms by a relay (a database a network away): measured, a query waited ${(meta.dbAddedMs ?? NaN).toFixed(2)} ms more than directly.`
         : '; queried directly over loopback (no network wait).'),
     '',
   );
