@@ -1,7 +1,9 @@
 // `npm run bench [-- --quick]`: builds the images with the action's own code (ours on 3.9, 3.11 and
-// 3.13, gevent on 3.13) and the seeds' 3.9 stack from a Dockerfile of its own, measures them and their
-// peers on loopback, one server at a time, checks that every big body arrives whole, and writes
-// bench/results/<name>.{md,json,svg,png}. The last lines printed are issue 9's target ratios.
+// 3.13, gevent on 3.13), the seeds' 3.9 stack and today's peers (Granian, uWSGI, Gunicorn [fast]) from
+// Dockerfiles of their own, measures them on loopback, one server at a time, checks that every big body
+// arrives whole, and writes bench/results/<name>.{md,json,svg,png}. The last lines printed are issue 9's
+// target ratios. `--apps techempower` loads the six TechEmpower tests instead, against a PostgreSQL
+// the bench starts and stops (results: bench/results/techempower-<mode>.{md,json}).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
