@@ -13,7 +13,7 @@ import { runWrk } from './wrk.mjs';
 
 /**
  * One app's cell of a folded row: the median run's wrk numbers and the cell's totals.
- * @typedef {ReturnType<typeof import('./wrk.mjs').parseWrk> & { cpuMs: number, cpuUsPerRequest: number, runs: number, rpsRuns: number[], spread: number, command: string }} FoldedCell
+ * @typedef {ReturnType<typeof import('./wrk.mjs').parseWrk> & { cpuMs: number, cpuUsPerRequest: number, cpuDbUsPerRequest?: number, runs: number, rpsRuns: number[], spread: number, command: string }} FoldedCell
  */
 /**
  * A server's row: measured (per app, a FoldedCell) or failed; the delivery and worker checks either way.
@@ -21,7 +21,12 @@ import { runWrk } from './wrk.mjs';
  * @typedef {RowChecks & ({ ok: true, startupMs: number, memory: { rssMB: number, pssMB: number, processes: number }, endpoints: Record<string, FoldedCell> } | { ok: false, error: string })} FoldedRow
  */
 
-/** The four apps, as routes of bench/app/main.py. */
+/**
+ * The four apps, as routes of bench/app/main.py (the default suite; the database suite's tests are in
+ * techempower.mjs, in the same shape).
+ * @typedef {{ id: string, path: string, label: string }} Endpoint
+ * @type {Endpoint[]}
+ */
 export const ENDPOINTS = [
   { id: 'hello', path: '/', label: 'plaintext' },
   { id: 'json', path: '/json', label: 'JSON' },
@@ -49,8 +54,20 @@ export function turnOrder(list, rep, reps) {
  * { ok: false, error }. After the load, while every server still runs: delivery (checkDelivery: big
  * bodies to slow clients, counted) and then workers (workerEvents: exits nobody asked for, from the
  * server's whole log, and whether it still runs).
+ * endpoints: the apps to load (default ENDPOINTS); warmupPaths: what the warm-up loads, each for
+ * warmupSeconds (default /; an app that opens database connections on first use warms every route, so
+ * no measured run pays for opening them). checkAnswers(port): problems with the server's
+ * answers, looked at once before its load (a server that answers wrongly is not measured).
+ * databasePid(): the database's main process, whose tree's CPU per request is counted beside the
+ * server's (cpuDbUsPerRequest) while that server is loaded.
+ * @param {any[]} servers
+ * @param {{ seconds: number, warmupSeconds: number, reps: number, connections: number, log: (line: string) => void,
+ *   endpoints?: Endpoint[], warmupPaths?: string[], checkAnswers?: (port: number) => Promise<string[]>, databasePid?: () => number }} options
  */
-export async function measureAll(servers, { seconds, warmupSeconds, reps, connections, log }) {
+export async function measureAll(
+  servers,
+  { seconds, warmupSeconds, reps, connections, log, endpoints = ENDPOINTS, warmupPaths = ['/'], checkAnswers, databasePid },
+) {
   const results = new Map();
   const live = [];
   try {
@@ -63,8 +80,15 @@ export async function measureAll(servers, { seconds, warmupSeconds, reps, connec
         log(`  ${server.label}: FAILED to start: ${handle.error}`);
         continue;
       }
+      const problems = checkAnswers ? await checkAnswers(port) : [];
+      if (problems.length > 0) {
+        results.set(server.id, { ok: false, error: `wrong answers: ${problems.join('; ')}` });
+        log(`  ${server.label}: WRONG ANSWERS, not loaded: ${problems.join('; ')}`);
+        await handle.stop();
+        continue;
+      }
       // Warm-up: Gunicorn's threads, uWSGI's workers and Python's caches start cold.
-      await runWrk(`http://127.0.0.1:${port}/`, { seconds: warmupSeconds, connections });
+      for (const path of warmupPaths) await runWrk(`http://127.0.0.1:${port}${path}`, { seconds: warmupSeconds, connections });
       const entry = {
         server,
         port,
@@ -77,7 +101,7 @@ export async function measureAll(servers, { seconds, warmupSeconds, reps, connec
           load1: /** @type {number[]} */ ([]),
         },
       };
-      for (const { id } of ENDPOINTS) entry.result.endpoints[id] = [];
+      for (const { id } of endpoints) entry.result.endpoints[id] = [];
       results.set(server.id, entry.result);
       live.push(entry);
       log(`  ${server.label.padEnd(30)} first 200 after ${(handle.startupMs / 1000).toFixed(2)} s`);
@@ -85,7 +109,7 @@ export async function measureAll(servers, { seconds, warmupSeconds, reps, connec
     for (let rep = 0; rep < reps; rep++) {
       const order = turnOrder(live, rep, reps);
       log(`repetition ${rep + 1} of ${reps} (load average ${(os.loadavg()[0] ?? 0).toFixed(2)})`);
-      for (const endpoint of ENDPOINTS) {
+      for (const endpoint of endpoints) {
         for (const entry of order) {
           if (!entry.result.ok) continue;
           const sample = () => {
@@ -95,10 +119,14 @@ export async function measureAll(servers, { seconds, warmupSeconds, reps, connec
           const timer = setTimeout(sample, (seconds * 1000) / 2); // memory while loaded, mid-run
           entry.result.load1.push(os.loadavg()[0] ?? NaN);
           try {
+            const dbPid = databasePid?.();
             const cpuBefore = treeCpuMs(entry.handle.pid);
+            const dbBefore = dbPid ? treeCpuMs(dbPid) : 0;
             const run = await runWrk(`http://127.0.0.1:${entry.port}${endpoint.path}`, { seconds, connections });
             const cpuMs = treeCpuMs(entry.handle.pid) - cpuBefore;
-            entry.result.endpoints[endpoint.id].push({ ...run, cpuMs, cpuUsPerRequest: run.requests > 0 ? (cpuMs * 1000) / run.requests : NaN });
+            const perRequest = (ms) => (run.requests > 0 ? (ms * 1000) / run.requests : NaN);
+            const db = dbPid ? { cpuDbUsPerRequest: perRequest(treeCpuMs(dbPid) - dbBefore) } : {};
+            entry.result.endpoints[endpoint.id].push({ ...run, cpuMs, cpuUsPerRequest: perRequest(cpuMs), ...db });
           } catch (error) {
             const logs = await entry.handle.logs();
             entry.result.ok = false;
@@ -111,7 +139,7 @@ export async function measureAll(servers, { seconds, warmupSeconds, reps, connec
       }
       for (const entry of live) {
         if (!entry.result.ok) continue;
-        const line = ENDPOINTS.map(({ id }) => `${id} ${Math.round(entry.result.endpoints[id][rep].rps)}`).join(', ');
+        const line = endpoints.map(({ id }) => `${id} ${Math.round(entry.result.endpoints[id][rep].rps)}`).join(', ');
         log(`  ${entry.server.label.padEnd(30)} req/s: ${line}`);
       }
     }
@@ -120,7 +148,8 @@ export async function measureAll(servers, { seconds, warmupSeconds, reps, connec
       const running = await entry.handle.running();
       entry.result.delivery = running ? await checkDelivery(entry.port) : [];
       await sleep(1000); // a worker that died at the very end gets its replacement's log line
-      const kind = entry.server.how === 'uwsgi' ? 'uwsgi' : 'gunicorn';
+      // The log's dialect: a peer names it (logKind); the host's uWSGI and Gunicorn otherwise.
+      const kind = entry.server.logKind ?? (entry.server.how === 'uwsgi' ? 'uwsgi' : 'gunicorn');
       entry.result.workers = {
         ...workerEvents(await entry.handle.fullLog(), { workers: entry.server.workers, server: kind }),
         stillRunning: await entry.handle.running(),
@@ -143,24 +172,28 @@ export async function measureAll(servers, { seconds, warmupSeconds, reps, connec
  * A server's repetitions folded into one row: per app the median run by requests/s (the lower of
  * the two middle ones for an even count), with that run's latencies; errors summed over all runs;
  * the spread of requests/s ((max - min) / median) to show how noisy the cell was; the median server
- * CPU time per request.
+ * CPU time per request (and the database's, when it was counted).
  * @param {any} result one server's entry of measureAll's Map
+ * @param {Endpoint[]} [apps] the apps it was loaded with (default ENDPOINTS)
  * @returns {FoldedRow}
  */
-export function foldRuns(result) {
+export function foldRuns(result, apps = ENDPOINTS) {
   const checks = { delivery: result.delivery ?? [], workers: result.workers ?? null };
   if (!result.ok) return { ok: false, error: result.error, ...checks };
   /** @type {Record<string, FoldedCell>} */
   const endpoints = {};
-  for (const { id } of ENDPOINTS) {
+  for (const { id } of apps) {
     const runs = [...result.endpoints[id]].sort((a, b) => a.rps - b.rps);
     const median = runs[Math.floor((runs.length - 1) / 2)];
     const rps = runs.map((r) => r.rps);
-    const cpu = runs.map((r) => r.cpuUsPerRequest).sort((a, b) => a - b);
+    const middle = (values) => values.sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+    const cpu = runs.map((r) => r.cpuUsPerRequest);
+    const dbCpu = runs.map((r) => r.cpuDbUsPerRequest).filter((v) => v !== undefined);
     endpoints[id] = {
       ...median,
       // CPU per request: the median of its own, not the median-throughput run's.
-      cpuUsPerRequest: cpu[Math.floor((cpu.length - 1) / 2)],
+      cpuUsPerRequest: middle(cpu),
+      ...(dbCpu.length > 0 ? { cpuDbUsPerRequest: middle(dbCpu) } : {}),
       errors: runs.reduce((sum, r) => sum + r.errors, 0),
       runs: runs.length,
       rpsRuns: result.endpoints[id].map((r) => r.rps),

@@ -4,19 +4,25 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { must, onPath, run } from './exec.mjs';
 
-export const USAGE = `Usage: npm run bench [-- --quick] [--python 3.11] [--out DIR] [--name NAME] [--seconds N] [--reps N]
-                 [--sweep WxT,WxT... | --sweep none] [--candidate VAR=VALUE[,VAR=VALUE...]]...
-                 [--servers ID,ID...]
+export const USAGE = `Usage: npm run bench [-- --quick] [--apps classic|techempower] [--python 3.11] [--out DIR] [--name NAME]
+                 [--seconds N] [--reps N] [--sweep WxT,WxT... | --sweep none] [--candidate VAR=VALUE[,VAR=VALUE...]]...
+                 [--servers ID,ID...] [--db-rtt MS]
 
   --quick      one short repetition and a small sweep, for development (about 3 minutes)
                (default: the full run, 5 repetitions, about 11 minutes on 2 cores)
+  --apps       classic (default): plaintext, JSON, a 10 ms wait and 1 MB (bench/app), with the image's
+               build checks; techempower: the six TechEmpower tests (bench/app-techempower) against a
+               PostgreSQL the bench starts on 127.0.0.1, our image on 3.11 and 3.13, gthread, gevent,
+               Meinheld with more workers, the seeds' stack and the peers (results: techempower-<mode>)
+  --db-rtt     techempower: every database answer held MS milliseconds on its way back (a database a
+               network away: each query then waits at least that long); default 0, the database on loopback
   --python     the main image's Python version (default 3.11; Debian's uWSGI peer embeds 3.11);
                our image on 3.9 and 3.13, gevent on 3.13 and the seeds' 3.9 stack run beside it
   --out        where results go (default bench/results); files are named after the mode
   --seconds    wrk duration per app, server and repetition; --reps: how many repetitions
   --name       base name of the result files (default: the mode, quick or full)
   --sweep      the points of the default worker class to measure instead of the mode's grid,
-               WORKERSxTHREADS, e.g. 2x1,8x1 (threads count for gthread only)
+               WORKERSxTHREADS, e.g. 2x1,8x1 (threads count for gthread only; techempower: 8x1,16x1)
   --candidate  also run our image with these variables set (a default under consideration),
                e.g. --candidate THREADS=16 --candidate WORKERS_PER_CORE=1,THREADS=32
   --servers    load only these servers (ids as in the results' JSON), e.g. ours,ours-3.13,gthread,seeds-3.9:
@@ -39,8 +45,18 @@ const MODES = {
 
 /** @param {string[]} argv */
 export function parseOptions(argv) {
-  /** @type {{ mode: 'quick' | 'full', python: string, out: string, name: string, connections: number, help: boolean, candidates: Record<string, string>[], servers?: string[] }} */
-  const options = { mode: 'full', python: '3.11', out: 'bench/results', name: '', connections: 32, help: false, candidates: [] };
+  /** @type {{ mode: 'quick' | 'full', apps: 'classic' | 'techempower', dbRttMs: number, python: string, out: string, name: string, connections: number, help: boolean, candidates: Record<string, string>[], servers?: string[] }} */
+  const options = {
+    mode: 'full',
+    apps: 'classic',
+    python: '3.11',
+    out: 'bench/results',
+    name: '',
+    connections: 32,
+    help: false,
+    candidates: [],
+    dbRttMs: 0,
+  };
   const numbers = {};
   let sweep;
   for (let i = 0; i < argv.length; i++) {
@@ -54,7 +70,11 @@ export function parseOptions(argv) {
     else if (arg === '--full') options.mode = 'full';
     else if (arg === '--help' || arg === '-h') options.help = true;
     else if (arg === '--python') options.python = value();
-    else if (arg === '--out') options.out = value();
+    else if (arg === '--apps') {
+      const apps = value();
+      if (apps !== 'classic' && apps !== 'techempower') throw new Error(`--apps ${apps}: expected classic or techempower.`);
+      options.apps = apps;
+    } else if (arg === '--out') options.out = value();
     else if (arg === '--name') {
       options.name = value();
       if (!/^[\w.-]+$/.test(options.name)) throw new Error(`--name ${options.name}: expected letters, digits, ., _ or - (it names files).`);
@@ -66,6 +86,11 @@ export function parseOptions(argv) {
         .map((id) => id.trim())
         .filter(Boolean);
       if (options.servers.length === 0) throw new Error(`--servers: expected server ids separated by commas, e.g. ours,ours-3.13,gthread,seeds-3.9.`);
+    } else if (arg === '--db-rtt') {
+      const raw = value();
+      options.dbRttMs = Number(raw);
+      if (!Number.isInteger(options.dbRttMs) || options.dbRttMs < 0 || options.dbRttMs > 100)
+        throw new Error(`--db-rtt ${raw}: expected whole milliseconds from 0 to 100, e.g. 1.`);
     } else if (arg === '--seconds' || arg === '--reps') {
       const raw = value();
       const n = Number(raw);
@@ -74,8 +99,23 @@ export function parseOptions(argv) {
     } else throw new Error(`${arg}: not a known option.\n${USAGE}`);
   }
   if (!/^3\.\d+$/.test(options.python)) throw new Error(`--python ${options.python}: expected X.Y, e.g. 3.11.`);
-  return { ...options, ...MODES[options.mode], ...numbers, sweepPoints: sweep ?? grid(MODES[options.mode]), name: options.name || options.mode };
+  const database = options.apps === 'techempower';
+  if (options.dbRttMs > 0 && !database) throw new Error('--db-rtt: only with --apps techempower (the other apps use no database).');
+  const rtt = options.dbRttMs > 0 ? `-rtt${options.dbRttMs}ms` : '';
+  return {
+    ...options,
+    ...MODES[options.mode],
+    ...numbers,
+    // Apps that wait on a database: more Meinheld workers is the question, not fewer.
+    sweepPoints: sweep ?? (database ? DATABASE_SWEEP : grid(MODES[options.mode])),
+    name: options.name || (database ? `techempower-${options.mode}${rtt}` : options.mode),
+  };
 }
+
+const DATABASE_SWEEP = [
+  [8, 1],
+  [16, 1],
+];
 
 function grid(mode) {
   return mode.sweepWorkers.flatMap((workers) => mode.sweepThreads.map((threads) => [workers, threads]));

@@ -16,3 +16,11 @@ describe('workerEvents', () => {
     expect(workerEvents(uwsgi, { workers: 2, server: 'uwsgi' })).toEqual({ boots: 2, deaths: 1, timeouts: 0, unexpectedExits: 1 });
   });
 });
+
+describe('workerEvents, Granian', () => {
+  it('counts spawned workers and unexpected exits', () => {
+    const log =
+      '[INFO] Spawning worker-1 with PID: 7\n[INFO] Spawning worker-2 with PID: 9\n[ERROR] Unexpected exit from worker-2\n[INFO] Spawning worker-2 with PID: 12\n';
+    expect(workerEvents(log, { workers: 2, server: 'granian' })).toEqual({ boots: 3, deaths: 1, timeouts: 0, unexpectedExits: 1 });
+  });
+});
