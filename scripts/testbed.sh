@@ -44,7 +44,8 @@ REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # built; TESTBED_PYTHON_VERSIONS picks a subset. The first is the e2e suites' main target.
 declare -A SUITE_OF=([3.9]=bullseye [3.11]=bookworm [3.13]=trixie [3.14]=forky)
 OFFLINE_VERSIONS="${TESTBED_PYTHON_VERSIONS:-3.11 3.9 3.13 3.14}"
-IMAGE_PREFIX="flask-testbed/"
+# TESTBED_IMAGE_PREFIX: another name for the stand-ins (e.g. to time a cold start beside a warm test bed).
+IMAGE_PREFIX="${TESTBED_IMAGE_PREFIX:-flask-testbed/}"
 # Bump when the stand-in recipe changes, so old cached tarballs and images are not reused.
 STANDIN_REV=3
 log() { printf 'testbed: %s\n' "$*" >&2; }
