@@ -84,9 +84,15 @@ export function baseImageRef(pythonVersion: string, variant: string): string {
   return `${testbed().basePrefix}${officialBaseImage(pythonVersion, variant)}`;
 }
 
+/**
+ * The repository namespace of the images these suites build. E2E_IMAGE_NAMESPACE gives a run its own, so
+ * two runs on one engine (a developer's beside CI's, or two branches) never test each other's builds.
+ */
+export const E2E_IMAGES = process.env.E2E_IMAGE_NAMESPACE || 'flask-image-e2e';
+
 export function imageTag(b: BaseBuild): string {
   const worker = b.worker ?? versions.versions[b.pythonVersion]?.defaultWorker ?? 'gthread';
-  return `flask-image-e2e/base:${b.pythonVersion}-${b.variant}-${worker}`;
+  return `${E2E_IMAGES}/base:${b.pythonVersion}-${b.variant}-${worker}`;
 }
 
 /**
@@ -143,7 +149,7 @@ export async function buildApp(base: string, name: string, files: Record<string,
   }
   mkdirSync(context, { recursive: true });
   writeFileSync(join(dir, 'Dockerfile'), `FROM ${base}\nCOPY . /app/\n`);
-  const tag = `flask-image-e2e/app-${name}:latest`;
+  const tag = `${E2E_IMAGES}/app-${name}:latest`;
   await dockerOk(['build', ...networkArgs(), '--file', join(dir, 'Dockerfile'), '--tag', tag, context], 300_000);
   return tag;
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   DOCKER_DIR,
+  E2E_IMAGES,
   type Exec,
   buildBase,
   dockerOk,
@@ -75,7 +76,7 @@ describe.each(combos)('Python $pythonVersion, $variant', ({ pythonVersion, varia
 describe('the build refuses what the policy forbids', () => {
   it('a worker versions.json does not list fails the build and names the ones it does', async () => {
     const v = pythonVersions[0] as string;
-    const built = await buildBase({ pythonVersion: v, variant: 'debian', worker: 'tornado' }, 'flask-image-e2e/refused:worker');
+    const built = await buildBase({ pythonVersion: v, variant: 'debian', worker: 'tornado' }, `${E2E_IMAGES}/refused:worker`);
     expect(built.code).not.toBe(0);
     expect(built.stdout + built.stderr).toContain(
       `ERROR: WORKER=tornado is not available on Python ${v}: expected one of ${versions.versions[v]?.workers.join(', ')}.`,
@@ -85,7 +86,7 @@ describe('the build refuses what the policy forbids', () => {
   it("a PYTHON_VERSION that is not the base image's Python fails the build", async () => {
     const v = pythonVersions[0] as string;
     const other = v === '3.12' ? '3.13' : '3.12';
-    const built = await buildBase({ pythonVersion: v, variant: 'debian', pythonVersionArg: other }, 'flask-image-e2e/refused:version');
+    const built = await buildBase({ pythonVersion: v, variant: 'debian', pythonVersionArg: other }, `${E2E_IMAGES}/refused:version`);
     expect(built.code).not.toBe(0);
     expect(built.stdout + built.stderr).toContain(
       `ERROR: PYTHON_VERSION=${other} but the base image runs Python ${v}: pass the PYTHON_VERSION of the base image`,
@@ -117,7 +118,7 @@ describe.runIf(geventPython !== undefined)('WORKER=gevent', () => {
     try {
       cpSync(DOCKER_DIR, context, { recursive: true });
       writeFileSync(join(context, 'image', 'requirements-gevent.txt'), 'gevent\n');
-      const built = await buildBase({ pythonVersion: geventPython as string, variant, worker: 'gevent' }, 'flask-image-e2e/gevent-no-extra', context);
+      const built = await buildBase({ pythonVersion: geventPython as string, variant, worker: 'gevent' }, `${E2E_IMAGES}/gevent-no-extra`, context);
       expect(built.code).not.toBe(0);
       expect(built.stdout + built.stderr).toMatch(
         /ERROR: WORKER_CLASS=gevent: Gunicorn cannot load gevent: ModuleNotFoundError: No module named 'packaging'/,

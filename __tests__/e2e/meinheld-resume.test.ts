@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  E2E_IMAGES,
   buildBase,
   dockerOk,
   imageTag,
@@ -63,7 +64,7 @@ beforeAll(async () => {
         `RUN CFLAGS="-UNDEBUG" CXXFLAGS="-UNDEBUG" pip install --no-cache-dir --force-reinstall --no-deps --no-binary greenlet greenlet==${greenletFromSource(pythonVersion)}\n` +
         'COPY . /app/\n',
     );
-    const tag = `flask-image-e2e/meinheld-asserts:${pythonVersion}`;
+    const tag = `${E2E_IMAGES}/meinheld-asserts:${pythonVersion}`;
     await dockerOk(['build', ...networkArgs(), ...indexBuildArgs(), '--tag', tag, context], 600_000);
     images.set(pythonVersion, tag);
   }
