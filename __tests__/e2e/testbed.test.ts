@@ -23,6 +23,13 @@ function docker(configDir: string, args: string[], input?: string) {
   return child;
 }
 
+/** Runs a shell SCRIPT in the slim stand-in of Python VERSION on the test bed's network, with the index URL as $1. */
+async function pipInStandin(version: string, script: string, dockerArgs: string[] = []): Promise<string> {
+  const image = `${tb.basePrefix}python:${version}-slim`;
+  const args = ['run', '--rm', '--network', tb.network, ...dockerArgs, image, 'sh', '-c', script, 'sh', tb.pipIndexUrl];
+  return (await exec('docker', args, { timeout: 180_000 })).stdout;
+}
+
 describe('addresses', () => {
   it('are all on loopback', () => {
     expect(tb.registry).toMatch(/^127\.\d+\.\d+\.\d+:\d+$/);
@@ -145,24 +152,12 @@ describe.runIf(tb.mode === 'offline')('offline: package index and stand-in base 
   });
 
   it("hands out PyPI's own Meinheld sdist: the one file the image's hash pin accepts", async () => {
-    const { stdout } = await exec(
-      'docker',
-      [
-        'run',
-        '--rm',
-        '--network',
-        tb.network,
-        '-v',
-        `${join(process.cwd(), 'docker/image/meinheld/source.txt')}:/source.txt:ro`,
-        `${tb.basePrefix}python:${tb.pythonVersions[0]}-slim`,
-        'sh',
-        '-c',
-        'pip download -q --no-deps --no-binary :all: --no-build-isolation --require-hashes --disable-pip-version-check ' +
-          '--index-url "$1" --trusted-host 127.0.0.1 -r /source.txt -d /tmp/x >/dev/null && sha256sum /tmp/x/*',
-        'sh',
-        tb.pipIndexUrl,
-      ],
-      { timeout: 180_000 },
+    const source = `${join(process.cwd(), 'docker/image/meinheld/source.txt')}:/source.txt:ro`;
+    const stdout = await pipInStandin(
+      tb.pythonVersions[0] as string,
+      'pip download -q --no-deps --no-binary :all: --no-build-isolation --require-hashes --disable-pip-version-check ' +
+        '--index-url "$1" --trusted-host 127.0.0.1 -r /source.txt -d /tmp/x >/dev/null && sha256sum /tmp/x/*',
+      ['-v', source],
     );
     expect(stdout.trim()).toBe('008c76937ac2117cc69e032dc69cea9f85fc605de9bac1417f447c41c16a56d6  /tmp/x/meinheld-1.0.2.tar.gz');
   });
@@ -174,21 +169,9 @@ describe.runIf(tb.mode === 'offline')('offline: package index and stand-in base 
   });
 
   it.each(tb.pythonVersions)('pip inside the %s stand-in downloads flask from the package index', async (v: string) => {
-    const { stdout } = await exec(
-      'docker',
-      [
-        'run',
-        '--rm',
-        '--network',
-        tb.network,
-        `${tb.basePrefix}python:${v}-slim`,
-        'sh',
-        '-c',
-        `pip download --no-deps --disable-pip-version-check --index-url "$1" -d /tmp/x flask >/dev/null && ls /tmp/x`,
-        'sh',
-        tb.pipIndexUrl,
-      ],
-      { timeout: 120_000 },
+    const stdout = await pipInStandin(
+      v,
+      'pip download --no-deps --disable-pip-version-check --index-url "$1" -d /tmp/x flask >/dev/null && ls /tmp/x',
     );
     expect(stdout).toMatch(/^flask-[\d.]+-py3-none-any\.whl$/m);
   });
