@@ -232,7 +232,9 @@ describe('what reaches the image', () => {
       }
       const app = writeApp(workspace, {
         'main.py': `import flask_action_canary\n${flaskApp('flask_action_canary.MARK')}`,
-        'requirements.txt': `${CANARY}==1.0\n`,
+        // A line unique to this run: the index reaches pip as a build secret, which is no part of BuildKit's
+        // cache key, so an earlier run's layer (same requirements, another index) would otherwise be reused.
+        'requirements.txt': `# ${Math.random().toString(36).slice(2, 10)}\n${CANARY}==1.0\n`,
       });
       const repository = `security/canary-${Math.random().toString(36).slice(2, 8)}`;
       const tb = testbed();
