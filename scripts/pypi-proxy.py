@@ -66,7 +66,6 @@ class Proxy:
         self.pages = {}  # project -> (fetched at, html)
         self.hosts = set()  # hosts that file links pointed at: the only ones /files/ fetches from
         self.lock = threading.Lock()
-        self.stats = {"pages": 0, "files_fetched": 0, "files_cached": 0}
 
     def page(self, project):
         """The project's page, its links rewritten to ../../files/HOST/PATH; None if upstream has no such project."""
@@ -85,20 +84,14 @@ class Proxy:
             if error.code == 404:
                 return None
             raise
-        links = []
-        for match in HREF.finditer(text):
-            target = urllib.parse.urljoin(final, html.unescape(match.group(1)))
-            parts = urllib.parse.urlsplit(target)
-            if parts.scheme in ("http", "https") and parts.netloc:
-                links.append(parts.netloc)
-        with self.lock:
-            self.hosts.update(links)
+        linked = set()
 
         def rewrite(match):
             target = urllib.parse.urljoin(final, html.unescape(match.group(1)))
             parts = urllib.parse.urlsplit(target)
             if parts.scheme not in ("http", "https") or not parts.netloc:
                 return match.group(0)
+            linked.add(parts.netloc)
             # Relative to the page (/simple/PROJECT/): whoever fronts this index (a proxy that adds
             # authentication, say) serves the files too, on the same address as the page.
             local = f"../../files/{parts.netloc}{parts.path}"
@@ -108,8 +101,8 @@ class Proxy:
 
         rewritten = HREF.sub(rewrite, text)
         with self.lock:
+            self.hosts.update(linked)
             self.pages[project] = (now, rewritten)
-            self.stats["pages"] += 1
         return rewritten
 
     def file(self, host, path):
@@ -118,8 +111,6 @@ class Proxy:
             return None
         local = os.path.join(self.cache, "files", host, path.lstrip("/"))
         if os.path.isfile(local):
-            with self.lock:
-                self.stats["files_cached"] += 1
             return local
         with self.lock:
             known = host in self.hosts
@@ -132,8 +123,6 @@ class Proxy:
             with tempfile.NamedTemporaryFile(dir=os.path.dirname(local), delete=False) as out:
                 shutil.copyfileobj(response, out)
         os.replace(out.name, local)
-        with self.lock:
-            self.stats["files_fetched"] += 1
         return local
 
 

@@ -502,7 +502,7 @@ ensure_multiplatform_standin() {
 # --- 4. the package index (offline) -------------------------------------------------------------------
 
 # PyPI's own files, served to builds on loopback the way a user's private mirror is reached: through the
-# action's pip index URL (a build argument here, plain HTTP on 127.0.0.1). scripts/pypi-proxy.py fetches
+# action's pip index URL input (plain HTTP on 127.0.0.1). scripts/pypi-proxy.py fetches
 # each project page from the index pip uses on this machine, points its file links at itself and keeps
 # the files in $CACHE/pypi, so a warm test bed downloads nothing and builds never need the machine's TLS
 # setup inside a container.
@@ -657,7 +657,7 @@ cmd_up() {
     *) die "unknown option for up: $1 (use: up, or up --demo)" ;;
   esac
   mode=$(detect_mode)
-  log "mode: $mode${scope:+, $scope} (state: $STATE, cache: $CACHE)"
+  log "mode: $mode, $scope (state: $STATE, cache: $CACHE)"
   install_packages "$mode" "$scope"
   ensure_engine "$mode"
   ensure_buildx

@@ -15,7 +15,8 @@ function shape(server) {
   return `${server.workers} × ${server.threads}`;
 }
 
-function table(header, rows) {
+/** A markdown table: the first column left-aligned, the figures right-aligned. */
+export function table(header, rows) {
   return [
     `| ${header.join(' | ')} |`,
     `| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,

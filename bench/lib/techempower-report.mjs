@@ -1,7 +1,7 @@
 // The database suite's answers, from its measured rows: where our image stands against the seeds'
 // stack and today's peers on the six tests, what Meinheld's one-request-per-worker costs an app that
 // waits on its database, and the report (Markdown) with the targets the bench prints.
-import { deliveryTable, ratioNear } from './report.mjs';
+import { deliveryTable, ratioNear, table } from './report.mjs';
 import { DATABASE_TESTS, TECHEMPOWER_TESTS } from './techempower.mjs';
 
 const int = (n) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
@@ -144,14 +144,6 @@ export function techempowerLines(analysis) {
   }
   for (const t of techempowerTargets(analysis).filter((x) => x.met !== undefined)) lines.push(`target: ${t.name}: ${t.measured} → ${verdict(t.met)}`);
   return lines;
-}
-
-function table(header, rows) {
-  return [
-    `| ${header.join(' | ')} |`,
-    `| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
-  ].join('\n');
 }
 
 /** The Markdown report of a database-suite run. */
