@@ -368,6 +368,26 @@ async function main() {
   const medianSpread =
     options.reps > 1 && spreads.length > 0 ? `${((spreads[Math.floor(spreads.length / 2)] ?? NaN) * 100).toFixed(0)}%` : 'n/a (one repetition)';
 
+  // What every result's meta says of the run (taken when it is written: the duration and load then).
+  const runFacts = () => ({
+    mode: options.mode,
+    name: options.name,
+    date: new Date(startedAt).toISOString().replace(/\.\d+Z$/, 'Z'),
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    durationSeconds: Math.round((Date.now() - startedAt) / 1000),
+    loadBefore,
+    loadAfter: loadAverage(),
+    python: resolved.python,
+  });
+  const runShape = {
+    seconds: options.seconds,
+    warmupSeconds: options.warmupSeconds,
+    reps: options.reps,
+    medianSpread,
+    connections: options.connections,
+    testbed: testbed.mode,
+  };
+
   // 5. Results.
   const outDir = ensureDir(path.resolve(repoRoot, options.out));
   const base = path.join(outDir, options.name);
@@ -383,25 +403,13 @@ async function main() {
     ).stdout.split('\n');
     const analysis = techempowerAnalysis(servers, rows);
     const meta = {
-      mode: options.mode,
-      name: options.name,
+      ...runFacts(),
       apps: options.apps,
-      date: new Date(startedAt).toISOString().replace(/\.\d+Z$/, 'Z'),
-      command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
-      durationSeconds: Math.round((Date.now() - startedAt) / 1000),
-      loadBefore,
-      loadAfter: loadAverage(),
-      python: resolved.python,
       postgres: postgres?.ok ? postgres.version : '',
       dbRttMs: options.dbRttMs,
       dbAddedMs,
       psycopg: (pickPackages(oursPackages, ['psycopg'])[0] ?? '').split('==')[1] ?? '',
-      seconds: options.seconds,
-      warmupSeconds: options.warmupSeconds,
-      reps: options.reps,
-      medianSpread,
-      connections: options.connections,
-      testbed: testbed.mode,
+      ...runShape,
       ...facts,
     };
     const result = { meta, servers, rows, analysis, unavailable, notes };
@@ -415,21 +423,9 @@ async function main() {
   }
   const analysis = analyze(servers, rows);
   const meta = {
-    mode: options.mode,
-    name: options.name,
-    date: new Date(startedAt).toISOString().replace(/\.\d+Z$/, 'Z'),
-    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
-    durationSeconds: Math.round((Date.now() - startedAt) / 1000),
-    loadBefore,
-    loadAfter: loadAverage(),
-    python: resolved.python,
+    ...runFacts(),
     packages: uwsgi.available ? uwsgi.packages.filter((p) => /^(flask|gunicorn|werkzeug)==/i.test(p)).join(', ') : '',
-    seconds: options.seconds,
-    warmupSeconds: options.warmupSeconds,
-    reps: options.reps,
-    medianSpread,
-    connections: options.connections,
-    testbed: testbed.mode,
+    ...runShape,
     chartName: `${options.name}.png`,
     ...facts,
   };
