@@ -89,6 +89,19 @@ describe.each(engines())('cache-from / cache-to on $name', (engine) => {
   }
 
   /** Removes what a run made in the engine: its image (and so its layers), then the builder's own cache. */
+  /** A warm run passed (its tags are kept for removal) and every RUN step of both builds was CACHED. */
+  function expectAllCached(warm: ActionRun): void {
+    expect(warm.exitCode, warm.log).toBe(0);
+    made.push(...(warm.outputs.tags?.split('\n').filter(Boolean) ?? []));
+    const steps = runSteps(warm.log);
+    // Both builds' RUN steps: the base image's (policy check, packages, user, worker import, chmod) and the app's.
+    expect(steps.length, warm.log).toBeGreaterThanOrEqual(6);
+    expect(
+      steps.filter((s) => !s.cached),
+      warm.log,
+    ).toEqual([]);
+  }
+
   function forget(run: ActionRun): void {
     for (const tag of run.outputs.tags?.split('\n').filter(Boolean) ?? []) docker(['image', 'rm', tag]);
     // The cache engine is the test bed's own, for these tests: its build cache goes, so only the
@@ -156,15 +169,7 @@ describe.each(engines())('cache-from / cache-to on $name', (engine) => {
     ['a local folder', () => `type=local,src=${localCache}`],
   ])('a warm run reading only %s rebuilds nothing: every RUN step of both builds is CACHED', async (name, cacheFrom) => {
     const warm = await action({ 'cache-from': cacheFrom(), 'cache-to': 'none' });
-    expect(warm.exitCode, warm.log).toBe(0);
-    made.push(...(warm.outputs.tags?.split('\n').filter(Boolean) ?? []));
-    const steps = runSteps(warm.log);
-    // Both builds' RUN steps: the base image's (policy check, packages, user, worker import, chmod) and the app's.
-    expect(steps.length, warm.log).toBeGreaterThanOrEqual(6);
-    expect(
-      steps.filter((s) => !s.cached),
-      warm.log,
-    ).toEqual([]);
+    expectAllCached(warm);
     expect(warm.log).toMatch(/importing cache manifest from/);
     expect(Number(warm.outputs['probe-status'])).toBe(200);
     console.log(`build cache on ${engine.name}: cold run ${cold.seconds.toFixed(1)} s, warm run from ${name} ${warm.seconds.toFixed(1)} s`);
@@ -226,14 +231,7 @@ describe.each(engines())('cache-from / cache-to on $name', (engine) => {
         forget(first);
 
         const warm = await action({}, hosted);
-        expect(warm.exitCode, warm.log).toBe(0);
-        made.push(...(warm.outputs.tags?.split('\n').filter(Boolean) ?? []));
-        const steps = runSteps(warm.log);
-        expect(steps.length, warm.log).toBeGreaterThanOrEqual(6);
-        expect(
-          steps.filter((s) => !s.cached),
-          warm.log,
-        ).toEqual([]);
+        expectAllCached(warm);
         expect(service.requests.some((r) => r.startsWith('GET /blobs/'))).toBe(true);
         console.log(`default cache on ${engine.name}: cold run ${first.seconds.toFixed(1)} s, warm run ${warm.seconds.toFixed(1)} s`);
         made.splice(0).forEach((tag) => docker(['image', 'rm', tag]));
