@@ -1,7 +1,7 @@
 // `npm run bench [-- --quick]`: builds the images with the action's own code (ours on 3.9, 3.11 and
 // 3.13, gevent on 3.13), the seeds' 3.9 stack and today's peers (Granian, uWSGI, Gunicorn [fast]) from
 // Dockerfiles of their own, measures them on loopback, one server at a time, checks that every big body
-// arrives whole, and writes bench/results/<name>.{md,json,svg,png}. The last lines printed are issue 9's
+// arrives whole, and writes bench/results/<name>.{md,json,svg,png}. The last lines printed are the Meinheld speed
 // target ratios. `--apps techempower` loads the six TechEmpower tests instead, against a PostgreSQL
 // the bench starts and stops (results: bench/results/techempower-<mode>.{md,json}).
 import * as fs from 'node:fs';
@@ -31,7 +31,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const CLASSIC_APP = 'bench/app';
 const DATABASE_APP = 'bench/app-techempower';
 // Our image is also measured on these Pythons (the test bed's stand-ins), gevent on the one whose
-// stand-in carries a gevent new enough for Gunicorn 24+; issue 9's Meinheld targets are for 3.11 and 3.13.
+// stand-in carries a gevent new enough for Gunicorn 24+; the Meinheld speed targets are for 3.11 and 3.13.
 // The database suite leaves 3.9 out: the seeds' stack is its 3.9 row, and its run stays short.
 const PYTHONS = ['3.9', '3.11', '3.13'];
 const DATABASE_PYTHONS = ['3.11', '3.13'];
@@ -108,7 +108,7 @@ async function main() {
   const workerName = (r) => (r.worker === 'meinheld' ? 'Meinheld' : r.worker);
   // Rows built from docker/ (ourImage) are held to zero short bodies and zero worker crashes; the
   // Meinheld-default rows (meinheldDefault) are compared with gthread and the seeds' stack, and those
-  // of 3.11 and 3.13 (target) are held to issue 9's ratios.
+  // of 3.11 and 3.13 (target) are held to the Meinheld speed targets' ratios.
   const meinheldRow = (r, python) => ({
     meinheldDefault: r.worker === 'meinheld',
     target: MEINHELD_TARGET_PYTHONS.includes(python) && r.worker === 'meinheld',

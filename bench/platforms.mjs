@@ -1,5 +1,5 @@
 // `npm run bench:platforms [-- --python 3.11 --platforms linux/amd64,linux/arm64]`: build time per
-// platform (issue 12). Runs the action's CLI twice with the platforms input, on an engine whose store
+// platform. Runs the action's CLI twice with the platforms input, on an engine whose store
 // holds multi-platform images (offline: the test bed's cache engine, TESTBED_CACHE_DOCKER_HOST):
 // first with no-cache (every step built, the foreign platform's under QEMU), then again (from the
 // builder's cache). Prints, from the CLI's --json result, each platform's build time, first probe

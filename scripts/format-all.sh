@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One-off: brings the whole tree to the formatter's layout and applies eslint's automatic fixes, once,
-# after every branch of issue 13 is merged (reformatting while others edit the same files would turn
+# after every branch of the one-source-per-rule refactor is merged (reformatting while others edit the same files would turn
 # every merge into a conflict). Then rebuilds dist/ and runs the checks, so what is left is listed.
 # Run from a clean work tree on main; review and commit the result as one "format" commit.
 # Lint errors eslint cannot fix itself are printed at the end, to fix by hand.

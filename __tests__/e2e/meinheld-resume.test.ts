@@ -1,4 +1,4 @@
-// Meinheld's resumed responses under a greenlet built WITH assertions (issue 17). Meinheld 1.0.2
+// Meinheld's resumed responses under a greenlet built WITH assertions. Meinheld 1.0.2
 // switched into a greenlet that only the client object held; when the response finished during that
 // switch the client and its greenlet were freed, and greenlet read the freed greenlet on the way back.
 // greenlet as pip builds it (NDEBUG) hides that; with assertions it kills the worker ("was sent code

@@ -1,5 +1,5 @@
 /**
- * Multi-platform images end to end (issue 12): one run of the action builds the app for linux/amd64
+ * Multi-platform images end to end: one run of the action builds the app for linux/amd64
  * and linux/arm64, smoke-tests each (arm64 under QEMU), and only then pushes: each platform's image
  * under its platform tag, and one index over them under every tag. The registry's index is read
  * back and checked against the images the action tested. A second app, broken on arm64 only, must

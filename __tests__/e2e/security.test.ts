@@ -1,5 +1,5 @@
 /**
- * The attacks of issue 15, each against the real action (dist/, as a runner runs it) and the real
+ * The attacks a security review found, each against the real action (dist/, as a runner runs it) and the real
  * image, on the real engine and registry. The harness reads the log as a runner does
  * (runner-commands.ts): any line whose trimmed start is `::` outside a stop-commands pair is a
  * command, and `::set-output` / `::save-state` printed in the log count, as a runner counts them.

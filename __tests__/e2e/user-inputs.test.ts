@@ -1,5 +1,5 @@
 /**
- * Issue 16 end to end: inputs real users write, re-runs, worker matrices and failures after or
+ * End to end: inputs real users write, re-runs, worker matrices and failures after or
  * part-way through the work. Real engine, the test bed's registry with auth, real HTTP; the one
  * fault that needs help (the engine failing after a push) comes from a proxy in front of the real engine.
  */

@@ -1,5 +1,5 @@
 /**
- * The pipeline's reporting on the paths issue 16 found wrong: what the outputs, the summary and the
+ * The pipeline's reporting on the paths a review of real users' runs found wrong: what the outputs, the summary and the
  * exit say when a push succeeded but a later step failed, when a push stopped part-way, and when an
  * input was bad; and which local tags are left. Docker is scripted; the app it "runs" is a real HTTP
  * server on loopback (network host with PORT in probe-env points the probe at it).
@@ -114,7 +114,7 @@ const row = (rows: SummaryRow[], label: string) => rows.find((r) => r.label === 
 const untagged = (calls: string[][]) => calls.filter((args) => args[0] === 'image' && args[1] === 'rm').map((args) => args.at(-1)!);
 
 describe('a push that succeeded', () => {
-  // Issue 16 item 5: the image size (or digest) failing after the push must not say "not pushed".
+  // The image size (or digest) failing after the push must not say "not pushed".
   it('stays a success when the image size cannot be read afterwards: outputs, summary and tags say pushed', async () => {
     const { reporter, record } = recordingReporter();
     const { docker, calls } = fakeDocker((args) =>
@@ -138,7 +138,7 @@ describe('a push that succeeded', () => {
     expect(untagged(calls).filter((ref) => ref.startsWith(REPO))).toEqual([]);
   });
 
-  // Issue 16 item 6: per-job local tags must not pile up on a self-hosted runner's engine.
+  // Per-job local tags must not pile up on a self-hosted runner's engine.
   it('removes both per-job local tags at the end, keeping the refs that name the image', async () => {
     const { reporter } = recordingReporter();
     const { docker, calls } = fakeDocker();
@@ -170,7 +170,7 @@ describe('a push that stopped part-way', () => {
   });
 });
 
-// Issue 16 item 7: a red job with an empty summary explains nothing.
+// A red job with an empty summary explains nothing.
 describe('a bad input', () => {
   it('leaves a job summary naming every problem, and touches no Docker', async () => {
     const { reporter, record } = recordingReporter();
@@ -244,7 +244,7 @@ function buildxDocker(answer: (args: string[]) => ExecResult | undefined = () =>
 type Call = { args: string[]; env: Record<string, string> };
 const builds = (calls: Call[]): Call[] => calls.filter((c) => c.args[0] === 'buildx' && c.args[1] === 'build');
 
-describe('login, cache builder and retried pulls (issue 11)', () => {
+describe('login, cache builder and retried pulls', () => {
   it('logs in before building, and both builds use that login, buildx keeping its builders where they were', async () => {
     const { reporter } = recordingReporter();
     const fake = buildxDocker();
@@ -473,7 +473,7 @@ describe("the workflow's own builder", () => {
   });
 });
 
-describe('several platforms (issue 12)', () => {
+describe('several platforms', () => {
   const INDEX = `sha256:${'9f'.repeat(32)}`;
   const ARM_ID = `sha256:${'a6'.repeat(32)}`;
   const platformInputs = { ...pushInputs, platforms: 'linux/arm64,linux/amd64' };

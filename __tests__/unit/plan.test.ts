@@ -344,7 +344,7 @@ describe('test container', () => {
     });
   });
 
-  // Issue 16 item 3: BIND wins over PORT in the image, so the probe must go to BIND's port.
+  // BIND wins over PORT in the image, so the probe must go to BIND's port.
   it('in bridge mode publishes the port BIND names, over PORT', () => {
     const plan = makePlan(settings({ probeEnv: { PORT: '9000', BIND: '0.0.0.0:8081' } }), context());
     expect(plan.container.containerPort).toBe(8081);

@@ -181,7 +181,7 @@ describe('pushImage', () => {
     expect(calls.at(-1)!.args).toEqual(['image', 'inspect', '--format', '{{json .RepoDigests}}', IMAGE_ID]);
   });
 
-  // Issue 16 item 5: once the registry holds every tag, a digest Docker did not note must not fail the push.
+  // Once the registry holds every tag, a digest Docker did not note must not fail the push.
   it('warns, and still reports every tag pushed, when Docker recorded no digest for the repository', async () => {
     const silent = () => ok('');
     const { docker } = fakeDocker({

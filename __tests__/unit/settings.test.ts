@@ -293,7 +293,7 @@ describe('image', () => {
     expect(onlyProblem({ image })).toContain(`image: "${image}" is not a valid repository; use lowercase letters`);
   });
 
-  // Issue 16 item 1: GitHub keeps the owner's capitals in github.repository, and every guide writes
+  // GitHub keeps the owner's capitals in github.repository, and every guide writes
   // image: ghcr.io/${{ github.repository }}.
   it.each([
     ['ghcr.io/Octo-Org/Web', 'ghcr.io/octo-org/web'],
@@ -579,7 +579,7 @@ describe('builder', () => {
   });
 });
 
-// Issue 16 item 3: the image honours BIND, so the probe must go where BIND says, or refuse it with words.
+// The image honours BIND, so the probe must go where BIND says, or refuse it with words.
 describe('BIND in probe-env', () => {
   it.each([
     ['0.0.0.0:8080', 'bridge'],

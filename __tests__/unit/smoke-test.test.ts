@@ -170,7 +170,7 @@ describe('smokeTest', () => {
     expect(calls.at(-1)).toEqual(['rm', '--force', '--volumes', 'flask-gunicorn-action-smoke-job7']);
   });
 
-  // Issue 16 item 4: Docker lists no ports for an exited container, which used to hide the real error.
+  // Docker lists no ports for an exited container, which used to hide the real error.
   it('in bridge mode, a container that exits at once fails with its exit code and logs, not "no published port"', async () => {
     const noPort: ExecResult = { exitCode: 1, stdout: '', stderr: "Error: No public port '80/tcp' published for flask-gunicorn-action-smoke-job7\n" };
     const { docker, calls } = fakeDocker({ port: noPort, running: () => false, exitCode: 7, logs: 'prestart: DATABASE_URL is not set' });

@@ -55,7 +55,7 @@ describe('computeTags', () => {
     expect(computeTags(request({ extraTags: ['latest', 'stable'] }))).toEqual(['python3.12-2026-11-21', 'python3.12', 'stable', 'latest']);
   });
 
-  // Issue 16 item 6: a matrix over workers must not push different images to the same tags.
+  // A matrix over workers must not push different images to the same tags.
   it.each(supportedVersions())('leaves the default worker of Python %s (docker/versions.json) out of the tags', (pythonVersion) => {
     expect(computeTags(request({ pythonVersion, variant: 'slim', latest: false }))).toEqual([
       `python${pythonVersion}-slim-2026-11-21`,
@@ -85,7 +85,7 @@ describe('computeTags', () => {
     expect(one!.filter((tag) => two!.includes(tag))).toEqual([]);
   });
 
-  // Issue 16 item 2: same-day rebuilds and re-runs overwrite the dated tag; the immutable tag they never overwrite.
+  // Same-day rebuilds and re-runs overwrite the dated tag; the immutable tag they never overwrite.
   it('leads with the immutable tag (date, run number, attempt) when asked, keeping dated first and latest last', () => {
     expect(computeTags(request({ variant: 'slim', extraTags: ['stable'], run: { number: '42', attempt: '2' } }))).toEqual([
       'python3.12-slim-2026-11-21-run42.2',

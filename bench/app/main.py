@@ -31,7 +31,7 @@ def one_megabyte():
 
 
 STREAM_CHUNK = b"y" * 16384
-STREAM_CHUNKS = 1000  # 16,384,000 bytes, sent chunked (no Content-Length), as in issue 17's test
+STREAM_CHUNKS = 1000  # 16,384,000 bytes, sent chunked (no Content-Length), as in the no-byte-lost streaming test
 
 
 @app.route("/stream")

@@ -6,7 +6,7 @@ import { ENDPOINTS } from './load.mjs';
  * servers: definitions; rows: Map id -> folded row. Returns
  * { ours, perEndpoint: { [endpoint]: { ours, bestPeer, bestSweep, sync, vsPeer, vsSweep, vsSync, p99VsPeers, ... } },
  *   allRound: [{ id, label, score }] (ours, candidates and sweep points, best first),
- *   meinheld: issue 9's targets (meinheldTargets) }.
+ *   meinheld: the Meinheld speed targets (meinheldTargets) }.
  */
 export function analyze(servers, rows) {
   const measured = servers.filter((s) => rows.get(s.id)?.ok).map((s) => ({ ...s, row: rows.get(s.id) }));
@@ -86,11 +86,11 @@ export function analyze(servers, rows) {
   return { ours: { id: ours.id, label: ours.label, workers: ours.workers, threads: ours.threads }, perEndpoint, allRound, candidates, meinheld };
 }
 
-/** The apps issue 9's throughput and p99 targets are about: CPU-bound, where the HTTP server's own cost shows. */
+/** The apps the Meinheld throughput and p99 targets are about: CPU-bound, where the HTTP server's own cost shows. */
 export const TARGET_APPS = ['hello', 'json'];
 
 /**
- * Issue 9's targets, from the rows of one run: every Meinheld-default row of ours (`meinheldDefault`,
+ * The Meinheld speed targets, from the rows of one run: every Meinheld-default row of ours (`meinheldDefault`,
  * verdicts only for `target` rows: 3.11 and 3.13) against today's gthread default (`id: gthread`) and
  * the seeds' 3.9 stack (`id: seeds-3.9`), per app; and, for every server, bodies delivered short and
  * worker exits nobody asked for, with the verdict on the servers built from docker/ (`ourImage`).

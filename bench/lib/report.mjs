@@ -28,7 +28,7 @@ const appLabel = (id) => ENDPOINTS.find((e) => e.id === id)?.label ?? id;
 /** A ratio beside its target: a third decimal when two would round it onto the wrong side (0.845× is not 0.85×). */
 export const ratioNear = (threshold) => (r) => (Number.isFinite(r) && Math.abs(r - threshold) < 0.005 ? `${r.toFixed(3)}×` : ratio(r));
 
-/** Issue 9's targets (and issue 17's zero short bodies), each with the numbers that decide it. */
+/** The Meinheld speed targets (and zero short bodies on the 16 MB stream), each with the numbers that decide it. */
 export function meinheldTargetList(m) {
   const list = [];
   const each = (row, key, fmt = ratio) => TARGET_APPS.map((app) => `${appLabel(app)} ${fmt(row.perApp[app][key])}`).join(', ');
@@ -339,7 +339,7 @@ export function deliveryTable(servers, rows) {
   );
 }
 
-/** Issue 9's ratio lines: each Meinheld-default row against gthread and the seeds' stack, then the checks. */
+/** The Meinheld speed targets' ratio lines: each Meinheld-default row against gthread and the seeds' stack, then the checks. */
 export function meinheldRatioLines(m) {
   const lines = [];
   const each = (row, key, fmt = ratio) => TARGET_APPS.map((app) => `${appLabel(app)} ${fmt(row.perApp[app][key])}`).join(', ');
@@ -364,7 +364,7 @@ export function meinheldRatioLines(m) {
 
 /**
  * The closing lines: sync, p99, CPU per request, candidates, all-round; our default against the best
- * peer and the best point of the sweep, per app; issue 9's targets last (meinheldRatioLines).
+ * peer and the best point of the sweep, per app; the Meinheld speed targets last (meinheldRatioLines).
  */
 export function ratioLines(result) {
   const { analysis } = result;
