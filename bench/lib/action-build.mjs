@@ -166,7 +166,8 @@ export async function measureCodeOnlyRebuild({ repoRoot, appSource, python, test
  */
 export function rebuildEvidence(log) {
   const lines = log.split('\n');
-  const step = lines.findIndex((line) => /RUN python -m pip install .*app-requirements\.txt/.test(line));
+  // The step may carry mounts before the command (the pip index reaches pip as a build secret).
+  const step = lines.findIndex((line) => /RUN (--mount=\S+ )*python -m pip install .*app-requirements\.txt/.test(line));
   if (step < 0) return { pipStepFound: false, pipCached: false, pipStepLog: '' };
   const window = lines.slice(step, step + 3).join('\n');
   return {

@@ -41,6 +41,9 @@ describe('rebuildEvidence', () => {
     const rerun = 'Step 5/14 : RUN python -m pip install -r /tmp/app-requirements.txt\n ---> Running in 1234\nCollecting requests';
     expect(rebuildEvidence(rerun).pipCached).toBe(false);
     expect(rebuildEvidence('no such step').pipStepFound).toBe(false);
+    const withSecret =
+      '#9 [4/6] RUN --mount=type=secret,id=pip-config,target=/etc/pip.conf,required=false python -m pip install --no-cache-dir -r /tmp/app-requirements.txt\n#9 CACHED\n';
+    expect(rebuildEvidence(withSecret)).toMatchObject({ pipStepFound: true, pipCached: true });
   });
 });
 
