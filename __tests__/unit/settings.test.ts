@@ -84,6 +84,7 @@ describe('defaults', () => {
       buildArgs: {},
       pull: false,
       noCache: false,
+      rebuild: 'always',
       builder: 'auto',
       cacheFrom: [],
       cacheTo: [],
