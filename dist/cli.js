@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-NJET23JU.js";
+} from "./chunks/chunk-RIS6KXOU.js";
 import {
   Docker,
   cleanup,

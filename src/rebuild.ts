@@ -62,13 +62,16 @@ export async function checkRebuild(docker: Docker, settings: Settings, plans: Pl
   const platforms = plans.map((plan) => plan.target.platform || engine);
   const reasons: string[] = [];
   let baseDigests = plans.map(() => '');
-  if (compare) {
-    try {
-      baseDigests = await resolveBaseDigests(docker, plans[0]!.baseImage, platforms, facts.env);
-    } catch (error) {
-      reasons.push(`the digest of the base image ${plans[0]!.baseImage} could not be read (${firstLine(error)})`);
-    }
-  }
+  const compared = `${settings.image}:${tagBase(settings)}`;
+  // The registry's answers are independent: asked at once, each costs one round trip of the run's time.
+  const [resolved, held] = compare
+    ? await Promise.all([
+        resolveBaseDigests(docker, plans[0]!.baseImage, platforms, facts.env).catch((error: unknown) => error as Error),
+        readHeldImage(docker, compared, facts.env),
+      ])
+    : [undefined, undefined];
+  if (resolved instanceof Error) reasons.push(`the digest of the base image ${plans[0]!.baseImage} could not be read (${firstLine(resolved)})`);
+  else if (resolved) baseDigests = resolved;
   const shared = {
     app: contextDigest(facts.appContext),
     docker: contextDigest(path.join(facts.actionRoot, 'docker')),
@@ -79,12 +82,10 @@ export async function checkRebuild(docker: Docker, settings: Settings, plans: Pl
     ...shared,
     inputs: inputsPart(settings, plan.target.platform),
   }));
-  if (!compare) {
+  if (!held) {
     const why = settings.rebuild === 'always' ? 'rebuild: always' : 'rebuild: if-changed compares with the registry only when pushing';
     return { fingerprints, baseDigests, rebuild: true, reasons: [why], compared: '', digest: '' };
   }
-  const compared = `${settings.image}:${tagBase(settings)}`;
-  const held = await readHeldImage(docker, compared, facts.env);
   reasons.push(...rebuildReasons(compared, held, platforms, fingerprints, plans.length > 1));
   return { fingerprints, baseDigests, rebuild: reasons.length > 0, reasons, compared, digest: held.kind === 'image' ? held.digest : '' };
 }
@@ -122,10 +123,8 @@ export function rebuildReasons(compared: string, held: HeldImage, platforms: str
  */
 export async function readHeldImage(docker: Docker, ref: string, env: Record<string, string>): Promise<HeldImage> {
   try {
-    const manifest = await docker.inspectRemote(ref, 'Manifest', env);
-    if (manifest === 'missing') return { kind: 'missing' };
-    const image = await docker.inspectRemote(ref, 'Image', env);
-    if (image === 'missing') return { kind: 'missing' };
+    const [manifest, image] = await Promise.all([docker.inspectRemote(ref, 'Manifest', env), docker.inspectRemote(ref, 'Image', env)]);
+    if (manifest === 'missing' || image === 'missing') return { kind: 'missing' };
     return heldImage(manifest as RemoteManifest, image);
   } catch (error) {
     return { kind: 'unreadable', why: firstLine(error) };

@@ -5443,13 +5443,13 @@ async function checkRebuild(docker, settings, plans, facts) {
   const platforms = plans.map((plan) => plan.target.platform || engine);
   const reasons = [];
   let baseDigests = plans.map(() => "");
-  if (compare) {
-    try {
-      baseDigests = await resolveBaseDigests(docker, plans[0].baseImage, platforms, facts.env);
-    } catch (error) {
-      reasons.push(`the digest of the base image ${plans[0].baseImage} could not be read (${firstLine(error)})`);
-    }
-  }
+  const compared = `${settings.image}:${tagBase(settings)}`;
+  const [resolved, held] = compare ? await Promise.all([
+    resolveBaseDigests(docker, plans[0].baseImage, platforms, facts.env).catch((error) => error),
+    readHeldImage(docker, compared, facts.env)
+  ]) : [void 0, void 0];
+  if (resolved instanceof Error) reasons.push(`the digest of the base image ${plans[0].baseImage} could not be read (${firstLine(resolved)})`);
+  else if (resolved) baseDigests = resolved;
   const shared = {
     app: contextDigest(facts.appContext),
     docker: contextDigest(path5.join(facts.actionRoot, "docker")),
@@ -5460,12 +5460,10 @@ async function checkRebuild(docker, settings, plans, facts) {
     ...shared,
     inputs: inputsPart(settings, plan.target.platform)
   }));
-  if (!compare) {
+  if (!held) {
     const why = settings.rebuild === "always" ? "rebuild: always" : "rebuild: if-changed compares with the registry only when pushing";
     return { fingerprints, baseDigests, rebuild: true, reasons: [why], compared: "", digest: "" };
   }
-  const compared = `${settings.image}:${tagBase(settings)}`;
-  const held = await readHeldImage(docker, compared, facts.env);
   reasons.push(...rebuildReasons(compared, held, platforms, fingerprints, plans.length > 1));
   return { fingerprints, baseDigests, rebuild: reasons.length > 0, reasons, compared, digest: held.kind === "image" ? held.digest : "" };
 }
@@ -5493,10 +5491,8 @@ function rebuildReasons(compared, held, platforms, wanted, several) {
 }
 async function readHeldImage(docker, ref, env) {
   try {
-    const manifest = await docker.inspectRemote(ref, "Manifest", env);
-    if (manifest === "missing") return { kind: "missing" };
-    const image = await docker.inspectRemote(ref, "Image", env);
-    if (image === "missing") return { kind: "missing" };
+    const [manifest, image] = await Promise.all([docker.inspectRemote(ref, "Manifest", env), docker.inspectRemote(ref, "Image", env)]);
+    if (manifest === "missing" || image === "missing") return { kind: "missing" };
     return heldImage(manifest, image);
   } catch (error) {
     return { kind: "unreadable", why: firstLine(error) };
