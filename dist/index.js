@@ -6,7 +6,7 @@ import {
   readEnvironment,
   readInputs,
   runPipeline
-} from "./chunks/chunk-RIS6KXOU.js";
+} from "./chunks/chunk-RIZKL4Z7.js";
 import {
   Docker,
   actionState,

@@ -15,8 +15,8 @@ import { indexMaskParts, isHttpUrl, requireSecretSupport } from './pip-index.js'
 import { makePlan, type BuildStep, type Plan, type RunContext } from './plan.js';
 import { targets, unsupportedPlatforms, type Target } from './platforms.js';
 import { PRODUCT } from './product.js';
-import { checkRebuild, fingerprinted, reportUnchanged, type RebuildCheck } from './rebuild.js';
 import { localRefs, PushError, pushImage, pushPlatforms, registryLogin, registryRetry, tagImage, type PushResult } from './push.js';
+import { checkRebuild, fingerprinted, reportUnchanged, type RebuildCheck } from './rebuild.js';
 import { isTransientPullError, retry } from './retry.js';
 import type { Reporter, SummaryRow } from './reporter.js';
 import type { RunDate } from './run-date.js';

@@ -647,6 +647,27 @@ describe('network', () => {
   });
 });
 
+describe('rebuild', () => {
+  it.each([
+    ['', 'always'],
+    ['always', 'always'],
+    ['if-changed', 'if-changed'],
+    ['If-Changed', 'if-changed'],
+  ])('accepts %j as %s', (value, expected) => {
+    expect(parse({ rebuild: value, image: 'ghcr.io/acme/web' }).rebuild).toBe(expected);
+  });
+
+  it('rejects another mode', () => {
+    expect(onlyProblem({ rebuild: 'weekly' })).toBe('rebuild: "weekly" is not a rebuild mode; use always or if-changed.');
+  });
+
+  it('refuses if-changed without an image to compare with', () => {
+    expect(onlyProblem({ rebuild: 'if-changed' })).toBe(
+      'rebuild: if-changed compares with the image the registry holds, and image is empty; give image (e.g. ghcr.io/acme/web), or use rebuild: always.',
+    );
+  });
+});
+
 describe('probe inputs', () => {
   it('keeps a probe path with a query string', () => {
     expect(parse({ 'probe-path': '/health?full=1' }).probePath).toBe('/health?full=1');

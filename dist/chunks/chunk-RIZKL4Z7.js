@@ -5273,6 +5273,125 @@ function appBuildContext(appDir, tempRoot) {
   return { dir, dispose: () => fs3.rmSync(dir, { recursive: true, force: true }) };
 }
 
+// src/retry.ts
+async function retry(task, options) {
+  const sleep = options.sleep ?? ((ms) => new Promise((resolve2) => setTimeout(resolve2, ms)));
+  let delay = options.initialDelayMs;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await task(attempt);
+    } catch (error) {
+      if (attempt >= options.attempts || !options.isTransient(error)) throw error;
+      options.onRetry?.(error, attempt, delay);
+      await sleep(delay);
+      delay = Math.min(delay * 2, options.maxDelayMs);
+    }
+  }
+}
+var AUTH_FAILURE = /unauthorized|authentication required|access denied|denied:|forbidden|incorrect username or password|\b401\b|\b403\b/i;
+var TRANSIENT = /connection refused|connection reset|broken pipe|i\/o timeout|timeout|timed out|tls handshake|unexpected eof|\beof\b|\b50[0-4]\b|internal server error|bad gateway|service unavailable|gateway timeout|too many requests|\b429\b|temporary failure|no such host/i;
+function isTransientRegistryError(error) {
+  const text = error instanceof Error ? error.message : String(error);
+  if (AUTH_FAILURE.test(text)) return false;
+  return TRANSIENT.test(text);
+}
+var BUILD_ERROR_LINE = /^(ERROR: |Error response from daemon: |error )/i;
+var PULL_FAILURE = /failed to resolve source metadata|load metadata for|error pulling image|pulling from host|failed to (fetch|copy|do request)|pull access|(Get|Head) "https?:\/\/[^"]*\/v2\//i;
+function isTransientPullError(buildOutput) {
+  const reason = buildOutput.split("\n").filter((line) => BUILD_ERROR_LINE.test(line.trim())).at(-1);
+  return reason !== void 0 && PULL_FAILURE.test(reason) && isTransientRegistryError(reason);
+}
+
+// src/push.ts
+var PushError = class extends DockerError {
+  constructor(message, pushed, digest) {
+    super(message);
+    this.pushed = pushed;
+    this.digest = digest;
+    this.name = "PushError";
+  }
+  pushed;
+  digest;
+};
+function localRefs(plan) {
+  return plan.push.platformRef !== "" ? [plan.push.platformRef] : plan.push.refs;
+}
+async function tagImage(docker, plan, imageId) {
+  for (const ref of localRefs(plan)) await docker.tag(imageId, ref);
+}
+function registryRetry(what, log, overrides = {}) {
+  return {
+    attempts: 4,
+    initialDelayMs: 1e3,
+    maxDelayMs: 8e3,
+    isTransient: isTransientRegistryError,
+    onRetry: (error, attempt, delay) => log(`${what}: attempt ${attempt} failed (${error.message.split("\n")[0]}); retrying in ${delay / 1e3} s`),
+    ...overrides
+  };
+}
+async function registryLogin(docker, credentials, options) {
+  await retry(
+    () => docker.login(credentials.registry, credentials.username, credentials.password, options.configDir),
+    registryRetry("login", options.log, options.retry)
+  );
+}
+async function pushImage(docker, plan, imageId, credentials, options) {
+  const retryOptions = (what) => registryRetry(what, options.log, options.retry);
+  if (!options.loggedIn) await registryLogin(docker, credentials, options);
+  const pushed = [];
+  let digest = "";
+  for (const ref of plan.push.refs) {
+    let reported;
+    try {
+      reported = await retry(() => docker.push(ref, options.configDir), retryOptions(`push ${ref}`));
+    } catch (error) {
+      throw new PushError(error.message, pushed, digest);
+    }
+    digest ||= reported;
+    pushed.push(ref);
+  }
+  if (digest === "") {
+    digest = await digestFromStore(docker, imageId, plan).catch((error) => {
+      options.log(`${error.message} The digest output is empty; the tags were pushed.`);
+      return "";
+    });
+  }
+  return { digest, pushed };
+}
+async function digestFromStore(docker, imageId, plan) {
+  const repository = plan.push.repository;
+  const short = repository.replace(/^(docker\.io|index\.docker\.io)\//, "").replace(/^library\//, "");
+  const found = (await docker.repoDigests(imageId)).find((entry) => entry.startsWith(`${repository}@`) || entry.startsWith(`${short}@`));
+  if (!found) throw new DockerError(`Pushed, but Docker did not record a digest for ${repository}.`);
+  return found.slice(found.indexOf("@") + 1);
+}
+async function pushPlatforms(docker, images, options) {
+  const retryOptions = (what) => registryRetry(what, options.log, options.retry);
+  const pushed = [];
+  const sources = [];
+  for (const { plan, imageId } of images) {
+    const ref = plan.push.platformRef;
+    try {
+      let digest2 = await retry(() => docker.push(ref, options.configDir), retryOptions(`push ${ref}`));
+      digest2 ||= await digestFromStore(docker, imageId, plan);
+      sources.push(`${plan.push.repository}@${digest2}`);
+    } catch (error) {
+      throw new PushError(error.message, pushed, "");
+    }
+    pushed.push(ref);
+  }
+  let digest = "";
+  for (const ref of images[0].plan.push.refs) {
+    try {
+      digest = await retry(() => docker.createIndex(ref, sources, options.env), retryOptions(`push ${ref}`));
+    } catch (error) {
+      throw new PushError(error.message, pushed, digest);
+    }
+    pushed.push(ref);
+  }
+  return { digest, pushed };
+}
+
 // src/context-digest.ts
 import * as fs4 from "node:fs";
 import * as path4 from "node:path";
@@ -5559,125 +5678,6 @@ async function reportUnchanged(reporter, settings, check) {
     { label: "Fingerprint", value: parts.join("; ") },
     { label: "Pushed", value: "nothing (rebuild: if-changed, nothing changed)" }
   ]);
-}
-
-// src/retry.ts
-async function retry(task, options) {
-  const sleep = options.sleep ?? ((ms) => new Promise((resolve2) => setTimeout(resolve2, ms)));
-  let delay = options.initialDelayMs;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await task(attempt);
-    } catch (error) {
-      if (attempt >= options.attempts || !options.isTransient(error)) throw error;
-      options.onRetry?.(error, attempt, delay);
-      await sleep(delay);
-      delay = Math.min(delay * 2, options.maxDelayMs);
-    }
-  }
-}
-var AUTH_FAILURE = /unauthorized|authentication required|access denied|denied:|forbidden|incorrect username or password|\b401\b|\b403\b/i;
-var TRANSIENT = /connection refused|connection reset|broken pipe|i\/o timeout|timeout|timed out|tls handshake|unexpected eof|\beof\b|\b50[0-4]\b|internal server error|bad gateway|service unavailable|gateway timeout|too many requests|\b429\b|temporary failure|no such host/i;
-function isTransientRegistryError(error) {
-  const text = error instanceof Error ? error.message : String(error);
-  if (AUTH_FAILURE.test(text)) return false;
-  return TRANSIENT.test(text);
-}
-var BUILD_ERROR_LINE = /^(ERROR: |Error response from daemon: |error )/i;
-var PULL_FAILURE = /failed to resolve source metadata|load metadata for|error pulling image|pulling from host|failed to (fetch|copy|do request)|pull access|(Get|Head) "https?:\/\/[^"]*\/v2\//i;
-function isTransientPullError(buildOutput) {
-  const reason = buildOutput.split("\n").filter((line) => BUILD_ERROR_LINE.test(line.trim())).at(-1);
-  return reason !== void 0 && PULL_FAILURE.test(reason) && isTransientRegistryError(reason);
-}
-
-// src/push.ts
-var PushError = class extends DockerError {
-  constructor(message, pushed, digest) {
-    super(message);
-    this.pushed = pushed;
-    this.digest = digest;
-    this.name = "PushError";
-  }
-  pushed;
-  digest;
-};
-function localRefs(plan) {
-  return plan.push.platformRef !== "" ? [plan.push.platformRef] : plan.push.refs;
-}
-async function tagImage(docker, plan, imageId) {
-  for (const ref of localRefs(plan)) await docker.tag(imageId, ref);
-}
-function registryRetry(what, log, overrides = {}) {
-  return {
-    attempts: 4,
-    initialDelayMs: 1e3,
-    maxDelayMs: 8e3,
-    isTransient: isTransientRegistryError,
-    onRetry: (error, attempt, delay) => log(`${what}: attempt ${attempt} failed (${error.message.split("\n")[0]}); retrying in ${delay / 1e3} s`),
-    ...overrides
-  };
-}
-async function registryLogin(docker, credentials, options) {
-  await retry(
-    () => docker.login(credentials.registry, credentials.username, credentials.password, options.configDir),
-    registryRetry("login", options.log, options.retry)
-  );
-}
-async function pushImage(docker, plan, imageId, credentials, options) {
-  const retryOptions = (what) => registryRetry(what, options.log, options.retry);
-  if (!options.loggedIn) await registryLogin(docker, credentials, options);
-  const pushed = [];
-  let digest = "";
-  for (const ref of plan.push.refs) {
-    let reported;
-    try {
-      reported = await retry(() => docker.push(ref, options.configDir), retryOptions(`push ${ref}`));
-    } catch (error) {
-      throw new PushError(error.message, pushed, digest);
-    }
-    digest ||= reported;
-    pushed.push(ref);
-  }
-  if (digest === "") {
-    digest = await digestFromStore(docker, imageId, plan).catch((error) => {
-      options.log(`${error.message} The digest output is empty; the tags were pushed.`);
-      return "";
-    });
-  }
-  return { digest, pushed };
-}
-async function digestFromStore(docker, imageId, plan) {
-  const repository = plan.push.repository;
-  const short = repository.replace(/^(docker\.io|index\.docker\.io)\//, "").replace(/^library\//, "");
-  const found = (await docker.repoDigests(imageId)).find((entry) => entry.startsWith(`${repository}@`) || entry.startsWith(`${short}@`));
-  if (!found) throw new DockerError(`Pushed, but Docker did not record a digest for ${repository}.`);
-  return found.slice(found.indexOf("@") + 1);
-}
-async function pushPlatforms(docker, images, options) {
-  const retryOptions = (what) => registryRetry(what, options.log, options.retry);
-  const pushed = [];
-  const sources = [];
-  for (const { plan, imageId } of images) {
-    const ref = plan.push.platformRef;
-    try {
-      let digest2 = await retry(() => docker.push(ref, options.configDir), retryOptions(`push ${ref}`));
-      digest2 ||= await digestFromStore(docker, imageId, plan);
-      sources.push(`${plan.push.repository}@${digest2}`);
-    } catch (error) {
-      throw new PushError(error.message, pushed, "");
-    }
-    pushed.push(ref);
-  }
-  let digest = "";
-  for (const ref of images[0].plan.push.refs) {
-    try {
-      digest = await retry(() => docker.createIndex(ref, sources, options.env), retryOptions(`push ${ref}`));
-    } catch (error) {
-      throw new PushError(error.message, pushed, digest);
-    }
-    pushed.push(ref);
-  }
-  return { digest, pushed };
 }
 
 // src/settings/app.ts
