@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-RIZKL4Z7.js";
+} from "./chunks/chunk-5P3N6GBW.js";
 import {
   Docker,
   cleanup,

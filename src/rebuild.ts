@@ -3,16 +3,17 @@
 // would build the same thing skips build, test and push. Anything unknown rebuilds: a tag the
 // registry lacks, a registry it cannot read, a base image whose digest it cannot resolve.
 //
-// Per platform: each platform's image carries its own fingerprint (its own base digest), and a run of
-// several platforms skips only when the version tag holds an index with exactly those platforms, each
-// with the same fingerprint. A workflow that builds each platform in a job of its own and joins them
-// in a merge job would need: each platform job to compare its one platform with that platform's
-// entry in the index (rebuildReasons, without its check for platforms the run does not build) and
-// to say so in an output; and the merge job to move no tag when every platform job skipped (the index already joins
-// those very digests), and otherwise to join the new digests with the unchanged platforms' digests
-// read from the index.
+// Per platform: each platform's image carries its own fingerprint (its own base digest), and a run
+// of several platforms skips only when the version tag holds an index with exactly those platforms,
+// each with the same fingerprint. A workflow that builds each platform in a job of its own and joins
+// them in a merge job would need: each platform job to compare its one platform with that
+// platform's entry in the index (rebuildReasons, without its check for platforms the run does not
+// build) and to say so in an output; and the merge job to move no tag when every platform job
+// skipped (the index already joins those very digests), and otherwise to join the new digests with
+// the unchanged platforms' digests read from the index.
+import * as path from 'node:path';
 import { actionVersion, contextDigest } from './context-digest.js';
-import { Docker } from './docker.js';
+import type { Docker } from './docker.js';
 import {
   basePart,
   changedParts,
@@ -23,7 +24,6 @@ import {
   readFingerprint,
   type Fingerprint,
 } from './fingerprint.js';
-import * as path from 'node:path';
 import { makePlan, type Plan, type RunContext } from './plan.js';
 import type { Reporter } from './reporter.js';
 import type { Settings } from './settings.js';

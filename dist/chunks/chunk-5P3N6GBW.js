@@ -5392,6 +5392,9 @@ async function pushPlatforms(docker, images, options) {
   return { digest, pushed };
 }
 
+// src/rebuild.ts
+import * as path5 from "node:path";
+
 // src/context-digest.ts
 import * as fs4 from "node:fs";
 import * as path4 from "node:path";
@@ -5555,7 +5558,6 @@ function actionVersion(actionRoot2) {
 }
 
 // src/rebuild.ts
-import * as path5 from "node:path";
 async function checkRebuild(docker, settings, plans, facts) {
   const compare = settings.rebuild === "if-changed" && plans[0].push.enabled;
   const engine = compare && plans.some((plan) => plan.target.platform === "") ? await docker.enginePlatform() : "";
