@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-EIEFAQUC.js";
+} from "./chunks/chunk-5P3N6GBW.js";
 import {
   Docker,
   cleanup,
@@ -15,7 +15,7 @@ import {
   hasCredentials,
   isHttpUrl,
   memoryState
-} from "./chunks/chunk-INP3JBCU.js";
+} from "./chunks/chunk-FP3D4E3I.js";
 
 // src/cli.ts
 import * as fs from "node:fs";
@@ -46,7 +46,7 @@ function cliResult(outcome, outputs, phases, seconds) {
     tags: (outputs.tags ?? "").split("\n").filter((tag) => tag !== ""),
     digest: text("digest"),
     size: number("image-size"),
-    probe: { url: result?.probe.url ?? null, status: number("probe-status"), seconds: number("probe-seconds") },
+    probe: { url: result?.probe?.url ?? null, status: number("probe-status"), seconds: number("probe-seconds") },
     python: result?.settings.pythonVersion ?? null,
     variant: result?.settings.variant ?? null,
     worker: result?.settings.worker ?? null,

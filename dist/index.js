@@ -6,12 +6,12 @@ import {
   readEnvironment,
   readInputs,
   runPipeline
-} from "./chunks/chunk-EIEFAQUC.js";
+} from "./chunks/chunk-5P3N6GBW.js";
 import {
   Docker,
   actionState,
   setFailed
-} from "./chunks/chunk-INP3JBCU.js";
+} from "./chunks/chunk-FP3D4E3I.js";
 
 // src/main.ts
 async function main() {

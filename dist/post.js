@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-INP3JBCU.js";
+} from "./chunks/chunk-FP3D4E3I.js";
 
 // src/post.ts
 try {

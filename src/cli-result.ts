@@ -57,7 +57,7 @@ export const toSeconds = (ms: number): number => Math.round(ms) / 1000;
 export interface PassedRun {
   settings: Pick<Settings, 'pythonVersion' | 'variant' | 'worker'>;
   plan: Pick<Plan, 'baseImage' | 'builder'>;
-  probe: Pick<SmokeTestResult, 'url'>;
+  probe?: Pick<SmokeTestResult, 'url'>;
   platforms: (Pick<PlatformResult, 'imageId' | 'buildSeconds'> & { probe: Pick<SmokeTestResult, 'seconds'>; plan: Pick<Plan, 'target' | 'probe'> })[];
 }
 
@@ -100,7 +100,7 @@ export function cliResult(
     tags: (outputs.tags ?? '').split('\n').filter((tag) => tag !== ''),
     digest: text('digest'),
     size: number('image-size'),
-    probe: { url: result?.probe.url ?? null, status: number('probe-status'), seconds: number('probe-seconds') },
+    probe: { url: result?.probe?.url ?? null, status: number('probe-status'), seconds: number('probe-seconds') },
     python: result?.settings.pythonVersion ?? null,
     variant: result?.settings.variant ?? null,
     worker: result?.settings.worker ?? null,

@@ -121,6 +121,18 @@ export class Docker {
     return digest;
   }
 
+  /**
+   * One field of an image in a registry, as JSON (`Manifest`: the manifest or index; `Image`: the
+   * image config, or one per platform), read with the login in `env` and without pulling a layer.
+   * `missing` when the registry has no such tag; a DockerError when it could not be read at all.
+   */
+  async inspectRemote(ref: string, field: 'Manifest' | 'Image', env: Record<string, string>): Promise<unknown> {
+    const result = await this.run(['buildx', 'imagetools', 'inspect', ref, '--format', `{{json .${field}}}`], { env });
+    if (result.exitCode === 0) return JSON.parse(result.stdout.trim() || 'null') as unknown;
+    if (/: not found|manifest unknown/i.test(result.stderr)) return 'missing';
+    throw new DockerError(`Could not read ${ref} from the registry: ${lastLines(result.stderr || result.stdout, 3)}`, result);
+  }
+
   /** Makes a buildx builder (cache-builder.ts); `docker buildx create` pulls its image if needed. */
   async createBuilder(args: string[], env?: Record<string, string>): Promise<void> {
     const result = await this.run(args, { echo: true, ...(env ? { env } : {}) });

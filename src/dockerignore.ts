@@ -1,5 +1,6 @@
-// Reads an app's .dockerignore the way Docker does (moby/patternmatcher), to answer one question
-// before building: does it keep a file the rendered Dockerfile COPYs out of the build context?
+// Reads an app's .dockerignore the way Docker does (moby/patternmatcher), to answer two questions
+// before building: does it keep a file the rendered Dockerfile COPYs out of the build context, and
+// which files does the build context hold (the build fingerprint hashes exactly those)?
 
 /** The pattern as a regular expression over slash-separated paths, `**` crossing folders. */
 function compile(pattern: string): RegExp {
@@ -39,29 +40,51 @@ function clean(pattern: string): string {
   return parts.join('/');
 }
 
-/**
- * The .dockerignore line that leaves `file` (a path relative to the context, e.g. requirements.txt)
- * out of the build context, or undefined when it is sent. The last matching line decides; a line
- * starting with `!` puts a file back. A pattern also excludes everything under a folder it matches.
- */
-export function excludingPattern(dockerignore: string, file: string): string | undefined {
-  let decided: string | undefined;
-  const segments = file.split('/');
+/** One .dockerignore line, compiled: the regular expression, how many path segments it spans, and whether it puts files back. */
+interface Rule {
+  text: string;
+  regex: RegExp;
+  depth: number;
+  negated: boolean;
+}
+
+function compileRules(dockerignore: string): Rule[] {
+  const rules: Rule[] = [];
   for (const line of dockerignore.split(/\r?\n/)) {
     const text = line.trim();
     if (text === '' || text.startsWith('#')) continue;
     const negated = text.startsWith('!');
     const pattern = clean(negated ? text.slice(1).trim() : text);
     if (pattern === '') continue;
-    let regex: RegExp;
     try {
-      regex = compile(pattern);
+      rules.push({ text, regex: compile(pattern), depth: pattern.split('/').length, negated });
     } catch {
       continue; // Docker rejects the file then; the build says so.
     }
-    const depth = pattern.split('/').length;
-    const matched = regex.test(file) || (depth < segments.length && regex.test(segments.slice(0, depth).join('/')));
-    if (matched) decided = negated ? undefined : text;
   }
-  return decided;
+  return rules;
+}
+
+/**
+ * A function that gives the .dockerignore line leaving `file` (a path relative to the context, e.g.
+ * requirements.txt) out of the build context, or undefined when it is sent. The last matching line
+ * decides; a line starting with `!` puts a file back. A pattern also excludes everything under a
+ * folder it matches. Compiled once, for callers that ask about every file of a folder.
+ */
+export function contextFilter(dockerignore: string): (file: string) => string | undefined {
+  const rules = compileRules(dockerignore);
+  return (file) => {
+    let decided: string | undefined;
+    const segments = file.split('/');
+    for (const rule of rules) {
+      const matched = rule.regex.test(file) || (rule.depth < segments.length && rule.regex.test(segments.slice(0, rule.depth).join('/')));
+      if (matched) decided = rule.negated ? undefined : rule.text;
+    }
+    return decided;
+  };
+}
+
+/** The .dockerignore line that leaves `file` out of the build context, or undefined when it is sent (contextFilter). */
+export function excludingPattern(dockerignore: string, file: string): string | undefined {
+  return contextFilter(dockerignore)(file);
 }

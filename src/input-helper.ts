@@ -30,6 +30,7 @@ export const INPUT_NAMES = [
   'build-args',
   'pull',
   'no-cache',
+  'rebuild',
   'builder',
   'cache-from',
   'cache-to',

@@ -12,10 +12,11 @@ import { inspectApp } from './app-folder.js';
 import { appBuildContext } from './build-context.js';
 import { configRoot, createDockerConfigDir, loginEnv } from './docker-config.js';
 import { indexMaskParts, isHttpUrl, requireSecretSupport } from './pip-index.js';
-import { makePlan, type BuildStep, type Plan } from './plan.js';
+import { makePlan, type BuildStep, type Plan, type RunContext } from './plan.js';
 import { targets, unsupportedPlatforms, type Target } from './platforms.js';
 import { PRODUCT } from './product.js';
 import { localRefs, PushError, pushImage, pushPlatforms, registryLogin, registryRetry, tagImage, type PushResult } from './push.js';
+import { checkRebuild, fingerprinted, reportUnchanged, type RebuildCheck } from './rebuild.js';
 import { isTransientPullError, retry } from './retry.js';
 import type { Reporter, SummaryRow } from './reporter.js';
 import type { RunDate } from './run-date.js';
@@ -36,11 +37,15 @@ export interface PipelineResult {
   settings: Settings;
   /** The first platform's plan, image and probe (the only ones without the platforms input). */
   plan: Plan;
+  /** '' when the run was skipped (rebuild: if-changed, nothing changed). */
   imageId: string;
-  probe: SmokeTestResult;
-  /** Every platform built, each tested, in build order. */
+  /** Absent when the run was skipped. */
+  probe?: SmokeTestResult;
+  /** Every platform built, each tested, in build order; [] when skipped. */
   platforms: PlatformResult[];
   push?: PushResult;
+  /** Whether it built, and why (rebuild.ts). */
+  rebuild: RebuildCheck;
 }
 
 /** One platform's tested image. */
@@ -55,6 +60,8 @@ export interface PlatformResult {
 /** What the run decided before building: one plan per platform, and what the finally removes. */
 interface Prepared {
   plans: Plan[];
+  /** The context each plan was made from, to make it again with the build fingerprint. */
+  contexts: RunContext[];
   appContext: ReturnType<typeof appBuildContext>;
   /** OCI layout folders, one per plan, when the base image travels as a folder (else ''). */
   baseLayouts: string[];
@@ -83,7 +90,7 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
   if (settings.pushSkippedReason !== '') reporter.notice(`Push skipped: ${settings.pushSkippedReason}.`);
   await docker.serverVersion();
   const prepared = await failBeforeWork(settings, deps, () => prepare(settings, env, deps));
-  const { plans } = prepared;
+  let { plans } = prepared;
   const first = plans[0]!;
   const builder = first.builder;
   // With credentials, the login comes first: base images are then pulled as that user (private
@@ -98,7 +105,25 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
     ownBuilder: builder.kind === 'buildx' && builder.own ? builder.name : '',
   };
   try {
-    await setUp(deps, settings, first, progress);
+    await logIn(deps, settings, first, progress);
+    // 1b. The build fingerprint; with rebuild: if-changed, nothing more when the registry's image has it.
+    progress.stage = 'fingerprint';
+    const rebuild = await reporter.group('Build fingerprint', () =>
+      checkRebuild(docker, settings, plans, {
+        actionRoot: env.actionRoot,
+        appContext: prepared.appContext.dir,
+        env: progress.dockerEnv,
+      }),
+    );
+    if (!rebuild.rebuild) {
+      progress.passed = true;
+      await reportUnchanged(reporter, settings, rebuild);
+      return { settings, plan: first, imageId: '', platforms: [], rebuild };
+    }
+    reporter.info(`Building: ${rebuild.reasons.join('; ')}.`);
+    plans = fingerprinted(settings, prepared.contexts, rebuild);
+    prepared.plans = plans;
+    await makeBuilder(deps, settings, progress);
     // 2 and 3. Each platform: build, layer, smoke-test that very image; all pass before any push.
     for (const plan of plans) await buildAndTest(deps, settings, plan, plans.length > 1, progress);
 
@@ -112,8 +137,8 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
     // 5. Report. The registry holds the image now: what fails from here is a warning, not a failed job.
     progress.passed = true;
     progress.stage = 'report';
-    await report(docker, reporter, settings, tested, push);
-    return { settings, plan: first, imageId: tested[0]!.imageId, probe: tested[0]!.probe, platforms: tested, ...(push ? { push } : {}) };
+    await report(docker, reporter, settings, tested, push, rebuild);
+    return { settings, plan: plans[0]!, imageId: tested[0]!.imageId, probe: tested[0]!.probe, platforms: tested, ...(push ? { push } : {}), rebuild };
   } catch (error) {
     await reportFailure(reporter, settings, plans, progress, error);
     throw error;
@@ -122,8 +147,8 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
   }
 }
 
-/** Logs in (when credentials are given) and makes the cache builder (when one is needed). */
-async function setUp(deps: PipelineDeps, settings: Settings, first: Plan, progress: Progress): Promise<void> {
+/** Logs in (when credentials are given). */
+async function logIn(deps: PipelineDeps, settings: Settings, first: Plan, progress: Progress): Promise<void> {
   const { docker, reporter } = deps;
   if (progress.configDir !== '') {
     deps.state.save({ dockerConfig: progress.configDir, registry: first.push.registry });
@@ -131,6 +156,11 @@ async function setUp(deps: PipelineDeps, settings: Settings, first: Plan, progre
       registryLogin(docker, settings, { configDir: progress.configDir, log: (message) => reporter.warning(message) }),
     );
   }
+}
+
+/** Makes the cache builder (when one is needed): after the fingerprint, so a skipped run makes none. */
+async function makeBuilder(deps: PipelineDeps, settings: Settings, progress: Progress): Promise<void> {
+  const { docker, reporter } = deps;
   if (progress.ownBuilder !== '') {
     const name = progress.ownBuilder;
     progress.stage = 'builder';
@@ -259,13 +289,14 @@ async function prepare(settings: Settings, env: Environment, deps: PipelineDeps)
     bundledDockerfile: fs.readFileSync(path.join(env.actionRoot, 'docker', 'Dockerfile'), 'utf8'),
     cache: { from: cache.from, to: cache.to },
   };
-  const plans = platformTargets.map((target, index) => makePlan(settings, { ...context, target, baseLayout: baseLayouts[index]! }));
+  const contexts: RunContext[] = platformTargets.map((target, index) => ({ ...context, target, baseLayout: baseLayouts[index]! }));
+  const plans = contexts.map((planContext) => makePlan(settings, planContext));
   if (appContext.dir !== settings.appDir) reporter.info('The app folder holds a .git: the image is built from a copy without it.');
   const first = plans[0]!;
   reporter.info(
     `Python ${settings.pythonVersion} (${settings.variant}) on ${first.baseImage}, worker ${settings.worker}${describePlatforms(plans)}; dated tags use ${runDate.date} (${runDate.source}). Builder: ${describeBuilder(builder)}. Cache: ${describeCache(cache)}.${first.pipIndex === 'secret' ? ' The package index reaches pip as a build secret.' : ''}`,
   );
-  return { plans, appContext, baseLayouts };
+  return { plans, contexts, appContext, baseLayouts };
 }
 
 /**
@@ -395,7 +426,14 @@ async function cacheCapableBuilder(
   return { builder: chosen, dropped: plan.action === 'drop' ? plan.reason : '' };
 }
 
-async function report(docker: Docker, reporter: Reporter, settings: Settings, tested: PlatformResult[], push: PushResult | undefined): Promise<void> {
+async function report(
+  docker: Docker,
+  reporter: Reporter,
+  settings: Settings,
+  tested: PlatformResult[],
+  push: PushResult | undefined,
+  rebuild: RebuildCheck,
+): Promise<void> {
   const first = tested[0]!;
   const sizes = await Promise.all(
     tested.map((result) =>
@@ -416,6 +454,8 @@ async function report(docker: Docker, reporter: Reporter, settings: Settings, te
   reporter.setOutput('probe-status', String(first.probe.status));
   reporter.setOutput('probe-seconds', first.probe.seconds.toFixed(3));
   reporter.setOutput('image-size', sizes[0] === undefined ? '' : String(sizes[0]));
+  reporter.setOutput('rebuilt', 'true');
+  reporter.setOutput('rebuild-reasons', rebuild.reasons.join('\n'));
   const pushed = push
     ? `yes, ${push.pushed.length} tags`
     : settings.pushSkippedReason !== ''
@@ -427,6 +467,7 @@ async function report(docker: Docker, reporter: Reporter, settings: Settings, te
     { label: 'Tags', value: tags.join(', ') },
     { label: 'Pushed', value: pushed },
     { label: 'Digest', value: push?.digest || '-' },
+    { label: 'Rebuilt because', value: rebuild.reasons.join('; ') },
     ...(tested.length === 1
       ? [
           { label: 'Image ID', value: first.imageId },

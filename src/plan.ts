@@ -49,6 +49,11 @@ export interface RunContext {
    * the app build reads it from there, since that builder cannot see the engine's images.
    */
   baseLayout: string;
+  /**
+   * The build fingerprint (fingerprint.ts): its labels go on the app image, and a base image digest
+   * the run resolved pins the base build to it, so the label says what was built FROM. Absent: neither.
+   */
+  fingerprint?: { labels: Record<string, string>; baseDigest: string };
 }
 
 export interface BuildStep {
@@ -125,7 +130,7 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
     extraTags: settings.extraTags,
     ...(context.run ? { run: context.run } : {}),
   });
-  const labels = ociLabels(settings, context, baseImage, tags[0] ?? '');
+  const labels = { ...ociLabels(settings, context, baseImage, tags[0] ?? ''), ...context.fingerprint?.labels };
   const pip = pipIndex(settings.pipIndexUrl, context.builder.kind);
   // Code from another repository runs in the app layer: it gets no index (foreign-code.ts says why).
   const appPip: PipIndex = appLayerGetsIndex(settings) ? pip : { kind: 'default' };
@@ -226,7 +231,8 @@ function baseStep(settings: Settings, context: RunContext, flags: BuildFlags, ba
       ...flags.base.flags,
       ...cacheArgs(context, 'base'),
       ...buildArgFlags({
-        PYTHON_BASE_IMAGE: baseImage,
+        // name:tag@digest: the digest decides, the tag stays for a reader of the log.
+        PYTHON_BASE_IMAGE: context.fingerprint?.baseDigest ? `${baseImage}@${context.fingerprint.baseDigest}` : baseImage,
         PYTHON_VERSION: settings.pythonVersion,
         WORKER: settings.worker,
       }),

@@ -12,6 +12,7 @@ import { parsePush } from './settings/push.js';
 import { parseTags } from './settings/tags.js';
 import { parseVersion } from './settings/version.js';
 import { withholdFromUntrustedCode } from './foreign-code.js';
+import type { RebuildMode } from './fingerprint.js';
 import type { Variant, Worker } from './versions.js';
 
 // Kept importable from here, where callers have always found them.
@@ -83,6 +84,8 @@ export interface Settings {
   cacheGiven: boolean;
   /** Platforms to build, test and push as one image (platforms.ts); [] for the engine's own platform. */
   platforms: string[];
+  /** always: build every run; if-changed: skip when the registry's image has this run's fingerprint (rebuild.ts). */
+  rebuild: RebuildMode;
 
   // How the smoke test reaches and judges it (settings/probe.ts).
   /** bridge: publish on an ephemeral 127.0.0.1 port; host: share the host network on a free port. */

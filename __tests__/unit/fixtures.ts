@@ -26,6 +26,7 @@ export function makeSettings(overrides: Partial<Settings> = {}): Settings {
     buildArgs: {},
     pull: false,
     noCache: false,
+    rebuild: 'always',
     builder: 'auto',
     cacheFrom: [],
     cacheTo: [],

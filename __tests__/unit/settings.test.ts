@@ -84,6 +84,7 @@ describe('defaults', () => {
       buildArgs: {},
       pull: false,
       noCache: false,
+      rebuild: 'always',
       builder: 'auto',
       cacheFrom: [],
       cacheTo: [],
@@ -643,6 +644,27 @@ describe('network', () => {
 
   it('rejects another mode', () => {
     expect(onlyProblem({ network: 'none' })).toBe('network: "none" is not a network mode; use bridge or host.');
+  });
+});
+
+describe('rebuild', () => {
+  it.each([
+    ['', 'always'],
+    ['always', 'always'],
+    ['if-changed', 'if-changed'],
+    ['If-Changed', 'if-changed'],
+  ])('accepts %j as %s', (value, expected) => {
+    expect(parse({ rebuild: value, image: 'ghcr.io/acme/web' }).rebuild).toBe(expected);
+  });
+
+  it('rejects another mode', () => {
+    expect(onlyProblem({ rebuild: 'weekly' })).toBe('rebuild: "weekly" is not a rebuild mode; use always or if-changed.');
+  });
+
+  it('refuses if-changed without an image to compare with', () => {
+    expect(onlyProblem({ rebuild: 'if-changed' })).toBe(
+      'rebuild: if-changed compares with the image the registry holds, and image is empty; give image (e.g. ghcr.io/acme/web), or use rebuild: always.',
+    );
   });
 });
 

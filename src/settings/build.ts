@@ -1,9 +1,10 @@
 // How to build: the base image, the package index, extra build arguments, the builder, the cache,
-// the platforms, pull and no-cache.
+// the platforms, pull, no-cache and when to rebuild.
 import { BUILDER_KEYWORDS, isValidBuilderName, type BuilderKeyword, type BuilderSetting } from '../builder.js';
 import { defaultCache, parseCacheInput, placeLocalFolders } from '../cache.js';
 import { isValidReference, isValidRegistryHost, isValidRepository } from '../image-ref.js';
 import { parsePlatforms } from '../platforms.js';
+import { REBUILD_MODES, type RebuildMode } from '../fingerprint.js';
 import { hasCredentials, isHttpUrl, redactUrl, urlCredentials } from '../pip-index.js';
 import type { Environment, Settings } from '../settings.js';
 import { isSupportedVersion } from '../versions.js';
@@ -11,7 +12,7 @@ import type { InputReader } from './input-reader.js';
 
 type BuildSettings = Pick<
   Settings,
-  'baseImage' | 'pipIndexUrl' | 'buildArgs' | 'builder' | 'cacheFrom' | 'cacheTo' | 'cacheGiven' | 'platforms' | 'pull' | 'noCache'
+  'baseImage' | 'pipIndexUrl' | 'buildArgs' | 'builder' | 'cacheFrom' | 'cacheTo' | 'cacheGiven' | 'platforms' | 'pull' | 'noCache' | 'rebuild'
 >;
 
 /** The image being built, which the default cache is scoped to. */
@@ -26,7 +27,32 @@ export function parseBuild(input: InputReader, env: Pick<Environment, 'githubCac
   const platforms = parsePlatforms(input.get('platforms'), (m) => input.fail(m));
   if (builder === 'classic' && platforms.length > 0)
     input.fail("platforms: the classic builder builds only for the engine's own platform; use builder: auto or buildx, or leave platforms empty.");
-  return { baseImage, pipIndexUrl, buildArgs, builder, ...cache, platforms, pull: input.bool('pull', false), noCache: input.bool('no-cache', false) };
+  const rebuild = parseRebuild(input);
+  return {
+    baseImage,
+    pipIndexUrl,
+    buildArgs,
+    builder,
+    ...cache,
+    platforms,
+    pull: input.bool('pull', false),
+    noCache: input.bool('no-cache', false),
+    rebuild,
+  };
+}
+
+/** always (the default) or if-changed, which needs an image in a registry to compare with (rebuild.ts). */
+function parseRebuild(input: InputReader): RebuildMode {
+  const value = input.get('rebuild').toLowerCase() || 'always';
+  if (!(REBUILD_MODES as readonly string[]).includes(value)) {
+    input.fail(`rebuild: "${input.get('rebuild')}" is not a rebuild mode; use ${REBUILD_MODES.join(' or ')}.`);
+    return 'always';
+  }
+  if (value === 'if-changed' && input.get('image') === '')
+    input.fail(
+      'rebuild: if-changed compares with the image the registry holds, and image is empty; give image (e.g. ghcr.io/acme/web), or use rebuild: always.',
+    );
+  return value as RebuildMode;
 }
 
 function parseBaseImage(input: InputReader): string {

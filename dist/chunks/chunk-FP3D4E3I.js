@@ -20562,6 +20562,17 @@ var Docker = class {
       throw new DockerError(`Pushed ${ref}, but could not read its digest back: ${lastLines(inspected.stderr || inspected.stdout, 3)}`, inspected);
     return digest;
   }
+  /**
+   * One field of an image in a registry, as JSON (`Manifest`: the manifest or index; `Image`: the
+   * image config, or one per platform), read with the login in `env` and without pulling a layer.
+   * `missing` when the registry has no such tag; a DockerError when it could not be read at all.
+   */
+  async inspectRemote(ref, field, env) {
+    const result = await this.run(["buildx", "imagetools", "inspect", ref, "--format", `{{json .${field}}}`], { env });
+    if (result.exitCode === 0) return JSON.parse(result.stdout.trim() || "null");
+    if (/: not found|manifest unknown/i.test(result.stderr)) return "missing";
+    throw new DockerError(`Could not read ${ref} from the registry: ${lastLines(result.stderr || result.stdout, 3)}`, result);
+  }
   /** Makes a buildx builder (cache-builder.ts); `docker buildx create` pulls its image if needed. */
   async createBuilder(args, env) {
     const result = await this.run(args, { echo: true, ...env ? { env } : {} });
@@ -21258,7 +21269,7 @@ function makePlan(settings, context) {
     extraTags: settings.extraTags,
     ...context.run ? { run: context.run } : {}
   });
-  const labels = ociLabels(settings, context, baseImage, tags[0] ?? "");
+  const labels = { ...ociLabels(settings, context, baseImage, tags[0] ?? ""), ...context.fingerprint?.labels };
   const pip = pipIndex(settings.pipIndexUrl, context.builder.kind);
   const appPip = appLayerGetsIndex(settings) ? pip : { kind: "default" };
   const flags = { common: commonBuildFlags(settings, context), base: pipFlags(settings, context, pip), app: pipFlags(settings, context, appPip) };
@@ -21334,7 +21345,8 @@ function baseStep(settings, context, flags, baseTag, baseImage) {
       ...flags.base.flags,
       ...cacheArgs(context, "base"),
       ...buildArgFlags({
-        PYTHON_BASE_IMAGE: baseImage,
+        // name:tag@digest: the digest decides, the tag stays for a reader of the log.
+        PYTHON_BASE_IMAGE: context.fingerprint?.baseDigest ? `${baseImage}@${context.fingerprint.baseDigest}` : baseImage,
         PYTHON_VERSION: settings.pythonVersion,
         WORKER: settings.worker
       }),
@@ -21498,6 +21510,7 @@ export {
   hasOwnImageStore,
   describeBuilder,
   PRODUCT,
+  productLabel,
   parseCacheInput,
   defaultCache,
   needsCacheExport,
@@ -21535,6 +21548,7 @@ export {
   isWorker,
   defaultWorker,
   allowedWorkers,
+  tagBase,
   makePlan,
   cleanup,
   actionState,

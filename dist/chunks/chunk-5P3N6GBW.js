@@ -46,6 +46,7 @@ import {
   parseCacheInput,
   parsePlatforms,
   placeLocalFolders,
+  productLabel,
   redactUrl,
   registryHost,
   requireSecretSupport,
@@ -58,12 +59,13 @@ import {
   supportedVariants,
   supportedVersions,
   supportedWorkers,
+  tagBase,
   targets,
   unsupportedPlatforms,
   urlCredentials,
   warning,
   withholdFromUntrustedCode
-} from "./chunk-INP3JBCU.js";
+} from "./chunk-FP3D4E3I.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -878,8 +880,8 @@ var Context = class {
       if (existsSync(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path6 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path6} does not exist${EOL}`);
+        const path8 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path8} does not exist${EOL}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -5150,6 +5152,7 @@ var INPUT_NAMES = [
   "build-args",
   "pull",
   "no-cache",
+  "rebuild",
   "builder",
   "cache-from",
   "cache-to",
@@ -5194,9 +5197,9 @@ async function readEnvironment(token = "") {
 
 // src/pipeline.ts
 import { randomBytes } from "node:crypto";
-import * as fs4 from "node:fs";
+import * as fs5 from "node:fs";
 import * as net from "node:net";
-import * as path5 from "node:path";
+import * as path7 from "node:path";
 
 // src/app-folder.ts
 import * as fs2 from "node:fs";
@@ -5389,7 +5392,11 @@ async function pushPlatforms(docker, images, options) {
   return { digest, pushed };
 }
 
-// src/settings/app.ts
+// src/rebuild.ts
+import * as path5 from "node:path";
+
+// src/context-digest.ts
+import * as fs4 from "node:fs";
 import * as path4 from "node:path";
 
 // src/dockerignore.ts
@@ -5426,35 +5433,263 @@ function clean(pattern) {
   }
   return parts.join("/");
 }
-function excludingPattern(dockerignore, file) {
-  let decided;
-  const segments = file.split("/");
+function compileRules(dockerignore) {
+  const rules = [];
   for (const line of dockerignore.split(/\r?\n/)) {
     const text = line.trim();
     if (text === "" || text.startsWith("#")) continue;
     const negated = text.startsWith("!");
     const pattern = clean(negated ? text.slice(1).trim() : text);
     if (pattern === "") continue;
-    let regex;
     try {
-      regex = compile(pattern);
+      rules.push({ text, regex: compile(pattern), depth: pattern.split("/").length, negated });
     } catch {
       continue;
     }
-    const depth = pattern.split("/").length;
-    const matched = regex.test(file) || depth < segments.length && regex.test(segments.slice(0, depth).join("/"));
-    if (matched) decided = negated ? void 0 : text;
   }
-  return decided;
+  return rules;
+}
+function contextFilter(dockerignore) {
+  const rules = compileRules(dockerignore);
+  return (file) => {
+    let decided;
+    const segments = file.split("/");
+    for (const rule of rules) {
+      const matched = rule.regex.test(file) || rule.depth < segments.length && rule.regex.test(segments.slice(0, rule.depth).join("/"));
+      if (matched) decided = rule.negated ? void 0 : rule.text;
+    }
+    return decided;
+  };
+}
+function excludingPattern(dockerignore, file) {
+  return contextFilter(dockerignore)(file);
+}
+
+// src/fingerprint.ts
+import { createHash } from "node:crypto";
+var REBUILD_MODES = ["always", "if-changed"];
+var FINGERPRINT_PARTS = ["base", "app", "docker", "inputs", "action"];
+var UNRESOLVED_BASE = "unresolved";
+var PART_NAMES = {
+  base: "the base image",
+  app: "the app folder",
+  docker: "the action's docker/ folder",
+  inputs: "the inputs that shape the image",
+  action: "the action's version"
+};
+function fingerprintLabel(part) {
+  return productLabel(`fingerprint.${part}`);
+}
+function fingerprintLabels(fingerprint) {
+  return Object.fromEntries(FINGERPRINT_PARTS.map((part) => [fingerprintLabel(part), fingerprint[part]]));
+}
+function readFingerprint(labels) {
+  return Object.fromEntries(FINGERPRINT_PARTS.map((part) => [part, labels[fingerprintLabel(part)] ?? ""]));
+}
+function basePart(baseImage, digest) {
+  return digest === "" ? UNRESOLVED_BASE : `${baseImage}@${digest}`;
+}
+function inputsPart(settings, platform) {
+  const canonical = {
+    pythonVersion: settings.pythonVersion,
+    variant: settings.variant,
+    worker: settings.worker,
+    baseImage: settings.baseImage,
+    buildArgs: Object.entries(settings.buildArgs).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0),
+    appModule: settings.appModule,
+    platform,
+    tags: settings.extraTags,
+    latest: settings.latest,
+    immutableTag: settings.immutableTag
+  };
+  return sha256(JSON.stringify(canonical));
+}
+function changedParts(held, wanted) {
+  return FINGERPRINT_PARTS.filter(
+    (part) => held[part] === "" || held[part] !== wanted[part] || part === "base" && wanted.base === UNRESOLVED_BASE
+  ).map((part) => ({ part, held: held[part], wanted: wanted[part] }));
+}
+function describeChange(change) {
+  const held = change.held === "" ? "none recorded" : shorten(change.held);
+  return `${PART_NAMES[change.part]} (${change.part}): ${held} \u2192 ${shorten(change.wanted)}`;
+}
+function describeParts(fingerprint) {
+  return FINGERPRINT_PARTS.map((part) => `${part} ${shorten(fingerprint[part])}`).join(", ");
+}
+function shorten(value) {
+  return value.replace(/sha256:([a-f0-9]{12})[a-f0-9]{52}/g, "sha256:$1");
+}
+function sha256(text) {
+  return `sha256:${createHash("sha256").update(text).digest("hex")}`;
+}
+function filesDigest(files) {
+  const lines = [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0).map((file) => `${file.kind} ${file.digest} ${JSON.stringify(file.path)}`);
+  return sha256(lines.join("\n"));
+}
+
+// src/context-digest.ts
+function contextDigest(dir) {
+  const ignoreFile = path4.join(dir, ".dockerignore");
+  const ignored = contextFilter(fs4.existsSync(ignoreFile) ? fs4.readFileSync(ignoreFile, "utf8") : "");
+  const entries = [];
+  const walk = (relative2) => {
+    for (const item of fs4.readdirSync(path4.join(dir, relative2), { withFileTypes: true })) {
+      const name = relative2 === "" ? item.name : `${relative2}/${item.name}`;
+      const full = path4.join(dir, name);
+      if (item.isDirectory()) {
+        if (ignored(name) === void 0) entries.push({ path: `${name}/`, kind: "file", digest: "" });
+        walk(name);
+        continue;
+      }
+      if (ignored(name) !== void 0) continue;
+      if (item.isSymbolicLink()) entries.push({ path: name, kind: "link", digest: sha256(fs4.readlinkSync(full)) });
+      else if (item.isFile())
+        entries.push({ path: name, kind: (fs4.statSync(full).mode & 73) !== 0 ? "executable" : "file", digest: sha256(fs4.readFileSync(full)) });
+    }
+  };
+  walk("");
+  return filesDigest(entries);
+}
+function actionVersion(actionRoot2) {
+  const manifest = JSON.parse(fs4.readFileSync(path4.join(actionRoot2, "package.json"), "utf8"));
+  const dist = path4.join(actionRoot2, "dist");
+  const bundle = fs4.existsSync(dist) ? contextDigest(dist) : "no-bundle";
+  return `${manifest.version ?? "0.0.0"}+${bundle}`;
+}
+
+// src/rebuild.ts
+async function checkRebuild(docker, settings, plans, facts) {
+  const compare = settings.rebuild === "if-changed" && plans[0].push.enabled;
+  const engine = compare && plans.some((plan) => plan.target.platform === "") ? await docker.enginePlatform() : "";
+  const platforms = plans.map((plan) => plan.target.platform || engine);
+  const reasons = [];
+  let baseDigests = plans.map(() => "");
+  const compared = `${settings.image}:${tagBase(settings)}`;
+  const [resolved, held] = compare ? await Promise.all([
+    resolveBaseDigests(docker, plans[0].baseImage, platforms, facts.env).catch((error) => error),
+    readHeldImage(docker, compared, facts.env)
+  ]) : [void 0, void 0];
+  if (resolved instanceof Error) reasons.push(`the digest of the base image ${plans[0].baseImage} could not be read (${firstLine(resolved)})`);
+  else if (resolved) baseDigests = resolved;
+  const shared = {
+    app: contextDigest(facts.appContext),
+    docker: contextDigest(path5.join(facts.actionRoot, "docker")),
+    action: actionVersion(facts.actionRoot)
+  };
+  const fingerprints = plans.map((plan, index) => ({
+    base: basePart(plan.baseImage, baseDigests[index]),
+    ...shared,
+    inputs: inputsPart(settings, plan.target.platform)
+  }));
+  if (!held) {
+    const why = settings.rebuild === "always" ? "rebuild: always" : "rebuild: if-changed compares with the registry only when pushing";
+    return { fingerprints, baseDigests, rebuild: true, reasons: [why], compared: "", digest: "" };
+  }
+  reasons.push(...rebuildReasons(compared, held, platforms, fingerprints, plans.length > 1));
+  return { fingerprints, baseDigests, rebuild: reasons.length > 0, reasons, compared, digest: held.kind === "image" ? held.digest : "" };
+}
+function rebuildReasons(compared, held, platforms, wanted, several) {
+  if (held.kind === "missing") return [`${compared} is not in the registry`];
+  if (held.kind === "unreadable") return [`${compared} could not be read from the registry (${held.why})`];
+  if (held.multiPlatform !== several)
+    return [
+      `${compared} is ${held.multiPlatform ? "a multi-platform image" : "a single-platform image"}, and this run builds ${several ? "several platforms" : "one"}`
+    ];
+  const reasons = [];
+  const heldPlatforms = Object.keys(held.labels);
+  const extra = heldPlatforms.filter((platform) => !platforms.some((wantedPlatform) => samePlatform(platform, wantedPlatform)));
+  if (several && extra.length > 0) reasons.push(`${compared} also holds ${extra.join(", ")}, which this run does not build`);
+  platforms.forEach((platform, index) => {
+    const key = heldPlatforms.find((candidate) => samePlatform(candidate, platform));
+    const where = several ? `${platform}: ` : "";
+    if (key === void 0) {
+      reasons.push(`${where}${compared} holds no image for ${platform}`);
+      return;
+    }
+    for (const change of changedParts(readFingerprint(held.labels[key]), wanted[index])) reasons.push(`${where}${describeChange(change)}`);
+  });
+  return reasons;
+}
+async function readHeldImage(docker, ref, env) {
+  try {
+    const [manifest, image] = await Promise.all([docker.inspectRemote(ref, "Manifest", env), docker.inspectRemote(ref, "Image", env)]);
+    if (manifest === "missing" || image === "missing") return { kind: "missing" };
+    return heldImage(manifest, image);
+  } catch (error) {
+    return { kind: "unreadable", why: firstLine(error) };
+  }
+}
+function heldImage(manifest, image) {
+  const labelsOf = (config) => config.config?.Labels ?? {};
+  const digest = manifest.digest ?? "";
+  if (manifest.manifests === void 0) {
+    const config = image ?? {};
+    return { kind: "image", digest, multiPlatform: false, labels: { [platformName(config)]: labelsOf(config) } };
+  }
+  const labels = {};
+  for (const [platform, config] of Object.entries(image ?? {}))
+    if (!platform.startsWith("unknown")) labels[platform] = labelsOf(config);
+  return { kind: "image", digest, multiPlatform: true, labels };
+}
+async function resolveBaseDigests(docker, baseImage, platforms, env) {
+  const manifest = await docker.inspectRemote(baseImage, "Manifest", env);
+  if (manifest === "missing") throw new Error(`${baseImage} is not in its registry`);
+  return platforms.map((platform) => platformDigest(manifest, platform));
+}
+function platformDigest(manifest, platform) {
+  if (manifest.manifests === void 0) {
+    if (!manifest.digest) throw new Error("the registry gave no digest");
+    return manifest.digest;
+  }
+  const found = manifest.manifests.find((entry) => entry.platform !== void 0 && samePlatform(platformName(entry.platform), platform));
+  if (!found) throw new Error(`it holds no image for ${platform}`);
+  return found.digest;
+}
+function platformName(platform) {
+  return [platform.os ?? "linux", platform.architecture ?? "unknown", ...platform.variant ? [platform.variant] : []].join("/");
+}
+function samePlatform(a, b) {
+  const normal = (name) => name === "linux/arm64/v8" ? "linux/arm64" : name;
+  return normal(a) === normal(b);
+}
+function firstLine(error) {
+  return (error.message ?? String(error)).split("\n")[0] ?? "";
+}
+function fingerprinted(settings, contexts, check) {
+  return contexts.map(
+    (context3, index) => makePlan(settings, { ...context3, fingerprint: { labels: fingerprintLabels(check.fingerprints[index]), baseDigest: check.baseDigests[index] } })
+  );
+}
+async function reportUnchanged(reporter, settings, check) {
+  const parts = check.fingerprints.map(
+    (fingerprint, index) => `${check.fingerprints.length > 1 ? `image ${index + 1}: ` : ""}${describeParts(fingerprint)}`
+  );
+  reporter.notice(
+    `Not rebuilt: ${check.compared} (${check.digest}) was built from the same fingerprint (${parts.join("; ")}). Nothing was built, tested or pushed; no tag moved.`
+  );
+  reporter.setOutput("rebuilt", "false");
+  reporter.setOutput("rebuild-reasons", "");
+  reporter.setOutput("tags", check.compared);
+  reporter.setOutput("digest", check.digest);
+  await reporter.summary("Flask image: unchanged, not rebuilt", [
+    { label: "Image", value: check.compared },
+    { label: "Python", value: settings.pythonVersion },
+    { label: "Variant", value: settings.variant },
+    { label: "Worker", value: settings.worker },
+    { label: "Digest", value: check.digest },
+    { label: "Fingerprint", value: parts.join("; ") },
+    { label: "Pushed", value: "nothing (rebuild: if-changed, nothing changed)" }
+  ]);
 }
 
 // src/settings/app.ts
+import * as path6 from "node:path";
 function parseApp(input, folder, env) {
   const appModule = input.get("app-module");
   if (appModule !== "" && !/^[A-Za-z_][\w.]*(:[A-Za-z_][\w.()]*)?$/.test(appModule))
     input.fail(`app-module: "${appModule}" is not a Python module path; use e.g. myapp.wsgi:application.`);
   const appInput = input.get("app");
-  if (appInput === "") return { appDir: path4.join(env.actionRoot, "docker", "demo"), appModule };
+  if (appInput === "") return { appDir: path6.join(env.actionRoot, "docker", "demo"), appModule };
   if (folder?.input !== appInput) throw new Error(`parseSettings: pass inspectApp(workspace, "${appInput}") for the app input`);
   const problem = folderProblem(folder, appModule, env.workspace);
   if (problem !== "") input.fail(problem);
@@ -5462,8 +5697,8 @@ function parseApp(input, folder, env) {
 }
 function folderProblem(folder, appModule, workspace) {
   const { input, realPath: realPath2 } = folder;
-  const relative2 = path4.relative(folder.realWorkspace, realPath2);
-  if (relative2 === ".." || relative2.startsWith(`..${path4.sep}`) || path4.isAbsolute(relative2))
+  const relative2 = path6.relative(folder.realWorkspace, realPath2);
+  if (relative2 === ".." || relative2.startsWith(`..${path6.sep}`) || path6.isAbsolute(relative2))
     return `app: "${input}" points outside the workspace (${workspace})${realPath2 !== folder.resolved ? `: it is a link to ${realPath2}` : ""}; give a folder inside the repository.`;
   if (!folder.isFolder) return `app: "${input}" is not a folder (looked at ${realPath2}); give the folder that holds main.py or app/main.py.`;
   if (appModule === "" && !folder.hasMain && !folder.hasAppMain)
@@ -5486,7 +5721,30 @@ function parseBuild(input, env, target) {
   const platforms = parsePlatforms(input.get("platforms"), (m) => input.fail(m));
   if (builder === "classic" && platforms.length > 0)
     input.fail("platforms: the classic builder builds only for the engine's own platform; use builder: auto or buildx, or leave platforms empty.");
-  return { baseImage, pipIndexUrl, buildArgs, builder, ...cache, platforms, pull: input.bool("pull", false), noCache: input.bool("no-cache", false) };
+  const rebuild = parseRebuild(input);
+  return {
+    baseImage,
+    pipIndexUrl,
+    buildArgs,
+    builder,
+    ...cache,
+    platforms,
+    pull: input.bool("pull", false),
+    noCache: input.bool("no-cache", false),
+    rebuild
+  };
+}
+function parseRebuild(input) {
+  const value = input.get("rebuild").toLowerCase() || "always";
+  if (!REBUILD_MODES.includes(value)) {
+    input.fail(`rebuild: "${input.get("rebuild")}" is not a rebuild mode; use ${REBUILD_MODES.join(" or ")}.`);
+    return "always";
+  }
+  if (value === "if-changed" && input.get("image") === "")
+    input.fail(
+      "rebuild: if-changed compares with the image the registry holds, and image is empty; give image (e.g. ghcr.io/acme/web), or use rebuild: always."
+    );
+  return value;
 }
 function parseBaseImage(input) {
   const baseImage = input.get("base-image");
@@ -5960,7 +6218,7 @@ async function runPipeline(raw, env, deps) {
   if (settings.pushSkippedReason !== "") reporter.notice(`Push skipped: ${settings.pushSkippedReason}.`);
   await docker.serverVersion();
   const prepared = await failBeforeWork(settings, deps, () => prepare(settings, env, deps));
-  const { plans } = prepared;
+  let { plans } = prepared;
   const first = plans[0];
   const builder = first.builder;
   const configDir = settings.username !== "" && settings.password !== "" ? createDockerConfigDir() : "";
@@ -5973,7 +6231,25 @@ async function runPipeline(raw, env, deps) {
     ownBuilder: builder.kind === "buildx" && builder.own ? builder.name : ""
   };
   try {
-    await setUp(deps, settings, first, progress);
+    await logIn(deps, settings, first, progress);
+    progress.stage = "fingerprint";
+    const rebuild = await reporter.group(
+      "Build fingerprint",
+      () => checkRebuild(docker, settings, plans, {
+        actionRoot: env.actionRoot,
+        appContext: prepared.appContext.dir,
+        env: progress.dockerEnv
+      })
+    );
+    if (!rebuild.rebuild) {
+      progress.passed = true;
+      await reportUnchanged(reporter, settings, rebuild);
+      return { settings, plan: first, imageId: "", platforms: [], rebuild };
+    }
+    reporter.info(`Building: ${rebuild.reasons.join("; ")}.`);
+    plans = fingerprinted(settings, prepared.contexts, rebuild);
+    prepared.plans = plans;
+    await makeBuilder(deps, settings, progress);
     for (const plan of plans) await buildAndTest(deps, settings, plan, plans.length > 1, progress);
     const { tested } = progress;
     for (const result of tested) await tagImage(docker, result.plan, result.imageId);
@@ -5982,8 +6258,8 @@ async function runPipeline(raw, env, deps) {
     if (first.push.enabled) push = await pushTested(docker, reporter, settings, tested, progress);
     progress.passed = true;
     progress.stage = "report";
-    await report(docker, reporter, settings, tested, push);
-    return { settings, plan: first, imageId: tested[0].imageId, probe: tested[0].probe, platforms: tested, ...push ? { push } : {} };
+    await report(docker, reporter, settings, tested, push, rebuild);
+    return { settings, plan: plans[0], imageId: tested[0].imageId, probe: tested[0].probe, platforms: tested, ...push ? { push } : {}, rebuild };
   } catch (error) {
     await reportFailure(reporter, settings, plans, progress, error);
     throw error;
@@ -5991,7 +6267,7 @@ async function runPipeline(raw, env, deps) {
     await cleanUpRun(docker, reporter, prepared, progress);
   }
 }
-async function setUp(deps, settings, first, progress) {
+async function logIn(deps, settings, first, progress) {
   const { docker, reporter } = deps;
   if (progress.configDir !== "") {
     deps.state.save({ dockerConfig: progress.configDir, registry: first.push.registry });
@@ -6000,6 +6276,9 @@ async function setUp(deps, settings, first, progress) {
       () => registryLogin(docker, settings, { configDir: progress.configDir, log: (message) => reporter.warning(message) })
     );
   }
+}
+async function makeBuilder(deps, settings, progress) {
+  const { docker, reporter } = deps;
   if (progress.ownBuilder !== "") {
     const name = progress.ownBuilder;
     progress.stage = "builder";
@@ -6050,7 +6329,7 @@ async function cleanUpRun(docker, reporter, prepared, progress) {
     if (!progress.passed || localRefs(plan).length > 0) await docker.untag(plan.app.tag);
   }
   prepared.appContext.dispose();
-  for (const layout of prepared.baseLayouts) if (layout !== "") fs4.rmSync(layout, { recursive: true, force: true });
+  for (const layout of prepared.baseLayouts) if (layout !== "") fs5.rmSync(layout, { recursive: true, force: true });
   const { configDir, ownBuilder } = progress;
   if (configDir !== "" || ownBuilder !== "")
     await cleanup(
@@ -6078,7 +6357,7 @@ async function prepare(settings, env, deps) {
   if (cache.dropped !== "") (settings.cacheGiven ? reporter.warning : reporter.info)(`Cache: ${cache.dropped}.`);
   const hostPort = settings.network === "host" ? await freePort() : 0;
   const own = hasOwnImageStore(builder);
-  const baseLayouts = platformTargets.map(() => own ? fs4.mkdtempSync(path5.join(configRoot(), `${PRODUCT}-base-`)) : "");
+  const baseLayouts = platformTargets.map(() => own ? fs5.mkdtempSync(path7.join(configRoot(), `${PRODUCT}-base-`)) : "");
   const appContext = appBuildContext(settings.appDir, configRoot());
   const context3 = {
     date: runDate.date,
@@ -6088,20 +6367,21 @@ async function prepare(settings, env, deps) {
     jobId: job,
     builder,
     hostPort,
-    hasRequirements: fs4.existsSync(path5.join(settings.appDir, "requirements.txt")),
+    hasRequirements: fs5.existsSync(path7.join(settings.appDir, "requirements.txt")),
     actionRoot: env.actionRoot,
     appContext: appContext.dir,
     ...settings.immutableTag ? { run: { number: deps.source.runNumber, attempt: deps.source.runAttempt || "1" } } : {},
-    bundledDockerfile: fs4.readFileSync(path5.join(env.actionRoot, "docker", "Dockerfile"), "utf8"),
+    bundledDockerfile: fs5.readFileSync(path7.join(env.actionRoot, "docker", "Dockerfile"), "utf8"),
     cache: { from: cache.from, to: cache.to }
   };
-  const plans = platformTargets.map((target, index) => makePlan(settings, { ...context3, target, baseLayout: baseLayouts[index] }));
+  const contexts = platformTargets.map((target, index) => ({ ...context3, target, baseLayout: baseLayouts[index] }));
+  const plans = contexts.map((planContext) => makePlan(settings, planContext));
   if (appContext.dir !== settings.appDir) reporter.info("The app folder holds a .git: the image is built from a copy without it.");
   const first = plans[0];
   reporter.info(
     `Python ${settings.pythonVersion} (${settings.variant}) on ${first.baseImage}, worker ${settings.worker}${describePlatforms(plans)}; dated tags use ${runDate.date} (${runDate.source}). Builder: ${describeBuilder(builder)}. Cache: ${describeCache(cache)}.${first.pipIndex === "secret" ? " The package index reaches pip as a build secret." : ""}`
   );
-  return { plans, appContext, baseLayouts };
+  return { plans, contexts, appContext, baseLayouts };
 }
 async function buildTargets(docker, settings, builder, listed) {
   if (settings.platforms.length === 0) return targets([], "");
@@ -6197,7 +6477,7 @@ async function cacheCapableBuilder(docker, chosen, driver, settings, job) {
   if (plan.action === "make") return { builder: { kind: "buildx", name: ownBuilderName(job), own: true }, dropped: "" };
   return { builder: chosen, dropped: plan.action === "drop" ? plan.reason : "" };
 }
-async function report(docker, reporter, settings, tested, push) {
+async function report(docker, reporter, settings, tested, push, rebuild) {
   const first = tested[0];
   const sizes = await Promise.all(
     tested.map(
@@ -6218,6 +6498,8 @@ async function report(docker, reporter, settings, tested, push) {
   reporter.setOutput("probe-status", String(first.probe.status));
   reporter.setOutput("probe-seconds", first.probe.seconds.toFixed(3));
   reporter.setOutput("image-size", sizes[0] === void 0 ? "" : String(sizes[0]));
+  reporter.setOutput("rebuilt", "true");
+  reporter.setOutput("rebuild-reasons", rebuild.reasons.join("\n"));
   const pushed = push ? `yes, ${push.pushed.length} tags` : settings.pushSkippedReason !== "" ? `skipped: ${settings.pushSkippedReason}` : "no (push: false)";
   await reporter.summary("Flask image", [
     { label: "Image", value: settings.image || first.plan.app.tag },
@@ -6225,6 +6507,7 @@ async function report(docker, reporter, settings, tested, push) {
     { label: "Tags", value: tags.join(", ") },
     { label: "Pushed", value: pushed },
     { label: "Digest", value: push?.digest || "-" },
+    { label: "Rebuilt because", value: rebuild.reasons.join("; ") },
     ...tested.length === 1 ? [
       { label: "Image ID", value: first.imageId },
       { label: "Size", value: sizes[0] === void 0 ? "-" : `${(sizes[0] / 1e6).toFixed(1)} MB` },

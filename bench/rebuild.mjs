@@ -1,0 +1,179 @@
+// `npm run bench:rebuild [-- --python 3.11 --rounds 3]`: what `rebuild: if-changed` saves. Pushes the
+// demo app once to the test bed's registry (from a base image in that registry, as a scheduled
+// rebuild's base lives in one), then, each round on another day, times a run that finds nothing
+// changed (skipped: no build, test or push) against a warm-cache rebuild of the same inputs
+// (`rebuild: always`: every layer from the engine's cache, the smoke test, the push), and against a
+// warm `if-changed` rebuild that found one input changed (an extra tag: the check, then the same
+// work). The last one also leaves the next round an image whose fingerprint has its base digest
+// (an `always` build records none). Prints the wall times and the skipped run's phases, and writes
+// them to bench/results/rebuild.md (or --out FILE).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildWithAction } from './lib/action-build.mjs';
+import { run } from './lib/exec.mjs';
+import { readTestbed, testbedVariables } from './lib/testbed.mjs';
+
+/** @typedef {import('../src/cli-result.js').CliResult} CliResult */
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const USAGE = `Usage: npm run bench:rebuild [-- --python X.Y] [--rounds N] [--out FILE]
+Times a skipped run (rebuild: if-changed, nothing changed) against warm-cache rebuilds (rebuild: always, and if-changed with one input changed)
+of the demo app, pushed to the test bed's registry, N rounds (default 3).`;
+
+/**
+ * @param {string[]} argv
+ * @returns {{ python: string, rounds: number, out: string, help: boolean }}
+ */
+function parseOptions(argv) {
+  const options = { python: '', rounds: 3, out: path.join(repoRoot, 'bench', 'results', 'rebuild.md'), help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = () => {
+      const next = argv[++i];
+      if (next === undefined) throw new Error(`${flag} needs a value\n${USAGE}`);
+      return next;
+    };
+    if (flag === '--help' || flag === '-h') options.help = true;
+    else if (flag === '--python') options.python = value();
+    else if (flag === '--rounds') options.rounds = Number(value());
+    else if (flag === '--out') options.out = path.resolve(value());
+    else throw new Error(`unknown flag ${flag}\n${USAGE}`);
+  }
+  if (!Number.isInteger(options.rounds) || options.rounds < 1) throw new Error(`--rounds: a whole number from 1\n${USAGE}`);
+  return options;
+}
+
+/**
+ * Runs docker with `args` (and `input` on stdin), failing with its stderr.
+ * @param {string[]} args
+ * @param {NodeJS.ProcessEnv} [env]
+ * @param {string} [input]
+ */
+async function docker(args, env = process.env, input) {
+  const result = await run('docker', args, { env, ...(input !== undefined ? { input } : {}) });
+  if (result.code !== 0) throw new Error(`docker ${args.slice(0, 2).join(' ')} failed: ${result.stderr.trim()}`);
+  return result.stdout;
+}
+
+/** @param {number[]} values */
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? NaN) : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
+}
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  if (options.help) return console.log(USAGE);
+  const variables = await testbedVariables(repoRoot);
+  const registry = variables.TESTBED_REGISTRY ?? '';
+  const user = variables.TESTBED_REGISTRY_USER ?? '';
+  const password = variables.TESTBED_REGISTRY_PASSWORD ?? '';
+  if (registry === '') throw new Error('No test bed registry: run `bash scripts/testbed.sh up` first.');
+  const testbed = await readTestbed(repoRoot, (line) => console.log(`bench: ${line}`));
+  const python = options.python || (variables.TESTBED_PYTHON_VERSIONS ?? '3.11').split(/\s+/)[0] || '3.11';
+  const namespace = `bench-rebuild-${Math.random().toString(36).slice(2, 8)}`;
+  const image = `${registry}/${namespace}/app`;
+
+  // The base image in the registry, as a scheduled rebuild's is: offline, the stand-in pushed under
+  // the bench's own name (a prefix the action completes to python:X); online, Docker Hub's.
+  let basePrefix = testbed.basePrefix;
+  const config = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-rebuild-config-'));
+  fs.writeFileSync(path.join(config, 'config.json'), '{"auths":{"bench-rebuild.invalid":{}}}\n');
+  try {
+    if (testbed.mode === 'offline') {
+      const local = `${testbed.basePrefix}python:${python}`;
+      basePrefix = `${registry}/${namespace}/`;
+      await docker(['--config', config, 'login', registry, '--username', user, '--password-stdin'], process.env, password);
+      await docker(['tag', local, `${basePrefix}python:${python}`]);
+      await docker(['--config', config, 'push', `${basePrefix}python:${python}`]);
+      await docker(['image', 'rm', `${basePrefix}python:${python}`]);
+    }
+  } finally {
+    fs.rmSync(config, { recursive: true, force: true });
+  }
+
+  const env = { ...process.env, REGISTRY_PASSWORD: password };
+  /**
+   * @param {string} rebuild
+   * @param {string} date
+   * @param {string} tag an extra tag: another one is another input
+   * @param {'true' | 'false'} expected the `rebuilt` output the run must give
+   * @returns {Promise<{ cli: CliResult, wallMs: number, log: string }>}
+   */
+  const action = async (rebuild, date, tag, expected) => {
+    const build = await buildWithAction({
+      repoRoot,
+      cwd: repoRoot,
+      app: 'docker/demo',
+      python,
+      variant: 'debian',
+      image,
+      testbed: { ...testbed, basePrefix },
+      env,
+      extraArgs: ['--push', 'true', '--username', user, '--rebuild', rebuild, '--date', date, '--latest', 'false', '--tags', tag],
+    });
+    if (!build.ok) throw new Error(`the action failed (exit ${build.code}): ${build.error}`);
+    if (!build.log.includes(`\nrebuilt=${expected}\n`))
+      throw new Error(`rebuild: ${rebuild} on ${date} did not give rebuilt=${expected}:\n${build.log.slice(-3000)}`);
+    return { cli: build.cli, wallMs: build.wallMs, log: build.log };
+  };
+
+  const loadBefore = os.loadavg()[0]?.toFixed(2) ?? '?';
+  console.log(`bench: Python ${python}, ${options.rounds} rounds, image ${image}; load average ${loadBefore}`);
+  const first = await action('if-changed', '2026-01-01', 'round-0', 'true');
+  console.log(`bench: first push ${(first.wallMs / 1000).toFixed(1)} s`);
+  /** @type {{ skipped: number[], always: number[], changed: number[] }} */
+  const times = { skipped: [], always: [], changed: [] };
+  /** @type {CliResult | undefined} */
+  let lastSkipped;
+  for (let round = 1; round <= options.rounds; round++) {
+    const day = (/** @type {number} */ offset) => `2026-01-${String(round * 3 + offset).padStart(2, '0')}`;
+    const skip = await action('if-changed', day(0), `round-${round - 1}`, 'false');
+    times.skipped.push(skip.wallMs / 1000);
+    lastSkipped = skip.cli;
+    times.always.push((await action('always', day(1), `round-${round - 1}`, 'true')).wallMs / 1000);
+    times.changed.push((await action('if-changed', day(2), `round-${round}`, 'true')).wallMs / 1000);
+    console.log(
+      `bench: round ${round}: skipped ${times.skipped.at(-1)?.toFixed(1)} s, warm rebuild (always) ${times.always.at(-1)?.toFixed(1)} s, warm rebuild (if-changed, one input changed) ${times.changed.at(-1)?.toFixed(1)} s`,
+    );
+  }
+
+  const figure = (/** @type {number[]} */ values) =>
+    `${median(values).toFixed(1)} | ${Math.min(...values).toFixed(1)} | ${Math.max(...values).toFixed(1)}`;
+  const phases = (lastSkipped?.phases ?? []).map((phase) => `| ${phase.title} | ${phase.seconds.toFixed(2)} |`);
+  const report = [
+    `# A skipped scheduled run against a warm-cache rebuild (${new Date().toISOString().slice(0, 10)})`,
+    '',
+    `\`npm run bench:rebuild -- --python ${python} --rounds ${options.rounds}\` on ${os.cpus().length} cores (load average ${loadBefore} before): the demo app, pushed with \`node dist/cli.js --push true\` to the test bed's registry (with authentication) from a base image in that registry. Each round, on another \`--date\`: \`--rebuild if-changed\` with nothing changed (skipped: the base digest resolved, the fingerprint computed and compared with the image's labels in the registry; nothing built, tested or pushed), then \`--rebuild always\` (every layer from the engine's warm cache, the smoke test, the push of a new dated tag), then \`--rebuild if-changed\` with one input changed (another extra tag: the check, then the same work as \`always\`; the base build pinned to the digest it resolved). Wall time of the whole CLI run, seconds; the machine is shared, so compare rows of one run, not runs.`,
+    '',
+    '| Run | Median | Min | Max |',
+    '| --- | --- | --- | --- |',
+    `| Skipped (\`if-changed\`, unchanged) | ${figure(times.skipped)} |`,
+    `| Warm-cache rebuild (\`always\`) | ${figure(times.always)} |`,
+    `| Warm-cache rebuild (\`if-changed\`, one input changed) | ${figure(times.changed)} |`,
+    '',
+    `The skipped run took ${((median(times.skipped) / median(times.always)) * 100).toFixed(0)} % of the warm rebuild's time (medians). First push (cold for this base, not in the table): ${(first.wallMs / 1000).toFixed(1)} s.`,
+    '',
+    "Phases of the last skipped run (the CLI's own timings):",
+    '',
+    '| Phase | Seconds |',
+    '| --- | --- |',
+    ...phases,
+    '',
+  ].join('\n');
+  console.log(`\n${report}`);
+  fs.mkdirSync(path.dirname(options.out), { recursive: true });
+  fs.writeFileSync(options.out, report);
+  console.log(`bench: wrote ${path.relative(repoRoot, options.out)}`);
+  // The bench's local tags of what it pushed; the registry keeps them (the test bed's, removed with it).
+  const rows = await docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', image]);
+  for (const ref of rows.split('\n').filter((line) => line !== '' && !line.endsWith(':<none>'))) await docker(['image', 'rm', '--no-prune', ref]);
+}
+
+main().catch((error) => {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
