@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-INP3JBCU.js";
+} from "./chunks/chunk-J4MRRBK3.js";
 
 // src/post.ts
 try {

@@ -96,6 +96,9 @@ describe('defaults', () => {
       probeTimeout: 60,
       probeTimeoutGiven: false,
       probeEnv: {},
+      mode: 'build',
+      handover: '',
+      digests: [],
       githubToken: '',
       notices: [],
     });

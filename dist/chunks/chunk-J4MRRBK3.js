@@ -20650,6 +20650,10 @@ ${lastLines(result.stderr || result.stdout, 25)}`,
   async untag(reference) {
     await this.run(["image", "rm", "--no-prune", reference]);
   }
+  /** Writes an image to a tar file (docker save), which a platform job uploads by digest (image-upload.ts). */
+  async save(image, file) {
+    await this.must(["save", "--output", file, image], `save the image ${image.slice(0, 19)} for its upload`);
+  }
   /** Pushes one reference; returns the pushed manifest digest when Docker reports it. */
   async push(reference, configDir) {
     const result = await this.run(["push", reference], { echo: true, env: { DOCKER_CONFIG: configDir } });
@@ -21283,9 +21287,10 @@ function makePlan(settings, context) {
       registry: settings.registry,
       repository: settings.image,
       tags,
-      refs: settings.image === "" ? [] : tags.map((tag) => `${settings.image}:${tag}`),
+      // A platform job tags nothing: it pushes by digest, and the merge tags the set.
+      refs: settings.image === "" || settings.mode === "platform" ? [] : tags.map((tag) => `${settings.image}:${tag}`),
       // One platform's image among several: pushed under the first tag and its platform, for the index to name.
-      platformRef: settings.image !== "" && context.target.slug !== "" ? `${settings.image}:${tags[0]}-${context.target.slug}` : ""
+      platformRef: settings.image !== "" && settings.mode !== "platform" && context.target.slug !== "" ? `${settings.image}:${tags[0]}-${context.target.slug}` : ""
     },
     labels
   };
@@ -21491,25 +21496,24 @@ export {
   fence,
   DockerError,
   Docker,
+  PRODUCT,
+  productLabel,
+  parsePlatforms,
+  targets,
+  platformSlug,
+  unsupportedPlatforms,
   BUILDER_KEYWORDS,
   BuilderError,
   isValidBuilderName,
   chooseBuilder,
   hasOwnImageStore,
   describeBuilder,
-  PRODUCT,
   parseCacheInput,
   defaultCache,
   needsCacheExport,
   cacheForBuilder,
   describeCache,
   placeLocalFolders,
-  ownBuilderName,
-  createBuilderArgs,
-  cacheBuilderPlan,
-  configRoot,
-  createDockerConfigDir,
-  loginEnv,
   isValidRepository,
   isValidRegistryHost,
   isValidTag,
@@ -21521,11 +21525,6 @@ export {
   indexMaskParts,
   urlCredentials,
   requireSecretSupport,
-  bindProblem,
-  parsePlatforms,
-  targets,
-  unsupportedPlatforms,
-  withholdFromUntrustedCode,
   DEFAULT_VARIANT,
   supportedVersions,
   supportedVariants,
@@ -21535,6 +21534,15 @@ export {
   isWorker,
   defaultWorker,
   allowedWorkers,
+  bindProblem,
+  withholdFromUntrustedCode,
+  computeTags,
+  ownBuilderName,
+  createBuilderArgs,
+  cacheBuilderPlan,
+  configRoot,
+  createDockerConfigDir,
+  loginEnv,
   makePlan,
   cleanup,
   actionState,
