@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-DN63AUDN.js";
+} from "./chunks/chunk-4QWJXM6K.js";
 import {
   Docker,
   cleanup,

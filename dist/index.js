@@ -16,7 +16,7 @@ import {
   readHandovers,
   readInputs,
   runPipeline
-} from "./chunks/chunk-DN63AUDN.js";
+} from "./chunks/chunk-4QWJXM6K.js";
 import {
   Docker,
   actionState,

@@ -805,3 +805,53 @@ describe('build secrets and the cache', () => {
     expect(onlyProblem({ 'cache-from': `type=local,src=${workspace}-sibling` })).toMatch(/lies outside the workspace/);
   });
 });
+
+describe('mode', () => {
+  const push = { image: 'ghcr.io/acme/web', push: 'true', username: 'u', password: 'p' };
+  const digest = `sha256:${'a'.repeat(64)}`;
+
+  it('is build by default, and accepts platform and merge in any case', () => {
+    expect(parse({}).mode).toBe('build');
+    expect(parse({ mode: 'Platform' }).mode).toBe('platform');
+    expect(parse({ ...push, mode: 'merge', platforms: 'linux/amd64,linux/arm64', handover: 'in' }).mode).toBe('merge');
+  });
+
+  it('refuses an unknown mode, naming the modes', () => {
+    expect(onlyProblem({ mode: 'split' })).toBe('mode: "split" is not a mode; use build, platform, merge.');
+  });
+
+  it("platform: one platform per job (or none: the runner's own)", () => {
+    expect(parse({ mode: 'platform', platforms: 'linux/arm64' }).platforms).toEqual(['linux/arm64']);
+    expect(onlyProblem({ mode: 'platform', platforms: 'linux/amd64,linux/arm64' })).toMatch(
+      /^mode: platform builds one platform per job, and platforms lists linux\/amd64, linux\/arm64/,
+    );
+  });
+
+  it('merge: needs the platforms, push and the hand-over (a folder or digests)', () => {
+    expect(problems({ mode: 'merge' })).toEqual([
+      'platforms: mode: merge needs the platforms the platform jobs built (e.g. linux/amd64,linux/arm64): the merge refuses a set that lacks one.',
+      'push: mode: merge points the tags at the tested images; set push: true (and give it the same image, username and password).',
+      "handover: mode: merge needs the platform jobs' hand-over files (the folder actions/download-artifact wrote them to) or their digests in digests.",
+    ]);
+  });
+
+  it('merge: reads digests as sha256:HEX or IMAGE@sha256:HEX of its own image', () => {
+    const settings = parse({ ...push, mode: 'merge', platforms: 'linux/amd64', digests: `${digest}\nghcr.io/acme/web@sha256:${'b'.repeat(64)}` });
+    expect(settings.digests).toEqual([digest, `sha256:${'b'.repeat(64)}`]);
+    expect(onlyProblem({ ...push, mode: 'merge', platforms: 'linux/amd64', digests: 'sha256:abc' })).toMatch(
+      /^digests: "sha256:abc" is not a digest/,
+    );
+    expect(onlyProblem({ ...push, mode: 'merge', platforms: 'linux/amd64', digests: `ghcr.io/acme/other@${digest}` })).toMatch(
+      /names ghcr.io\/acme\/other, and this step merges ghcr.io\/acme\/web/,
+    );
+  });
+
+  it('digests belong to the merge only', () => {
+    expect(onlyProblem({ mode: 'platform', digests: digest })).toBe("digests: only mode: merge reads digests; this step's mode is platform.");
+  });
+
+  it("merge on a fork's pull request: skipped like any push, not an error", () => {
+    const settings = parse({ ...push, mode: 'merge', platforms: 'linux/amd64', handover: 'in' }, { forkPullRequest: true });
+    expect([settings.push, settings.pushSkippedReason !== '']).toEqual([false, true]);
+  });
+});

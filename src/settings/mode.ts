@@ -29,11 +29,12 @@ export function parseMode(input: InputReader, context: Context): ModeSettings {
       );
     if (!context.push && context.pushSkippedReason === '')
       input.fail('push: mode: merge points the tags at the tested images; set push: true (and give it the same image, username and password).');
-    if (handover === '' && digests.length === 0)
+    // Counted as given, valid or not: a bad line has its own message.
+    if (handover === '' && input.list('digests').length === 0)
       input.fail(
         "handover: mode: merge needs the platform jobs' hand-over files (the folder actions/download-artifact wrote them to) or their digests in digests.",
       );
-  } else if (digests.length > 0) input.fail(`digests: only mode: merge reads digests; this step's mode is ${mode}.`);
+  } else if (input.list('digests').length > 0) input.fail(`digests: only mode: merge reads digests; this step's mode is ${mode}.`);
   return { mode, handover, digests };
 }
 

@@ -6144,11 +6144,11 @@ function parseMode(input, context3) {
       );
     if (!context3.push && context3.pushSkippedReason === "")
       input.fail("push: mode: merge points the tags at the tested images; set push: true (and give it the same image, username and password).");
-    if (handover === "" && digests.length === 0)
+    if (handover === "" && input.list("digests").length === 0)
       input.fail(
         "handover: mode: merge needs the platform jobs' hand-over files (the folder actions/download-artifact wrote them to) or their digests in digests."
       );
-  } else if (digests.length > 0) input.fail(`digests: only mode: merge reads digests; this step's mode is ${mode}.`);
+  } else if (input.list("digests").length > 0) input.fail(`digests: only mode: merge reads digests; this step's mode is ${mode}.`);
   return { mode, handover, digests };
 }
 function parseDigests(input, image) {
