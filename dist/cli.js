@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-4QWJXM6K.js";
+} from "./chunks/chunk-TOFGU3U6.js";
 import {
   Docker,
   cleanup,

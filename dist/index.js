@@ -16,7 +16,7 @@ import {
   readHandovers,
   readInputs,
   runPipeline
-} from "./chunks/chunk-4QWJXM6K.js";
+} from "./chunks/chunk-TOFGU3U6.js";
 import {
   Docker,
   actionState,

@@ -168,8 +168,9 @@ export class RegistryClient {
     const url = pathOrUrl.startsWith('http') ? pathOrUrl : `${this.base}/v2/${this.repo}/${pathOrUrl}`;
     const what = `${method} ${this.repo}/${pathOrUrl.startsWith('http') ? 'blobs/uploads' : pathOrUrl}`;
     const attempt = async (): Promise<Response> => {
+      const sentWith = this.authorization;
       let response = await this.send(method, url, options);
-      if (response.status === 401 && (await this.answerChallenge(response))) response = await this.send(method, url, options);
+      if (response.status === 401 && (await this.answerChallenge(response, sentWith))) response = await this.send(method, url, options);
       if (response.ok || (options.allow ?? []).includes(response.status)) return response;
       const text = (await response.text().catch(() => '')).slice(0, 300);
       throw new RegistryError(`${what}: HTTP ${response.status} ${text.trim()}`, response.status);
@@ -196,13 +197,18 @@ export class RegistryClient {
     });
   }
 
-  /** Logs in as a 401's challenge asks: basic auth, or a token from its realm. False when there is nothing more to try. */
-  private async answerChallenge(response: Response): Promise<boolean> {
+  /**
+   * Logs in as a 401's challenge asks: basic auth, or a token from its realm. False when there is
+   * nothing more to try. `sentWith` is what the refused call carried: a call made at the same time
+   * may have logged in since, and then the call is simply tried again with that.
+   */
+  private async answerChallenge(response: Response, sentWith: string): Promise<boolean> {
     await response.arrayBuffer().catch(() => undefined);
+    if (this.authorization !== sentWith) return true;
     const challenge = response.headers.get('www-authenticate') ?? '';
     const basic = `Basic ${Buffer.from(`${this.access.username}:${this.access.password}`).toString('base64')}`;
     if (/^basic/i.test(challenge)) {
-      if (this.authorization === basic || this.access.username === '') return false;
+      if (sentWith === basic || this.access.username === '') return false;
       this.authorization = basic;
       return true;
     }
@@ -223,7 +229,7 @@ export class RegistryClient {
       );
     const body = (await tokenResponse.json()) as { token?: string; access_token?: string };
     const token = body.token ?? body.access_token ?? '';
-    if (token === '' || this.authorization === `Bearer ${token}`) return false;
+    if (token === '' || sentWith === `Bearer ${token}`) return false;
     this.authorization = `Bearer ${token}`;
     return true;
   }

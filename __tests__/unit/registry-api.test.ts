@@ -91,6 +91,13 @@ describe('RegistryClient', () => {
     expect(await api.blob(digest)).toEqual(Buffer.from('layer'));
   });
 
+  it.each(['basic', 'bearer'] as const)('logs in once for calls made at the same time (%s)', async (auth) => {
+    const registry = await fakeRegistry(auth, false);
+    const api = client(registry);
+    const blobs = ['a', 'b', 'c', 'd'].map((text) => Buffer.from(text));
+    expect(await Promise.all(blobs.map((blob) => api.putBlob(blob)))).toEqual(blobs.map((blob) => sha256Digest(blob)));
+  });
+
   it('says which call was refused when the password is wrong, and does not retry it', async () => {
     const registry = await fakeRegistry('basic', false);
     await expect(client(registry, 'wrong').putBlob(Buffer.from('x'))).rejects.toThrow(/^HEAD acme\/web\/blobs\/sha256:[a-f0-9]{64}: HTTP 401/);
