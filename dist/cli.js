@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-TOFGU3U6.js";
+} from "./chunks/chunk-KQMVMPVF.js";
 import {
   Docker,
   cleanup,

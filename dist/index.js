@@ -16,7 +16,7 @@ import {
   readHandovers,
   readInputs,
   runPipeline
-} from "./chunks/chunk-TOFGU3U6.js";
+} from "./chunks/chunk-KQMVMPVF.js";
 import {
   Docker,
   actionState,
@@ -37,7 +37,11 @@ ${problems.map((problem) => `  - ${problem}`).join("\n")}`);
 async function runMerge(raw, env, deps) {
   const { reporter } = deps;
   if ((raw["password"] ?? "") !== "") reporter.setSecret(raw["password"]);
-  const settings = await stage(reporter, "inputs", async () => parseSettings(raw, env, inspectApp(env.workspace, raw["app"])));
+  const settings = await stage(
+    reporter,
+    "inputs",
+    () => Promise.resolve().then(() => parseSettings(raw, env, inspectApp(env.workspace, raw["app"])))
+  );
   if (settings.mode !== "merge") throw new Error(`runMerge: mode is ${settings.mode}`);
   for (const notice of settings.notices) reporter.notice(notice);
   if (!settings.push) {

@@ -52,15 +52,11 @@ export async function uploadImage(docker: Docker, client: RegistryClient, imageI
 
 /** A layer as saved: compressed ones (the containerd store keeps them so) go as they are, plain tars are gzipped. */
 async function uploadLayer(client: RegistryClient, bytes: Buffer): Promise<Descriptor> {
-  let mediaType = LAYER;
-  let blob = bytes;
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) mediaType = `${LAYER}+gzip`;
-  else if (bytes.readUInt32LE(0) === 0xfd2fb528) mediaType = `${LAYER}+zstd`;
-  else {
-    // Node's gzip writes no timestamp: the same layer always compresses to the same blob, so a retried job re-uploads nothing.
-    blob = await gzip(bytes);
-    mediaType = `${LAYER}+gzip`;
-  }
+  const zstd = bytes.length >= 4 && bytes.readUInt32LE(0) === 0xfd2fb528;
+  const compressed = (bytes[0] === 0x1f && bytes[1] === 0x8b) || zstd;
+  // Node's gzip writes no timestamp: the same layer always compresses to the same blob, so a retried job re-uploads nothing.
+  const blob = compressed ? bytes : await gzip(bytes);
+  const mediaType = `${LAYER}+${zstd ? 'zstd' : 'gzip'}`;
   const digest = await client.putBlob(blob);
   return { mediaType, digest, size: blob.length };
 }

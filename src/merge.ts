@@ -35,7 +35,9 @@ export async function runMerge(
 ): Promise<MergeResult> {
   const { reporter } = deps;
   if ((raw['password'] ?? '') !== '') reporter.setSecret(raw['password']!);
-  const settings = await stage(reporter, 'inputs', async () => parseSettings(raw, env, inspectApp(env.workspace, raw['app'])));
+  const settings = await stage(reporter, 'inputs', () =>
+    Promise.resolve().then(() => parseSettings(raw, env, inspectApp(env.workspace, raw['app']))),
+  );
   if (settings.mode !== 'merge') throw new Error(`runMerge: mode is ${settings.mode}`);
   for (const notice of settings.notices) reporter.notice(notice);
   if (!settings.push) {

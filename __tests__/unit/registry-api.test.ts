@@ -70,7 +70,7 @@ async function fakeRegistry(auth: 'basic' | 'bearer', referrersApi: boolean): Pr
     });
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  registry.host = `127.0.0.1:${(server!.address() as AddressInfo).port}`;
+  registry.host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
   return registry;
 }
 

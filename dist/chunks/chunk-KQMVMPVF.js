@@ -5666,14 +5666,10 @@ async function uploadImage(docker, client, imageId, workDir) {
   }
 }
 async function uploadLayer(client, bytes) {
-  let mediaType = LAYER;
-  let blob = bytes;
-  if (bytes[0] === 31 && bytes[1] === 139) mediaType = `${LAYER}+gzip`;
-  else if (bytes.readUInt32LE(0) === 4247762216) mediaType = `${LAYER}+zstd`;
-  else {
-    blob = await gzip2(bytes);
-    mediaType = `${LAYER}+gzip`;
-  }
+  const zstd = bytes.length >= 4 && bytes.readUInt32LE(0) === 4247762216;
+  const compressed = bytes[0] === 31 && bytes[1] === 139 || zstd;
+  const blob = compressed ? bytes : await gzip2(bytes);
+  const mediaType = `${LAYER}+${zstd ? "zstd" : "gzip"}`;
   const digest = await client.putBlob(blob);
   return { mediaType, digest, size: blob.length };
 }
