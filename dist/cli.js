@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-KQMVMPVF.js";
+} from "./chunks/chunk-QM6EKRP4.js";
 import {
   Docker,
   cleanup,
@@ -15,7 +15,7 @@ import {
   hasCredentials,
   isHttpUrl,
   memoryState
-} from "./chunks/chunk-J4MRRBK3.js";
+} from "./chunks/chunk-OKKPVQD4.js";
 
 // src/cli.ts
 import * as fs from "node:fs";

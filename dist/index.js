@@ -16,13 +16,13 @@ import {
   readHandovers,
   readInputs,
   runPipeline
-} from "./chunks/chunk-KQMVMPVF.js";
+} from "./chunks/chunk-QM6EKRP4.js";
 import {
   Docker,
   actionState,
   computeTags,
   setFailed
-} from "./chunks/chunk-J4MRRBK3.js";
+} from "./chunks/chunk-OKKPVQD4.js";
 
 // src/merge.ts
 var MergeRefused = class extends Error {
@@ -37,11 +37,8 @@ ${problems.map((problem) => `  - ${problem}`).join("\n")}`);
 async function runMerge(raw, env, deps) {
   const { reporter } = deps;
   if ((raw["password"] ?? "") !== "") reporter.setSecret(raw["password"]);
-  const settings = await stage(
-    reporter,
-    "inputs",
-    () => Promise.resolve().then(() => parseSettings(raw, env, inspectApp(env.workspace, raw["app"])))
-  );
+  const withoutApp = { ...raw, app: "" };
+  const settings = await stage(reporter, "inputs", () => Promise.resolve().then(() => parseSettings(withoutApp, env, inspectApp(env.workspace, ""))));
   if (settings.mode !== "merge") throw new Error(`runMerge: mode is ${settings.mode}`);
   for (const notice of settings.notices) reporter.notice(notice);
   if (!settings.push) {

@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-J4MRRBK3.js";
+} from "./chunks/chunk-OKKPVQD4.js";
 
 // src/post.ts
 try {

@@ -35,9 +35,9 @@ export async function runMerge(
 ): Promise<MergeResult> {
   const { reporter } = deps;
   if ((raw['password'] ?? '') !== '') reporter.setSecret(raw['password']!);
-  const settings = await stage(reporter, 'inputs', () =>
-    Promise.resolve().then(() => parseSettings(raw, env, inspectApp(env.workspace, raw['app']))),
-  );
+  // The merge builds nothing: an app input copied from the platform jobs' step is not looked for.
+  const withoutApp = { ...raw, app: '' };
+  const settings = await stage(reporter, 'inputs', () => Promise.resolve().then(() => parseSettings(withoutApp, env, inspectApp(env.workspace, ''))));
   if (settings.mode !== 'merge') throw new Error(`runMerge: mode is ${settings.mode}`);
   for (const notice of settings.notices) reporter.notice(notice);
   if (!settings.push) {

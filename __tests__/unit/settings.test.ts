@@ -775,6 +775,9 @@ describe('build secrets and the cache', () => {
     const scoped = parseSettings({ 'python-version': '3.12', variant: 'slim', worker: 'gthread' }, hosted);
     expect(scoped.cacheFrom).toEqual([{ type: 'gha', attrs: [['scope', 'flask-gunicorn-action-3.12-slim-gthread']] }]);
     expect(scoped.cacheGiven).toBe(false);
+    // One named platform (a platform job): its own scope, so the amd64 and arm64 jobs keep their own caches.
+    const arm = parseSettings({ 'python-version': '3.12', variant: 'slim', platforms: 'linux/arm64', mode: 'platform' }, hosted);
+    expect(arm.cacheFrom).toEqual([{ type: 'gha', attrs: [['scope', 'flask-gunicorn-action-3.12-slim-meinheld-arm64']] }]);
     expect(parseSettings({ 'python-version': '3.12' }, env).cacheFrom).toEqual([]);
     const off = parseSettings({ 'python-version': '3.12', 'cache-from': 'none', 'cache-to': 'none' }, hosted);
     expect([off.cacheFrom, off.cacheTo, off.cacheGiven]).toEqual([[], [], true]);

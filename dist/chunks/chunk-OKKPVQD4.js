@@ -20738,6 +20738,58 @@ function buildEnv(builder) {
 // src/cache.ts
 import * as path4 from "node:path";
 
+// src/platforms.ts
+var KNOWN_PLATFORMS = [
+  "linux/amd64",
+  "linux/arm64",
+  "linux/arm/v7",
+  "linux/arm/v6",
+  "linux/386",
+  "linux/ppc64le",
+  "linux/s390x",
+  "linux/riscv64"
+];
+var EMULATED_PROBE_FACTOR = 3;
+function parsePlatforms(value, fail) {
+  const platforms = [];
+  for (const item of value.split(/[\n,]/).map((entry2) => entry2.trim().toLowerCase())) {
+    if (item === "") continue;
+    const platform2 = item === "linux/arm64/v8" ? "linux/arm64" : item;
+    if (!KNOWN_PLATFORMS.includes(platform2)) {
+      fail(
+        `platforms: "${item}" is not a platform the python base images are built for; use one or more of ${KNOWN_PLATFORMS.join(", ")} (e.g. linux/amd64,linux/arm64).`
+      );
+      continue;
+    }
+    if (!platforms.includes(platform2)) platforms.push(platform2);
+  }
+  return platforms;
+}
+function targets(platforms, enginePlatform) {
+  if (platforms.length === 0) return [{ platform: "", emulated: false, slug: "" }];
+  const many = platforms.length > 1;
+  const list = platforms.map((platform2) => ({
+    platform: platform2,
+    emulated: !samePlatform(platform2, enginePlatform),
+    slug: many ? platformSlug(platform2) : ""
+  }));
+  return [...list.filter((target) => !target.emulated), ...list.filter((target) => target.emulated)];
+}
+function platformSlug(platform2) {
+  return platform2.split("/").slice(1).join("");
+}
+function unsupportedPlatforms(wanted, listed) {
+  if (listed.length === 0) return [];
+  return wanted.filter((platform2) => !listed.some((entry2) => samePlatform(platform2, entry2)));
+}
+function probeTimeout(target, seconds, given) {
+  return target.emulated && !given ? seconds * EMULATED_PROBE_FACTOR : seconds;
+}
+function samePlatform(a, b) {
+  const norm = (p) => p.replace(/^linux\/arm64\/v8$/, "linux/arm64").replace(/^linux\/amd64\/v\d$/, "linux/amd64");
+  return norm(a) === norm(b);
+}
+
 // src/product.ts
 var PRODUCT = "flask-gunicorn-action";
 function productLabel(name) {
@@ -20788,8 +20840,8 @@ function exampleOf(type, name) {
   if (type === "registry") return "type=registry,ref=ghcr.io/acme/web:buildcache";
   return name === "cache-from" ? "type=local,src=/tmp/.buildx-cache" : "type=local,dest=/tmp/.buildx-cache";
 }
-function defaultCache(pythonVersion, variant, worker) {
-  const scope = ["scope", `${PRODUCT}-${pythonVersion}-${variant}-${worker}`];
+function defaultCache(pythonVersion, variant, worker, platform2 = "") {
+  const scope = ["scope", `${PRODUCT}-${pythonVersion}-${variant}-${worker}${platform2 !== "" ? `-${platformSlug(platform2)}` : ""}`];
   return { from: [{ type: "gha", attrs: [scope] }], to: [{ type: "gha", attrs: [scope, ["mode", "max"]] }] };
 }
 function specForBuild(spec, part) {
@@ -21069,58 +21121,6 @@ function listenPort(env, fallback) {
 function isLoopback(host) {
   const bare = host.replace(/^\[(.*)\]$/, "$1").toLowerCase();
   return bare === "localhost" || bare === "::1" || /^127\./.test(bare);
-}
-
-// src/platforms.ts
-var KNOWN_PLATFORMS = [
-  "linux/amd64",
-  "linux/arm64",
-  "linux/arm/v7",
-  "linux/arm/v6",
-  "linux/386",
-  "linux/ppc64le",
-  "linux/s390x",
-  "linux/riscv64"
-];
-var EMULATED_PROBE_FACTOR = 3;
-function parsePlatforms(value, fail) {
-  const platforms = [];
-  for (const item of value.split(/[\n,]/).map((entry2) => entry2.trim().toLowerCase())) {
-    if (item === "") continue;
-    const platform2 = item === "linux/arm64/v8" ? "linux/arm64" : item;
-    if (!KNOWN_PLATFORMS.includes(platform2)) {
-      fail(
-        `platforms: "${item}" is not a platform the python base images are built for; use one or more of ${KNOWN_PLATFORMS.join(", ")} (e.g. linux/amd64,linux/arm64).`
-      );
-      continue;
-    }
-    if (!platforms.includes(platform2)) platforms.push(platform2);
-  }
-  return platforms;
-}
-function targets(platforms, enginePlatform) {
-  if (platforms.length === 0) return [{ platform: "", emulated: false, slug: "" }];
-  const many = platforms.length > 1;
-  const list = platforms.map((platform2) => ({
-    platform: platform2,
-    emulated: !samePlatform(platform2, enginePlatform),
-    slug: many ? platformSlug(platform2) : ""
-  }));
-  return [...list.filter((target) => !target.emulated), ...list.filter((target) => target.emulated)];
-}
-function platformSlug(platform2) {
-  return platform2.split("/").slice(1).join("");
-}
-function unsupportedPlatforms(wanted, listed) {
-  if (listed.length === 0) return [];
-  return wanted.filter((platform2) => !listed.some((entry2) => samePlatform(platform2, entry2)));
-}
-function probeTimeout(target, seconds, given) {
-  return target.emulated && !given ? seconds * EMULATED_PROBE_FACTOR : seconds;
-}
-function samePlatform(a, b) {
-  const norm = (p) => p.replace(/^linux\/arm64\/v8$/, "linux/arm64").replace(/^linux\/amd64\/v\d$/, "linux/amd64");
-  return norm(a) === norm(b);
 }
 
 // src/foreign-code.ts

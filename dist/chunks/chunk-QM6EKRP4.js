@@ -65,7 +65,7 @@ import {
   urlCredentials,
   warning,
   withholdFromUntrustedCode
-} from "./chunk-J4MRRBK3.js";
+} from "./chunk-OKKPVQD4.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -6007,8 +6007,8 @@ function parseBuild(input, env, target) {
   const pipIndexUrl = parsePipIndexUrl(input);
   const buildArgs = input.keyValues("build-args");
   const builder = parseBuilder(input, pipIndexUrl);
-  const cache = parseCache(input, builder, env, target);
   const platforms = parsePlatforms(input.get("platforms"), (m) => input.fail(m));
+  const cache = parseCache(input, builder, env, { ...target, platform: platforms.length === 1 ? platforms[0] : "" });
   if (builder === "classic" && platforms.length > 0)
     input.fail("platforms: the classic builder builds only for the engine's own platform; use builder: auto or buildx, or leave platforms empty.");
   return { baseImage, pipIndexUrl, buildArgs, builder, ...cache, platforms, pull: input.bool("pull", false), noCache: input.bool("no-cache", false) };
@@ -6054,7 +6054,7 @@ function parseCache(input, builder, env, target) {
   const fromInput = parseCacheInput("cache-from", input.get("cache-from"), (m) => input.fail(m));
   const toInput = parseCacheInput("cache-to", input.get("cache-to"), (m) => input.fail(m));
   const cacheGiven = fromInput !== void 0 || toInput !== void 0;
-  const fallback = !cacheGiven && env.githubCache && isSupportedVersion(target.pythonVersion) ? defaultCache(target.pythonVersion, target.variant, target.worker) : { from: [], to: [] };
+  const fallback = !cacheGiven && env.githubCache && isSupportedVersion(target.pythonVersion) ? defaultCache(target.pythonVersion, target.variant, target.worker, target.platform) : { from: [], to: [] };
   const roots = { workspace: env.workspace, ...env.runnerTemp ? { runnerTemp: env.runnerTemp } : {} };
   const cacheFrom = placeLocalFolders("cache-from", fromInput === "none" ? [] : fromInput ?? fallback.from, roots, (m) => input.fail(m));
   const cacheTo = placeLocalFolders("cache-to", toInput === "none" ? [] : toInput ?? fallback.to, roots, (m) => input.fail(m));
