@@ -94,7 +94,8 @@ async function main() {
   const env = { ...process.env, ...(engine !== '' ? { DOCKER_HOST: engine } : {}), REGISTRY_PASSWORD: variables.TESTBED_REGISTRY_PASSWORD ?? '' };
   const image = `${registry}/bench/platforms-${Date.now().toString(36)}`;
   const login = { image, push: 'true', username: variables.TESTBED_REGISTRY_USER ?? '' };
-  const common = { python, testbed, env, image, extraArgs: ['--push', 'true', '--username', login.username] };
+  // A cold build under QEMU on a busy machine outlasts the bench's usual 15 minutes (Meinheld and greenlet compile emulated).
+  const common = { python, testbed, env, image, timeoutMs: 3_600_000, extraArgs: ['--push', 'true', '--username', login.username] };
   const platforms = options.platforms.split(',');
 
   const loadBefore = os.loadavg()[0]?.toFixed(2) ?? '?';

@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-QM6EKRP4.js";
+} from "./chunks/chunk-TKY2YEDK.js";
 import {
   Docker,
   cleanup,

@@ -16,7 +16,7 @@ import {
   readHandovers,
   readInputs,
   runPipeline
-} from "./chunks/chunk-QM6EKRP4.js";
+} from "./chunks/chunk-TKY2YEDK.js";
 import {
   Docker,
   actionState,

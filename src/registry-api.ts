@@ -215,6 +215,12 @@ export class RegistryClient {
     const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1]!.toLowerCase(), m[2]!]));
     if (!/^bearer/i.test(challenge) || !params.realm) return false;
     const tokenUrl = new URL(params.realm);
+    // The password goes to the realm: never in the clear to another machine.
+    if (tokenUrl.protocol !== 'https:' && !registryBaseUrl(tokenUrl.host).startsWith('http:'))
+      throw new RegistryError(
+        `Log in to ${this.access.registry || 'docker.io'}: the registry sends logins to ${tokenUrl.origin}, which is not https; refused.`,
+        401,
+      );
     if (params.service) tokenUrl.searchParams.set('service', params.service);
     // Ask for push too: one token then serves both the reads and the writes of this repository.
     tokenUrl.searchParams.set('scope', `repository:${this.repo}:pull,push`);

@@ -137,6 +137,18 @@ describe('RegistryClient', () => {
   });
 });
 
+describe('logins', () => {
+  it('never sends the password in the clear to a token service on another machine', async () => {
+    server = createServer((_request, response) => {
+      response.writeHead(401, { 'www-authenticate': 'Bearer realm="http://auth.example.com/token",service="x"' }).end();
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const api = new RegistryClient(`${host}/acme/web`, { registry: host, username: 'user', password: 'secret', retry: { attempts: 1 } });
+    await expect(api.manifest('latest')).rejects.toThrow(/sends logins to http:\/\/auth.example.com, which is not https; refused/);
+  });
+});
+
 describe('addresses', () => {
   it('uses plain http for loopback only, and Docker Hub by its API host', () => {
     expect(registryBaseUrl('127.0.0.1:5000')).toBe('http://127.0.0.1:5000');

@@ -5506,6 +5506,11 @@ var RegistryClient = class {
     const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1].toLowerCase(), m[2]]));
     if (!/^bearer/i.test(challenge) || !params.realm) return false;
     const tokenUrl = new URL(params.realm);
+    if (tokenUrl.protocol !== "https:" && !registryBaseUrl(tokenUrl.host).startsWith("http:"))
+      throw new RegistryError(
+        `Log in to ${this.access.registry || "docker.io"}: the registry sends logins to ${tokenUrl.origin}, which is not https; refused.`,
+        401
+      );
     if (params.service) tokenUrl.searchParams.set("service", params.service);
     tokenUrl.searchParams.set("scope", `repository:${this.repo}:pull,push`);
     const tokenResponse = await fetch(tokenUrl, {
