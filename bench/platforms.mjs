@@ -100,19 +100,28 @@ async function main() {
 
   const loadBefore = os.loadavg()[0]?.toFixed(2) ?? '?';
   console.log(`bench: Python ${python}, ${options.platforms}, on ${engine || 'the default engine'}, pushing to ${image}; load average ${loadBefore}`);
+  // Other work on the machine moves between runs: each run's load average is reported beside it.
+  /** @type {Record<string, string>} */
+  const load = {};
+  const loadNow = () => os.loadavg()[0]?.toFixed(1) ?? '?';
+  load.cold = loadNow();
   const cold = await action({ ...common, extraArgs: [...common.extraArgs, '--platforms', options.platforms, '--no-cache', 'true'] });
+  load.warm = loadNow();
   const warm = await action({ ...common, extraArgs: [...common.extraArgs, '--platforms', options.platforms] });
   // One platform job per platform, cold like the one job's first run; here one after the other on
   // one engine (the foreign one still under QEMU), where a workflow runs them at once on two runners.
   const handover = fs.mkdtempSync(path.join(os.tmpdir(), 'flask-bench-handover-'));
   const jobs = [];
-  for (const platform of platforms)
+  for (const platform of platforms) {
+    load[platform] = loadNow();
     jobs.push(
       await action({
         ...common,
         extraArgs: [...common.extraArgs, '--mode', 'platform', '--platforms', platform, '--no-cache', 'true', '--handover', handover],
       }),
     );
+  }
+  load.merge = loadNow();
   const merged = await mergeJob(
     {
       ...login,
@@ -134,9 +143,10 @@ async function main() {
   });
   const native = jobs.filter((job) => !job.platforms[0]?.emulated);
   const nativeSeconds = Math.max(...native.map((job) => job.seconds));
+  const sum = jobs.reduce((total, job) => total + job.seconds, 0);
   const jobRows = jobs.map((job) => {
     const built = job.platforms[0];
-    return `| platform job ${built?.platform} | ${built?.emulated ? 'yes (QEMU, standing in for a native runner)' : 'no'} | ${job.seconds.toFixed(1)} | ${built?.buildSeconds.toFixed(1)} | ${built?.probeSeconds.toFixed(2)} |`;
+    return `| platform job ${built?.platform} | ${built?.emulated ? 'yes (QEMU, standing in for a native runner)' : 'no'} | ${load[built?.platform ?? ''] ?? '?'} | ${job.seconds.toFixed(1)} | ${built?.buildSeconds.toFixed(1)} | ${built?.probeSeconds.toFixed(2)} |`;
   });
   const report = [
     `# One job for every platform, or one job per platform (${new Date().toISOString().slice(0, 10)})`,
@@ -151,18 +161,18 @@ async function main() {
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
-    `Whole job: ${cold.seconds.toFixed(1)} s cold, ${warm.seconds.toFixed(1)} s warm.`,
+    `Whole job: ${cold.seconds.toFixed(1)} s cold (load average ${load.cold} at its start), ${warm.seconds.toFixed(1)} s warm (${load.warm}).`,
     '',
     '## One job per platform (`mode: platform`), then the merge (`mode: merge`)',
     '',
     'Each platform job cold (`--no-cache true`): build, smoke test, push by digest with its test record. Here they ran one after the other on one engine, the arm64 one under QEMU because this machine has no arm64 CPU; on GitHub each runs at once on a runner of its own architecture.',
     '',
-    '| Job | Emulated | Wall time | Build | First probe |',
-    '| --- | --- | --- | --- | --- |',
+    '| Job | Emulated | Load average at start | Wall time | Build | First probe |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...jobRows,
-    `| merge | - | ${merged.seconds.toFixed(1)} | - | - |`,
+    `| merge | - | ${load.merge} | ${merged.seconds.toFixed(1)} | - | - |`,
     '',
-    `One job for both platforms took ${cold.seconds.toFixed(1)} s cold. Split, the workflow waits for its slowest platform job, then the merge: with every platform native (each job as long as the native one here, ${nativeSeconds.toFixed(1)} s, assuming the arm runner builds as fast as the amd64 one did), about ${(nativeSeconds + merged.seconds).toFixed(1)} s, ${(cold.seconds / (nativeSeconds + merged.seconds)).toFixed(1)} times faster; the merge itself is ${merged.seconds.toFixed(1)} s. The emulated platform job here (${jobs.find((job) => job.platforms[0]?.emulated)?.seconds.toFixed(1) ?? '-'} s) is what the split saves.`,
+    `The same work in one job, one platform after the other, is about the platform jobs added up: ${sum.toFixed(1)} s. Split, the workflow waits for its slowest platform job, then the merge: on native runners, if the arm runner builds as fast as the amd64 one did here (${nativeSeconds.toFixed(1)} s), about ${(nativeSeconds + merged.seconds).toFixed(1)} s, ${(sum / (nativeSeconds + merged.seconds)).toFixed(1)} times less wall time; the merge itself takes ${merged.seconds.toFixed(1)} s. The one-job run above is the same path measured whole; compare it with these only at a similar load average.`,
     '',
   ].join('\n');
   console.log(`\n${report}`);
