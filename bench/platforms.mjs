@@ -1,9 +1,11 @@
-// `npm run bench:platforms [-- --python 3.11 --platforms linux/amd64,linux/arm64]`: build time per
-// platform. Runs the action's CLI twice with the platforms input, on an engine whose store
-// holds multi-platform images (offline: the test bed's cache engine, TESTBED_CACHE_DOCKER_HOST):
-// first with no-cache (every step built, the foreign platform's under QEMU), then again (from the
-// builder's cache). Prints, from the CLI's --json result, each platform's build time, first probe
-// and probe timeout, and writes them to bench/results/platforms.md (or --out FILE).
+// `npm run bench:platforms [-- --python 3.11 --platforms linux/amd64,linux/arm64]`: the one-job
+// multi-platform path beside one platform per job. Runs the action's CLI on an engine whose store
+// holds multi-platform images (offline: the test bed's cache engine, TESTBED_CACHE_DOCKER_HOST) and
+// pushes to the test bed's registry: first one job for every platform (the foreign one under QEMU),
+// cold (no-cache) then warm; then one platform job per platform (mode: platform), cold, one after
+// the other, and the merge (mode: merge, through the action's main entry, as a workflow runs it).
+// Prints, from the CLI's --json result, each job's wall time, each platform's build time, first
+// probe and probe timeout, and writes them to bench/results/platforms.md (or --out FILE).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -16,8 +18,9 @@ import { readTestbed, testbedVariables } from './lib/testbed.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = `Usage: npm run bench:platforms [-- --python X.Y] [--platforms P1,P2] [--out FILE]
-Builds the demo app for each platform with the action (node dist/cli.js --platforms ...), cold (no-cache)
-then warm, and prints each platform's build time, first probe and probe timeout.`;
+Builds the demo app for every platform in one job with the action (node dist/cli.js --platforms ...), cold
+(no-cache) then warm, then in one platform job per platform (--mode platform) and the merge, and prints
+each job's wall time and each platform's build time, first probe and probe timeout.`;
 
 /**
  * @param {string[]} argv
@@ -53,43 +56,131 @@ async function action(options) {
   return build.cli;
 }
 
+/**
+ * The merge job: the action's main entry (the CLI runs no merge) with its inputs as a runner gives
+ * them. Returns its wall time in seconds, or throws with the action's own error lines.
+ * @param {Record<string, string>} inputs
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {Promise<{ seconds: number, digest: string }>}
+ */
+async function mergeJob(inputs, env) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flask-bench-merge-'));
+  try {
+    const output = path.join(dir, 'output');
+    fs.writeFileSync(output, '');
+    /** @type {NodeJS.ProcessEnv} */
+    const runnerEnv = { PATH: env.PATH, HOME: env.HOME, GITHUB_OUTPUT: output, RUNNER_TEMP: dir, GITHUB_WORKSPACE: repoRoot };
+    for (const [name, value] of Object.entries(inputs)) runnerEnv[`INPUT_${name.toUpperCase()}`] = value;
+    const result = await run(process.execPath, [path.join(repoRoot, 'dist', 'index.js')], { env: runnerEnv, timeoutMs: 300_000 });
+    if (result.code !== 0)
+      throw new Error(`the merge failed (exit ${result.code}): ${(result.stdout + result.stderr).trim().split('\n').slice(-6).join('\n')}`);
+    const digest = /^digest<<(\S+)\n(sha256:[a-f0-9]{64})$/m.exec(fs.readFileSync(output, 'utf8'))?.[2] ?? '';
+    return { seconds: result.ms / 1000, digest };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   if (options.help) return console.log(USAGE);
   const variables = await testbedVariables(repoRoot);
   const testbed = await readTestbed(repoRoot, (line) => console.log(`bench: ${line}`));
   const python = options.python || (variables.TESTBED_PYTHON_VERSIONS ?? '3.11').split(/\s+/)[0] || '3.11';
+  const registry = variables.TESTBED_REGISTRY ?? '';
+  if (registry === '') throw new Error('the test bed has no registry (TESTBED_REGISTRY): run bash scripts/testbed.sh up');
   // Offline, only the cache engine holds the stand-in base image for every platform.
   const engine = variables.TESTBED_CACHE_DOCKER_HOST ?? '';
-  const env = { ...process.env, ...(engine !== '' ? { DOCKER_HOST: engine } : {}) };
-  const common = { python, testbed, env, extraArgs: ['--platforms', options.platforms] };
+  const env = { ...process.env, ...(engine !== '' ? { DOCKER_HOST: engine } : {}), REGISTRY_PASSWORD: variables.TESTBED_REGISTRY_PASSWORD ?? '' };
+  const image = `${registry}/bench/platforms-${Date.now().toString(36)}`;
+  const login = { image, push: 'true', username: variables.TESTBED_REGISTRY_USER ?? '' };
+  // A cold build under QEMU on a busy machine outlasts the bench's usual 15 minutes (Meinheld and greenlet compile emulated).
+  const common = { python, testbed, env, image, timeoutMs: 3_600_000, extraArgs: ['--push', 'true', '--username', login.username] };
+  const platforms = options.platforms.split(',');
 
   const loadBefore = os.loadavg()[0]?.toFixed(2) ?? '?';
-  console.log(`bench: Python ${python}, ${options.platforms}, on ${engine || 'the default engine'}; load average ${loadBefore}`);
-  const cold = await action({ ...common, extraArgs: [...common.extraArgs, '--no-cache', 'true'] });
-  const warm = await action(common);
+  console.log(`bench: Python ${python}, ${options.platforms}, on ${engine || 'the default engine'}, pushing to ${image}; load average ${loadBefore}`);
+  // Other work on the machine moves between runs: each run's load average is reported beside it.
+  /** @type {Record<string, string>} */
+  const load = {};
+  const loadNow = () => os.loadavg()[0]?.toFixed(1) ?? '?';
+  load.cold = loadNow();
+  const cold = await action({ ...common, extraArgs: [...common.extraArgs, '--platforms', options.platforms, '--no-cache', 'true'] });
+  load.warm = loadNow();
+  const warm = await action({ ...common, extraArgs: [...common.extraArgs, '--platforms', options.platforms] });
+  // One platform job per platform, cold like the one job's first run; here one after the other on
+  // one engine (the foreign one still under QEMU), where a workflow runs them at once on two runners.
+  const handover = fs.mkdtempSync(path.join(os.tmpdir(), 'flask-bench-handover-'));
+  const jobs = [];
+  for (const platform of platforms) {
+    load[platform] = loadNow();
+    jobs.push(
+      await action({
+        ...common,
+        extraArgs: [...common.extraArgs, '--mode', 'platform', '--platforms', platform, '--no-cache', 'true', '--handover', handover],
+      }),
+    );
+  }
+  load.merge = loadNow();
+  const merged = await mergeJob(
+    {
+      ...login,
+      password: env.REGISTRY_PASSWORD ?? '',
+      mode: 'merge',
+      'python-version': python,
+      variant: 'debian',
+      platforms: options.platforms,
+      handover,
+      latest: 'false',
+    },
+    env,
+  );
+  fs.rmSync(handover, { recursive: true, force: true });
+
   const rows = cold.platforms.map((platform, index) => {
     const again = warm.platforms[index];
     return `| ${platform.platform || 'engine'} | ${platform.emulated ? 'yes (QEMU)' : 'no'} | ${platform.buildSeconds.toFixed(1)} | ${again?.buildSeconds.toFixed(1) ?? '-'} | ${platform.probeSeconds.toFixed(2)} | ${again?.probeSeconds.toFixed(2) ?? '-'} | ${platform.probeTimeoutSeconds} |`;
   });
+  const native = jobs.filter((job) => !job.platforms[0]?.emulated);
+  const nativeSeconds = Math.max(...native.map((job) => job.seconds));
+  const sum = jobs.reduce((total, job) => total + job.seconds, 0);
+  const jobRows = jobs.map((job) => {
+    const built = job.platforms[0];
+    return `| platform job ${built?.platform} | ${built?.emulated ? 'yes (QEMU, standing in for a native runner)' : 'no'} | ${load[built?.platform ?? ''] ?? '?'} | ${job.seconds.toFixed(1)} | ${built?.buildSeconds.toFixed(1)} | ${built?.probeSeconds.toFixed(2)} |`;
+  });
   const report = [
-    `# Build time per platform (${new Date().toISOString().slice(0, 10)})`,
+    `# One job for every platform, or one job per platform (${new Date().toISOString().slice(0, 10)})`,
     '',
-    `\`npm run bench:platforms -- --python ${python} --platforms ${options.platforms}\` on ${os.cpus().length} cores (load average ${loadBefore} before); the demo app, built by the action (\`node dist/cli.js --platforms ...\`), first with \`--no-cache true\`, then from the builder's cache. Seconds; both builds (base image and app layer) per platform; the probe is from \`docker run\` to the first passing answer.`,
+    `\`npm run bench:platforms -- --python ${python} --platforms ${options.platforms}\` on ${os.cpus().length} cores (load average ${loadBefore} before, ${os.loadavg()[0]?.toFixed(2)} after); the demo app, built by the action (\`node dist/cli.js\`) and pushed to the test bed's registry. Seconds.`,
+    '',
+    '## One job, every platform (`platforms`, the foreign one under QEMU)',
+    '',
+    "First with `--no-cache true`, then from the builder's cache. Build: both builds (base image and app layer) per platform; the probe is from `docker run` to the first passing answer.",
     '',
     '| Platform | Emulated | Build, cold | Build, warm | First probe, cold | First probe, warm | Probe timeout |',
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
-    `Whole run: ${cold.seconds.toFixed(0)} s cold, ${warm.seconds.toFixed(0)} s warm.`,
+    `Whole job: ${cold.seconds.toFixed(1)} s cold (load average ${load.cold} at its start), ${warm.seconds.toFixed(1)} s warm (${load.warm}).`,
+    '',
+    '## One job per platform (`mode: platform`), then the merge (`mode: merge`)',
+    '',
+    'Each platform job cold (`--no-cache true`): build, smoke test, push by digest with its test record. Here they ran one after the other on one engine, the arm64 one under QEMU because this machine has no arm64 CPU; on GitHub each runs at once on a runner of its own architecture.',
+    '',
+    '| Job | Emulated | Load average at start | Wall time | Build | First probe |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...jobRows,
+    `| merge | - | ${load.merge} | ${merged.seconds.toFixed(1)} | - | - |`,
+    '',
+    `The same work in one job, one platform after the other, is about the platform jobs added up: ${sum.toFixed(1)} s. Split, the workflow waits for its slowest platform job, then the merge: on native runners, if the arm runner builds as fast as the amd64 one did here (${nativeSeconds.toFixed(1)} s), about ${(nativeSeconds + merged.seconds).toFixed(1)} s, ${(sum / (nativeSeconds + merged.seconds)).toFixed(1)} times less wall time; the merge itself takes ${merged.seconds.toFixed(1)} s. The one-job run above is the same path measured whole; compare it with these only at a similar load average.`,
     '',
   ].join('\n');
   console.log(`\n${report}`);
   fs.mkdirSync(path.dirname(options.out), { recursive: true });
   fs.writeFileSync(options.out, report);
-  console.log(`bench: wrote ${path.relative(repoRoot, options.out)}`);
-  // The per-platform tags stay in the engine only as the bench's own names: remove them.
-  for (const tag of cold.tags.concat(warm.tags)) await run('docker', ['image', 'rm', tag], { env });
+  console.log(`bench: wrote ${path.relative(repoRoot, options.out)} (index ${merged.digest})`);
+  // The one job's platform tags stay in the engine only as the bench's own names: remove them.
+  for (const tag of cold.tags.concat(warm.tags)) if (!tag.includes('@')) await run('docker', ['image', 'rm', tag], { env });
 }
 
 main().catch((error) => {

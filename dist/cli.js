@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-5P3N6GBW.js";
+} from "./chunks/chunk-OMW3NEMC.js";
 import {
   Docker,
   cleanup,
@@ -15,7 +15,7 @@ import {
   hasCredentials,
   isHttpUrl,
   memoryState
-} from "./chunks/chunk-FP3D4E3I.js";
+} from "./chunks/chunk-QHRALZXY.js";
 
 // src/cli.ts
 import * as fs from "node:fs";
@@ -130,6 +130,10 @@ async function main() {
     const commandLine = parseCommandLine(process.argv.slice(2), process.env);
     json = commandLine.json;
     const raw = { ...commandLine.inputs, password: process.env.REGISTRY_PASSWORD ?? "" };
+    if (commandLine.inputs["mode"]?.toLowerCase() === "merge")
+      throw new Error(
+        "--mode merge: the merge checks a workflow run's platform jobs and runs as a step of that workflow; on this machine, --mode platform pushes one platform by digest, and --mode build joins several platforms itself."
+      );
     const result = await runPipeline(
       raw,
       { ...await readEnvironment(), forkPullRequest: false, foreignCodeWithSecrets: false, foreignCodeWhy: "" },

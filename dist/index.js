@@ -1,23 +1,164 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  InputError,
+  OCI_INDEX,
+  RegistryClient,
+  TEST_RECORD_TYPE,
   actionReporter,
+  checkMerge,
+  configPlatform,
   githubRunDate,
   githubSource,
+  inspectApp,
+  parseSettings,
+  parseTestRecord,
   readEnvironment,
+  readHandovers,
   readInputs,
   runPipeline
-} from "./chunks/chunk-5P3N6GBW.js";
+} from "./chunks/chunk-OMW3NEMC.js";
 import {
   Docker,
   actionState,
+  computeTags,
   setFailed
-} from "./chunks/chunk-FP3D4E3I.js";
+} from "./chunks/chunk-QHRALZXY.js";
+
+// src/merge.ts
+var MergeRefused = class extends Error {
+  constructor(problems) {
+    super(`The merge refused the platform images and moved no tag:
+${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.problems = problems;
+    this.name = "MergeRefused";
+  }
+  problems;
+};
+async function runMerge(raw, env, deps) {
+  const { reporter } = deps;
+  if ((raw["password"] ?? "") !== "") reporter.setSecret(raw["password"]);
+  const withoutApp = { ...raw, app: "" };
+  const settings = await stage(reporter, "inputs", () => Promise.resolve().then(() => parseSettings(withoutApp, env, inspectApp(env.workspace, ""))));
+  if (settings.mode !== "merge") throw new Error(`runMerge: mode is ${settings.mode}`);
+  for (const notice of settings.notices) reporter.notice(notice);
+  if (!settings.push) {
+    reporter.notice(`Merge skipped: ${settings.pushSkippedReason}.`);
+    return { settings, digest: "", pushed: [], members: [] };
+  }
+  const client = new RegistryClient(settings.image, {
+    registry: settings.registry,
+    username: settings.username,
+    password: settings.password,
+    log: (message) => reporter.warning(message)
+  });
+  const runDate = await deps.resolveDate(settings.date, settings.githubToken);
+  const decision = await stage(reporter, "checks", async () => {
+    const handed = readHandovers(settings.handover, settings.digests, settings.image);
+    const facts = await reporter.group(
+      `Read ${handed.members.length} platform images from ${settings.image}`,
+      () => Promise.all(handed.members.map((member) => readFacts(client, member)))
+    );
+    const checked = checkMerge(
+      {
+        platforms: settings.platforms,
+        pythonVersion: settings.pythonVersion,
+        variant: settings.variant,
+        worker: settings.worker,
+        date: runDate.date,
+        runId: deps.source.runId
+      },
+      facts
+    );
+    const problems = [...handed.problems, ...checked.ok ? [] : checked.problems];
+    if (problems.length > 0 || !checked.ok) throw new MergeRefused(problems);
+    return checked;
+  });
+  const tags = computeTags({
+    pythonVersion: settings.pythonVersion,
+    variant: settings.variant,
+    worker: settings.worker,
+    date: runDate.date,
+    latest: settings.latest,
+    extraTags: settings.extraTags,
+    ...settings.immutableTag ? { run: { number: deps.source.runNumber, attempt: deps.source.runAttempt || "1" } } : {}
+  });
+  const pushed = [];
+  let digest = "";
+  await stage(
+    reporter,
+    "push",
+    () => reporter.group(`Point ${tags.length} tags at one index over ${decision.members.length} platforms`, async () => {
+      for (const tag of tags) {
+        digest = (await client.putManifest(tag, OCI_INDEX, decision.index)).digest;
+        pushed.push(`${settings.image}:${tag}`);
+        reporter.info(`${settings.image}:${tag} \u2192 ${digest}`);
+      }
+    })
+  ).catch((error) => {
+    if (pushed.length > 0) reporter.setOutput("tags", pushed.join("\n"));
+    throw error;
+  });
+  reporter.setOutput("tags", pushed.join("\n"));
+  reporter.setOutput("digest", digest);
+  reporter.setOutput("platform-digests", decision.members.map((member) => `${member.platform}=${member.digest}`).join("\n"));
+  await reporter.summary("Flask image: merged", [
+    { label: "Image", value: settings.image },
+    { label: "Python", value: settings.pythonVersion },
+    { label: "Variant", value: settings.variant },
+    { label: "Worker", value: settings.worker },
+    { label: "Tags", value: pushed.map((ref) => ref.slice(ref.lastIndexOf(":") + 1)).join(", ") },
+    { label: "Index digest", value: digest },
+    ...decision.members.map((member) => ({ label: `Platform ${member.platform}`, value: memberRow(member.record, member.digest) }))
+  ]);
+  return { settings, digest, pushed, members: decision.members };
+}
+async function readFacts(client, member) {
+  const facts = { ...member, platform: "", labels: {}, records: [] };
+  const manifest = await client.manifest(member.digest);
+  if (!manifest) return facts;
+  facts.manifest = { mediaType: manifest.mediaType, size: manifest.bytes.length };
+  if (manifest.body.config) {
+    const config = JSON.parse((await client.blob(manifest.body.config.digest)).toString("utf8"));
+    facts.platform = configPlatform(config);
+    facts.labels = config.config?.Labels ?? {};
+  }
+  for (const referrer of await client.referrers(member.digest)) {
+    if (referrer.artifactType !== TEST_RECORD_TYPE) continue;
+    const record = await readRecord(client, referrer.digest, member.digest);
+    if (record) facts.records.push(record);
+  }
+  return facts;
+}
+async function readRecord(client, digest, subject) {
+  const artifact = await client.manifest(digest);
+  if (!artifact || artifact.body.subject?.digest !== subject) return void 0;
+  const layer = artifact.body.layers?.find((entry) => entry.mediaType === TEST_RECORD_TYPE);
+  return layer ? parseTestRecord(await client.blob(layer.digest)) : void 0;
+}
+function memberRow(record, digest) {
+  const job = record.job !== "" ? `job ${record.job} (${record.jobId})` : `job ${record.jobId}`;
+  return `${digest}, from ${job}, probe ${record.probe.path} \u2192 ${record.probe.status} in ${record.probe.seconds.toFixed(2)} s`;
+}
+async function stage(reporter, name, task) {
+  try {
+    return await task();
+  } catch (error) {
+    const problems = error instanceof MergeRefused || error instanceof InputError ? error.problems : [error.message.split("\n")[0] ?? ""];
+    await reporter.summary("Flask image: merge failed", [
+      { label: "Failed at", value: name },
+      ...problems.map((problem) => ({ label: "Problem", value: problem })),
+      { label: "Tagged", value: name === "push" ? "partly (see the tags output); latest was not moved" : "nothing" }
+    ]);
+    throw error;
+  }
+}
 
 // src/main.ts
 async function main() {
   try {
     const inputs = readInputs();
-    await runPipeline(inputs, await readEnvironment(inputs["github-token"] ?? ""), {
+    const run = inputs["mode"]?.toLowerCase() === "merge" ? runMerge : runPipeline;
+    await run(inputs, await readEnvironment(inputs["github-token"] ?? ""), {
       docker: new Docker(),
       reporter: actionReporter,
       state: actionState,

@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-FP3D4E3I.js";
+} from "./chunks/chunk-QHRALZXY.js";
 
 // src/post.ts
 try {

@@ -2,6 +2,7 @@
 // validated, defaulted on GitHub-hosted runners, and split between the two builds so that the base
 // image's cache and the app layer's never overwrite each other.
 import * as path from 'node:path';
+import { platformSlug } from './platforms.js';
 import { PRODUCT } from './product.js';
 
 export const CACHE_TYPES = ['gha', 'registry', 'local', 'inline'] as const;
@@ -71,11 +72,13 @@ function exampleOf(type: CacheType, name: CacheDirection): string {
 
 /**
  * The default on a GitHub-hosted runner: GitHub's cache service, one scope per Python version,
- * variant and worker, so the jobs of a matrix do not evict each other's layers. mode=max keeps the
- * layers of the build stage too (Meinheld's compile), not only those of the image.
+ * variant and worker, so the jobs of a matrix do not evict each other's layers, and per platform
+ * for a job that builds one named platform (one platform per runner: the amd64 and arm64 jobs
+ * would otherwise overwrite each other's cache). mode=max keeps the layers of the build stage too
+ * (Meinheld's compile), not only those of the image.
  */
-export function defaultCache(pythonVersion: string, variant: string, worker: string): { from: CacheSpec[]; to: CacheSpec[] } {
-  const scope: [string, string] = ['scope', `${PRODUCT}-${pythonVersion}-${variant}-${worker}`];
+export function defaultCache(pythonVersion: string, variant: string, worker: string, platform = ''): { from: CacheSpec[]; to: CacheSpec[] } {
+  const scope: [string, string] = ['scope', `${PRODUCT}-${pythonVersion}-${variant}-${worker}${platform !== '' ? `-${platformSlug(platform)}` : ''}`];
   return { from: [{ type: 'gha', attrs: [scope] }], to: [{ type: 'gha', attrs: [scope, ['mode', 'max']] }] };
 }
 

@@ -28,6 +28,10 @@ async function main(): Promise<number> {
     const commandLine = parseCommandLine(process.argv.slice(2), process.env);
     json = commandLine.json;
     const raw = { ...commandLine.inputs, password: process.env.REGISTRY_PASSWORD ?? '' };
+    if (commandLine.inputs['mode']?.toLowerCase() === 'merge')
+      throw new Error(
+        "--mode merge: the merge checks a workflow run's platform jobs and runs as a step of that workflow; on this machine, --mode platform pushes one platform by digest, and --mode build joins several platforms itself.",
+      );
     const result = await runPipeline(
       raw,
       { ...(await readEnvironment()), forkPullRequest: false, foreignCodeWithSecrets: false, foreignCodeWhy: '' },

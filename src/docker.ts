@@ -236,6 +236,11 @@ export class Docker {
     await this.run(['image', 'rm', '--no-prune', reference]);
   }
 
+  /** Writes an image to a tar file (docker save), which a platform job uploads by digest (image-upload.ts). */
+  async save(image: string, file: string): Promise<void> {
+    await this.must(['save', '--output', file, image], `save the image ${image.slice(0, 19)} for its upload`);
+  }
+
   /** Pushes one reference; returns the pushed manifest digest when Docker reports it. */
   async push(reference: string, configDir: string): Promise<string> {
     const result = await this.run(['push', reference], { echo: true, env: { DOCKER_CONFIG: configDir } });

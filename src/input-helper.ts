@@ -43,6 +43,9 @@ export const INPUT_NAMES = [
   'probe-env',
   'github-token',
   'trust-foreign-code',
+  'mode',
+  'handover',
+  'digests',
 ] as const;
 
 export function readInputs(): Record<string, string> {

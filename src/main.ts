@@ -2,6 +2,7 @@
 import * as core from '@actions/core';
 import { Docker } from './docker.js';
 import { readEnvironment, readInputs } from './input-helper.js';
+import { runMerge } from './merge.js';
 import { runPipeline } from './pipeline.js';
 import { actionReporter } from './reporter.js';
 import { githubRunDate, githubSource } from './sources.js';
@@ -10,7 +11,9 @@ import { actionState } from './state.js';
 async function main(): Promise<void> {
   try {
     const inputs = readInputs();
-    await runPipeline(inputs, await readEnvironment(inputs['github-token'] ?? ''), {
+    // The merge builds nothing: it reads the registry and tags (merge.ts); every other mode builds.
+    const run = inputs['mode']?.toLowerCase() === 'merge' ? runMerge : runPipeline;
+    await run(inputs, await readEnvironment(inputs['github-token'] ?? ''), {
       docker: new Docker(),
       reporter: actionReporter,
       state: actionState,

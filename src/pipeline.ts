@@ -14,6 +14,7 @@ import { configRoot, createDockerConfigDir, loginEnv } from './docker-config.js'
 import { indexMaskParts, isHttpUrl, requireSecretSupport } from './pip-index.js';
 import { makePlan, type BuildStep, type Plan, type RunContext } from './plan.js';
 import { targets, unsupportedPlatforms, type Target } from './platforms.js';
+import { handOverTested } from './platform-job.js';
 import { PRODUCT } from './product.js';
 import { localRefs, PushError, pushImage, pushPlatforms, registryLogin, registryRetry, tagImage, type PushResult } from './push.js';
 import { checkRebuild, fingerprinted, reportUnchanged, type RebuildCheck } from './rebuild.js';
@@ -65,6 +66,9 @@ interface Prepared {
   appContext: ReturnType<typeof appBuildContext>;
   /** OCI layout folders, one per plan, when the base image travels as a folder (else ''). */
   baseLayouts: string[];
+  /** The dated tags' date and this job's ID, which a platform job's test record carries. */
+  date: string;
+  jobId: string;
 }
 
 /** Where a run is, for the failure report and the clean-up: updated by each step as it goes. */
@@ -132,7 +136,15 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
     for (const result of tested) await tagImage(docker, result.plan, result.imageId);
     let push: PushResult | undefined;
     progress.stage = 'push';
-    if (first.push.enabled) push = await pushTested(docker, reporter, settings, tested, progress);
+    if (first.push.enabled)
+      push =
+        settings.mode === 'platform'
+          ? await handOverTested(docker, reporter, settings, tested[0]!, {
+              ...prepared,
+              runId: deps.source.runId,
+              runAttempt: deps.source.runAttempt || '1',
+            })
+          : await pushTested(docker, reporter, settings, tested, progress);
 
     // 5. Report. The registry holds the image now: what fails from here is a warning, not a failed job.
     progress.passed = true;
@@ -219,7 +231,7 @@ async function cleanUpRun(docker: Docker, reporter: Reporter, prepared: Prepared
   // gives (a passing run without an image to tag).
   for (const plan of prepared.plans) {
     await docker.untag(plan.base.tag);
-    if (!progress.passed || localRefs(plan).length > 0) await docker.untag(plan.app.tag);
+    if (!progress.passed || localRefs(plan).length > 0 || plan.push.enabled) await docker.untag(plan.app.tag);
   }
   prepared.appContext.dispose();
   for (const layout of prepared.baseLayouts) if (layout !== '') fs.rmSync(layout, { recursive: true, force: true });
@@ -296,7 +308,7 @@ async function prepare(settings: Settings, env: Environment, deps: PipelineDeps)
   reporter.info(
     `Python ${settings.pythonVersion} (${settings.variant}) on ${first.baseImage}, worker ${settings.worker}${describePlatforms(plans)}; dated tags use ${runDate.date} (${runDate.source}). Builder: ${describeBuilder(builder)}. Cache: ${describeCache(cache)}.${first.pipIndex === 'secret' ? ' The package index reaches pip as a build secret.' : ''}`,
   );
-  return { plans, contexts, appContext, baseLayouts };
+  return { plans, contexts, appContext, baseLayouts, date: runDate.date, jobId: job };
 }
 
 /**

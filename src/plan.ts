@@ -157,9 +157,13 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
       registry: settings.registry,
       repository: settings.image,
       tags,
-      refs: settings.image === '' ? [] : tags.map((tag) => `${settings.image}:${tag}`),
+      // A platform job tags nothing: it pushes by digest, and the merge tags the set.
+      refs: settings.image === '' || settings.mode === 'platform' ? [] : tags.map((tag) => `${settings.image}:${tag}`),
       // One platform's image among several: pushed under the first tag and its platform, for the index to name.
-      platformRef: settings.image !== '' && context.target.slug !== '' ? `${settings.image}:${tags[0]}-${context.target.slug}` : '',
+      platformRef:
+        settings.image !== '' && settings.mode !== 'platform' && context.target.slug !== ''
+          ? `${settings.image}:${tags[0]}-${context.target.slug}`
+          : '',
     },
     labels,
   };

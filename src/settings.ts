@@ -7,6 +7,7 @@ import type { CacheSpec } from './cache.js';
 import { parseApp } from './settings/app.js';
 import { parseBuild } from './settings/build.js';
 import { InputReader } from './settings/input-reader.js';
+import { parseMode, type Mode } from './settings/mode.js';
 import { parseProbe } from './settings/probe.js';
 import { parsePush } from './settings/push.js';
 import { parseTags } from './settings/tags.js';
@@ -101,6 +102,14 @@ export interface Settings {
   /** Environment of the test container only. */
   probeEnv: Record<string, string>;
 
+  // Which part of the work (settings/mode.ts).
+  /** build: build, test and push every platform here; platform: one platform, pushed by digest for a merge; merge: tag the platform jobs' set. */
+  mode: Mode;
+  /** platform: the folder the hand-over file is written to ('' for the runner's temp folder); merge: the folder the hand-over files are read from. */
+  handover: string;
+  /** merge: the platform jobs' image digests, when not handed over as files. */
+  digests: string[];
+
   githubToken: string;
   /** What reading the inputs changed (e.g. a lower-cased image), for notices in the log. */
   notices: string[];
@@ -141,7 +150,7 @@ export class InputError extends Error {
 export function parseSettings(raw: Record<string, string | undefined>, env: Environment, app?: AppFolder): Settings {
   const input = new InputReader(raw);
   const version = parseVersion(input);
-  const settings: Settings = {
+  const rest = {
     ...version,
     ...parseApp(input, app, env),
     ...parsePush(input, env),
@@ -151,6 +160,8 @@ export function parseSettings(raw: Record<string, string | undefined>, env: Envi
     githubToken: input.get('github-token'),
     notices: input.notices,
   };
+  // The mode's rules look at the platforms and the push, read above.
+  const settings: Settings = { ...rest, ...parseMode(input, rest) };
   if (input.problems.length > 0) throw new InputError(input.problems);
   return withholdFromUntrustedCode(settings);
 }

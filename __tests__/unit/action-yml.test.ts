@@ -16,7 +16,8 @@ const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
   runs: { using: string; main: string; post: string };
 };
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const pipeline = readFileSync(join(ROOT, 'src', 'pipeline.ts'), 'utf8');
+// The modules that set outputs: the pipeline, a platform job's hand-over and the merge.
+const outputSetters = ['pipeline.ts', 'platform-job.ts', 'merge.ts'].map((file) => readFileSync(join(ROOT, 'src', file), 'utf8')).join('\n');
 
 /** First-column names of the Markdown table under a heading. */
 function tableNames(heading: string): string[] {
@@ -32,9 +33,9 @@ describe('action.yml', () => {
     expect(Object.keys(action.inputs).sort()).toEqual([...INPUT_NAMES].sort());
   });
 
-  it('declares exactly the outputs the pipeline sets', () => {
+  it('declares exactly the outputs the pipeline, the platform job and the merge set', () => {
     // \s*: the formatter may put a long call's arguments on the next line.
-    const set = [...pipeline.matchAll(/setOutput\(\s*'([a-z-]+)'/g)].map((m) => m[1]!);
+    const set = [...outputSetters.matchAll(/setOutput\(\s*'([a-z-]+)'/g)].map((m) => m[1]!);
     expect(Object.keys(action.outputs).sort()).toEqual([...new Set(set)].sort());
   });
 

@@ -80,6 +80,13 @@ describe('each build has its own part of the cache', () => {
 });
 
 describe('defaultCache', () => {
+  it('has a scope per platform for a job that builds one named platform (one platform per runner)', () => {
+    expect(defaultCache('3.12', 'slim', 'meinheld', 'linux/arm64').from).toEqual([
+      { type: 'gha', attrs: [['scope', 'flask-gunicorn-action-3.12-slim-meinheld-arm64']] },
+    ]);
+    expect(defaultCache('3.12', 'slim', 'meinheld', 'linux/arm/v7').from[0]!.attrs[0]![1]).toBe('flask-gunicorn-action-3.12-slim-meinheld-armv7');
+  });
+
   it("is GitHub's cache scoped per Python version, variant and worker, written with mode=max", () => {
     expect(defaultCache('3.12', 'slim', 'meinheld')).toEqual({
       from: [{ type: 'gha', attrs: [['scope', 'flask-gunicorn-action-3.12-slim-meinheld']] }],

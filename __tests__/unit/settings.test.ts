@@ -97,6 +97,9 @@ describe('defaults', () => {
       probeTimeout: 60,
       probeTimeoutGiven: false,
       probeEnv: {},
+      mode: 'build',
+      handover: '',
+      digests: [],
       githubToken: '',
       notices: [],
     });
@@ -794,6 +797,9 @@ describe('build secrets and the cache', () => {
     const scoped = parseSettings({ 'python-version': '3.12', variant: 'slim', worker: 'gthread' }, hosted);
     expect(scoped.cacheFrom).toEqual([{ type: 'gha', attrs: [['scope', 'flask-gunicorn-action-3.12-slim-gthread']] }]);
     expect(scoped.cacheGiven).toBe(false);
+    // One named platform (a platform job): its own scope, so the amd64 and arm64 jobs keep their own caches.
+    const arm = parseSettings({ 'python-version': '3.12', variant: 'slim', platforms: 'linux/arm64', mode: 'platform' }, hosted);
+    expect(arm.cacheFrom).toEqual([{ type: 'gha', attrs: [['scope', 'flask-gunicorn-action-3.12-slim-meinheld-arm64']] }]);
     expect(parseSettings({ 'python-version': '3.12' }, env).cacheFrom).toEqual([]);
     const off = parseSettings({ 'python-version': '3.12', 'cache-from': 'none', 'cache-to': 'none' }, hosted);
     expect([off.cacheFrom, off.cacheTo, off.cacheGiven]).toEqual([[], [], true]);
@@ -822,5 +828,65 @@ describe('build secrets and the cache', () => {
       /^cache-from: the local cache folder "..\/elsewhere" lies outside the workspace/,
     );
     expect(onlyProblem({ 'cache-from': `type=local,src=${workspace}-sibling` })).toMatch(/lies outside the workspace/);
+  });
+});
+
+describe('mode', () => {
+  const push = { image: 'ghcr.io/acme/web', push: 'true', username: 'u', password: 'p' };
+  const digest = `sha256:${'a'.repeat(64)}`;
+
+  it('is build by default, and accepts platform and merge in any case', () => {
+    expect(parse({}).mode).toBe('build');
+    expect(parse({ mode: 'Platform' }).mode).toBe('platform');
+    expect(parse({ ...push, mode: 'merge', platforms: 'linux/amd64,linux/arm64', handover: 'in' }).mode).toBe('merge');
+  });
+
+  it('refuses an unknown mode, naming the modes', () => {
+    expect(onlyProblem({ mode: 'split' })).toBe('mode: "split" is not a mode; use build, platform, merge.');
+  });
+
+  it("platform: one platform per job (or none: the runner's own)", () => {
+    expect(parse({ mode: 'platform', platforms: 'linux/arm64' }).platforms).toEqual(['linux/arm64']);
+    expect(onlyProblem({ mode: 'platform', platforms: 'linux/amd64,linux/arm64' })).toMatch(
+      /^mode: platform builds one platform per job, and platforms lists linux\/amd64, linux\/arm64/,
+    );
+  });
+
+  it('rebuild: if-changed is refused outside mode: build (a skipped platform job would hand over an earlier run’s image)', () => {
+    expect(onlyProblem({ ...push, mode: 'platform', rebuild: 'if-changed' })).toBe(
+      'rebuild: if-changed works with mode: build only for now; with mode: platform use rebuild: always (one platform per runner rebuilds every run).',
+    );
+    expect(problems({ ...push, mode: 'merge', platforms: 'linux/amd64', handover: 'in', rebuild: 'if-changed' })).toEqual([
+      'rebuild: if-changed works with mode: build only for now; with mode: merge use rebuild: always (one platform per runner rebuilds every run).',
+    ]);
+    expect(parse({ ...push, rebuild: 'if-changed' }).rebuild).toBe('if-changed');
+  });
+
+  it('merge: needs the platforms, push and the hand-over (a folder or digests)', () => {
+    expect(problems({ mode: 'merge' })).toEqual([
+      'platforms: mode: merge needs the platforms the platform jobs built (e.g. linux/amd64,linux/arm64): the merge refuses a set that lacks one.',
+      'push: mode: merge points the tags at the tested images; set push: true (and give it the same image, username and password).',
+      "handover: mode: merge needs the platform jobs' hand-over files (the folder actions/download-artifact wrote them to) or their digests in digests.",
+    ]);
+  });
+
+  it('merge: reads digests as sha256:HEX or IMAGE@sha256:HEX of its own image', () => {
+    const settings = parse({ ...push, mode: 'merge', platforms: 'linux/amd64', digests: `${digest}\nghcr.io/acme/web@sha256:${'b'.repeat(64)}` });
+    expect(settings.digests).toEqual([digest, `sha256:${'b'.repeat(64)}`]);
+    expect(onlyProblem({ ...push, mode: 'merge', platforms: 'linux/amd64', digests: 'sha256:abc' })).toMatch(
+      /^digests: "sha256:abc" is not a digest/,
+    );
+    expect(onlyProblem({ ...push, mode: 'merge', platforms: 'linux/amd64', digests: `ghcr.io/acme/other@${digest}` })).toMatch(
+      /names ghcr.io\/acme\/other, and this step merges ghcr.io\/acme\/web/,
+    );
+  });
+
+  it('digests belong to the merge only', () => {
+    expect(onlyProblem({ mode: 'platform', digests: digest })).toBe("digests: only mode: merge reads digests; this step's mode is platform.");
+  });
+
+  it("merge on a fork's pull request: skipped like any push, not an error", () => {
+    const settings = parse({ ...push, mode: 'merge', platforms: 'linux/amd64', handover: 'in' }, { forkPullRequest: true });
+    expect([settings.push, settings.pushSkippedReason !== '']).toEqual([false, true]);
   });
 });

@@ -23,6 +23,7 @@ import { nowMs } from './first-response.mjs';
  * @property {import('./docker-shim.mjs').DockerShim} [shim]
  * @property {string[]} [extraArgs] more flags for the CLI (e.g. --platforms, --no-cache)
  * @property {NodeJS.ProcessEnv} [env] the CLI's environment without a shim (e.g. DOCKER_HOST for another engine)
+ * @property {number} [timeoutMs] how long one run may take before it is killed (default 15 minutes)
  */
 /**
  * A build that passed, with its result, or one that did not, with why.
@@ -40,7 +41,20 @@ import { nowMs } from './first-response.mjs';
  * @param {BuildOptions} options
  * @returns {Promise<ActionBuild>}
  */
-export async function buildWithAction({ repoRoot, cwd, app, python, variant, worker, image, testbed, shim, extraArgs = [], env = process.env }) {
+export async function buildWithAction({
+  repoRoot,
+  cwd,
+  app,
+  python,
+  variant,
+  worker,
+  image,
+  testbed,
+  shim,
+  extraArgs = [],
+  env = process.env,
+  timeoutMs = 900_000,
+}) {
   const cli = path.join(repoRoot, 'dist', 'cli.js');
   if (!fs.existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first.`);
   const resultDir = fs.mkdtempSync(path.join(os.tmpdir(), 'flask-bench-result-'));
@@ -58,7 +72,7 @@ export async function buildWithAction({ repoRoot, cwd, app, python, variant, wor
   /** @type {CliResult | null} */
   let cliResult;
   try {
-    result = await run(process.execPath, args, { cwd, env: shim ? shim.env : env, timeoutMs: 900_000 });
+    result = await run(process.execPath, args, { cwd, env: shim ? shim.env : env, timeoutMs });
     cliResult = readCliResult(resultFile);
   } finally {
     fs.rmSync(resultDir, { recursive: true, force: true });

@@ -23,8 +23,8 @@ export function parseBuild(input: InputReader, env: Pick<Environment, 'githubCac
   const pipIndexUrl = parsePipIndexUrl(input);
   const buildArgs = input.keyValues('build-args');
   const builder = parseBuilder(input, pipIndexUrl);
-  const cache = parseCache(input, builder, env, target);
   const platforms = parsePlatforms(input.get('platforms'), (m) => input.fail(m));
+  const cache = parseCache(input, builder, env, { ...target, platform: platforms.length === 1 ? platforms[0]! : '' });
   if (builder === 'classic' && platforms.length > 0)
     input.fail("platforms: the classic builder builds only for the engine's own platform; use builder: auto or buildx, or leave platforms empty.");
   const rebuild = parseRebuild(input);
@@ -101,14 +101,14 @@ function parseCache(
   input: InputReader,
   builder: BuilderSetting,
   env: Pick<Environment, 'githubCache' | 'workspace' | 'runnerTemp'>,
-  target: Target,
+  target: Target & { platform: string },
 ): Pick<Settings, 'cacheFrom' | 'cacheTo' | 'cacheGiven'> {
   const fromInput = parseCacheInput('cache-from', input.get('cache-from'), (m) => input.fail(m));
   const toInput = parseCacheInput('cache-to', input.get('cache-to'), (m) => input.fail(m));
   const cacheGiven = fromInput !== undefined || toInput !== undefined;
   const fallback =
     !cacheGiven && env.githubCache && isSupportedVersion(target.pythonVersion)
-      ? defaultCache(target.pythonVersion, target.variant, target.worker)
+      ? defaultCache(target.pythonVersion, target.variant, target.worker, target.platform)
       : { from: [], to: [] };
   const roots = { workspace: env.workspace, ...(env.runnerTemp ? { runnerTemp: env.runnerTemp } : {}) };
   const cacheFrom = placeLocalFolders('cache-from', fromInput === 'none' ? [] : (fromInput ?? fallback.from), roots, (m) => input.fail(m));

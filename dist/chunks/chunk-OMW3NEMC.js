@@ -46,6 +46,7 @@ import {
   parseCacheInput,
   parsePlatforms,
   placeLocalFolders,
+  platformSlug,
   productLabel,
   redactUrl,
   registryHost,
@@ -65,7 +66,7 @@ import {
   urlCredentials,
   warning,
   withholdFromUntrustedCode
-} from "./chunk-FP3D4E3I.js";
+} from "./chunk-QHRALZXY.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -880,8 +881,8 @@ var Context = class {
       if (existsSync(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path8 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path8} does not exist${EOL}`);
+        const path11 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path11} does not exist${EOL}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -1992,8 +1993,8 @@ function isPlainObject2(value) {
 }
 var noop = () => "";
 async function fetchWrapper(requestOptions) {
-  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch2) {
+  const fetch3 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch3) {
     throw new Error(
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
@@ -2009,7 +2010,7 @@ async function fetchWrapper(requestOptions) {
   );
   let fetchResponse;
   try {
-    fetchResponse = await fetch2(requestOptions.url, {
+    fetchResponse = await fetch3(requestOptions.url, {
       method: requestOptions.method,
       body,
       redirect: requestOptions.request?.redirect,
@@ -5164,7 +5165,10 @@ var INPUT_NAMES = [
   "probe-timeout",
   "probe-env",
   "github-token",
-  "trust-foreign-code"
+  "trust-foreign-code",
+  "mode",
+  "handover",
+  "digests"
 ];
 function readInputs() {
   const raw = {};
@@ -5197,9 +5201,9 @@ async function readEnvironment(token = "") {
 
 // src/pipeline.ts
 import { randomBytes } from "node:crypto";
-import * as fs5 from "node:fs";
+import * as fs8 from "node:fs";
 import * as net from "node:net";
-import * as path7 from "node:path";
+import * as path10 from "node:path";
 
 // src/app-folder.ts
 import * as fs2 from "node:fs";
@@ -5273,6 +5277,65 @@ function appBuildContext(appDir, tempRoot) {
   return { dir, dispose: () => fs3.rmSync(dir, { recursive: true, force: true }) };
 }
 
+// src/platform-job.ts
+import * as fs6 from "node:fs";
+import * as path6 from "node:path";
+
+// src/handover.ts
+import * as fs4 from "node:fs";
+import * as path4 from "node:path";
+function writeHandover(folder, handover) {
+  fs4.mkdirSync(folder, { recursive: true });
+  const file = path4.join(folder, `${platformSlug(handover.platform)}.json`);
+  fs4.writeFileSync(file, `${JSON.stringify(handover, null, 2)}
+`);
+  return file;
+}
+function readHandovers(folder, digests, image) {
+  const handed = { members: [], problems: [] };
+  if (folder !== "") {
+    if (!fs4.existsSync(folder) || !fs4.statSync(folder).isDirectory())
+      handed.problems.push(
+        `handover: "${folder}" is not a folder; give the path actions/download-artifact wrote the platform jobs' hand-over files to.`
+      );
+    else {
+      const files = fs4.readdirSync(folder, { recursive: true }).filter((name) => name.endsWith(".json")).sort();
+      if (files.length === 0 && digests.length === 0)
+        handed.problems.push(`handover: "${folder}" holds no hand-over file (*.json): did any platform job finish?`);
+      for (const name of files) readOne(path4.join(folder, name), name, image, handed);
+    }
+  }
+  digests.forEach((digest, index) => handed.members.push({ source: `digests line ${index + 1}`, digest, claimedPlatform: "" }));
+  return handed;
+}
+function readOne(file, name, image, handed) {
+  let value;
+  try {
+    value = JSON.parse(fs4.readFileSync(file, "utf8"));
+  } catch (error) {
+    handed.problems.push(`${name}: not a hand-over file (${error.message}).`);
+    return;
+  }
+  if (typeof value.digest !== "string" || !/^sha256:[a-f0-9]{64}$/.test(value.digest) || typeof value.platform !== "string") {
+    handed.problems.push(`${name}: not a hand-over file of this action (no digest and platform).`);
+    return;
+  }
+  if (value.image !== image) {
+    handed.problems.push(`${name}: hands over an image of ${String(value.image)}, and this merge is for ${image}.`);
+    return;
+  }
+  handed.members.push({ source: name, digest: value.digest, claimedPlatform: value.platform });
+}
+
+// src/image-upload.ts
+import * as fs5 from "node:fs";
+import * as path5 from "node:path";
+import { promisify } from "node:util";
+import * as zlib from "node:zlib";
+
+// src/registry-api.ts
+import { createHash } from "node:crypto";
+
 // src/retry.ts
 async function retry(task, options) {
   const sleep = options.sleep ?? ((ms) => new Promise((resolve2) => setTimeout(resolve2, ms)));
@@ -5300,6 +5363,472 @@ var PULL_FAILURE = /failed to resolve source metadata|load metadata for|error pu
 function isTransientPullError(buildOutput) {
   const reason = buildOutput.split("\n").filter((line) => BUILD_ERROR_LINE.test(line.trim())).at(-1);
   return reason !== void 0 && PULL_FAILURE.test(reason) && isTransientRegistryError(reason);
+}
+
+// src/registry-api.ts
+var OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+var OCI_INDEX = "application/vnd.oci.image.index.v1+json";
+var DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
+var DOCKER_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
+var ACCEPT = [OCI_MANIFEST, OCI_INDEX, DOCKER_MANIFEST, DOCKER_LIST].join(", ");
+var RegistryError = class extends Error {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+    this.name = "RegistryError";
+  }
+  status;
+};
+function sha256Digest(bytes) {
+  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+}
+function registryBaseUrl(registry) {
+  const host = registry === "" || registry === "docker.io" || registry === "index.docker.io" ? "registry-1.docker.io" : registry;
+  const bare = host.replace(/:\d+$/, "");
+  const loopback = bare === "localhost" || /^127\.\d+\.\d+\.\d+$/.test(bare) || bare === "[::1]";
+  return `${loopback ? "http" : "https"}://${host}`;
+}
+function repositoryPath(image, registry) {
+  const name = registry !== "" && image.startsWith(`${registry}/`) ? image.slice(registry.length + 1) : image.replace(/^(docker\.io|index\.docker\.io)\//, "");
+  return (registry === "" || registry.endsWith("docker.io")) && !name.includes("/") ? `library/${name}` : name;
+}
+var RegistryClient = class {
+  constructor(image, access) {
+    this.access = access;
+    this.base = registryBaseUrl(access.registry);
+    this.repo = repositoryPath(image, access.registry);
+  }
+  access;
+  base;
+  repo;
+  authorization = "";
+  /** A manifest by tag or digest; undefined when the registry has none. Its digest is checked against its bytes when asked by digest. */
+  async manifest(reference) {
+    const response = await this.call("GET", `manifests/${reference}`, { headers: { Accept: ACCEPT }, allow: [404] });
+    if (response.status === 404) return void 0;
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const digest = sha256Digest(bytes);
+    if (reference.startsWith("sha256:") && digest !== reference)
+      throw new RegistryError(`${this.repo}@${reference}: the registry sent a manifest whose digest is ${digest}.`, 0);
+    const body = JSON.parse(bytes.toString("utf8"));
+    return { digest, bytes, body, mediaType: body.mediaType ?? response.headers.get("content-type") ?? "" };
+  }
+  /** A blob's bytes, checked against its digest. */
+  async blob(digest) {
+    const response = await this.call("GET", `blobs/${digest}`, {});
+    const bytes = Buffer.from(await response.arrayBuffer());
+    if (sha256Digest(bytes) !== digest) throw new RegistryError(`${this.repo}: blob ${digest} came back with other content.`, 0);
+    return bytes;
+  }
+  async hasBlob(digest) {
+    return (await this.call("HEAD", `blobs/${digest}`, { allow: [404] })).status !== 404;
+  }
+  /** Uploads a blob in one request (POST, then PUT with the digest), unless the registry has it already. */
+  async putBlob(bytes, digest = sha256Digest(bytes)) {
+    if (await this.hasBlob(digest)) return digest;
+    const started = await this.call("POST", "blobs/uploads/", { allow: [202] });
+    const location = started.headers.get("location");
+    if (!location) throw new RegistryError(`${this.repo}: the registry started an upload without a Location.`, started.status);
+    const url = new URL(location, this.base);
+    url.searchParams.set("digest", digest);
+    await this.call("PUT", url.toString(), { body: bytes, headers: { "Content-Type": "application/octet-stream" }, allow: [201] });
+    return digest;
+  }
+  /**
+   * Stores a manifest under a tag or its digest; returns its digest and whether the registry took
+   * note of its subject (the OCI-Subject header: the registry keeps the referrers list itself).
+   */
+  async putManifest(reference, mediaType, bytes) {
+    const response = await this.call("PUT", `manifests/${reference}`, { body: bytes, headers: { "Content-Type": mediaType }, allow: [201] });
+    return { digest: sha256Digest(bytes), subjectNoted: response.headers.has("oci-subject") };
+  }
+  /**
+   * The referrers of a digest: the referrers API where the registry has it, else the index under the
+   * fallback tag (sha256-HEX) that clients keep for registries without it. [] when there are none.
+   */
+  async referrers(digest) {
+    const api = await this.call("GET", `referrers/${digest}`, { headers: { Accept: OCI_INDEX }, allow: [404, 400, 405] });
+    if (api.status === 200 && (api.headers.get("content-type") ?? "").includes(OCI_INDEX))
+      return (await api.json()).manifests ?? [];
+    return (await this.manifest(referrersTag(digest)))?.body.manifests ?? [];
+  }
+  /** Adds a referrer to the fallback tag's index (for registries without the referrers API); one already listed is kept once. */
+  async addToReferrersTag(subject, referrer) {
+    const tag = referrersTag(subject);
+    const current = (await this.manifest(tag))?.body.manifests ?? [];
+    const manifests = [...current.filter((entry) => entry.digest !== referrer.digest), referrer];
+    await this.putManifest(tag, OCI_INDEX, Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests })));
+  }
+  async call(method, pathOrUrl, options) {
+    const url = pathOrUrl.startsWith("http") ? pathOrUrl : `${this.base}/v2/${this.repo}/${pathOrUrl}`;
+    const what = `${method} ${this.repo}/${pathOrUrl.startsWith("http") ? "blobs/uploads" : pathOrUrl}`;
+    const attempt = async () => {
+      const sentWith = this.authorization;
+      let response = await this.send(method, url, options);
+      if (response.status === 401 && await this.answerChallenge(response, sentWith)) response = await this.send(method, url, options);
+      if (response.ok || (options.allow ?? []).includes(response.status)) return response;
+      const text = (await response.text().catch(() => "")).slice(0, 300);
+      throw new RegistryError(`${what}: HTTP ${response.status} ${text.trim()}`, response.status);
+    };
+    return retry(attempt, {
+      attempts: 4,
+      initialDelayMs: 1e3,
+      maxDelayMs: 8e3,
+      isTransient: (error) => error instanceof RegistryError ? error.status >= 500 || error.status === 429 : isTransientRegistryError(error),
+      onRetry: (error, n, delay) => this.access.log?.(`${what}: attempt ${n} failed (${error.message}); retrying in ${delay / 1e3} s`),
+      ...this.access.retry
+    });
+  }
+  send(method, url, options) {
+    const headers = { ...options.headers };
+    if (this.authorization !== "") headers.Authorization = this.authorization;
+    return fetch(url, {
+      method,
+      headers,
+      ...options.body ? { body: new Uint8Array(options.body.buffer, options.body.byteOffset, options.body.length) } : {},
+      redirect: "follow",
+      signal: AbortSignal.timeout(3e5)
+    });
+  }
+  /**
+   * Logs in as a 401's challenge asks: basic auth, or a token from its realm. False when there is
+   * nothing more to try. `sentWith` is what the refused call carried: a call made at the same time
+   * may have logged in since, and then the call is simply tried again with that.
+   */
+  async answerChallenge(response, sentWith) {
+    await response.arrayBuffer().catch(() => void 0);
+    if (this.authorization !== sentWith) return true;
+    const challenge = response.headers.get("www-authenticate") ?? "";
+    const basic = `Basic ${Buffer.from(`${this.access.username}:${this.access.password}`).toString("base64")}`;
+    if (/^basic/i.test(challenge)) {
+      if (sentWith === basic || this.access.username === "") return false;
+      this.authorization = basic;
+      return true;
+    }
+    const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1].toLowerCase(), m[2]]));
+    if (!/^bearer/i.test(challenge) || !params.realm) return false;
+    const tokenUrl = new URL(params.realm);
+    if (tokenUrl.protocol !== "https:" && !registryBaseUrl(tokenUrl.host).startsWith("http:"))
+      throw new RegistryError(
+        `Log in to ${this.access.registry || "docker.io"}: the registry sends logins to ${tokenUrl.origin}, which is not https; refused.`,
+        401
+      );
+    if (params.service) tokenUrl.searchParams.set("service", params.service);
+    tokenUrl.searchParams.set("scope", `repository:${this.repo}:pull,push`);
+    const tokenResponse = await fetch(tokenUrl, {
+      headers: this.access.username !== "" ? { Authorization: basic } : {},
+      signal: AbortSignal.timeout(6e4)
+    });
+    if (!tokenResponse.ok)
+      throw new RegistryError(
+        `Log in to ${this.access.registry || "docker.io"}: HTTP ${tokenResponse.status} from the token service.`,
+        tokenResponse.status
+      );
+    const body = await tokenResponse.json();
+    const token = body.token ?? body.access_token ?? "";
+    if (token === "" || sentWith === `Bearer ${token}`) return false;
+    this.authorization = `Bearer ${token}`;
+    return true;
+  }
+};
+function referrersTag(digest) {
+  return digest.replace(":", "-");
+}
+
+// src/merge-check.ts
+var LABELS = { pythonVersion: productLabel("python-version"), variant: productLabel("variant"), worker: productLabel("worker") };
+var BASE_LABEL = "org.opencontainers.image.base.name";
+function checkMerge(expected, members) {
+  const problems = [];
+  const accepted = [];
+  for (const member of members) {
+    const result = checkMember(expected, member);
+    if (typeof result === "string") problems.push(`${member.source}: ${result}`);
+    else accepted.push(result);
+  }
+  problems.push(...setProblems(expected, members, accepted));
+  if (problems.length > 0) return { ok: false, problems };
+  const ordered = expected.platforms.map((platform) => accepted.find((member) => member.platform === platform));
+  return { ok: true, members: ordered, index: indexOf(ordered) };
+}
+function checkMember(expected, member) {
+  const { digest } = member;
+  if (!member.manifest) return `${digest} is not in the repository: the platform job did not push it there (or it was deleted).`;
+  if (member.manifest.mediaType === OCI_INDEX || member.manifest.mediaType === DOCKER_LIST)
+    return `${digest} is an index, not one platform's image: hand over the digest a platform job gave.`;
+  if (member.platform === "") return `${digest} is not a container image (its config names no platform).`;
+  if (member.claimedPlatform !== "" && member.claimedPlatform !== member.platform)
+    return `claims ${member.claimedPlatform}, but ${digest} is an image for ${member.platform}.`;
+  const label = (key) => member.labels[LABELS[key]];
+  if (label("pythonVersion") === void 0 || label("worker") === void 0)
+    return `${digest} (${member.platform}) carries none of this action's labels: it was not built by a platform job of this action.`;
+  for (const key of ["pythonVersion", "variant", "worker"])
+    if (label(key) !== expected[key])
+      return `${digest} (${member.platform}) was built with ${describe(key)} ${label(key) ?? "(none)"}, the merge is for ${expected[key]}.`;
+  const passed = member.records.filter((record2) => record2.probe.passed && record2.subject === digest);
+  if (passed.length === 0)
+    return `${digest} (${member.platform}) has no passing test record: no platform job smoke-tested it (an image pushed by hand, or a job whose test failed).`;
+  const ours = passed.filter((record2) => record2.runId === expected.runId);
+  if (ours.length === 0)
+    return `${digest} (${member.platform}) was tested in another workflow run (${passed.map((record2) => record2.runId || "outside a workflow").join(", ")}), not this one (${expected.runId || "outside a workflow"}).`;
+  const record = ours.find((candidate) => matchProblem(expected, member, candidate) === "") ?? ours[0];
+  const problem = matchProblem(expected, member, record);
+  if (problem !== "") return `${digest} (${member.platform}): its test record ${problem}.`;
+  return { platform: member.platform, digest, mediaType: member.manifest.mediaType, size: member.manifest.size, record };
+}
+function matchProblem(expected, member, record) {
+  if (record.platform !== member.platform) return `says ${record.platform}, the image is ${member.platform}`;
+  for (const key of ["pythonVersion", "variant", "worker"])
+    if (record[key] !== expected[key]) return `says ${describe(key)} ${record[key]}, the merge is for ${expected[key]}`;
+  if (record.date !== expected.date)
+    return `has the run date ${record.date}, the merge ${expected.date}: give both jobs the same date input, or neither (the run's creation date)`;
+  const base = member.labels[BASE_LABEL];
+  if (base !== void 0 && base !== record.baseImage) return `says base image ${record.baseImage}, the image's label ${base}`;
+  return "";
+}
+function setProblems(expected, members, accepted) {
+  const problems = [];
+  const sourcesOf = (pick, value) => members.filter((member) => pick(member) === value).map((member) => member.source);
+  for (const digest of unique(members.map((member) => member.digest)))
+    if (sourcesOf((member) => member.digest, digest).length > 1)
+      problems.push(
+        `${digest} was handed over more than once (${sourcesOf((member) => member.digest, digest).join(", ")}): each platform job hands over one image.`
+      );
+  const platformOf = (member) => member.platform || member.claimedPlatform;
+  for (const platform of unique(members.map(platformOf).filter((platform2) => platform2 !== ""))) {
+    const sources = sourcesOf(platformOf, platform);
+    const digests = unique(members.filter((member) => platformOf(member) === platform).map((member) => member.digest));
+    if (digests.length > 1)
+      problems.push(`${platform} was handed over ${sources.length} times (${sources.join(", ")}): one image per platform; remove the extra.`);
+    if (!expected.platforms.includes(platform))
+      problems.push(
+        `${platform} (${sources.join(", ")}) is not one of the platforms to merge (${expected.platforms.join(", ")}); add it to platforms or leave it out.`
+      );
+  }
+  for (const platform of expected.platforms)
+    if (!members.some((member) => platformOf(member) === platform))
+      problems.push(
+        `${platform}: no platform job handed over an image for it (did its job fail, or not run?); the merge needs every platform of ${expected.platforms.join(", ")}.`
+      );
+  const bases = unique(accepted.map((member) => member.record.baseImage));
+  if (bases.length > 1)
+    problems.push(
+      `the images were built from different base images (${accepted.map((member) => `${member.platform}: ${member.record.baseImage}`).join(", ")}); give every platform job the same base-image.`
+    );
+  return problems;
+}
+function indexOf(members) {
+  const manifests = members.map((member) => ({
+    mediaType: member.mediaType,
+    digest: member.digest,
+    size: member.size,
+    platform: platformObject(member.platform)
+  }));
+  return Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests }));
+}
+function platformObject(platform) {
+  const [os = "", architecture = "", variant] = platform.split("/");
+  return { os, architecture, ...variant ? { variant } : {} };
+}
+function configPlatform(config) {
+  if (typeof config.os !== "string" || typeof config.architecture !== "string") return "";
+  const platform = `${config.os}/${config.architecture}${typeof config.variant === "string" && config.variant !== "" ? `/${config.variant}` : ""}`;
+  return platform === "linux/arm64/v8" ? "linux/arm64" : platform;
+}
+function describe(key) {
+  return key === "pythonVersion" ? "Python" : key;
+}
+function unique(values) {
+  return [...new Set(values)];
+}
+
+// src/image-upload.ts
+var gzip2 = promisify(zlib.gzip);
+var OCI_CONFIG = "application/vnd.oci.image.config.v1+json";
+var LAYER = "application/vnd.oci.image.layer.v1.tar";
+async function uploadImage(docker, client, imageId, workDir) {
+  const file = path5.join(workDir, "image.tar");
+  await docker.save(imageId, file);
+  try {
+    const archive = readTarIndex(file);
+    const saved = JSON.parse(archive.read("manifest.json").toString("utf8"));
+    if (saved.length !== 1) throw new Error(`docker save wrote ${saved.length} images for ${imageId}; expected one.`);
+    const config = archive.read(saved[0].Config);
+    const configDigest = await client.putBlob(config);
+    const layers = [];
+    for (const layerPath of saved[0].Layers) layers.push(await uploadLayer(client, archive.read(layerPath)));
+    const manifest = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: OCI_MANIFEST,
+        config: { mediaType: OCI_CONFIG, digest: configDigest, size: config.length },
+        layers
+      })
+    );
+    const { digest } = await client.putManifest(sha256Digest(manifest), OCI_MANIFEST, manifest);
+    const platform = configPlatform(JSON.parse(config.toString("utf8")));
+    return { manifest: { mediaType: OCI_MANIFEST, digest, size: manifest.length }, platform, configDigest };
+  } finally {
+    fs5.rmSync(file, { force: true });
+  }
+}
+async function uploadLayer(client, bytes) {
+  const zstd = bytes.length >= 4 && bytes.readUInt32LE(0) === 4247762216;
+  const compressed = bytes[0] === 31 && bytes[1] === 139 || zstd;
+  const blob = compressed ? bytes : await gzip2(bytes);
+  const mediaType = `${LAYER}+${zstd ? "zstd" : "gzip"}`;
+  const digest = await client.putBlob(blob);
+  return { mediaType, digest, size: blob.length };
+}
+function readTarIndex(file) {
+  const fd = fs5.openSync(file, "r");
+  const entries = /* @__PURE__ */ new Map();
+  const links = /* @__PURE__ */ new Map();
+  try {
+    const size = fs5.fstatSync(fd).size;
+    const header = Buffer.alloc(512);
+    let offset = 0;
+    let longName = "";
+    while (offset + 512 <= size) {
+      fs5.readSync(fd, header, 0, 512, offset);
+      if (header.every((byte) => byte === 0)) break;
+      const field = (start, length) => header.toString("utf8", start, start + length).replace(/\0.*$/s, "");
+      const entrySize = parseInt(field(124, 12).trim() || "0", 8);
+      const type = field(156, 1);
+      const prefix = field(345, 155);
+      const data = offset + 512;
+      if (type === "x" || type === "L") {
+        const text = readAt(fd, data, entrySize).toString("utf8");
+        longName = type === "L" ? text.replace(/\0.*$/s, "") : /(?:^|\n)\d+ path=([^\n]*)\n/.exec(text)?.[1] ?? "";
+      } else {
+        const name = longName || (prefix !== "" ? `${prefix}/${field(0, 100)}` : field(0, 100));
+        if (type === "0" || type === "" || type === "7") entries.set(name.replace(/^\.\//, ""), { offset: data, size: entrySize });
+        if (type === "2") links.set(name.replace(/^\.\//, ""), path5.posix.join(path5.posix.dirname(name), field(157, 100)).replace(/^\.\//, ""));
+        longName = "";
+      }
+      offset = data + Math.ceil(entrySize / 512) * 512;
+    }
+  } catch (error) {
+    fs5.closeSync(fd);
+    throw error;
+  }
+  fs5.closeSync(fd);
+  return {
+    read(name) {
+      const wanted = name.replace(/^\.\//, "");
+      const entry = entries.get(links.get(wanted) ?? wanted);
+      if (!entry) throw new Error(`docker save wrote no ${name}.`);
+      const handle = fs5.openSync(file, "r");
+      try {
+        return readAt(handle, entry.offset, entry.size);
+      } finally {
+        fs5.closeSync(handle);
+      }
+    }
+  };
+}
+function readAt(fd, offset, size) {
+  const buffer = Buffer.alloc(size);
+  let done = 0;
+  while (done < size) done += fs5.readSync(fd, buffer, done, size - done, offset + done);
+  return buffer;
+}
+
+// src/test-record.ts
+var TEST_RECORD_TYPE = `application/vnd.${PRODUCT}.test-record.v1+json`;
+var EMPTY_CONFIG = { mediaType: "application/vnd.oci.empty.v1+json", digest: sha256Digest("{}"), size: 2 };
+function testRecordArtifact(record, subject) {
+  const payload = Buffer.from(JSON.stringify(record));
+  const manifest = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: OCI_MANIFEST,
+      artifactType: TEST_RECORD_TYPE,
+      config: EMPTY_CONFIG,
+      layers: [{ mediaType: TEST_RECORD_TYPE, digest: sha256Digest(payload), size: payload.length }],
+      subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
+      annotations: { "org.opencontainers.image.created": (/* @__PURE__ */ new Date()).toISOString() }
+    })
+  );
+  return {
+    payload,
+    config: Buffer.from("{}"),
+    manifest,
+    // How the referrers list names it (the fallback tag's index included).
+    descriptor: { mediaType: OCI_MANIFEST, digest: sha256Digest(manifest), size: manifest.length, artifactType: TEST_RECORD_TYPE }
+  };
+}
+function parseTestRecord(bytes) {
+  let value;
+  try {
+    value = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    return void 0;
+  }
+  if (typeof value !== "object" || value === null) return void 0;
+  const record = value;
+  const strings = ["subject", "platform", "pythonVersion", "variant", "worker", "baseImage", "date", "runId", "jobId"];
+  if (!strings.every((key) => typeof record[key] === "string")) return void 0;
+  if (typeof record.probe !== "object" || record.probe === null || typeof record.probe.passed !== "boolean") return void 0;
+  return { runAttempt: "", job: "", imageId: "", ...record };
+}
+
+// src/platform-job.ts
+async function handOverTested(docker, reporter, settings, tested, run) {
+  const { plan, imageId, probe } = tested;
+  const client = new RegistryClient(settings.image, {
+    registry: settings.registry,
+    username: settings.username,
+    password: settings.password,
+    log: (message) => reporter.warning(message)
+  });
+  const workDir = fs6.mkdtempSync(path6.join(configRoot(), `${PRODUCT}-upload-`));
+  try {
+    const uploaded = await reporter.group(`Push the tested image by digest to ${settings.image} (no tag)`, async () => {
+      const image = await uploadImage(docker, client, imageId, workDir);
+      reporter.info(`${settings.image}@${image.manifest.digest} (${image.platform}), config ${image.configDigest}.`);
+      return image;
+    });
+    if (plan.target.platform !== "" && plan.target.platform !== uploaded.platform)
+      throw new Error(`The image built for ${plan.target.platform} says it is for ${uploaded.platform}; nothing was handed over.`);
+    const record = {
+      subject: uploaded.manifest.digest,
+      platform: uploaded.platform,
+      pythonVersion: settings.pythonVersion,
+      variant: settings.variant,
+      worker: settings.worker,
+      baseImage: plan.baseImage,
+      date: run.date,
+      runId: run.runId,
+      runAttempt: run.runAttempt,
+      jobId: run.jobId,
+      job: process.env.GITHUB_JOB ?? "",
+      imageId,
+      probe: { path: plan.probe.path, status: probe.status, seconds: probe.seconds, passed: true }
+    };
+    await reporter.group(`Attach the test record to ${uploaded.manifest.digest.slice(0, 19)}`, async () => {
+      const artifact = testRecordArtifact(record, uploaded.manifest);
+      await client.putBlob(artifact.config);
+      await client.putBlob(artifact.payload);
+      const stored = await client.putManifest(artifact.descriptor.digest, OCI_MANIFEST, artifact.manifest);
+      if (!stored.subjectNoted) await client.addToReferrersTag(uploaded.manifest.digest, artifact.descriptor);
+      reporter.info(`Test record ${artifact.descriptor.digest} (${stored.subjectNoted ? "referrers API" : "referrers tag"}).`);
+    });
+    const handoverFile = writeHandover(settings.handover || path6.join(configRoot(), `${PRODUCT}-handover`), {
+      image: settings.image,
+      platform: uploaded.platform,
+      digest: uploaded.manifest.digest,
+      jobId: run.jobId,
+      job: record.job,
+      runId: run.runId,
+      date: run.date
+    });
+    reporter.setOutput("platform", uploaded.platform);
+    reporter.setOutput("handover-file", handoverFile);
+    return { digest: uploaded.manifest.digest, pushed: [`${settings.image}@${uploaded.manifest.digest}`], platform: uploaded.platform, handoverFile };
+  } finally {
+    fs6.rmSync(workDir, { recursive: true, force: true });
+  }
 }
 
 // src/push.ts
@@ -5393,11 +5922,11 @@ async function pushPlatforms(docker, images, options) {
 }
 
 // src/rebuild.ts
-import * as path5 from "node:path";
+import * as path8 from "node:path";
 
 // src/context-digest.ts
-import * as fs4 from "node:fs";
-import * as path4 from "node:path";
+import * as fs7 from "node:fs";
+import * as path7 from "node:path";
 
 // src/dockerignore.ts
 function compile(pattern) {
@@ -5466,7 +5995,7 @@ function excludingPattern(dockerignore, file) {
 }
 
 // src/fingerprint.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 var REBUILD_MODES = ["always", "if-changed"];
 var FINGERPRINT_PARTS = ["base", "app", "docker", "inputs", "action"];
 var UNRESOLVED_BASE = "unresolved";
@@ -5520,7 +6049,7 @@ function shorten(value) {
   return value.replace(/sha256:([a-f0-9]{12})[a-f0-9]{52}/g, "sha256:$1");
 }
 function sha256(text) {
-  return `sha256:${createHash("sha256").update(text).digest("hex")}`;
+  return `sha256:${createHash2("sha256").update(text).digest("hex")}`;
 }
 function filesDigest(files) {
   const lines = [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0).map((file) => `${file.kind} ${file.digest} ${JSON.stringify(file.path)}`);
@@ -5529,31 +6058,31 @@ function filesDigest(files) {
 
 // src/context-digest.ts
 function contextDigest(dir) {
-  const ignoreFile = path4.join(dir, ".dockerignore");
-  const ignored = contextFilter(fs4.existsSync(ignoreFile) ? fs4.readFileSync(ignoreFile, "utf8") : "");
+  const ignoreFile = path7.join(dir, ".dockerignore");
+  const ignored = contextFilter(fs7.existsSync(ignoreFile) ? fs7.readFileSync(ignoreFile, "utf8") : "");
   const entries = [];
   const walk = (relative2) => {
-    for (const item of fs4.readdirSync(path4.join(dir, relative2), { withFileTypes: true })) {
+    for (const item of fs7.readdirSync(path7.join(dir, relative2), { withFileTypes: true })) {
       const name = relative2 === "" ? item.name : `${relative2}/${item.name}`;
-      const full = path4.join(dir, name);
+      const full = path7.join(dir, name);
       if (item.isDirectory()) {
         if (ignored(name) === void 0) entries.push({ path: `${name}/`, kind: "file", digest: "" });
         walk(name);
         continue;
       }
       if (ignored(name) !== void 0) continue;
-      if (item.isSymbolicLink()) entries.push({ path: name, kind: "link", digest: sha256(fs4.readlinkSync(full)) });
+      if (item.isSymbolicLink()) entries.push({ path: name, kind: "link", digest: sha256(fs7.readlinkSync(full)) });
       else if (item.isFile())
-        entries.push({ path: name, kind: (fs4.statSync(full).mode & 73) !== 0 ? "executable" : "file", digest: sha256(fs4.readFileSync(full)) });
+        entries.push({ path: name, kind: (fs7.statSync(full).mode & 73) !== 0 ? "executable" : "file", digest: sha256(fs7.readFileSync(full)) });
     }
   };
   walk("");
   return filesDigest(entries);
 }
 function actionVersion(actionRoot2) {
-  const manifest = JSON.parse(fs4.readFileSync(path4.join(actionRoot2, "package.json"), "utf8"));
-  const dist = path4.join(actionRoot2, "dist");
-  const bundle = fs4.existsSync(dist) ? contextDigest(dist) : "no-bundle";
+  const manifest = JSON.parse(fs7.readFileSync(path7.join(actionRoot2, "package.json"), "utf8"));
+  const dist = path7.join(actionRoot2, "dist");
+  const bundle = fs7.existsSync(dist) ? contextDigest(dist) : "no-bundle";
   return `${manifest.version ?? "0.0.0"}+${bundle}`;
 }
 
@@ -5573,7 +6102,7 @@ async function checkRebuild(docker, settings, plans, facts) {
   else if (resolved) baseDigests = resolved;
   const shared = {
     app: contextDigest(facts.appContext),
-    docker: contextDigest(path5.join(facts.actionRoot, "docker")),
+    docker: contextDigest(path8.join(facts.actionRoot, "docker")),
     action: actionVersion(facts.actionRoot)
   };
   const fingerprints = plans.map((plan, index) => ({
@@ -5683,13 +6212,13 @@ async function reportUnchanged(reporter, settings, check) {
 }
 
 // src/settings/app.ts
-import * as path6 from "node:path";
+import * as path9 from "node:path";
 function parseApp(input, folder, env) {
   const appModule = input.get("app-module");
   if (appModule !== "" && !/^[A-Za-z_][\w.]*(:[A-Za-z_][\w.()]*)?$/.test(appModule))
     input.fail(`app-module: "${appModule}" is not a Python module path; use e.g. myapp.wsgi:application.`);
   const appInput = input.get("app");
-  if (appInput === "") return { appDir: path6.join(env.actionRoot, "docker", "demo"), appModule };
+  if (appInput === "") return { appDir: path9.join(env.actionRoot, "docker", "demo"), appModule };
   if (folder?.input !== appInput) throw new Error(`parseSettings: pass inspectApp(workspace, "${appInput}") for the app input`);
   const problem = folderProblem(folder, appModule, env.workspace);
   if (problem !== "") input.fail(problem);
@@ -5697,8 +6226,8 @@ function parseApp(input, folder, env) {
 }
 function folderProblem(folder, appModule, workspace) {
   const { input, realPath: realPath2 } = folder;
-  const relative2 = path6.relative(folder.realWorkspace, realPath2);
-  if (relative2 === ".." || relative2.startsWith(`..${path6.sep}`) || path6.isAbsolute(relative2))
+  const relative2 = path9.relative(folder.realWorkspace, realPath2);
+  if (relative2 === ".." || relative2.startsWith(`..${path9.sep}`) || path9.isAbsolute(relative2))
     return `app: "${input}" points outside the workspace (${workspace})${realPath2 !== folder.resolved ? `: it is a link to ${realPath2}` : ""}; give a folder inside the repository.`;
   if (!folder.isFolder) return `app: "${input}" is not a folder (looked at ${realPath2}); give the folder that holds main.py or app/main.py.`;
   if (appModule === "" && !folder.hasMain && !folder.hasAppMain)
@@ -5717,8 +6246,8 @@ function parseBuild(input, env, target) {
   const pipIndexUrl = parsePipIndexUrl(input);
   const buildArgs = input.keyValues("build-args");
   const builder = parseBuilder(input, pipIndexUrl);
-  const cache = parseCache(input, builder, env, target);
   const platforms = parsePlatforms(input.get("platforms"), (m) => input.fail(m));
+  const cache = parseCache(input, builder, env, { ...target, platform: platforms.length === 1 ? platforms[0] : "" });
   if (builder === "classic" && platforms.length > 0)
     input.fail("platforms: the classic builder builds only for the engine's own platform; use builder: auto or buildx, or leave platforms empty.");
   const rebuild = parseRebuild(input);
@@ -5787,7 +6316,7 @@ function parseCache(input, builder, env, target) {
   const fromInput = parseCacheInput("cache-from", input.get("cache-from"), (m) => input.fail(m));
   const toInput = parseCacheInput("cache-to", input.get("cache-to"), (m) => input.fail(m));
   const cacheGiven = fromInput !== void 0 || toInput !== void 0;
-  const fallback = !cacheGiven && env.githubCache && isSupportedVersion(target.pythonVersion) ? defaultCache(target.pythonVersion, target.variant, target.worker) : { from: [], to: [] };
+  const fallback = !cacheGiven && env.githubCache && isSupportedVersion(target.pythonVersion) ? defaultCache(target.pythonVersion, target.variant, target.worker, target.platform) : { from: [], to: [] };
   const roots = { workspace: env.workspace, ...env.runnerTemp ? { runnerTemp: env.runnerTemp } : {} };
   const cacheFrom = placeLocalFolders("cache-from", fromInput === "none" ? [] : fromInput ?? fallback.from, roots, (m) => input.fail(m));
   const cacheTo = placeLocalFolders("cache-to", toInput === "none" ? [] : toInput ?? fallback.to, roots, (m) => input.fail(m));
@@ -5858,6 +6387,53 @@ var InputReader = class {
     return result;
   }
 };
+
+// src/settings/mode.ts
+var MODES = ["build", "platform", "merge"];
+var DIGEST_RE = /^sha256:[a-f0-9]{64}$/;
+function parseMode(input, context3) {
+  const given = input.get("mode").toLowerCase() || "build";
+  const mode = MODES.includes(given) ? given : "build";
+  if (mode !== given) input.fail(`mode: "${input.get("mode")}" is not a mode; use ${MODES.join(", ")}.`);
+  const handover = input.get("handover");
+  const digests = parseDigests(input, context3.image);
+  if (mode === "platform" && context3.platforms.length > 1)
+    input.fail(
+      `mode: platform builds one platform per job, and platforms lists ${context3.platforms.join(", ")}; give each job one platform (or none, for the runner's own), or use mode: build for one job that builds them all.`
+    );
+  if (mode !== "build" && context3.rebuild === "if-changed")
+    input.fail(
+      `rebuild: if-changed works with mode: build only for now; with mode: ${mode} use rebuild: always (one platform per runner rebuilds every run).`
+    );
+  if (mode === "merge") {
+    if (context3.platforms.length === 0)
+      input.fail(
+        "platforms: mode: merge needs the platforms the platform jobs built (e.g. linux/amd64,linux/arm64): the merge refuses a set that lacks one."
+      );
+    if (!context3.push && context3.pushSkippedReason === "")
+      input.fail("push: mode: merge points the tags at the tested images; set push: true (and give it the same image, username and password).");
+    if (handover === "" && input.list("digests").length === 0)
+      input.fail(
+        "handover: mode: merge needs the platform jobs' hand-over files (the folder actions/download-artifact wrote them to) or their digests in digests."
+      );
+  } else if (input.list("digests").length > 0) input.fail(`digests: only mode: merge reads digests; this step's mode is ${mode}.`);
+  return { mode, handover, digests };
+}
+function parseDigests(input, image) {
+  const digests = [];
+  for (const line of input.list("digests")) {
+    const at = line.lastIndexOf("@");
+    const digest = at < 0 ? line : line.slice(at + 1);
+    const named = at < 0 ? "" : line.slice(0, at).toLowerCase();
+    if (!DIGEST_RE.test(digest)) input.fail(`digests: "${line}" is not a digest; give sha256:HEX (64 hex digits) or IMAGE@sha256:HEX, one per line.`);
+    else if (named !== "" && named !== image)
+      input.fail(
+        `digests: "${line}" names ${named}, and this step merges ${image || "no image"}; an index can only name images of its own repository.`
+      );
+    else digests.push(digest);
+  }
+  return digests;
+}
 
 // src/settings/probe.ts
 function parseProbe(input) {
@@ -6004,7 +6580,7 @@ ${problems.map((p) => `  - ${p}`).join("\n")}`);
 function parseSettings(raw, env, app) {
   const input = new InputReader(raw);
   const version = parseVersion(input);
-  const settings = {
+  const rest = {
     ...version,
     ...parseApp(input, app, env),
     ...parsePush(input, env),
@@ -6014,6 +6590,7 @@ function parseSettings(raw, env, app) {
     githubToken: input.get("github-token"),
     notices: input.notices
   };
+  const settings = { ...rest, ...parseMode(input, rest) };
   if (input.problems.length > 0) throw new InputError(input.problems);
   return withholdFromUntrustedCode(settings);
 }
@@ -6255,7 +6832,12 @@ async function runPipeline(raw, env, deps) {
     for (const result of tested) await tagImage(docker, result.plan, result.imageId);
     let push;
     progress.stage = "push";
-    if (first.push.enabled) push = await pushTested(docker, reporter, settings, tested, progress);
+    if (first.push.enabled)
+      push = settings.mode === "platform" ? await handOverTested(docker, reporter, settings, tested[0], {
+        ...prepared,
+        runId: deps.source.runId,
+        runAttempt: deps.source.runAttempt || "1"
+      }) : await pushTested(docker, reporter, settings, tested, progress);
     progress.passed = true;
     progress.stage = "report";
     await report(docker, reporter, settings, tested, push, rebuild);
@@ -6326,10 +6908,10 @@ async function reportFailure(reporter, settings, plans, progress, error) {
 async function cleanUpRun(docker, reporter, prepared, progress) {
   for (const plan of prepared.plans) {
     await docker.untag(plan.base.tag);
-    if (!progress.passed || localRefs(plan).length > 0) await docker.untag(plan.app.tag);
+    if (!progress.passed || localRefs(plan).length > 0 || plan.push.enabled) await docker.untag(plan.app.tag);
   }
   prepared.appContext.dispose();
-  for (const layout of prepared.baseLayouts) if (layout !== "") fs5.rmSync(layout, { recursive: true, force: true });
+  for (const layout of prepared.baseLayouts) if (layout !== "") fs8.rmSync(layout, { recursive: true, force: true });
   const { configDir, ownBuilder } = progress;
   if (configDir !== "" || ownBuilder !== "")
     await cleanup(
@@ -6357,7 +6939,7 @@ async function prepare(settings, env, deps) {
   if (cache.dropped !== "") (settings.cacheGiven ? reporter.warning : reporter.info)(`Cache: ${cache.dropped}.`);
   const hostPort = settings.network === "host" ? await freePort() : 0;
   const own = hasOwnImageStore(builder);
-  const baseLayouts = platformTargets.map(() => own ? fs5.mkdtempSync(path7.join(configRoot(), `${PRODUCT}-base-`)) : "");
+  const baseLayouts = platformTargets.map(() => own ? fs8.mkdtempSync(path10.join(configRoot(), `${PRODUCT}-base-`)) : "");
   const appContext = appBuildContext(settings.appDir, configRoot());
   const context3 = {
     date: runDate.date,
@@ -6367,11 +6949,11 @@ async function prepare(settings, env, deps) {
     jobId: job,
     builder,
     hostPort,
-    hasRequirements: fs5.existsSync(path7.join(settings.appDir, "requirements.txt")),
+    hasRequirements: fs8.existsSync(path10.join(settings.appDir, "requirements.txt")),
     actionRoot: env.actionRoot,
     appContext: appContext.dir,
     ...settings.immutableTag ? { run: { number: deps.source.runNumber, attempt: deps.source.runAttempt || "1" } } : {},
-    bundledDockerfile: fs5.readFileSync(path7.join(env.actionRoot, "docker", "Dockerfile"), "utf8"),
+    bundledDockerfile: fs8.readFileSync(path10.join(env.actionRoot, "docker", "Dockerfile"), "utf8"),
     cache: { from: cache.from, to: cache.to }
   };
   const contexts = platformTargets.map((target, index) => ({ ...context3, target, baseLayout: baseLayouts[index] }));
@@ -6381,7 +6963,7 @@ async function prepare(settings, env, deps) {
   reporter.info(
     `Python ${settings.pythonVersion} (${settings.variant}) on ${first.baseImage}, worker ${settings.worker}${describePlatforms(plans)}; dated tags use ${runDate.date} (${runDate.source}). Builder: ${describeBuilder(builder)}. Cache: ${describeCache(cache)}.${first.pipIndex === "secret" ? " The package index reaches pip as a build secret." : ""}`
   );
-  return { plans, contexts, appContext, baseLayouts };
+  return { plans, contexts, appContext, baseLayouts, date: runDate.date, jobId: job };
 }
 async function buildTargets(docker, settings, builder, listed) {
   if (settings.platforms.length === 0) return targets([], "");
@@ -6641,7 +7223,16 @@ export {
   INPUT_NAMES,
   readInputs,
   readEnvironment,
+  inspectApp,
+  OCI_INDEX,
+  RegistryClient,
+  checkMerge,
+  configPlatform,
+  readHandovers,
   InputError,
+  parseSettings,
+  TEST_RECORD_TYPE,
+  parseTestRecord,
   runPipeline,
   actionReporter,
   consoleReporter

@@ -20661,6 +20661,10 @@ ${lastLines(result.stderr || result.stdout, 25)}`,
   async untag(reference) {
     await this.run(["image", "rm", "--no-prune", reference]);
   }
+  /** Writes an image to a tar file (docker save), which a platform job uploads by digest (image-upload.ts). */
+  async save(image, file) {
+    await this.must(["save", "--output", file, image], `save the image ${image.slice(0, 19)} for its upload`);
+  }
   /** Pushes one reference; returns the pushed manifest digest when Docker reports it. */
   async push(reference, configDir) {
     const result = await this.run(["push", reference], { echo: true, env: { DOCKER_CONFIG: configDir } });
@@ -20745,6 +20749,58 @@ function buildEnv(builder) {
 // src/cache.ts
 import * as path4 from "node:path";
 
+// src/platforms.ts
+var KNOWN_PLATFORMS = [
+  "linux/amd64",
+  "linux/arm64",
+  "linux/arm/v7",
+  "linux/arm/v6",
+  "linux/386",
+  "linux/ppc64le",
+  "linux/s390x",
+  "linux/riscv64"
+];
+var EMULATED_PROBE_FACTOR = 3;
+function parsePlatforms(value, fail) {
+  const platforms = [];
+  for (const item of value.split(/[\n,]/).map((entry2) => entry2.trim().toLowerCase())) {
+    if (item === "") continue;
+    const platform2 = item === "linux/arm64/v8" ? "linux/arm64" : item;
+    if (!KNOWN_PLATFORMS.includes(platform2)) {
+      fail(
+        `platforms: "${item}" is not a platform the python base images are built for; use one or more of ${KNOWN_PLATFORMS.join(", ")} (e.g. linux/amd64,linux/arm64).`
+      );
+      continue;
+    }
+    if (!platforms.includes(platform2)) platforms.push(platform2);
+  }
+  return platforms;
+}
+function targets(platforms, enginePlatform) {
+  if (platforms.length === 0) return [{ platform: "", emulated: false, slug: "" }];
+  const many = platforms.length > 1;
+  const list = platforms.map((platform2) => ({
+    platform: platform2,
+    emulated: !samePlatform(platform2, enginePlatform),
+    slug: many ? platformSlug(platform2) : ""
+  }));
+  return [...list.filter((target) => !target.emulated), ...list.filter((target) => target.emulated)];
+}
+function platformSlug(platform2) {
+  return platform2.split("/").slice(1).join("");
+}
+function unsupportedPlatforms(wanted, listed) {
+  if (listed.length === 0) return [];
+  return wanted.filter((platform2) => !listed.some((entry2) => samePlatform(platform2, entry2)));
+}
+function probeTimeout(target, seconds, given) {
+  return target.emulated && !given ? seconds * EMULATED_PROBE_FACTOR : seconds;
+}
+function samePlatform(a, b) {
+  const norm = (p) => p.replace(/^linux\/arm64\/v8$/, "linux/arm64").replace(/^linux\/amd64\/v\d$/, "linux/amd64");
+  return norm(a) === norm(b);
+}
+
 // src/product.ts
 var PRODUCT = "flask-gunicorn-action";
 function productLabel(name) {
@@ -20795,8 +20851,8 @@ function exampleOf(type, name) {
   if (type === "registry") return "type=registry,ref=ghcr.io/acme/web:buildcache";
   return name === "cache-from" ? "type=local,src=/tmp/.buildx-cache" : "type=local,dest=/tmp/.buildx-cache";
 }
-function defaultCache(pythonVersion, variant, worker) {
-  const scope = ["scope", `${PRODUCT}-${pythonVersion}-${variant}-${worker}`];
+function defaultCache(pythonVersion, variant, worker, platform2 = "") {
+  const scope = ["scope", `${PRODUCT}-${pythonVersion}-${variant}-${worker}${platform2 !== "" ? `-${platformSlug(platform2)}` : ""}`];
   return { from: [{ type: "gha", attrs: [scope] }], to: [{ type: "gha", attrs: [scope, ["mode", "max"]] }] };
 }
 function specForBuild(spec, part) {
@@ -21078,58 +21134,6 @@ function isLoopback(host) {
   return bare === "localhost" || bare === "::1" || /^127\./.test(bare);
 }
 
-// src/platforms.ts
-var KNOWN_PLATFORMS = [
-  "linux/amd64",
-  "linux/arm64",
-  "linux/arm/v7",
-  "linux/arm/v6",
-  "linux/386",
-  "linux/ppc64le",
-  "linux/s390x",
-  "linux/riscv64"
-];
-var EMULATED_PROBE_FACTOR = 3;
-function parsePlatforms(value, fail) {
-  const platforms = [];
-  for (const item of value.split(/[\n,]/).map((entry2) => entry2.trim().toLowerCase())) {
-    if (item === "") continue;
-    const platform2 = item === "linux/arm64/v8" ? "linux/arm64" : item;
-    if (!KNOWN_PLATFORMS.includes(platform2)) {
-      fail(
-        `platforms: "${item}" is not a platform the python base images are built for; use one or more of ${KNOWN_PLATFORMS.join(", ")} (e.g. linux/amd64,linux/arm64).`
-      );
-      continue;
-    }
-    if (!platforms.includes(platform2)) platforms.push(platform2);
-  }
-  return platforms;
-}
-function targets(platforms, enginePlatform) {
-  if (platforms.length === 0) return [{ platform: "", emulated: false, slug: "" }];
-  const many = platforms.length > 1;
-  const list = platforms.map((platform2) => ({
-    platform: platform2,
-    emulated: !samePlatform(platform2, enginePlatform),
-    slug: many ? platformSlug(platform2) : ""
-  }));
-  return [...list.filter((target) => !target.emulated), ...list.filter((target) => target.emulated)];
-}
-function platformSlug(platform2) {
-  return platform2.split("/").slice(1).join("");
-}
-function unsupportedPlatforms(wanted, listed) {
-  if (listed.length === 0) return [];
-  return wanted.filter((platform2) => !listed.some((entry2) => samePlatform(platform2, entry2)));
-}
-function probeTimeout(target, seconds, given) {
-  return target.emulated && !given ? seconds * EMULATED_PROBE_FACTOR : seconds;
-}
-function samePlatform(a, b) {
-  const norm = (p) => p.replace(/^linux\/arm64\/v8$/, "linux/arm64").replace(/^linux\/amd64\/v\d$/, "linux/amd64");
-  return norm(a) === norm(b);
-}
-
 // src/foreign-code.ts
 function withholdFromUntrustedCode(settings) {
   if (settings.untrustedCode === "") return settings;
@@ -21294,9 +21298,10 @@ function makePlan(settings, context) {
       registry: settings.registry,
       repository: settings.image,
       tags,
-      refs: settings.image === "" ? [] : tags.map((tag) => `${settings.image}:${tag}`),
+      // A platform job tags nothing: it pushes by digest, and the merge tags the set.
+      refs: settings.image === "" || settings.mode === "platform" ? [] : tags.map((tag) => `${settings.image}:${tag}`),
       // One platform's image among several: pushed under the first tag and its platform, for the index to name.
-      platformRef: settings.image !== "" && context.target.slug !== "" ? `${settings.image}:${tags[0]}-${context.target.slug}` : ""
+      platformRef: settings.image !== "" && settings.mode !== "platform" && context.target.slug !== "" ? `${settings.image}:${tags[0]}-${context.target.slug}` : ""
     },
     labels
   };
@@ -21503,26 +21508,24 @@ export {
   fence,
   DockerError,
   Docker,
+  PRODUCT,
+  productLabel,
+  parsePlatforms,
+  targets,
+  platformSlug,
+  unsupportedPlatforms,
   BUILDER_KEYWORDS,
   BuilderError,
   isValidBuilderName,
   chooseBuilder,
   hasOwnImageStore,
   describeBuilder,
-  PRODUCT,
-  productLabel,
   parseCacheInput,
   defaultCache,
   needsCacheExport,
   cacheForBuilder,
   describeCache,
   placeLocalFolders,
-  ownBuilderName,
-  createBuilderArgs,
-  cacheBuilderPlan,
-  configRoot,
-  createDockerConfigDir,
-  loginEnv,
   isValidRepository,
   isValidRegistryHost,
   isValidTag,
@@ -21534,11 +21537,6 @@ export {
   indexMaskParts,
   urlCredentials,
   requireSecretSupport,
-  bindProblem,
-  parsePlatforms,
-  targets,
-  unsupportedPlatforms,
-  withholdFromUntrustedCode,
   DEFAULT_VARIANT,
   supportedVersions,
   supportedVariants,
@@ -21548,7 +21546,16 @@ export {
   isWorker,
   defaultWorker,
   allowedWorkers,
+  bindProblem,
+  withholdFromUntrustedCode,
   tagBase,
+  computeTags,
+  ownBuilderName,
+  createBuilderArgs,
+  cacheBuilderPlan,
+  configRoot,
+  createDockerConfigDir,
+  loginEnv,
   makePlan,
   cleanup,
   actionState,
