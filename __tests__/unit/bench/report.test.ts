@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ratioNear } from '../../../bench/lib/report.mjs';
+import { ratioNear } from '../../../bench/lib/figures.mjs';
 
 describe('ratioNear', () => {
   it('a third decimal only where two would round onto the target', () => {
