@@ -6,8 +6,10 @@ import { SEEDS, seedsCommand } from './seeds.mjs';
 import { gunicornPeer, oursDefault, sweepPoint, uwsgiPeer } from './servers.mjs';
 
 /**
+ * A server to load (servers.mjs describes the fields), known to the reports by its id.
+ * @typedef {{ id: string } & Record<string, any>} Server
  * Servers to load and the notes that say how each ran, in the order they join the run.
- * @typedef {{ servers: any[], notes: string[] }} Part
+ * @typedef {{ servers: Server[], notes: string[] }} Part
  */
 /** @type {Part} */
 export const NOTHING = { servers: [], notes: [] };
@@ -233,7 +235,7 @@ export function sweepServers(image, r, points, python) {
 /**
  * Only the servers `--servers` names, in line-up order; a name the run does not have is an error
  * that lists the ones it does.
- * @param {any[]} servers @param {string[] | undefined} only
+ * @param {Server[]} servers @param {string[] | undefined} only
  * @returns {Part}
  */
 export function onlyServers(servers, only) {
@@ -246,7 +248,7 @@ export function onlyServers(servers, only) {
 
 /**
  * Every server gets the database's address and nothing else about it.
- * @param {any[]} servers @param {string} url
+ * @param {Server[]} servers @param {string} url
  */
 export const withDatabase = (servers, url) => servers.map((s) => ({ ...s, env: { ...s.env, DATABASE_URL: url } }));
 
