@@ -67,3 +67,9 @@ export async function onPath(name) {
 }
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The last line of a failure's text: what a one-line reason quotes.
+ * @param {string} text
+ */
+export const lastLine = (text) => text.split('\n').pop() ?? '';

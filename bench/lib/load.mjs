@@ -73,69 +73,15 @@ export async function measureAll(
   try {
     log('starting the servers, one at a time');
     for (const server of servers) {
-      const port = await freePort();
-      const handle = await startServer(server, port);
-      if (!handle.ok) {
-        results.set(server.id, { ok: false, error: handle.error });
-        log(`  ${server.label}: FAILED to start: ${handle.error}`);
-        continue;
-      }
-      const problems = checkAnswers ? await checkAnswers(port) : [];
-      if (problems.length > 0) {
-        results.set(server.id, { ok: false, error: `wrong answers: ${problems.join('; ')}` });
-        log(`  ${server.label}: WRONG ANSWERS, not loaded: ${problems.join('; ')}`);
-        await handle.stop();
-        continue;
-      }
-      // Warm-up: Gunicorn's threads, uWSGI's workers and Python's caches start cold.
-      for (const path of warmupPaths) await runWrk(`http://127.0.0.1:${port}${path}`, { seconds: warmupSeconds, connections });
-      const entry = {
-        server,
-        port,
-        handle,
-        result: {
-          ok: true,
-          startupMs: handle.startupMs,
-          memory: { rssMB: 0, pssMB: 0, processes: 0 },
-          endpoints: {},
-          load1: /** @type {number[]} */ ([]),
-        },
-      };
-      for (const { id } of endpoints) entry.result.endpoints[id] = [];
-      results.set(server.id, entry.result);
-      live.push(entry);
-      log(`  ${server.label.padEnd(30)} first 200 after ${(handle.startupMs / 1000).toFixed(2)} s`);
+      const started = await startAndWarm(server, { warmupSeconds, connections, log, endpoints, warmupPaths, checkAnswers });
+      results.set(server.id, started.result);
+      if (started.entry) live.push(started.entry);
     }
     for (let rep = 0; rep < reps; rep++) {
       const order = turnOrder(live, rep, reps);
       log(`repetition ${rep + 1} of ${reps} (load average ${(os.loadavg()[0] ?? 0).toFixed(2)})`);
       for (const endpoint of endpoints) {
-        for (const entry of order) {
-          if (!entry.result.ok) continue;
-          const sample = () => {
-            const now = treeMemory(entry.handle.pid);
-            if (now.rssMB > entry.result.memory.rssMB) entry.result.memory = now;
-          };
-          const timer = setTimeout(sample, (seconds * 1000) / 2); // memory while loaded, mid-run
-          entry.result.load1.push(os.loadavg()[0] ?? NaN);
-          try {
-            const dbPid = databasePid?.();
-            const cpuBefore = treeCpuMs(entry.handle.pid);
-            const dbBefore = dbPid ? treeCpuMs(dbPid) : 0;
-            const run = await runWrk(`http://127.0.0.1:${entry.port}${endpoint.path}`, { seconds, connections });
-            const cpuMs = treeCpuMs(entry.handle.pid) - cpuBefore;
-            const perRequest = (ms) => (run.requests > 0 ? (ms * 1000) / run.requests : NaN);
-            const db = dbPid ? { cpuDbUsPerRequest: perRequest(treeCpuMs(dbPid) - dbBefore) } : {};
-            entry.result.endpoints[endpoint.id].push({ ...run, cpuMs, cpuUsPerRequest: perRequest(cpuMs), ...db });
-          } catch (error) {
-            const logs = await entry.handle.logs();
-            entry.result.ok = false;
-            entry.result.error = `${error instanceof Error ? error.message : String(error)} (log: ${logs.split('\n').slice(-3).join(' | ')})`;
-            log(`  ${entry.server.label}: FAILED: ${entry.result.error}`);
-          } finally {
-            clearTimeout(timer);
-          }
-        }
+        for (const entry of order) if (entry.result.ok) await loadOnce(entry, endpoint, { seconds, connections, log, databasePid });
       }
       for (const entry of live) {
         if (!entry.result.ok) continue;
@@ -144,28 +90,92 @@ export async function measureAll(
       }
     }
     log('delivery: big bodies to slow clients at once, every body counted and hashed');
-    for (const entry of live) {
-      const running = await entry.handle.running();
-      entry.result.delivery = running ? await checkDelivery(entry.port) : [];
-      await sleep(1000); // a worker that died at the very end gets its replacement's log line
-      // The log's dialect: a peer names it (logKind); the host's uWSGI and Gunicorn otherwise.
-      const kind = entry.server.logKind ?? (entry.server.how === 'uwsgi' ? 'uwsgi' : 'gunicorn');
-      entry.result.workers = {
-        ...workerEvents(await entry.handle.fullLog(), { workers: entry.server.workers, server: kind }),
-        stillRunning: await entry.handle.running(),
-      };
-      const d = entry.result.delivery
-        .map((c) => `${c.label} ${c.whole}/${c.clients} whole${c.silent ? `, ${c.silent} SILENTLY SHORT` : ''}`)
-        .join('; ');
-      const w = entry.result.workers;
-      log(
-        `  ${entry.server.label.padEnd(30)} ${d || 'not checked: the server is gone'}; worker boots ${w.boots}, unexpected exits ${w.unexpectedExits}${w.stillRunning ? '' : ', SERVER GONE'}`,
-      );
-    }
+    for (const entry of live) await checkAfterLoad(entry, log);
   } finally {
     for (const entry of live) await entry.handle.stop();
   }
   return results;
+}
+
+/**
+ * Starts one server (its start-up timed while nothing else is loaded), looks at its answers once, and
+ * warms it up. Returns its result, and the live entry the load uses when it answers well.
+ */
+async function startAndWarm(server, { warmupSeconds, connections, log, endpoints, warmupPaths, checkAnswers }) {
+  const port = await freePort();
+  const handle = await startServer(server, port);
+  if (!handle.ok) {
+    log(`  ${server.label}: FAILED to start: ${handle.error}`);
+    return { result: { ok: false, error: handle.error } };
+  }
+  const problems = checkAnswers ? await checkAnswers(port) : [];
+  if (problems.length > 0) {
+    log(`  ${server.label}: WRONG ANSWERS, not loaded: ${problems.join('; ')}`);
+    await handle.stop();
+    return { result: { ok: false, error: `wrong answers: ${problems.join('; ')}` } };
+  }
+  // Warm-up: Gunicorn's threads, uWSGI's workers and Python's caches start cold.
+  for (const path of warmupPaths) await runWrk(`http://127.0.0.1:${port}${path}`, { seconds: warmupSeconds, connections });
+  const result = {
+    ok: true,
+    startupMs: handle.startupMs,
+    memory: { rssMB: 0, pssMB: 0, processes: 0 },
+    endpoints: Object.fromEntries(endpoints.map(({ id }) => [id, []])),
+    load1: /** @type {number[]} */ ([]),
+  };
+  log(`  ${server.label.padEnd(30)} first 200 after ${(handle.startupMs / 1000).toFixed(2)} s`);
+  return { result, entry: { server, port, handle, result } };
+}
+
+/**
+ * One wrk run of one app against one server, with the server's (and the database's) CPU time and its
+ * memory mid-run; a run that fails marks the server failed, with the end of its log.
+ */
+async function loadOnce(entry, endpoint, { seconds, connections, log, databasePid }) {
+  const sample = () => {
+    const now = treeMemory(entry.handle.pid);
+    if (now.rssMB > entry.result.memory.rssMB) entry.result.memory = now;
+  };
+  const timer = setTimeout(sample, (seconds * 1000) / 2); // memory while loaded, mid-run
+  entry.result.load1.push(os.loadavg()[0] ?? NaN);
+  try {
+    const dbPid = databasePid?.();
+    const cpuBefore = treeCpuMs(entry.handle.pid);
+    const dbBefore = dbPid ? treeCpuMs(dbPid) : 0;
+    const run = await runWrk(`http://127.0.0.1:${entry.port}${endpoint.path}`, { seconds, connections });
+    const cpuMs = treeCpuMs(entry.handle.pid) - cpuBefore;
+    const perRequest = (ms) => (run.requests > 0 ? (ms * 1000) / run.requests : NaN);
+    const db = dbPid ? { cpuDbUsPerRequest: perRequest(treeCpuMs(dbPid) - dbBefore) } : {};
+    entry.result.endpoints[endpoint.id].push({ ...run, cpuMs, cpuUsPerRequest: perRequest(cpuMs), ...db });
+  } catch (error) {
+    const logs = await entry.handle.logs();
+    entry.result.ok = false;
+    entry.result.error = `${error instanceof Error ? error.message : String(error)} (log: ${logs.split('\n').slice(-3).join(' | ')})`;
+    log(`  ${entry.server.label}: FAILED: ${entry.result.error}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * After the load, while the server still runs: delivery (checkDelivery: big bodies to slow clients,
+ * counted), then workers (workerEvents: exits nobody asked for, from the server's whole log).
+ */
+async function checkAfterLoad(entry, log) {
+  const running = await entry.handle.running();
+  entry.result.delivery = running ? await checkDelivery(entry.port) : [];
+  await sleep(1000); // a worker that died at the very end gets its replacement's log line
+  // The log's dialect: a peer names it (logKind); the host's uWSGI and Gunicorn otherwise.
+  const kind = entry.server.logKind ?? (entry.server.how === 'uwsgi' ? 'uwsgi' : 'gunicorn');
+  entry.result.workers = {
+    ...workerEvents(await entry.handle.fullLog(), { workers: entry.server.workers, server: kind }),
+    stillRunning: await entry.handle.running(),
+  };
+  const d = entry.result.delivery.map((c) => `${c.label} ${c.whole}/${c.clients} whole${c.silent ? `, ${c.silent} SILENTLY SHORT` : ''}`).join('; ');
+  const w = entry.result.workers;
+  log(
+    `  ${entry.server.label.padEnd(30)} ${d || 'not checked: the server is gone'}; worker boots ${w.boots}, unexpected exits ${w.unexpectedExits}${w.stillRunning ? '' : ', SERVER GONE'}`,
+  );
 }
 
 /**

@@ -88,41 +88,8 @@ export async function startPostgres({ port, log }) {
     fs.rmSync(dir, { recursive: true, force: true });
   };
   try {
-    const [initCmd, initArgs] = as(path.join(bin, 'initdb'), [
-      '-D',
-      data,
-      '-U',
-      USER,
-      '--auth=trust',
-      '--encoding=UTF8',
-      '--locale=C.UTF-8',
-      '--no-sync',
-    ]);
-    await must(initCmd, initArgs, { timeoutMs: 120_000 });
-    const [startCmd, startArgs] = as(pgCtl, [
-      '-D',
-      data,
-      '-l',
-      path.join(dir, 'server.log'),
-      '-w',
-      '-t',
-      '60',
-      '-o',
-      // pg_ctl passes -o to the server through a shell: the values here are ours (no spaces, no quotes).
-      serverSettings({ port, socketDir: dir }).join(' '),
-      'start',
-    ]);
-    await must(startCmd, startArgs, { timeoutMs: 90_000 });
-    const psql = (database, sql) =>
-      must('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', '127.0.0.1', '-p', String(port), '-U', USER, '-d', database], {
-        input: sql,
-        timeoutMs: 120_000,
-      });
-    await psql('postgres', `CREATE DATABASE ${DATABASE};`);
-    await psql(DATABASE, seedSql());
-    const version = (
-      await must('psql', ['-X', '-At', '-h', '127.0.0.1', '-p', String(port), '-U', USER, '-d', DATABASE, '-c', 'SHOW server_version'])
-    ).stdout.trim();
+    await startCluster({ as, bin, dir, data, port });
+    const version = await seed(port);
     const pid = () => Number(fs.readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
     return { ok: true, url: `postgresql://${USER}@127.0.0.1:${port}/${DATABASE}`, port, version, pid, stop };
   } catch (error) {
@@ -131,6 +98,54 @@ export async function startPostgres({ port, log }) {
     await stop();
     return { ok: false, error: `${error instanceof Error ? error.message : String(error)}${tail ? ` (server log: ${tail})` : ''}` };
   }
+}
+
+/**
+ * initdb into `data`, then the server started on `port` (its log in `dir`), waiting until it answers.
+ * @param {{ as: (command: string, args: string[]) => any[], bin: string, dir: string, data: string, port: number }} cluster
+ */
+async function startCluster({ as, bin, dir, data, port }) {
+  const [initCmd, initArgs] = as(path.join(bin, 'initdb'), [
+    '-D',
+    data,
+    '-U',
+    USER,
+    '--auth=trust',
+    '--encoding=UTF8',
+    '--locale=C.UTF-8',
+    '--no-sync',
+  ]);
+  await must(initCmd, initArgs, { timeoutMs: 120_000 });
+  const [startCmd, startArgs] = as(path.join(bin, 'pg_ctl'), [
+    '-D',
+    data,
+    '-l',
+    path.join(dir, 'server.log'),
+    '-w',
+    '-t',
+    '60',
+    '-o',
+    // pg_ctl passes -o to the server through a shell: the values here are ours (no spaces, no quotes).
+    serverSettings({ port, socketDir: dir }).join(' '),
+    'start',
+  ]);
+  await must(startCmd, startArgs, { timeoutMs: 90_000 });
+}
+
+/**
+ * Creates the benchmark's database and seeds its tables; resolves the server's version.
+ * @param {number} port
+ */
+async function seed(port) {
+  const psql = (database, sql) =>
+    must('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', '127.0.0.1', '-p', String(port), '-U', USER, '-d', database], {
+      input: sql,
+      timeoutMs: 120_000,
+    });
+  await psql('postgres', `CREATE DATABASE ${DATABASE};`);
+  await psql(DATABASE, seedSql());
+  const version = await must('psql', ['-X', '-At', '-h', '127.0.0.1', '-p', String(port), '-U', USER, '-d', DATABASE, '-c', 'SHOW server_version']);
+  return version.stdout.trim();
 }
 
 /**

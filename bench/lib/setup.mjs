@@ -2,7 +2,9 @@
 // offline test bed here, Docker Hub and PyPI on a GitHub runner).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import { must, onPath, run } from './exec.mjs';
+import { readTestbed } from './testbed.mjs';
 
 export const USAGE = `Usage: npm run bench [-- --quick] [--apps classic|techempower] [--python 3.11] [--out DIR] [--name NAME]
                  [--seconds N] [--reps N] [--sweep WxT,WxT... | --sweep none] [--candidate VAR=VALUE[,VAR=VALUE...]]...
@@ -43,61 +45,37 @@ const MODES = {
   },
 };
 
+/**
+ * @typedef {{ mode: 'quick' | 'full', apps: 'classic' | 'techempower', dbRttMs: number, python: string, out: string, name: string, connections: number, help: boolean, candidates: Record<string, string>[], servers?: string[] }} Given
+ */
+
 /** @param {string[]} argv */
 export function parseOptions(argv) {
-  /** @type {{ mode: 'quick' | 'full', apps: 'classic' | 'techempower', dbRttMs: number, python: string, out: string, name: string, connections: number, help: boolean, candidates: Record<string, string>[], servers?: string[] }} */
-  const options = {
-    mode: 'full',
-    apps: 'classic',
-    python: '3.11',
-    out: 'bench/results',
-    name: '',
-    connections: 32,
-    help: false,
-    candidates: [],
-    dbRttMs: 0,
+  /** @type {{ options: Given, numbers: Record<string, number>, sweep?: number[][] }} */
+  const given = {
+    options: {
+      mode: 'full',
+      apps: 'classic',
+      python: '3.11',
+      out: 'bench/results',
+      name: '',
+      connections: 32,
+      help: false,
+      candidates: [],
+      dbRttMs: 0,
+    },
+    numbers: {},
   };
-  const numbers = {};
-  let sweep;
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
+    const arg = argv[i] ?? '';
     const value = () => {
       const next = argv[++i];
       if (next === undefined) throw new Error(`${arg} needs a value.\n${USAGE}`);
       return next;
     };
-    if (arg === '--quick') options.mode = 'quick';
-    else if (arg === '--full') options.mode = 'full';
-    else if (arg === '--help' || arg === '-h') options.help = true;
-    else if (arg === '--python') options.python = value();
-    else if (arg === '--apps') {
-      const apps = value();
-      if (apps !== 'classic' && apps !== 'techempower') throw new Error(`--apps ${apps}: expected classic or techempower.`);
-      options.apps = apps;
-    } else if (arg === '--out') options.out = value();
-    else if (arg === '--name') {
-      options.name = value();
-      if (!/^[\w.-]+$/.test(options.name)) throw new Error(`--name ${options.name}: expected letters, digits, ., _ or - (it names files).`);
-    } else if (arg === '--sweep') sweep = parseSweep(value());
-    else if (arg === '--candidate') options.candidates.push(parseCandidate(value()));
-    else if (arg === '--servers') {
-      options.servers = value()
-        .split(',')
-        .map((id) => id.trim())
-        .filter(Boolean);
-      if (options.servers.length === 0) throw new Error(`--servers: expected server ids separated by commas, e.g. ours,ours-3.13,gthread,seeds-3.9.`);
-    } else if (arg === '--db-rtt') {
-      const raw = value();
-      options.dbRttMs = Number(raw);
-      if (!Number.isInteger(options.dbRttMs) || options.dbRttMs < 0 || options.dbRttMs > 100)
-        throw new Error(`--db-rtt ${raw}: expected whole milliseconds from 0 to 100, e.g. 1.`);
-    } else if (arg === '--seconds' || arg === '--reps') {
-      const raw = value();
-      const n = Number(raw);
-      if (!Number.isInteger(n) || n < 1) throw new Error(`${arg} ${raw}: expected a whole number of at least 1.`);
-      numbers[arg.slice(2)] = n;
-    } else throw new Error(`${arg}: not a known option.\n${USAGE}`);
+    readOption(given, arg, value);
   }
+  const { options, numbers, sweep } = given;
   if (!/^3\.\d+$/.test(options.python)) throw new Error(`--python ${options.python}: expected X.Y, e.g. 3.11.`);
   const database = options.apps === 'techempower';
   if (options.dbRttMs > 0 && !database) throw new Error('--db-rtt: only with --apps techempower (the other apps use no database).');
@@ -110,6 +88,47 @@ export function parseOptions(argv) {
     sweepPoints: sweep ?? (database ? DATABASE_SWEEP : grid(MODES[options.mode])),
     name: options.name || (database ? `techempower-${options.mode}${rtt}` : options.mode),
   };
+}
+
+/**
+ * One command-line option into `given`; value() takes the option's value (the next argument).
+ * @param {{ options: Given, numbers: Record<string, number>, sweep?: number[][] }} given
+ * @param {string} arg
+ * @param {() => string} value
+ */
+function readOption(given, arg, value) {
+  const { options } = given;
+  if (arg === '--quick') options.mode = 'quick';
+  else if (arg === '--full') options.mode = 'full';
+  else if (arg === '--help' || arg === '-h') options.help = true;
+  else if (arg === '--python') options.python = value();
+  else if (arg === '--apps') {
+    const apps = value();
+    if (apps !== 'classic' && apps !== 'techempower') throw new Error(`--apps ${apps}: expected classic or techempower.`);
+    options.apps = apps;
+  } else if (arg === '--out') options.out = value();
+  else if (arg === '--name') {
+    options.name = value();
+    if (!/^[\w.-]+$/.test(options.name)) throw new Error(`--name ${options.name}: expected letters, digits, ., _ or - (it names files).`);
+  } else if (arg === '--sweep') given.sweep = parseSweep(value());
+  else if (arg === '--candidate') options.candidates.push(parseCandidate(value()));
+  else if (arg === '--servers') {
+    options.servers = value()
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean);
+    if (options.servers.length === 0) throw new Error(`--servers: expected server ids separated by commas, e.g. ours,ours-3.13,gthread,seeds-3.9.`);
+  } else if (arg === '--db-rtt') {
+    const raw = value();
+    options.dbRttMs = Number(raw);
+    if (!Number.isInteger(options.dbRttMs) || options.dbRttMs < 0 || options.dbRttMs > 100)
+      throw new Error(`--db-rtt ${raw}: expected whole milliseconds from 0 to 100, e.g. 1.`);
+  } else if (arg === '--seconds' || arg === '--reps') {
+    const raw = value();
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${arg} ${raw}: expected a whole number of at least 1.`);
+    given.numbers[arg.slice(2)] = n;
+  } else throw new Error(`${arg}: not a known option.\n${USAGE}`);
 }
 
 const DATABASE_SWEEP = [
@@ -190,6 +209,53 @@ export async function ensureTools(log) {
   }
   return present;
 }
+
+const CLASSIC_APP = 'bench/app';
+const DATABASE_APP = 'bench/app-techempower';
+
+/**
+ * The run's setup: what it was asked (options), its tools, where images come from (the test bed) and
+ * the machine's facts; the notes, unavailable servers and timings the phases gather go in its lists.
+ * @param {ReturnType<typeof parseOptions>} options
+ * @param {{ repoRoot: string, argv: string[], log: (line: string) => void }} where
+ */
+export async function prepareRun(options, { repoRoot, argv, log }) {
+  const startedAt = Date.now();
+  const loadBefore = loadAverage();
+  log(`bench: ${options.mode} run, load average ${loadBefore}`);
+  if ((os.loadavg()[0] ?? 0) > os.availableParallelism()) {
+    log('bench: warning: the machine is busy with other work; numbers will be noisy (ratios measured side by side still hold better than absolutes)');
+  }
+  await ensureTools(log);
+  const testbed = await readTestbed(repoRoot, log);
+  const facts = await machineFacts();
+  const database = options.apps === 'techempower';
+  const app = database ? DATABASE_APP : CLASSIC_APP;
+  return {
+    options,
+    log,
+    repoRoot,
+    /** The app's folder, relative to repoRoot (what the action is given) */
+    app,
+    appDir: path.join(repoRoot, app),
+    database,
+    // Image tags of their own per suite, so one suite's run does not retag the other's images.
+    tag: (/** @type {string} */ name) => (database ? `${name}-techempower` : name),
+    testbed,
+    facts,
+    startedAt,
+    loadBefore,
+    command: `npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}`,
+    /** @type {string[]} how each server ran, in the order the phases learn it */
+    notes: [],
+    /** @type {{ what: string, reason: string }[]} */
+    unavailable: [],
+    /** @type {{ what: string, timing: any }[]} the action's builds the docker wrapper timed */
+    action: [],
+  };
+}
+
+/** @typedef {Awaited<ReturnType<typeof prepareRun>>} Bench */
 
 /** Facts for the report header. */
 export async function machineFacts() {
