@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-EIEFAQUC.js";
+} from "./chunks/chunk-NDVIV4HQ.js";
 import {
   Docker,
   cleanup,
@@ -15,7 +15,7 @@ import {
   hasCredentials,
   isHttpUrl,
   memoryState
-} from "./chunks/chunk-INP3JBCU.js";
+} from "./chunks/chunk-4COEVRPS.js";
 
 // src/cli.ts
 import * as fs from "node:fs";

@@ -6,12 +6,12 @@ import {
   readEnvironment,
   readInputs,
   runPipeline
-} from "./chunks/chunk-EIEFAQUC.js";
+} from "./chunks/chunk-NDVIV4HQ.js";
 import {
   Docker,
   actionState,
   setFailed
-} from "./chunks/chunk-INP3JBCU.js";
+} from "./chunks/chunk-4COEVRPS.js";
 
 // src/main.ts
 async function main() {

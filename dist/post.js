@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-INP3JBCU.js";
+} from "./chunks/chunk-4COEVRPS.js";
 
 // src/post.ts
 try {

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { BuilderError, chooseBuilder, describeBuilder, hasOwnImageStore, type Builder } from './builder.js';
 import { cacheBuilderPlan, createBuilderArgs, ownBuilderName } from './cache-builder.js';
 import { cacheForBuilder, describeCache, needsCacheExport } from './cache.js';
+import { attestationLines, loadLayout, pushAttested, pushLayout, requireSkopeo } from './attestations.js';
 import { cleanup } from './cleanup.js';
 import { Docker, DockerError } from './docker.js';
 import { inspectApp } from './app-folder.js';
@@ -21,7 +22,11 @@ import type { Reporter, SummaryRow } from './reporter.js';
 import type { RunDate } from './run-date.js';
 import { InputError, parseSettings, urlCredentials, type Environment, type Settings } from './settings.js';
 import { smokeTest, SmokeTestError, type SmokeTestResult } from './smoke-test.js';
+import type { LayoutFacts } from './oci-layout.js';
+import { hasAttestations } from './settings/supply-chain.js';
+import { requireSigning, signDigest } from './signing.js';
 import type { StateStore } from './state.js';
+import { realToolRunner, type ToolRunner } from './tool-runner.js';
 
 export interface PipelineDeps {
   docker: Docker;
@@ -30,6 +35,8 @@ export interface PipelineDeps {
   resolveDate: (override: string, token: string) => Promise<RunDate>;
   /** GitHub facts for labels and the immutable tag; empty strings outside a workflow. */
   source: { url: string; revision: string; runId: string; runAttempt: string; runNumber: string };
+  /** skopeo, cosign and tar, for attestations and signing (the real programs when not given). */
+  tools?: ToolRunner;
 }
 
 export interface PipelineResult {
@@ -50,6 +57,8 @@ export interface PlatformResult {
   probe: SmokeTestResult;
   /** Seconds the two builds took. */
   buildSeconds: number;
+  /** The image's OCI layout and its attestations, when they are attached (attestations.ts). */
+  layout?: LayoutFacts;
 }
 
 /** What the run decided before building: one plan per platform, and what the finally removes. */
@@ -58,6 +67,8 @@ interface Prepared {
   appContext: ReturnType<typeof appBuildContext>;
   /** OCI layout folders, one per plan, when the base image travels as a folder (else ''). */
   baseLayouts: string[];
+  /** OCI layout folders of the app images, one per plan, when attestations are attached (else ''). */
+  appLayouts: string[];
 }
 
 /** Where a run is, for the failure report and the clean-up: updated by each step as it goes. */
@@ -107,12 +118,24 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
     for (const result of tested) await tagImage(docker, result.plan, result.imageId);
     let push: PushResult | undefined;
     progress.stage = 'push';
-    if (first.push.enabled) push = await pushTested(docker, reporter, settings, tested, progress);
+    const tools = deps.tools ?? realToolRunner;
+    if (first.push.enabled) push = await pushTested(docker, reporter, settings, tested, { ...progress, tools });
+    let signature = '';
+    if (push && settings.signing.mode !== 'none') {
+      const { digest } = push;
+      progress.stage = 'sign';
+      signature = await reporter.group(`Sign ${digest} (cosign, ${settings.signing.mode})`, () =>
+        signDigest(tools, settings.signing, first.push.repository, digest, {
+          configDir: progress.configDir,
+          log: (message) => reporter.warning(message),
+        }),
+      );
+    }
 
     // 5. Report. The registry holds the image now: what fails from here is a warning, not a failed job.
     progress.passed = true;
     progress.stage = 'report';
-    await report(docker, reporter, settings, tested, push);
+    await report(docker, reporter, settings, tested, push, signature);
     return { settings, plan: first, imageId: tested[0]!.imageId, probe: tested[0]!.probe, platforms: tested, ...(push ? { push } : {}) };
   } catch (error) {
     await reportFailure(reporter, settings, plans, progress, error);
@@ -151,6 +174,8 @@ async function buildAndTest(deps: PipelineDeps, settings: Settings, plan: Plan, 
   try {
     progress.stage = `build${where}`;
     const buildSeconds = await buildPlatform(docker, reporter, settings, plan, progress.dockerEnv);
+    // An attested image was written to its layout: the engine gets that very image for the test.
+    const layout = plan.appLayout !== '' ? await loadLayout(docker, deps.tools ?? realToolRunner, plan.appLayout, plan.app.tag) : undefined;
     const imageId = await docker.imageId(plan.app.tag);
     progress.stage = `smoke test${where}`;
     deps.state.save({ container: plan.container.name });
@@ -159,7 +184,7 @@ async function buildAndTest(deps: PipelineDeps, settings: Settings, plan: Plan, 
       reporter.info(`${result.url} answered ${result.status} after ${result.seconds.toFixed(2)} s${plan.target.emulated ? ' (emulated)' : ''}.`);
       return result;
     });
-    progress.tested.push({ plan, imageId, probe, buildSeconds });
+    progress.tested.push({ plan, imageId, probe, buildSeconds, ...(layout ? { layout } : {}) });
   } catch (error) {
     if (several && error instanceof Error) error.message = `${plan.target.platform}: ${error.message}`;
     throw error;
@@ -192,7 +217,7 @@ async function cleanUpRun(docker: Docker, reporter: Reporter, prepared: Prepared
     if (!progress.passed || localRefs(plan).length > 0) await docker.untag(plan.app.tag);
   }
   prepared.appContext.dispose();
-  for (const layout of prepared.baseLayouts) if (layout !== '') fs.rmSync(layout, { recursive: true, force: true });
+  for (const layout of [...prepared.baseLayouts, ...prepared.appLayouts]) if (layout !== '') fs.rmSync(layout, { recursive: true, force: true });
   // Warnings, not info: a failure message quotes the engine, and warnings are escaped as one line.
   const { configDir, ownBuilder } = progress;
   if (configDir !== '' || ownBuilder !== '')
@@ -233,6 +258,10 @@ async function prepare(settings: Settings, env: Environment, deps: PipelineDeps)
   const { builder, dropped } = await cacheCapableBuilder(docker, chosen, inspected.driver, settings, job);
   // An index with credentials reaches pip only as a build secret: refused, before any work, where there is none.
   requireSecretSupport(settings.pipIndexUrl, builder);
+  // The programs attestations and signing need, before any work.
+  const attested = attestsPush(settings);
+  if (attested) await requireSkopeo(deps.tools ?? realToolRunner);
+  if (settings.push) await requireSigning(deps.tools ?? realToolRunner, settings.signing, process.env);
   const platformTargets = await buildTargets(docker, settings, builder, inspected.platforms);
   const cache = dropped !== '' ? { from: [], to: [], dropped } : cacheForBuilder({ from: settings.cacheFrom, to: settings.cacheTo }, builder.kind);
   if (cache.dropped !== '') (settings.cacheGiven ? reporter.warning : reporter.info)(`Cache: ${cache.dropped}.`);
@@ -241,6 +270,7 @@ async function prepare(settings: Settings, env: Environment, deps: PipelineDeps)
   // engine's: each base image goes to its app build as a folder.
   const own = hasOwnImageStore(builder);
   const baseLayouts = platformTargets.map(() => (own ? fs.mkdtempSync(path.join(configRoot(), `${PRODUCT}-base-`)) : ''));
+  const appLayouts = platformTargets.map(() => (attested ? fs.mkdtempSync(path.join(configRoot(), `${PRODUCT}-app-`)) : ''));
   // Last: the app folder, or a copy without .git (removed by the caller's finally).
   const appContext = appBuildContext(settings.appDir, configRoot());
   // One context for every platform: the same labels (created included), files read once.
@@ -259,13 +289,17 @@ async function prepare(settings: Settings, env: Environment, deps: PipelineDeps)
     bundledDockerfile: fs.readFileSync(path.join(env.actionRoot, 'docker', 'Dockerfile'), 'utf8'),
     cache: { from: cache.from, to: cache.to },
   };
-  const plans = platformTargets.map((target, index) => makePlan(settings, { ...context, target, baseLayout: baseLayouts[index]! }));
+  const plans = platformTargets.map((target, index) =>
+    makePlan(settings, { ...context, target, baseLayout: baseLayouts[index]!, appLayout: appLayouts[index]! }),
+  );
   if (appContext.dir !== settings.appDir) reporter.info('The app folder holds a .git: the image is built from a copy without it.');
   const first = plans[0]!;
   reporter.info(
     `Python ${settings.pythonVersion} (${settings.variant}) on ${first.baseImage}, worker ${settings.worker}${describePlatforms(plans)}; dated tags use ${runDate.date} (${runDate.source}). Builder: ${describeBuilder(builder)}. Cache: ${describeCache(cache)}.${first.pipIndex === 'secret' ? ' The package index reaches pip as a build secret.' : ''}`,
   );
-  return { plans, appContext, baseLayouts };
+  if (!attested && hasAttestations(settings.attestations))
+    reporter.info('Attestations are attached to a pushed image only: this run pushes nothing.');
+  return { plans, appContext, baseLayouts, appLayouts };
 }
 
 /**
@@ -323,15 +357,22 @@ async function pushTested(
   reporter: Reporter,
   settings: Settings,
   tested: PlatformResult[],
-  login: Pick<Progress, 'configDir' | 'dockerEnv'>,
+  login: Pick<Progress, 'configDir' | 'dockerEnv'> & { tools: ToolRunner },
 ): Promise<PushResult> {
   const first = tested[0]!;
   const options = { configDir: login.configDir, loggedIn: true, log: (message: string) => reporter.warning(message) };
   try {
+    // Attested: each layout's manifests as they are, so the tags name the tested image and its attestations.
+    if (first.plan.appLayout !== '' && tested.length === 1)
+      return await reporter.group(`Push ${first.plan.push.refs.length} tags with attestations`, () =>
+        pushAttested(login.tools, first.plan.appLayout, first.plan.push.refs, options),
+      );
+    const pushPlatform =
+      first.plan.appLayout !== '' ? (plan: Plan) => pushLayout(login.tools, plan.appLayout, plan.push.platformRef, options) : undefined;
     if (tested.length === 1)
       return await reporter.group(`Push ${first.plan.push.refs.length} tags`, () => pushImage(docker, first.plan, first.imageId, settings, options));
     return await reporter.group(`Push ${tested.length} platforms, then ${first.plan.push.refs.length} tags of the multi-platform image`, () =>
-      pushPlatforms(docker, tested, { ...options, env: login.dockerEnv }),
+      pushPlatforms(docker, tested, { ...options, env: login.dockerEnv, ...(pushPlatform ? { pushPlatform } : {}) }),
     );
   } catch (error) {
     for (const result of tested) await untagAll(docker, localRefs(result.plan));
@@ -342,6 +383,16 @@ async function pushTested(
     }
     throw error;
   }
+}
+
+/** Whether this run attaches attestations: asked for, and something is pushed to attach them to. */
+function attestsPush(settings: Settings): boolean {
+  return settings.push && hasAttestations(settings.attestations);
+}
+
+function describeAttestations(settings: Settings): string {
+  const { provenance, sbom } = settings.attestations;
+  return [...(provenance !== '' ? [`provenance (mode ${provenance})`] : []), ...(sbom ? ['SBOM (SPDX)'] : [])].join(' and ');
 }
 
 function describePlatforms(plans: Plan[]): string {
@@ -388,14 +439,31 @@ async function cacheCapableBuilder(
   settings: Settings,
   job: string,
 ): Promise<{ builder: Builder; dropped: string }> {
-  if (chosen.kind !== 'buildx' || !needsCacheExport(settings.cacheTo)) return { builder: chosen, dropped: '' };
+  if (chosen.kind !== 'buildx') return { builder: chosen, dropped: '' };
+  // The engine's own builder cannot write an image with its attestations to a folder: one of the action's own can.
+  if (attestsPush(settings)) {
+    if (chosen.driver === undefined) return { builder: { kind: 'buildx', name: ownBuilderName(job), own: true }, dropped: '' };
+    if (chosen.driver === 'docker')
+      throw new BuilderError(
+        `attestations: builder ${chosen.name} (docker driver) cannot write an image with its attestations for the smoke test and the push; name a docker-container builder (docker/setup-buildx-action makes one), set builder to auto, or set attestations: none.`,
+      );
+    return { builder: chosen, dropped: '' };
+  }
+  if (!needsCacheExport(settings.cacheTo)) return { builder: chosen, dropped: '' };
   const store = driver === 'docker' || driver === '' ? await docker.containerdImageStore() : false;
   const plan = cacheBuilderPlan(chosen, driver, store, { to: settings.cacheTo, given: settings.cacheGiven });
   if (plan.action === 'make') return { builder: { kind: 'buildx', name: ownBuilderName(job), own: true }, dropped: '' };
   return { builder: chosen, dropped: plan.action === 'drop' ? plan.reason : '' };
 }
 
-async function report(docker: Docker, reporter: Reporter, settings: Settings, tested: PlatformResult[], push: PushResult | undefined): Promise<void> {
+async function report(
+  docker: Docker,
+  reporter: Reporter,
+  settings: Settings,
+  tested: PlatformResult[],
+  push: PushResult | undefined,
+  signature: string,
+): Promise<void> {
   const first = tested[0]!;
   const sizes = await Promise.all(
     tested.map((result) =>
@@ -416,6 +484,9 @@ async function report(docker: Docker, reporter: Reporter, settings: Settings, te
   reporter.setOutput('probe-status', String(first.probe.status));
   reporter.setOutput('probe-seconds', first.probe.seconds.toFixed(3));
   reporter.setOutput('image-size', sizes[0] === undefined ? '' : String(sizes[0]));
+  const attached = push ? attestationLines(tested.flatMap((result) => (result.layout ? [{ facts: result.layout }] : []))) : [];
+  reporter.setOutput('attestations', attached.join('\n'));
+  reporter.setOutput('signature', signature);
   const pushed = push
     ? `yes, ${push.pushed.length} tags`
     : settings.pushSkippedReason !== ''
@@ -427,6 +498,14 @@ async function report(docker: Docker, reporter: Reporter, settings: Settings, te
     { label: 'Tags', value: tags.join(', ') },
     { label: 'Pushed', value: pushed },
     { label: 'Digest', value: push?.digest || '-' },
+    { label: 'Attestations', value: attached.length > 0 ? `${describeAttestations(settings)}: ${attached.join('; ')}` : 'none' },
+    {
+      label: 'Signature',
+      value:
+        push && settings.signing.mode !== 'none'
+          ? `cosign (${settings.signing.mode}) of ${push.digest}${signature ? ` at ${signature}` : ''}`
+          : 'none',
+    },
     ...(tested.length === 1
       ? [
           { label: 'Image ID', value: first.imageId },
@@ -482,6 +561,9 @@ function jobId(source: PipelineDeps['source']): string {
 function maskSecrets(raw: Record<string, string>, reporter: Reporter): void {
   const password = raw['password'] ?? '';
   if (password !== '') reporter.setSecret(password);
+  // A PEM key is several lines: each is masked, as the log may show any one of them.
+  for (const line of (raw['cosign-key'] ?? '').split('\n')) if (line.trim().length > 8) reporter.setSecret(line.trim());
+  if ((raw['cosign-password'] ?? '') !== '') reporter.setSecret(raw['cosign-password']!);
   const url = (raw['pip-index-url'] ?? '').trim();
   if (url === '') return;
   reporter.setSecret(url);

@@ -2,6 +2,7 @@
 // computed without touching Docker so it can be tested exhaustively.
 import * as path from 'node:path';
 import { renderAppDockerfile } from './app-layer.js';
+import { attestFlags, layoutOutput } from './attestations.js';
 import { listenPort } from './bind.js';
 import { buildCommand, buildEnv, hasOwnImageStore, type Builder } from './builder.js';
 import { cacheFlags, type CacheSpec } from './cache.js';
@@ -49,6 +50,12 @@ export interface RunContext {
    * the app build reads it from there, since that builder cannot see the engine's images.
    */
   baseLayout: string;
+  /**
+   * '' when the app image is loaded into the engine as built. Else (attestations on a pushed image,
+   * attestations.ts) a fresh folder: the app build writes the image and its attestations there as an
+   * OCI layout, the smoke test loads it from there and the push copies it.
+   */
+  appLayout?: string;
 }
 
 export interface BuildStep {
@@ -76,6 +83,8 @@ export interface Plan {
   cache: { from: CacheSpec[]; to: CacheSpec[] };
   base: BuildStep;
   app: BuildStep & { dockerfile: string };
+  /** The app image's OCI layout folder, with its attestations ('' when the image is loaded as built). */
+  appLayout: string;
   container: {
     name: string;
     /** `docker run` arguments up to and excluding the image ID (appended once known). */
@@ -140,6 +149,7 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
     cache: context.cache,
     base: baseStep(settings, context, flags, baseTag, baseImage),
     app: appStep(settings, context, flags, baseTag, appTag, labels),
+    appLayout: context.appLayout ?? '',
     container: containerPlan(settings, context),
     probe: {
       path: settings.probePath,
@@ -247,6 +257,11 @@ function appStep(
     context.baseLayout !== ''
       ? ['--build-context', `${baseTag}=oci-layout://${context.baseLayout}:${baseTag.slice(baseTag.lastIndexOf(':') + 1)}`]
       : [];
+  // An attested image is written to its layout folder, not loaded: the pipeline loads it from there.
+  const command =
+    context.appLayout && context.builder.kind === 'buildx'
+      ? ['buildx', 'build', '--builder', context.builder.name, ...layoutOutput(context.appLayout), ...attestFlags(settings.attestations)]
+      : buildCommand(context.builder);
   return {
     tag: appTag,
     env: flags.app.env,
@@ -259,7 +274,7 @@ function appStep(
     }),
     // '-' reads the Dockerfile from stdin, so nothing is written into the user's folder.
     args: [
-      ...buildCommand(context.builder),
+      ...command,
       '--file',
       '-',
       '--tag',

@@ -9,6 +9,7 @@ import { parseBuild } from './settings/build.js';
 import { InputReader } from './settings/input-reader.js';
 import { parseProbe } from './settings/probe.js';
 import { parsePush } from './settings/push.js';
+import { parseSupplyChain, type AttestationSettings, type SigningSettings } from './settings/supply-chain.js';
 import { parseTags } from './settings/tags.js';
 import { parseVersion } from './settings/version.js';
 import { withholdFromUntrustedCode } from './foreign-code.js';
@@ -84,6 +85,12 @@ export interface Settings {
   /** Platforms to build, test and push as one image (platforms.ts); [] for the engine's own platform. */
   platforms: string[];
 
+  // What is attached to the pushed image (settings/supply-chain.ts).
+  /** Provenance and SBOM attestations; none by default. */
+  attestations: AttestationSettings;
+  /** The cosign signature of the pushed digest; none by default. */
+  signing: SigningSettings;
+
   // How the smoke test reaches and judges it (settings/probe.ts).
   /** bridge: publish on an ephemeral 127.0.0.1 port; host: share the host network on a free port. */
   network: Network;
@@ -138,12 +145,14 @@ export class InputError extends Error {
 export function parseSettings(raw: Record<string, string | undefined>, env: Environment, app?: AppFolder): Settings {
   const input = new InputReader(raw);
   const version = parseVersion(input);
+  const build = parseBuild(input, env, version);
   const settings: Settings = {
     ...version,
     ...parseApp(input, app, env),
     ...parsePush(input, env),
     ...parseTags(input),
-    ...parseBuild(input, env, version),
+    ...build,
+    ...parseSupplyChain(input, build.builder),
     ...parseProbe(input),
     githubToken: input.get('github-token'),
     notices: input.notices,

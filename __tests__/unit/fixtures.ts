@@ -15,6 +15,8 @@ export function makeSettings(overrides: Partial<Settings> = {}): Settings {
     username: '',
     password: '',
     untrustedCode: '',
+    attestations: { provenance: '', sbom: false, sbomGenerator: '' },
+    signing: { mode: 'none', key: '', keyPassword: '' },
     latest: true,
     immutableTag: false,
     extraTags: [],
