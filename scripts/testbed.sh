@@ -670,6 +670,8 @@ cmd_up() {
       ensure_cache_engine
       # The image buildx's docker-container driver starts (moby/buildkit:buildx-stable-1), built here.
       bash "$REPO_ROOT/scripts/buildkit-image.sh" ensure >/dev/null
+      # The SBOM scanner image BuildKit's --sbom runs, and cosign: both compiled from their Go modules.
+      bash "$REPO_ROOT/scripts/supply-chain-tools.sh" ensure >/dev/null
     fi
   else
     stop_pid "$STATE/pip.pid" pypi-proxy.py "package index"
