@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-NDVIV4HQ.js";
+} from "./chunks/chunk-GX3SPSIP.js";
 import {
   Docker,
   cleanup,

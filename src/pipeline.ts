@@ -124,6 +124,9 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
     if (push && settings.signing.mode !== 'none') {
       const { digest } = push;
       progress.stage = 'sign';
+      // Pushed already: should signing fail, the outputs still name what the registry holds.
+      reporter.setOutput('tags', push.pushed.join('\n'));
+      reporter.setOutput('digest', digest);
       signature = await reporter.group(`Sign ${digest} (cosign, ${settings.signing.mode})`, () =>
         signDigest(tools, settings.signing, first.push.repository, digest, {
           configDir: progress.configDir,
@@ -204,7 +207,10 @@ async function reportFailure(reporter: Reporter, settings: Settings, plans: Plan
     { label: 'Reason', value: (error as Error).message.split('\n')[0] ?? '' },
     ...buildRows(settings, plans[0]!),
     ...progress.tested.map((result) => platformRow(result)),
-    { label: 'Pushed', value: stage === 'push' ? partlyPushed(error) : 'nothing' },
+    {
+      label: 'Pushed',
+      value: stage === 'push' ? partlyPushed(error) : stage === 'sign' ? 'yes, but not signed (the tags and digest outputs name it)' : 'nothing',
+    },
   ]);
 }
 

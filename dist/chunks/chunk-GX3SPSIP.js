@@ -5993,6 +5993,8 @@ async function runPipeline(raw, env, deps) {
     if (push && settings.signing.mode !== "none") {
       const { digest } = push;
       progress.stage = "sign";
+      reporter.setOutput("tags", push.pushed.join("\n"));
+      reporter.setOutput("digest", digest);
       signature = await reporter.group(
         `Sign ${digest} (cosign, ${settings.signing.mode})`,
         () => signDigest(tools, settings.signing, first.push.repository, digest, {
@@ -6063,7 +6065,10 @@ async function reportFailure(reporter, settings, plans, progress, error) {
     { label: "Reason", value: error.message.split("\n")[0] ?? "" },
     ...buildRows(settings, plans[0]),
     ...progress.tested.map((result) => platformRow(result)),
-    { label: "Pushed", value: stage === "push" ? partlyPushed(error) : "nothing" }
+    {
+      label: "Pushed",
+      value: stage === "push" ? partlyPushed(error) : stage === "sign" ? "yes, but not signed (the tags and digest outputs name it)" : "nothing"
+    }
   ]);
 }
 async function cleanUpRun(docker, reporter, prepared, progress) {
