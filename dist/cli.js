@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-GX3SPSIP.js";
+} from "./chunks/chunk-DXMYA36V.js";
 import {
   Docker,
   cleanup,
@@ -15,7 +15,7 @@ import {
   hasCredentials,
   isHttpUrl,
   memoryState
-} from "./chunks/chunk-4COEVRPS.js";
+} from "./chunks/chunk-X26TPF7D.js";
 
 // src/cli.ts
 import * as fs from "node:fs";

@@ -6,12 +6,12 @@ import {
   readEnvironment,
   readInputs,
   runPipeline
-} from "./chunks/chunk-GX3SPSIP.js";
+} from "./chunks/chunk-DXMYA36V.js";
 import {
   Docker,
   actionState,
   setFailed
-} from "./chunks/chunk-4COEVRPS.js";
+} from "./chunks/chunk-X26TPF7D.js";
 
 // src/main.ts
 async function main() {

@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-4COEVRPS.js";
+} from "./chunks/chunk-X26TPF7D.js";
 
 // src/post.ts
 try {

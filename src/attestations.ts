@@ -6,6 +6,7 @@
 // and its provenance names the base image it was layered on by digest.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { BuilderError, type Builder } from './builder.js';
 import type { Docker } from './docker.js';
 import { dockerArchiveManifest, readLayout, type LayoutFacts } from './oci-layout.js';
 import type { PushOptions, PushResult } from './push.js';
@@ -46,6 +47,14 @@ export async function loadLayout(docker: Docker, tools: ToolRunner, dir: string,
     fs.rmSync(archive, { force: true });
   }
   return facts;
+}
+
+/** Fails before any work when the builder is the classic one (`builder: auto` without buildx): it makes no attestations. */
+export function requireAttestingBuilder(builder: Builder): void {
+  if (builder.kind === 'buildx') return;
+  throw new BuilderError(
+    `attestations: only BuildKit makes them, and this run has the classic builder (${builder.reason}); install the buildx plugin (on GitHub, docker/setup-buildx-action), or set attestations: none.`,
+  );
 }
 
 /** Fails before any work, saying how to get it, when skopeo (which pushes the layout) is missing. */

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { BuilderError, chooseBuilder, describeBuilder, hasOwnImageStore, type Builder } from './builder.js';
 import { cacheBuilderPlan, createBuilderArgs, ownBuilderName } from './cache-builder.js';
 import { cacheForBuilder, describeCache, needsCacheExport } from './cache.js';
-import { attestationLines, loadLayout, pushAttested, pushLayout, requireSkopeo } from './attestations.js';
+import { attestationLines, loadLayout, pushAttested, pushLayout, requireAttestingBuilder, requireSkopeo } from './attestations.js';
 import { cleanup } from './cleanup.js';
 import { Docker, DockerError } from './docker.js';
 import { inspectApp } from './app-folder.js';
@@ -266,6 +266,7 @@ async function prepare(settings: Settings, env: Environment, deps: PipelineDeps)
   requireSecretSupport(settings.pipIndexUrl, builder);
   // The programs attestations and signing need, before any work.
   const attested = attestsPush(settings);
+  if (attested) requireAttestingBuilder(builder);
   if (attested) await requireSkopeo(deps.tools ?? realToolRunner);
   if (settings.push) await requireSigning(deps.tools ?? realToolRunner, settings.signing, process.env);
   const platformTargets = await buildTargets(docker, settings, builder, inspected.platforms);

@@ -62,6 +62,7 @@ import {
   registryHost,
   registryLogin,
   registryRetry,
+  requireAttestingBuilder,
   requireSecretSupport,
   requireSkopeo,
   require_tunnel,
@@ -80,7 +81,7 @@ import {
   urlCredentials,
   warning,
   withholdFromUntrustedCode
-} from "./chunk-4COEVRPS.js";
+} from "./chunk-X26TPF7D.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -6101,6 +6102,7 @@ async function prepare(settings, env, deps) {
   const { builder, dropped } = await cacheCapableBuilder(docker, chosen, inspected.driver, settings, job);
   requireSecretSupport(settings.pipIndexUrl, builder);
   const attested = attestsPush(settings);
+  if (attested) requireAttestingBuilder(builder);
   if (attested) await requireSkopeo(deps.tools ?? realToolRunner);
   if (settings.push) await requireSigning(deps.tools ?? realToolRunner, settings.signing, process.env);
   const platformTargets = await buildTargets(docker, settings, builder, inspected.platforms);

@@ -21275,6 +21275,12 @@ async function loadLayout(docker, tools, dir, tag) {
   }
   return facts;
 }
+function requireAttestingBuilder(builder) {
+  if (builder.kind === "buildx") return;
+  throw new BuilderError(
+    `attestations: only BuildKit makes them, and this run has the classic builder (${builder.reason}); install the buildx plugin (on GitHub, docker/setup-buildx-action), or set attestations: none.`
+  );
+}
 async function requireSkopeo(tools) {
   if (await hasTool(tools, "skopeo", ["--version"])) return;
   throw new ToolError(
@@ -21814,6 +21820,7 @@ export {
   isValidReference,
   registryHost,
   loadLayout,
+  requireAttestingBuilder,
   requireSkopeo,
   pushLayout,
   pushAttested,
