@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-OMW3NEMC.js";
+} from "./chunks/chunk-5O7V47M4.js";
 import {
   Docker,
   cleanup,
@@ -15,7 +15,7 @@ import {
   hasCredentials,
   isHttpUrl,
   memoryState
-} from "./chunks/chunk-QHRALZXY.js";
+} from "./chunks/chunk-NGI2BGW6.js";
 
 // src/cli.ts
 import * as fs from "node:fs";

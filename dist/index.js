@@ -16,13 +16,13 @@ import {
   readHandovers,
   readInputs,
   runPipeline
-} from "./chunks/chunk-OMW3NEMC.js";
+} from "./chunks/chunk-5O7V47M4.js";
 import {
   Docker,
   actionState,
   computeTags,
   setFailed
-} from "./chunks/chunk-QHRALZXY.js";
+} from "./chunks/chunk-NGI2BGW6.js";
 
 // src/merge.ts
 var MergeRefused = class extends Error {

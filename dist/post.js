@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-QHRALZXY.js";
+} from "./chunks/chunk-NGI2BGW6.js";
 
 // src/post.ts
 try {

@@ -134,6 +134,8 @@ install_packages() {
     command -v wrk >/dev/null || missing+=(wrk)
     # .ci/run lints the repo's shell scripts with it.
     command -v shellcheck >/dev/null || missing+=(shellcheck)
+    # Pushes an image with its attestations as built (the action's attestations input; GitHub's runners have it).
+    command -v skopeo >/dev/null || missing+=(skopeo)
     if [ "$mode" = offline ]; then
       # arm64 stand-ins and builds run under QEMU user emulation (section 3c).
       command -v qemu-aarch64-static >/dev/null || missing+=(qemu-user-static)
@@ -670,6 +672,8 @@ cmd_up() {
       ensure_cache_engine
       # The image buildx's docker-container driver starts (moby/buildkit:buildx-stable-1), built here.
       bash "$REPO_ROOT/scripts/buildkit-image.sh" ensure >/dev/null
+      # The SBOM scanner image BuildKit's --sbom runs, and cosign: both compiled from their Go modules.
+      bash "$REPO_ROOT/scripts/supply-chain-tools.sh" ensure >/dev/null
     fi
   else
     stop_pid "$STATE/pip.pid" pypi-proxy.py "package index"

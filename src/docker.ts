@@ -170,6 +170,12 @@ export class Docker {
     }
   }
 
+  /** Loads an image archive (a tar holding docker's manifest.json) into the engine. */
+  async load(archive: string): Promise<void> {
+    const result = await this.run(['load', '--input', archive]);
+    if (result.exitCode !== 0) throw new DockerError(`Could not load the tested image into the engine: ${lastLines(result.stderr, 3)}`, result);
+  }
+
   async imageId(reference: string): Promise<string> {
     return (await this.must(['image', 'inspect', '--format', '{{.Id}}', reference], `inspect image ${reference}`)).trim();
   }

@@ -35,6 +35,12 @@ export const INPUT_NAMES = [
   'cache-from',
   'cache-to',
   'platforms',
+  'attestations',
+  'provenance-mode',
+  'sbom-generator',
+  'sign',
+  'cosign-key',
+  'cosign-password',
   'network',
   'probe-path',
   'probe-status',
@@ -51,7 +57,8 @@ export const INPUT_NAMES = [
 export function readInputs(): Record<string, string> {
   const raw: Record<string, string> = {};
   // probe-body is a regular expression, whose leading or trailing spaces may matter.
-  for (const name of INPUT_NAMES) raw[name] = core.getInput(name, { trimWhitespace: name !== 'probe-body' && name !== 'password' });
+  for (const name of INPUT_NAMES)
+    raw[name] = core.getInput(name, { trimWhitespace: name !== 'probe-body' && name !== 'password' && name !== 'cosign-password' });
   return raw;
 }
 

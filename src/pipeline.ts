@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { BuilderError, chooseBuilder, describeBuilder, hasOwnImageStore, type Builder } from './builder.js';
 import { cacheBuilderPlan, createBuilderArgs, ownBuilderName } from './cache-builder.js';
 import { cacheForBuilder, describeCache, needsCacheExport } from './cache.js';
+import { attestationLines, loadLayout, pushAttested, pushLayout, requireAttestingBuilder, requireSkopeo } from './attestations.js';
 import { cleanup } from './cleanup.js';
 import { Docker, DockerError } from './docker.js';
 import { inspectApp } from './app-folder.js';
@@ -23,7 +24,11 @@ import type { Reporter, SummaryRow } from './reporter.js';
 import type { RunDate } from './run-date.js';
 import { InputError, parseSettings, urlCredentials, type Environment, type Settings } from './settings.js';
 import { smokeTest, SmokeTestError, type SmokeTestResult } from './smoke-test.js';
+import type { LayoutFacts } from './oci-layout.js';
+import { hasAttestations } from './settings/supply-chain.js';
+import { requireSigning, signDigest } from './signing.js';
 import type { StateStore } from './state.js';
+import { realToolRunner, type ToolRunner } from './tool-runner.js';
 
 export interface PipelineDeps {
   docker: Docker;
@@ -32,6 +37,8 @@ export interface PipelineDeps {
   resolveDate: (override: string, token: string) => Promise<RunDate>;
   /** GitHub facts for labels and the immutable tag; empty strings outside a workflow. */
   source: { url: string; revision: string; runId: string; runAttempt: string; runNumber: string };
+  /** skopeo, cosign and tar, for attestations and signing (the real programs when not given). */
+  tools?: ToolRunner;
 }
 
 export interface PipelineResult {
@@ -56,6 +63,8 @@ export interface PlatformResult {
   probe: SmokeTestResult;
   /** Seconds the two builds took. */
   buildSeconds: number;
+  /** The image's OCI layout and its attestations, when they are attached (attestations.ts). */
+  layout?: LayoutFacts;
 }
 
 /** What the run decided before building: one plan per platform, and what the finally removes. */
@@ -69,6 +78,8 @@ interface Prepared {
   /** The dated tags' date and this job's ID, which a platform job's test record carries. */
   date: string;
   jobId: string;
+  /** OCI layout folders of the app images, one per plan, when attestations are attached (else ''). */
+  appLayouts: string[];
 }
 
 /** Where a run is, for the failure report and the clean-up: updated by each step as it goes. */
@@ -136,6 +147,7 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
     for (const result of tested) await tagImage(docker, result.plan, result.imageId);
     let push: PushResult | undefined;
     progress.stage = 'push';
+    const tools = deps.tools ?? realToolRunner;
     if (first.push.enabled)
       push =
         settings.mode === 'platform'
@@ -144,13 +156,27 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
               runId: deps.source.runId,
               runAttempt: deps.source.runAttempt || '1',
             })
-          : await pushTested(docker, reporter, settings, tested, progress);
+          : await pushTested(docker, reporter, settings, tested, { ...progress, tools });
+    let signature = '';
+    if (push && settings.signing.mode !== 'none') {
+      const { digest } = push;
+      progress.stage = 'sign';
+      // Pushed already: should signing fail, the outputs still name what the registry holds.
+      reporter.setOutput('tags', push.pushed.join('\n'));
+      reporter.setOutput('digest', digest);
+      signature = await reporter.group(`Sign ${digest} (cosign, ${settings.signing.mode})`, () =>
+        signDigest(tools, settings.signing, first.push.repository, digest, {
+          configDir: progress.configDir,
+          log: (message) => reporter.warning(message),
+        }),
+      );
+    }
 
     // 5. Report. The registry holds the image now: what fails from here is a warning, not a failed job.
     progress.passed = true;
     progress.stage = 'report';
-    await report(docker, reporter, settings, tested, push, rebuild);
-    return { settings, plan: plans[0]!, imageId: tested[0]!.imageId, probe: tested[0]!.probe, platforms: tested, ...(push ? { push } : {}), rebuild };
+    await report(docker, reporter, settings, tested, push, rebuild, signature);
+    return { settings, plan: first, imageId: tested[0]!.imageId, probe: tested[0]!.probe, platforms: tested, ...(push ? { push } : {}), rebuild };
   } catch (error) {
     await reportFailure(reporter, settings, plans, progress, error);
     throw error;
@@ -193,6 +219,8 @@ async function buildAndTest(deps: PipelineDeps, settings: Settings, plan: Plan, 
   try {
     progress.stage = `build${where}`;
     const buildSeconds = await buildPlatform(docker, reporter, settings, plan, progress.dockerEnv);
+    // An attested image was written to its layout: the engine gets that very image for the test.
+    const layout = plan.appLayout !== '' ? await loadLayout(docker, deps.tools ?? realToolRunner, plan.appLayout, plan.app.tag) : undefined;
     const imageId = await docker.imageId(plan.app.tag);
     progress.stage = `smoke test${where}`;
     deps.state.save({ container: plan.container.name });
@@ -201,7 +229,7 @@ async function buildAndTest(deps: PipelineDeps, settings: Settings, plan: Plan, 
       reporter.info(`${result.url} answered ${result.status} after ${result.seconds.toFixed(2)} s${plan.target.emulated ? ' (emulated)' : ''}.`);
       return result;
     });
-    progress.tested.push({ plan, imageId, probe, buildSeconds });
+    progress.tested.push({ plan, imageId, probe, buildSeconds, ...(layout ? { layout } : {}) });
   } catch (error) {
     if (several && error instanceof Error) error.message = `${plan.target.platform}: ${error.message}`;
     throw error;
@@ -221,7 +249,10 @@ async function reportFailure(reporter: Reporter, settings: Settings, plans: Plan
     { label: 'Reason', value: (error as Error).message.split('\n')[0] ?? '' },
     ...buildRows(settings, plans[0]!),
     ...progress.tested.map((result) => platformRow(result)),
-    { label: 'Pushed', value: stage === 'push' ? partlyPushed(error) : 'nothing' },
+    {
+      label: 'Pushed',
+      value: stage === 'push' ? partlyPushed(error) : stage === 'sign' ? 'yes, but not signed (the tags and digest outputs name it)' : 'nothing',
+    },
   ]);
 }
 
@@ -234,7 +265,7 @@ async function cleanUpRun(docker: Docker, reporter: Reporter, prepared: Prepared
     if (!progress.passed || localRefs(plan).length > 0 || plan.push.enabled) await docker.untag(plan.app.tag);
   }
   prepared.appContext.dispose();
-  for (const layout of prepared.baseLayouts) if (layout !== '') fs.rmSync(layout, { recursive: true, force: true });
+  for (const layout of [...prepared.baseLayouts, ...prepared.appLayouts]) if (layout !== '') fs.rmSync(layout, { recursive: true, force: true });
   // Warnings, not info: a failure message quotes the engine, and warnings are escaped as one line.
   const { configDir, ownBuilder } = progress;
   if (configDir !== '' || ownBuilder !== '')
@@ -275,6 +306,11 @@ async function prepare(settings: Settings, env: Environment, deps: PipelineDeps)
   const { builder, dropped } = await cacheCapableBuilder(docker, chosen, inspected.driver, settings, job);
   // An index with credentials reaches pip only as a build secret: refused, before any work, where there is none.
   requireSecretSupport(settings.pipIndexUrl, builder);
+  // The programs attestations and signing need, before any work.
+  const attested = attestsPush(settings);
+  if (attested) requireAttestingBuilder(builder);
+  if (attested) await requireSkopeo(deps.tools ?? realToolRunner);
+  if (settings.push) await requireSigning(deps.tools ?? realToolRunner, settings.signing, process.env);
   const platformTargets = await buildTargets(docker, settings, builder, inspected.platforms);
   const cache = dropped !== '' ? { from: [], to: [], dropped } : cacheForBuilder({ from: settings.cacheFrom, to: settings.cacheTo }, builder.kind);
   if (cache.dropped !== '') (settings.cacheGiven ? reporter.warning : reporter.info)(`Cache: ${cache.dropped}.`);
@@ -283,6 +319,7 @@ async function prepare(settings: Settings, env: Environment, deps: PipelineDeps)
   // engine's: each base image goes to its app build as a folder.
   const own = hasOwnImageStore(builder);
   const baseLayouts = platformTargets.map(() => (own ? fs.mkdtempSync(path.join(configRoot(), `${PRODUCT}-base-`)) : ''));
+  const appLayouts = platformTargets.map(() => (attested ? fs.mkdtempSync(path.join(configRoot(), `${PRODUCT}-app-`)) : ''));
   // Last: the app folder, or a copy without .git (removed by the caller's finally).
   const appContext = appBuildContext(settings.appDir, configRoot());
   // One context for every platform: the same labels (created included), files read once.
@@ -301,14 +338,21 @@ async function prepare(settings: Settings, env: Environment, deps: PipelineDeps)
     bundledDockerfile: fs.readFileSync(path.join(env.actionRoot, 'docker', 'Dockerfile'), 'utf8'),
     cache: { from: cache.from, to: cache.to },
   };
-  const contexts: RunContext[] = platformTargets.map((target, index) => ({ ...context, target, baseLayout: baseLayouts[index]! }));
+  const contexts: RunContext[] = platformTargets.map((target, index) => ({
+    ...context,
+    target,
+    baseLayout: baseLayouts[index]!,
+    appLayout: appLayouts[index]!,
+  }));
   const plans = contexts.map((planContext) => makePlan(settings, planContext));
   if (appContext.dir !== settings.appDir) reporter.info('The app folder holds a .git: the image is built from a copy without it.');
   const first = plans[0]!;
   reporter.info(
     `Python ${settings.pythonVersion} (${settings.variant}) on ${first.baseImage}, worker ${settings.worker}${describePlatforms(plans)}; dated tags use ${runDate.date} (${runDate.source}). Builder: ${describeBuilder(builder)}. Cache: ${describeCache(cache)}.${first.pipIndex === 'secret' ? ' The package index reaches pip as a build secret.' : ''}`,
   );
-  return { plans, contexts, appContext, baseLayouts, date: runDate.date, jobId: job };
+  if (!attested && hasAttestations(settings.attestations))
+    reporter.info('Attestations are attached to a pushed image only: this run pushes nothing.');
+  return { plans, contexts, appContext, baseLayouts, appLayouts, date: runDate.date, jobId: job };
 }
 
 /**
@@ -366,15 +410,22 @@ async function pushTested(
   reporter: Reporter,
   settings: Settings,
   tested: PlatformResult[],
-  login: Pick<Progress, 'configDir' | 'dockerEnv'>,
+  login: Pick<Progress, 'configDir' | 'dockerEnv'> & { tools: ToolRunner },
 ): Promise<PushResult> {
   const first = tested[0]!;
   const options = { configDir: login.configDir, loggedIn: true, log: (message: string) => reporter.warning(message) };
   try {
+    // Attested: each layout's manifests as they are, so the tags name the tested image and its attestations.
+    if (first.plan.appLayout !== '' && tested.length === 1)
+      return await reporter.group(`Push ${first.plan.push.refs.length} tags with attestations`, () =>
+        pushAttested(login.tools, first.plan.appLayout, first.plan.push.refs, options),
+      );
+    const pushPlatform =
+      first.plan.appLayout !== '' ? (plan: Plan) => pushLayout(login.tools, plan.appLayout, plan.push.platformRef, options) : undefined;
     if (tested.length === 1)
       return await reporter.group(`Push ${first.plan.push.refs.length} tags`, () => pushImage(docker, first.plan, first.imageId, settings, options));
     return await reporter.group(`Push ${tested.length} platforms, then ${first.plan.push.refs.length} tags of the multi-platform image`, () =>
-      pushPlatforms(docker, tested, { ...options, env: login.dockerEnv }),
+      pushPlatforms(docker, tested, { ...options, env: login.dockerEnv, ...(pushPlatform ? { pushPlatform } : {}) }),
     );
   } catch (error) {
     for (const result of tested) await untagAll(docker, localRefs(result.plan));
@@ -385,6 +436,16 @@ async function pushTested(
     }
     throw error;
   }
+}
+
+/** Whether this run attaches attestations: asked for, and something is pushed to attach them to. */
+function attestsPush(settings: Settings): boolean {
+  return settings.push && hasAttestations(settings.attestations);
+}
+
+function describeAttestations(settings: Settings): string {
+  const { provenance, sbom } = settings.attestations;
+  return [...(provenance !== '' ? [`provenance (mode ${provenance})`] : []), ...(sbom ? ['SBOM (SPDX)'] : [])].join(' and ');
 }
 
 function describePlatforms(plans: Plan[]): string {
@@ -431,7 +492,17 @@ async function cacheCapableBuilder(
   settings: Settings,
   job: string,
 ): Promise<{ builder: Builder; dropped: string }> {
-  if (chosen.kind !== 'buildx' || !needsCacheExport(settings.cacheTo)) return { builder: chosen, dropped: '' };
+  if (chosen.kind !== 'buildx') return { builder: chosen, dropped: '' };
+  // The engine's own builder cannot write an image with its attestations to a folder: one of the action's own can.
+  if (attestsPush(settings)) {
+    if (chosen.driver === undefined) return { builder: { kind: 'buildx', name: ownBuilderName(job), own: true }, dropped: '' };
+    if (chosen.driver === 'docker')
+      throw new BuilderError(
+        `attestations: builder ${chosen.name} (docker driver) cannot write an image with its attestations for the smoke test and the push; name a docker-container builder (docker/setup-buildx-action makes one), set builder to auto, or set attestations: none.`,
+      );
+    return { builder: chosen, dropped: '' };
+  }
+  if (!needsCacheExport(settings.cacheTo)) return { builder: chosen, dropped: '' };
   const store = driver === 'docker' || driver === '' ? await docker.containerdImageStore() : false;
   const plan = cacheBuilderPlan(chosen, driver, store, { to: settings.cacheTo, given: settings.cacheGiven });
   if (plan.action === 'make') return { builder: { kind: 'buildx', name: ownBuilderName(job), own: true }, dropped: '' };
@@ -445,6 +516,7 @@ async function report(
   tested: PlatformResult[],
   push: PushResult | undefined,
   rebuild: RebuildCheck,
+  signature: string,
 ): Promise<void> {
   const first = tested[0]!;
   const sizes = await Promise.all(
@@ -468,6 +540,9 @@ async function report(
   reporter.setOutput('image-size', sizes[0] === undefined ? '' : String(sizes[0]));
   reporter.setOutput('rebuilt', 'true');
   reporter.setOutput('rebuild-reasons', rebuild.reasons.join('\n'));
+  const attached = push ? attestationLines(tested.flatMap((result) => (result.layout ? [{ facts: result.layout }] : []))) : [];
+  reporter.setOutput('attestations', attached.join('\n'));
+  reporter.setOutput('signature', signature);
   const pushed = push
     ? `yes, ${push.pushed.length} tags`
     : settings.pushSkippedReason !== ''
@@ -480,6 +555,14 @@ async function report(
     { label: 'Pushed', value: pushed },
     { label: 'Digest', value: push?.digest || '-' },
     { label: 'Rebuilt because', value: rebuild.reasons.join('; ') },
+    { label: 'Attestations', value: attached.length > 0 ? `${describeAttestations(settings)}: ${attached.join('; ')}` : 'none' },
+    {
+      label: 'Signature',
+      value:
+        push && settings.signing.mode !== 'none'
+          ? `cosign (${settings.signing.mode}) of ${push.digest}${signature ? ` at ${signature}` : ''}`
+          : 'none',
+    },
     ...(tested.length === 1
       ? [
           { label: 'Image ID', value: first.imageId },
@@ -535,6 +618,9 @@ function jobId(source: PipelineDeps['source']): string {
 function maskSecrets(raw: Record<string, string>, reporter: Reporter): void {
   const password = raw['password'] ?? '';
   if (password !== '') reporter.setSecret(password);
+  // A PEM key is several lines: each is masked, as the log may show any one of them.
+  for (const line of (raw['cosign-key'] ?? '').split('\n')) if (line.trim().length > 8) reporter.setSecret(line.trim());
+  if ((raw['cosign-password'] ?? '') !== '') reporter.setSecret(raw['cosign-password']!);
   const url = (raw['pip-index-url'] ?? '').trim();
   if (url === '') return;
   reporter.setSecret(url);

@@ -2,6 +2,7 @@
 // computed without touching Docker so it can be tested exhaustively.
 import * as path from 'node:path';
 import { renderAppDockerfile } from './app-layer.js';
+import { attestFlags, layoutOutput } from './attestations.js';
 import { listenPort } from './bind.js';
 import { buildCommand, buildEnv, hasOwnImageStore, type Builder } from './builder.js';
 import { cacheFlags, type CacheSpec } from './cache.js';
@@ -54,6 +55,12 @@ export interface RunContext {
    * the run resolved pins the base build to it, so the label says what was built FROM. Absent: neither.
    */
   fingerprint?: { labels: Record<string, string>; baseDigest: string };
+  /**
+   * '' when the app image is loaded into the engine as built. Else (attestations on a pushed image,
+   * attestations.ts) a fresh folder: the app build writes the image and its attestations there as an
+   * OCI layout, the smoke test loads it from there and the push copies it.
+   */
+  appLayout?: string;
 }
 
 export interface BuildStep {
@@ -81,6 +88,8 @@ export interface Plan {
   cache: { from: CacheSpec[]; to: CacheSpec[] };
   base: BuildStep;
   app: BuildStep & { dockerfile: string };
+  /** The app image's OCI layout folder, with its attestations ('' when the image is loaded as built). */
+  appLayout: string;
   container: {
     name: string;
     /** `docker run` arguments up to and excluding the image ID (appended once known). */
@@ -145,6 +154,7 @@ export function makePlan(settings: Settings, context: RunContext): Plan {
     cache: context.cache,
     base: baseStep(settings, context, flags, baseTag, baseImage),
     app: appStep(settings, context, flags, baseTag, appTag, labels),
+    appLayout: context.appLayout ?? '',
     container: containerPlan(settings, context),
     probe: {
       path: settings.probePath,
@@ -257,6 +267,11 @@ function appStep(
     context.baseLayout !== ''
       ? ['--build-context', `${baseTag}=oci-layout://${context.baseLayout}:${baseTag.slice(baseTag.lastIndexOf(':') + 1)}`]
       : [];
+  // An attested image is written to its layout folder, not loaded: the pipeline loads it from there.
+  const command =
+    context.appLayout && context.builder.kind === 'buildx'
+      ? ['buildx', 'build', '--builder', context.builder.name, ...layoutOutput(context.appLayout), ...attestFlags(settings.attestations)]
+      : buildCommand(context.builder);
   return {
     tag: appTag,
     env: flags.app.env,
@@ -269,7 +284,7 @@ function appStep(
     }),
     // '-' reads the Dockerfile from stdin, so nothing is written into the user's folder.
     args: [
-      ...buildCommand(context.builder),
+      ...command,
       '--file',
       '-',
       '--tag',

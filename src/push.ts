@@ -112,7 +112,11 @@ async function digestFromStore(docker: Docker, imageId: string, plan: Plan): Pro
 export async function pushPlatforms(
   docker: Docker,
   images: { plan: Plan; imageId: string }[],
-  options: PushOptions & { env: Record<string, string> },
+  options: PushOptions & {
+    env: Record<string, string>;
+    /** Pushes one platform's image under its platform tag and returns its digest (attestations.ts); else docker push. */
+    pushPlatform?: (plan: Plan) => Promise<string>;
+  },
 ): Promise<PushResult> {
   const retryOptions = (what: string): RetryOptions => registryRetry(what, options.log, options.retry);
   const pushed: string[] = [];
@@ -120,7 +124,9 @@ export async function pushPlatforms(
   for (const { plan, imageId } of images) {
     const ref = plan.push.platformRef;
     try {
-      let digest = await retry(() => docker.push(ref, options.configDir), retryOptions(`push ${ref}`));
+      let digest = options.pushPlatform
+        ? await options.pushPlatform(plan)
+        : await retry(() => docker.push(ref, options.configDir), retryOptions(`push ${ref}`));
       // The index names each image by digest: without one there is nothing to join.
       digest ||= await digestFromStore(docker, imageId, plan);
       sources.push(`${plan.push.repository}@${digest}`);

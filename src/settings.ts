@@ -10,6 +10,7 @@ import { InputReader } from './settings/input-reader.js';
 import { parseMode, type Mode } from './settings/mode.js';
 import { parseProbe } from './settings/probe.js';
 import { parsePush } from './settings/push.js';
+import { parseSupplyChain, type AttestationSettings, type SigningSettings } from './settings/supply-chain.js';
 import { parseTags } from './settings/tags.js';
 import { parseVersion } from './settings/version.js';
 import { withholdFromUntrustedCode } from './foreign-code.js';
@@ -88,6 +89,12 @@ export interface Settings {
   /** always: build every run; if-changed: skip when the registry's image has this run's fingerprint (rebuild.ts). */
   rebuild: RebuildMode;
 
+  // What is attached to the pushed image (settings/supply-chain.ts).
+  /** Provenance and SBOM attestations; none by default. */
+  attestations: AttestationSettings;
+  /** The cosign signature of the pushed digest; none by default. */
+  signing: SigningSettings;
+
   // How the smoke test reaches and judges it (settings/probe.ts).
   /** bridge: publish on an ephemeral 127.0.0.1 port; host: share the host network on a free port. */
   network: Network;
@@ -150,12 +157,14 @@ export class InputError extends Error {
 export function parseSettings(raw: Record<string, string | undefined>, env: Environment, app?: AppFolder): Settings {
   const input = new InputReader(raw);
   const version = parseVersion(input);
+  const build = parseBuild(input, env, version);
   const rest = {
     ...version,
     ...parseApp(input, app, env),
     ...parsePush(input, env),
     ...parseTags(input),
-    ...parseBuild(input, env, version),
+    ...build,
+    ...parseSupplyChain(input, build.builder),
     ...parseProbe(input),
     githubToken: input.get('github-token'),
     notices: input.notices,

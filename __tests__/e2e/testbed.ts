@@ -152,7 +152,7 @@ const MANIFEST_TYPES = [
 /** An image manifest, or an index (manifest list) over several. */
 export interface RegistryManifest {
   mediaType: string;
-  manifests?: { digest: string; platform?: { os: string; architecture: string; variant?: string } }[];
+  manifests?: { digest: string; platform?: { os: string; architecture: string; variant?: string }; annotations?: Record<string, string> }[];
   config?: { digest: string };
 }
 

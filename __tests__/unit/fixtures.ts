@@ -18,6 +18,8 @@ export function makeSettings(overrides: Partial<Settings> = {}): Settings {
     mode: 'build',
     handover: '',
     digests: [],
+    attestations: { provenance: '', sbom: false, sbomGenerator: '' },
+    signing: { mode: 'none', key: '', keyPassword: '' },
     latest: true,
     immutableTag: false,
     extraTags: [],

@@ -593,3 +593,36 @@ describe('several platforms', () => {
     expect(record.outputs['platform-image-ids']).toBe('');
   });
 });
+
+describe('attestations and signing', () => {
+  const attested = { ...pushInputs, attestations: 'provenance, sbom' };
+  const builds = (calls: string[][]) => calls.filter((args) => args.includes('build'));
+  const buildx = (args: string[]) => (args.slice(0, 2).join(' ') === 'buildx version' ? ok('github.com/docker/buildx 0.29.1\n') : undefined);
+  const noTool: NonNullable<PipelineDeps['tools']> = async (tool) => {
+    throw new Error(`${tool}: not found`);
+  };
+
+  it('fail before any build without skopeo, saying where to get it', async () => {
+    const { docker, calls } = fakeDocker(buildx);
+    const { reporter, record } = recordingReporter();
+    await expect(runPipeline(inputs(attested), env, { ...deps(docker, reporter), tools: noTool })).rejects.toThrow(
+      /needs skopeo, which is not on PATH/,
+    );
+    expect(builds(calls)).toEqual([]);
+    expect(row(record.summaries.at(-1)!.rows, 'Pushed')).toBe('nothing');
+  });
+
+  it('fail before any build on the classic builder, and without cosign when signing is asked for', async () => {
+    const classic = fakeDocker();
+    const { reporter } = recordingReporter();
+    await expect(runPipeline(inputs(attested), env, { ...deps(classic.docker, reporter), tools: noTool })).rejects.toThrow(
+      /this run has the classic builder/,
+    );
+    expect(builds(classic.calls)).toEqual([]);
+    const unsigned = fakeDocker(buildx);
+    await expect(
+      runPipeline(inputs({ ...pushInputs, sign: 'key', 'cosign-key': 'PEM' }), env, { ...deps(unsigned.docker, reporter), tools: noTool }),
+    ).rejects.toThrow(/sign: key needs cosign, which is not on PATH/);
+    expect(builds(unsigned.calls)).toEqual([]);
+  });
+});

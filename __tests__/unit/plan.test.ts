@@ -520,3 +520,26 @@ describe('one platform of several', () => {
     expect(plan.push.platformRef).toBe('');
   });
 });
+
+describe('an attested app build', () => {
+  const builder = { kind: 'buildx' as const, name: 'own', own: true };
+  const attested = settings({ attestations: { provenance: 'max', sbom: true, sbomGenerator: '' } });
+
+  it('writes the app image and its attestations to the layout, and loads nothing itself', () => {
+    const plan = makePlan(attested, context({ builder, baseLayout: '/tmp/base', appLayout: '/tmp/app' }));
+    expect(plan.appLayout).toBe('/tmp/app');
+    expect(plan.app.args.slice(0, 4)).toEqual(['buildx', 'build', '--builder', 'own']);
+    expect(plan.app.args).not.toContain('--load');
+    expect(flagValues(plan.app.args, '--output')).toEqual(['type=oci,dest=/tmp/app,tar=false']);
+    expect(flagValues(plan.app.args, '--attest')).toEqual(['type=provenance,mode=max', 'type=sbom']);
+    // The base build is not attested: only the pushed image is.
+    expect(plan.base.args).not.toContain('--attest');
+  });
+
+  it('without a layout folder, builds and loads as before', () => {
+    const plan = makePlan(attested, context({ builder }));
+    expect(plan.appLayout).toBe('');
+    expect(plan.app.args).toContain('--load');
+    expect(plan.app.args).not.toContain('--attest');
+  });
+});

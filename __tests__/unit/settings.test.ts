@@ -74,6 +74,8 @@ describe('defaults', () => {
       username: '',
       password: '',
       untrustedCode: '',
+      attestations: { provenance: '', sbom: false, sbomGenerator: '' },
+      signing: { mode: 'none', key: '', keyPassword: '' },
       latest: true,
       immutableTag: false,
       extraTags: [],

@@ -1074,14 +1074,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path7 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path9 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path7 && path7[0] !== "/") {
-          path7 = `/${path7}`;
+        if (path9 && path9[0] !== "/") {
+          path9 = `/${path9}`;
         }
-        return new URL(`${origin}${path7}`);
+        return new URL(`${origin}${path9}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1532,39 +1532,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin }
+          request: { method, path: path9, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path7);
+        debuglog("sending request to %s %s/%s", method, origin, path9);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin },
+          request: { method, path: path9, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path7,
+          path9,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin }
+          request: { method, path: path9, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path7);
+        debuglog("trailers received from %s %s/%s", method, origin, path9);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin },
+          request: { method, path: path9, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path7,
+          path9,
           error2.message
         );
       });
@@ -1613,9 +1613,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path7, origin }
+            request: { method, path: path9, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path7);
+          debuglog("sending request to %s %s/%s", method, origin, path9);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1678,7 +1678,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path7,
+        path: path9,
         method,
         body,
         headers,
@@ -1693,11 +1693,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path7 !== "string") {
+        if (typeof path9 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path7[0] !== "/" && !(path7.startsWith("http://") || path7.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path9[0] !== "/" && !(path9.startsWith("http://") || path9.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path7)) {
+        } else if (invalidPathRegex.test(path9)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1763,7 +1763,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path7, query) : path7;
+        this.path = query ? buildURL(path9, query) : path9;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6456,7 +6456,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path7, host, upgrade, blocking, reset } = request;
+      const { method, path: path9, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6537,7 +6537,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path7} HTTP/1.1\r
+      let header = `${method} ${path9} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7066,7 +7066,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path7, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path9, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7163,7 +7163,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path7;
+      headers[HTTP2_HEADER_PATH] = path9;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7516,9 +7516,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path7 = search ? `${pathname}${search}` : pathname;
+        const path9 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path7;
+        this.opts.path = path9;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8757,10 +8757,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path7 = "/",
+          path: path9 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path7;
+        opts.path = origin + path9;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9420,14 +9420,14 @@ var require_retry_agent = __commonJS({
         this.#options = options;
       }
       dispatch(opts, handler) {
-        const retry = new RetryHandler({
+        const retry2 = new RetryHandler({
           ...opts,
           retryOptions: this.#options
         }, {
           dispatch: this.#agent.dispatch.bind(this.#agent),
           handler
         });
-        return this.#agent.dispatch(opts, retry);
+        return this.#agent.dispatch(opts, retry2);
       }
       close() {
         return this.#agent.close();
@@ -10732,20 +10732,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path7) {
-      if (typeof path7 !== "string") {
-        return path7;
+    function safeUrl(path9) {
+      if (typeof path9 !== "string") {
+        return path9;
       }
-      const pathSegments = path7.split("?");
+      const pathSegments = path9.split("?");
       if (pathSegments.length !== 2) {
-        return path7;
+        return path9;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path7, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path7);
+    function matchKey(mockDispatch2, { path: path9, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path9);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10767,7 +10767,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path7 }) => matchValue(safeUrl(path7), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path9 }) => matchValue(safeUrl(path9), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10805,9 +10805,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path7, method, body, headers, query } = opts;
+      const { path: path9, method, body, headers, query } = opts;
       return {
-        path: path7,
+        path: path9,
         method,
         body,
         headers,
@@ -11270,10 +11270,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path7, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path9, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path7,
+            Path: path9,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16152,9 +16152,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path7) {
-      for (let i = 0; i < path7.length; ++i) {
-        const code = path7.charCodeAt(i);
+    function validateCookiePath(path9) {
+      for (let i = 0; i < path9.length; ++i) {
+        const code = path9.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19074,11 +19074,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path7 = opts.path;
+          let path9 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path7 = `/${path7}`;
+            path9 = `/${path9}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path7);
+          url = new URL(util.parseOrigin(url).origin + path9);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20607,6 +20607,11 @@ ${lastLines(result.stderr || result.stdout, 25)}`,
       );
     }
   }
+  /** Loads an image archive (a tar holding docker's manifest.json) into the engine. */
+  async load(archive) {
+    const result = await this.run(["load", "--input", archive]);
+    if (result.exitCode !== 0) throw new DockerError(`Could not load the tested image into the engine: ${lastLines(result.stderr, 3)}`, result);
+  }
   async imageId(reference) {
     return (await this.must(["image", "inspect", "--format", "{{.Id}}", reference], `inspect image ${reference}`)).trim();
   }
@@ -20694,7 +20699,7 @@ function lastLines(text, count) {
 }
 
 // src/cleanup.ts
-import * as fs4 from "node:fs";
+import * as fs6 from "node:fs";
 
 // src/builder.ts
 var BUILDER_KEYWORDS = ["auto", "buildx", "classic", "current"];
@@ -21018,7 +21023,7 @@ function splitOnce(value, sep2) {
 }
 
 // src/plan.ts
-import * as path6 from "node:path";
+import * as path8 from "node:path";
 
 // src/pip-index.ts
 var PIP_SECRET_ID = "pip-config";
@@ -21052,8 +21057,8 @@ function redactUrl(value) {
 }
 function indexMaskParts(url) {
   const parts = [];
-  const path7 = url.pathname.replace(/\/simple\/?$/, "/");
-  if (path7 !== "/") parts.push(`${url.origin}${path7}`);
+  const path9 = url.pathname.replace(/\/simple\/?$/, "/");
+  if (path9 !== "/") parts.push(`${url.origin}${path9}`);
   for (const value of url.searchParams.values()) if (value !== "") parts.push(value);
   return parts;
 }
@@ -21100,6 +21105,294 @@ function renderAppDockerfile(layer) {
   if (layer.appModule !== "") lines.push(`ENV APP_MODULE=${JSON.stringify(layer.appModule)}`);
   return `${lines.join("\n")}
 `;
+}
+
+// src/attestations.ts
+import * as fs5 from "node:fs";
+import * as path7 from "node:path";
+
+// src/oci-layout.ts
+import * as fs4 from "node:fs";
+import * as path6 from "node:path";
+var INDEX_TYPES = ["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"];
+var ATTESTATION = "attestation-manifest";
+var LayoutError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "LayoutError";
+  }
+};
+function folderBlobs(dir) {
+  return (digest) => JSON.parse(fs4.readFileSync(blobPath(dir, digest), "utf8"));
+}
+function blobPath(dir, digest) {
+  const [algorithm, hex] = digest.split(":");
+  if (algorithm !== "sha256" || !/^[a-f0-9]{64}$/.test(hex ?? "")) throw new LayoutError(`not a sha256 digest: ${digest}`);
+  return path6.join(dir, "blobs", algorithm, hex);
+}
+function describeLayout(topIndex, blob) {
+  const entries = topIndex.manifests ?? [];
+  if (entries.length !== 1) throw new LayoutError(`the OCI layout should hold one image, and holds ${entries.length}`);
+  const entry2 = entries[0];
+  const descriptors = INDEX_TYPES.includes(entry2.mediaType ?? "") ? blob(entry2.digest).manifests ?? [] : [entry2];
+  const images = [];
+  const attestations = [];
+  for (const descriptor of descriptors) {
+    const annotations = descriptor.annotations ?? {};
+    if (annotations["vnd.docker.reference.type"] === ATTESTATION) {
+      attestations.push({ digest: descriptor.digest, subject: annotations["vnd.docker.reference.digest"] ?? "" });
+      continue;
+    }
+    const manifest = blob(descriptor.digest);
+    const platform2 = descriptor.platform;
+    images.push({
+      digest: descriptor.digest,
+      platform: platform2 ? [platform2.os, platform2.architecture, platform2.variant].filter(Boolean).join("/") : "",
+      config: manifest.config.digest,
+      layers: manifest.layers.map((layer) => layer.digest)
+    });
+  }
+  if (images.length !== 1) throw new LayoutError(`the OCI layout's image should be of one platform, and has ${images.length}`);
+  return { digest: entry2.digest, images, attestations };
+}
+function dockerArchiveManifest(image, tag) {
+  const file = (digest) => `blobs/${digest.replace(":", "/")}`;
+  return JSON.stringify([{ Config: file(image.config), RepoTags: [tag], Layers: image.layers.map(file) }]);
+}
+function readLayout(dir) {
+  const top = JSON.parse(fs4.readFileSync(path6.join(dir, "index.json"), "utf8"));
+  return describeLayout(top, folderBlobs(dir));
+}
+
+// src/retry.ts
+async function retry(task, options) {
+  const sleep = options.sleep ?? ((ms) => new Promise((resolve3) => setTimeout(resolve3, ms)));
+  let delay = options.initialDelayMs;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await task(attempt);
+    } catch (error2) {
+      if (attempt >= options.attempts || !options.isTransient(error2)) throw error2;
+      options.onRetry?.(error2, attempt, delay);
+      await sleep(delay);
+      delay = Math.min(delay * 2, options.maxDelayMs);
+    }
+  }
+}
+var AUTH_FAILURE = /unauthorized|authentication required|access denied|denied:|forbidden|incorrect username or password|\b401\b|\b403\b/i;
+var TRANSIENT = /connection refused|connection reset|broken pipe|i\/o timeout|timeout|timed out|tls handshake|unexpected eof|\beof\b|\b50[0-4]\b|internal server error|bad gateway|service unavailable|gateway timeout|too many requests|\b429\b|temporary failure|no such host/i;
+function isTransientRegistryError(error2) {
+  const text = error2 instanceof Error ? error2.message : String(error2);
+  if (AUTH_FAILURE.test(text)) return false;
+  return TRANSIENT.test(text);
+}
+var BUILD_ERROR_LINE = /^(ERROR: |Error response from daemon: |error )/i;
+var PULL_FAILURE = /failed to resolve source metadata|load metadata for|error pulling image|pulling from host|failed to (fetch|copy|do request)|pull access|(Get|Head) "https?:\/\/[^"]*\/v2\//i;
+function isTransientPullError(buildOutput) {
+  const reason = buildOutput.split("\n").filter((line) => BUILD_ERROR_LINE.test(line.trim())).at(-1);
+  return reason !== void 0 && PULL_FAILURE.test(reason) && isTransientRegistryError(reason);
+}
+
+// src/push.ts
+var PushError = class extends DockerError {
+  constructor(message, pushed, digest) {
+    super(message);
+    this.pushed = pushed;
+    this.digest = digest;
+    this.name = "PushError";
+  }
+  pushed;
+  digest;
+};
+function localRefs(plan) {
+  return plan.push.platformRef !== "" ? [plan.push.platformRef] : plan.push.refs;
+}
+async function tagImage(docker, plan, imageId) {
+  for (const ref of localRefs(plan)) await docker.tag(imageId, ref);
+}
+function registryRetry(what, log, overrides = {}) {
+  return {
+    attempts: 4,
+    initialDelayMs: 1e3,
+    maxDelayMs: 8e3,
+    isTransient: isTransientRegistryError,
+    onRetry: (error2, attempt, delay) => log(`${what}: attempt ${attempt} failed (${error2.message.split("\n")[0]}); retrying in ${delay / 1e3} s`),
+    ...overrides
+  };
+}
+async function registryLogin(docker, credentials, options) {
+  await retry(
+    () => docker.login(credentials.registry, credentials.username, credentials.password, options.configDir),
+    registryRetry("login", options.log, options.retry)
+  );
+}
+async function pushImage(docker, plan, imageId, credentials, options) {
+  const retryOptions = (what) => registryRetry(what, options.log, options.retry);
+  if (!options.loggedIn) await registryLogin(docker, credentials, options);
+  const pushed = [];
+  let digest = "";
+  for (const ref of plan.push.refs) {
+    let reported;
+    try {
+      reported = await retry(() => docker.push(ref, options.configDir), retryOptions(`push ${ref}`));
+    } catch (error2) {
+      throw new PushError(error2.message, pushed, digest);
+    }
+    digest ||= reported;
+    pushed.push(ref);
+  }
+  if (digest === "") {
+    digest = await digestFromStore(docker, imageId, plan).catch((error2) => {
+      options.log(`${error2.message} The digest output is empty; the tags were pushed.`);
+      return "";
+    });
+  }
+  return { digest, pushed };
+}
+async function digestFromStore(docker, imageId, plan) {
+  const repository = plan.push.repository;
+  const short = repository.replace(/^(docker\.io|index\.docker\.io)\//, "").replace(/^library\//, "");
+  const found = (await docker.repoDigests(imageId)).find((entry2) => entry2.startsWith(`${repository}@`) || entry2.startsWith(`${short}@`));
+  if (!found) throw new DockerError(`Pushed, but Docker did not record a digest for ${repository}.`);
+  return found.slice(found.indexOf("@") + 1);
+}
+async function pushPlatforms(docker, images, options) {
+  const retryOptions = (what) => registryRetry(what, options.log, options.retry);
+  const pushed = [];
+  const sources = [];
+  for (const { plan, imageId } of images) {
+    const ref = plan.push.platformRef;
+    try {
+      let digest2 = options.pushPlatform ? await options.pushPlatform(plan) : await retry(() => docker.push(ref, options.configDir), retryOptions(`push ${ref}`));
+      digest2 ||= await digestFromStore(docker, imageId, plan);
+      sources.push(`${plan.push.repository}@${digest2}`);
+    } catch (error2) {
+      throw new PushError(error2.message, pushed, "");
+    }
+    pushed.push(ref);
+  }
+  let digest = "";
+  for (const ref of images[0].plan.push.refs) {
+    try {
+      digest = await retry(() => docker.createIndex(ref, sources, options.env), retryOptions(`push ${ref}`));
+    } catch (error2) {
+      throw new PushError(error2.message, pushed, digest);
+    }
+    pushed.push(ref);
+  }
+  return { digest, pushed };
+}
+
+// src/tool-runner.ts
+var ToolError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ToolError";
+  }
+};
+var realToolRunner = async (tool, args, options = {}) => {
+  const env = {};
+  for (const [key, value] of Object.entries(process.env)) if (value !== void 0) env[key] = value;
+  Object.assign(env, options.env ?? {});
+  const fence2 = options.echo ? fencedStream() : void 0;
+  try {
+    return await getExecOutput(tool, args, {
+      ignoreReturnCode: true,
+      silent: !options.echo,
+      env,
+      ...fence2 ? { outStream: fence2.stream } : {},
+      ...options.input !== void 0 ? { input: Buffer.from(options.input) } : {}
+    });
+  } catch (error2) {
+    throw new ToolError(`${tool} could not be run (${error2.message}).`);
+  } finally {
+    fence2?.close();
+  }
+};
+async function hasTool(run, tool, versionArgs) {
+  try {
+    return (await run(tool, versionArgs)).exitCode === 0;
+  } catch {
+    return false;
+  }
+}
+
+// src/attestations.ts
+function attestFlags(attestations) {
+  const generator = attestations.sbomGenerator !== "" ? `,generator=${attestations.sbomGenerator}` : "";
+  return [
+    // BuildKit adds min provenance by default on some builders: it is said either way.
+    ...attestations.provenance !== "" ? ["--attest", `type=provenance,mode=${attestations.provenance}`] : ["--provenance=false"],
+    ...attestations.sbom ? ["--attest", `type=sbom${generator}`] : []
+  ];
+}
+function layoutOutput(dir) {
+  return ["--output", `type=oci,dest=${dir},tar=false`];
+}
+async function loadLayout(docker, tools, dir, tag) {
+  const facts = readLayout(dir);
+  fs5.writeFileSync(path7.join(dir, "manifest.json"), dockerArchiveManifest(facts.images[0], tag));
+  const archive = `${dir}.tar`;
+  try {
+    const packed = await tools("tar", ["-C", dir, "-cf", archive, "manifest.json", "blobs"]);
+    if (packed.exitCode !== 0) throw new ToolError(`Could not pack the tested image for docker load: ${packed.stderr.trim()}`);
+    await docker.load(archive);
+  } finally {
+    fs5.rmSync(archive, { force: true });
+  }
+  return facts;
+}
+function requireAttestingBuilder(builder) {
+  if (builder.kind === "buildx") return;
+  throw new BuilderError(
+    `attestations: only BuildKit makes them, and this run has the classic builder (${builder.reason}); install the buildx plugin (on GitHub, docker/setup-buildx-action), or set attestations: none.`
+  );
+}
+async function requireSkopeo(tools) {
+  if (await hasTool(tools, "skopeo", ["--version"])) return;
+  throw new ToolError(
+    "attestations: pushing the tested image with its attestations needs skopeo, which is not on PATH. GitHub's Ubuntu runners have it; elsewhere install it (apt-get install skopeo), or set attestations: none."
+  );
+}
+function skopeoDestFlags(ref, configDir) {
+  const host = registryHost(ref) ?? "";
+  const loopback = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(host);
+  return [...configDir !== "" ? ["--dest-authfile", path7.join(configDir, "config.json")] : [], ...loopback ? ["--dest-tls-verify=false"] : []];
+}
+async function pushLayout(tools, dir, ref, options) {
+  const facts = readLayout(dir);
+  await retry(
+    async () => {
+      const copied = await tools(
+        "skopeo",
+        ["copy", "--all", "--preserve-digests", ...skopeoDestFlags(ref, options.configDir), `oci:${dir}`, `docker://${ref}`],
+        {
+          echo: true
+        }
+      );
+      if (copied.exitCode !== 0)
+        throw new ToolError(`skopeo copy to ${ref} failed: ${(copied.stderr || copied.stdout).trim().split("\n").slice(-5).join("\n")}`);
+    },
+    registryRetry(`push ${ref}`, options.log, options.retry)
+  );
+  return facts.digest;
+}
+async function pushAttested(tools, dir, refs, options) {
+  const pushed = [];
+  let digest = "";
+  for (const ref of refs) {
+    digest = await pushLayout(tools, dir, ref, options);
+    pushed.push(ref);
+  }
+  return { digest, pushed };
+}
+function attestationLines(platforms) {
+  return platforms.flatMap(
+    ({ facts }) => facts.attestations.map((attestation) => {
+      const image = facts.images.find((candidate) => candidate.digest === attestation.subject);
+      return `${image?.platform ?? "unknown"} ${attestation.subject} ${attestation.digest}`;
+    })
+  );
 }
 
 // src/bind.ts
@@ -21286,6 +21579,7 @@ function makePlan(settings, context) {
     cache: context.cache,
     base: baseStep(settings, context, flags, baseTag, baseImage),
     app: appStep(settings, context, flags, baseTag, appTag, labels),
+    appLayout: context.appLayout ?? "",
     container: containerPlan(settings, context),
     probe: {
       path: settings.probePath,
@@ -21332,7 +21626,7 @@ function cacheArgs(context, part) {
   return context.builder.kind === "buildx" ? cacheFlags(context.cache.from, context.cache.to, part) : [];
 }
 function baseStep(settings, context, flags, baseTag, baseImage) {
-  const dockerDir = path6.join(context.actionRoot, "docker");
+  const dockerDir = path8.join(context.actionRoot, "docker");
   const classic = context.builder.kind === "classic";
   const command = context.baseLayout !== "" && context.builder.kind === "buildx" ? ["buildx", "build", "--builder", context.builder.name, "--output", `type=oci,dest=${context.baseLayout},tar=false,name=${baseTag}`] : buildCommand(context.builder);
   return {
@@ -21342,7 +21636,7 @@ function baseStep(settings, context, flags, baseTag, baseImage) {
     args: [
       ...command,
       "--file",
-      classic ? "-" : path6.join(dockerDir, "Dockerfile"),
+      classic ? "-" : path8.join(dockerDir, "Dockerfile"),
       "--tag",
       baseTag,
       ...settings.pull ? ["--pull"] : [],
@@ -21361,6 +21655,7 @@ function baseStep(settings, context, flags, baseTag, baseImage) {
 }
 function appStep(settings, context, flags, baseTag, appTag, labels) {
   const fromLayout = context.baseLayout !== "" ? ["--build-context", `${baseTag}=oci-layout://${context.baseLayout}:${baseTag.slice(baseTag.lastIndexOf(":") + 1)}`] : [];
+  const command = context.appLayout && context.builder.kind === "buildx" ? ["buildx", "build", "--builder", context.builder.name, ...layoutOutput(context.appLayout), ...attestFlags(settings.attestations)] : buildCommand(context.builder);
   return {
     tag: appTag,
     env: flags.app.env,
@@ -21373,7 +21668,7 @@ function appStep(settings, context, flags, baseTag, appTag, labels) {
     }),
     // '-' reads the Dockerfile from stdin, so nothing is written into the user's folder.
     args: [
-      ...buildCommand(context.builder),
+      ...command,
       "--file",
       "-",
       "--tag",
@@ -21437,14 +21732,14 @@ async function cleanup(docker, state, warn) {
       await docker.removeBuilder(state.builder).catch((error2) => warn(`Could not remove builder ${state.builder}: ${error2.message}`));
     else warn(`Ignored the saved builder name "${state.builder}": not a builder the action makes.`);
   }
-  if (state.dockerConfig !== "" && fs4.existsSync(state.dockerConfig)) {
+  if (state.dockerConfig !== "" && fs6.existsSync(state.dockerConfig)) {
     const problem = notOwnConfigDir(state.dockerConfig);
     if (problem !== "") {
       warn(`Ignored the saved Docker config folder "${state.dockerConfig}": ${problem}; only the action's own folder is removed.`);
       return;
     }
     if (isValidRegistryHost(state.registry) || state.registry === "") await docker.logout(state.registry, state.dockerConfig).catch(() => void 0);
-    fs4.rmSync(state.dockerConfig, { recursive: true, force: true });
+    fs6.rmSync(state.dockerConfig, { recursive: true, force: true });
   }
 }
 async function removeOwnContainer(docker, name, warn) {
@@ -21510,6 +21805,9 @@ export {
   Docker,
   PRODUCT,
   productLabel,
+  retry,
+  isTransientRegistryError,
+  isTransientPullError,
   parsePlatforms,
   targets,
   platformSlug,
@@ -21553,6 +21851,22 @@ export {
   ownBuilderName,
   createBuilderArgs,
   cacheBuilderPlan,
+  PushError,
+  localRefs,
+  tagImage,
+  registryRetry,
+  registryLogin,
+  pushImage,
+  pushPlatforms,
+  ToolError,
+  realToolRunner,
+  hasTool,
+  loadLayout,
+  requireAttestingBuilder,
+  requireSkopeo,
+  pushLayout,
+  pushAttested,
+  attestationLines,
   configRoot,
   createDockerConfigDir,
   loginEnv,

@@ -5,10 +5,13 @@ import {
   DEFAULT_VARIANT,
   DockerError,
   PRODUCT,
+  PushError,
+  ToolError,
   __commonJS,
   __require,
   __toESM,
   allowedWorkers,
+  attestationLines,
   bindProblem,
   cacheBuilderPlan,
   cacheForBuilder,
@@ -27,10 +30,13 @@ import {
   group,
   hasCredentials,
   hasOwnImageStore,
+  hasTool,
   indexMaskParts,
   info,
   isHttpUrl,
   isSupportedVersion,
+  isTransientPullError,
+  isTransientRegistryError,
   isValidBuilderName,
   isValidReference,
   isValidRegistryHost,
@@ -38,6 +44,8 @@ import {
   isValidTag,
   isVariant,
   isWorker,
+  loadLayout,
+  localRefs,
   loginEnv,
   makePlan,
   needsCacheExport,
@@ -48,11 +56,21 @@ import {
   placeLocalFolders,
   platformSlug,
   productLabel,
+  pushAttested,
+  pushImage,
+  pushLayout,
+  pushPlatforms,
+  realToolRunner,
   redactUrl,
   registryHost,
+  registryLogin,
+  registryRetry,
+  requireAttestingBuilder,
   requireSecretSupport,
+  requireSkopeo,
   require_tunnel,
   require_undici,
+  retry,
   setOutput,
   setSecret,
   startGroup,
@@ -61,12 +79,13 @@ import {
   supportedVersions,
   supportedWorkers,
   tagBase,
+  tagImage,
   targets,
   unsupportedPlatforms,
   urlCredentials,
   warning,
   withholdFromUntrustedCode
-} from "./chunk-QHRALZXY.js";
+} from "./chunk-NGI2BGW6.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -5158,6 +5177,12 @@ var INPUT_NAMES = [
   "cache-from",
   "cache-to",
   "platforms",
+  "attestations",
+  "provenance-mode",
+  "sbom-generator",
+  "sign",
+  "cosign-key",
+  "cosign-password",
   "network",
   "probe-path",
   "probe-status",
@@ -5172,7 +5197,8 @@ var INPUT_NAMES = [
 ];
 function readInputs() {
   const raw = {};
-  for (const name of INPUT_NAMES) raw[name] = getInput(name, { trimWhitespace: name !== "probe-body" && name !== "password" });
+  for (const name of INPUT_NAMES)
+    raw[name] = getInput(name, { trimWhitespace: name !== "probe-body" && name !== "password" && name !== "cosign-password" });
   return raw;
 }
 function actionRoot() {
@@ -5335,37 +5361,6 @@ import * as zlib from "node:zlib";
 
 // src/registry-api.ts
 import { createHash } from "node:crypto";
-
-// src/retry.ts
-async function retry(task, options) {
-  const sleep = options.sleep ?? ((ms) => new Promise((resolve2) => setTimeout(resolve2, ms)));
-  let delay = options.initialDelayMs;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await task(attempt);
-    } catch (error) {
-      if (attempt >= options.attempts || !options.isTransient(error)) throw error;
-      options.onRetry?.(error, attempt, delay);
-      await sleep(delay);
-      delay = Math.min(delay * 2, options.maxDelayMs);
-    }
-  }
-}
-var AUTH_FAILURE = /unauthorized|authentication required|access denied|denied:|forbidden|incorrect username or password|\b401\b|\b403\b/i;
-var TRANSIENT = /connection refused|connection reset|broken pipe|i\/o timeout|timeout|timed out|tls handshake|unexpected eof|\beof\b|\b50[0-4]\b|internal server error|bad gateway|service unavailable|gateway timeout|too many requests|\b429\b|temporary failure|no such host/i;
-function isTransientRegistryError(error) {
-  const text = error instanceof Error ? error.message : String(error);
-  if (AUTH_FAILURE.test(text)) return false;
-  return TRANSIENT.test(text);
-}
-var BUILD_ERROR_LINE = /^(ERROR: |Error response from daemon: |error )/i;
-var PULL_FAILURE = /failed to resolve source metadata|load metadata for|error pulling image|pulling from host|failed to (fetch|copy|do request)|pull access|(Get|Head) "https?:\/\/[^"]*\/v2\//i;
-function isTransientPullError(buildOutput) {
-  const reason = buildOutput.split("\n").filter((line) => BUILD_ERROR_LINE.test(line.trim())).at(-1);
-  return reason !== void 0 && PULL_FAILURE.test(reason) && isTransientRegistryError(reason);
-}
-
-// src/registry-api.ts
 var OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
 var OCI_INDEX = "application/vnd.oci.image.index.v1+json";
 var DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
@@ -5829,96 +5824,6 @@ async function handOverTested(docker, reporter, settings, tested, run) {
   } finally {
     fs6.rmSync(workDir, { recursive: true, force: true });
   }
-}
-
-// src/push.ts
-var PushError = class extends DockerError {
-  constructor(message, pushed, digest) {
-    super(message);
-    this.pushed = pushed;
-    this.digest = digest;
-    this.name = "PushError";
-  }
-  pushed;
-  digest;
-};
-function localRefs(plan) {
-  return plan.push.platformRef !== "" ? [plan.push.platformRef] : plan.push.refs;
-}
-async function tagImage(docker, plan, imageId) {
-  for (const ref of localRefs(plan)) await docker.tag(imageId, ref);
-}
-function registryRetry(what, log, overrides = {}) {
-  return {
-    attempts: 4,
-    initialDelayMs: 1e3,
-    maxDelayMs: 8e3,
-    isTransient: isTransientRegistryError,
-    onRetry: (error, attempt, delay) => log(`${what}: attempt ${attempt} failed (${error.message.split("\n")[0]}); retrying in ${delay / 1e3} s`),
-    ...overrides
-  };
-}
-async function registryLogin(docker, credentials, options) {
-  await retry(
-    () => docker.login(credentials.registry, credentials.username, credentials.password, options.configDir),
-    registryRetry("login", options.log, options.retry)
-  );
-}
-async function pushImage(docker, plan, imageId, credentials, options) {
-  const retryOptions = (what) => registryRetry(what, options.log, options.retry);
-  if (!options.loggedIn) await registryLogin(docker, credentials, options);
-  const pushed = [];
-  let digest = "";
-  for (const ref of plan.push.refs) {
-    let reported;
-    try {
-      reported = await retry(() => docker.push(ref, options.configDir), retryOptions(`push ${ref}`));
-    } catch (error) {
-      throw new PushError(error.message, pushed, digest);
-    }
-    digest ||= reported;
-    pushed.push(ref);
-  }
-  if (digest === "") {
-    digest = await digestFromStore(docker, imageId, plan).catch((error) => {
-      options.log(`${error.message} The digest output is empty; the tags were pushed.`);
-      return "";
-    });
-  }
-  return { digest, pushed };
-}
-async function digestFromStore(docker, imageId, plan) {
-  const repository = plan.push.repository;
-  const short = repository.replace(/^(docker\.io|index\.docker\.io)\//, "").replace(/^library\//, "");
-  const found = (await docker.repoDigests(imageId)).find((entry) => entry.startsWith(`${repository}@`) || entry.startsWith(`${short}@`));
-  if (!found) throw new DockerError(`Pushed, but Docker did not record a digest for ${repository}.`);
-  return found.slice(found.indexOf("@") + 1);
-}
-async function pushPlatforms(docker, images, options) {
-  const retryOptions = (what) => registryRetry(what, options.log, options.retry);
-  const pushed = [];
-  const sources = [];
-  for (const { plan, imageId } of images) {
-    const ref = plan.push.platformRef;
-    try {
-      let digest2 = await retry(() => docker.push(ref, options.configDir), retryOptions(`push ${ref}`));
-      digest2 ||= await digestFromStore(docker, imageId, plan);
-      sources.push(`${plan.push.repository}@${digest2}`);
-    } catch (error) {
-      throw new PushError(error.message, pushed, "");
-    }
-    pushed.push(ref);
-  }
-  let digest = "";
-  for (const ref of images[0].plan.push.refs) {
-    try {
-      digest = await retry(() => docker.createIndex(ref, sources, options.env), retryOptions(`push ${ref}`));
-    } catch (error) {
-      throw new PushError(error.message, pushed, digest);
-    }
-    pushed.push(ref);
-  }
-  return { digest, pushed };
 }
 
 // src/rebuild.ts
@@ -6514,6 +6419,54 @@ function parseRegistry(input, image) {
   return registry;
 }
 
+// src/settings/supply-chain.ts
+var ATTESTATION_KINDS = ["provenance", "sbom"];
+var PROVENANCE_MODES = ["min", "max"];
+var SIGN_MODES = ["none", "keyless", "key"];
+function parseSupplyChain(input, builder) {
+  const kinds = input.list("attestations").map((kind) => kind.toLowerCase());
+  const none = kinds.length === 1 && kinds[0] === "none";
+  for (const kind of none ? [] : kinds)
+    if (!ATTESTATION_KINDS.includes(kind))
+      input.fail(`attestations: "${kind}" is not an attestation; use provenance, sbom, both (provenance, sbom) or none.`);
+  const given = input.get("provenance-mode").toLowerCase() || "min";
+  if (!PROVENANCE_MODES.includes(given))
+    input.fail(
+      `provenance-mode: "${input.get("provenance-mode")}" is not a mode; use min (no build arguments) or max (with them and the Dockerfile).`
+    );
+  const mode = given === "max" ? "max" : "min";
+  const sbomGenerator = input.get("sbom-generator");
+  if (sbomGenerator !== "" && !isValidReference(sbomGenerator))
+    input.fail(`sbom-generator: "${sbomGenerator}" is not an image reference; use e.g. docker/buildkit-syft-scanner:stable-1, or leave it empty.`);
+  const attestations = {
+    provenance: !none && kinds.includes("provenance") ? mode : "",
+    sbom: !none && kinds.includes("sbom"),
+    sbomGenerator
+  };
+  if (builder === "classic" && hasAttestations(attestations))
+    input.fail(
+      "attestations: the classic builder makes none; use builder: auto or buildx (on GitHub, docker/setup-buildx-action), or set attestations: none."
+    );
+  return { attestations, signing: parseSigning(input) };
+}
+function parseSigning(input) {
+  const given = input.get("sign").toLowerCase() || "none";
+  const key = input.verbatim("cosign-key").trim();
+  const keyPassword = input.verbatim("cosign-password");
+  if (!SIGN_MODES.includes(given)) {
+    input.fail(`sign: "${input.get("sign")}" is not a way to sign; use none, keyless (Sigstore, needs id-token: write) or key (with cosign-key).`);
+    return { mode: "none", key: "", keyPassword: "" };
+  }
+  const mode = given;
+  if (mode === "key" && key === "")
+    input.fail("cosign-key: required when sign is key; give the private key from `cosign generate-key-pair` as a secret.");
+  if (mode !== "key" && key !== "") input.fail(`cosign-key: given, but sign is ${mode}; set sign: key to sign with it.`);
+  return { mode, key: mode === "key" ? key : "", keyPassword: mode === "key" ? keyPassword : "" };
+}
+function hasAttestations(attestations) {
+  return attestations.provenance !== "" || attestations.sbom;
+}
+
 // src/settings/tags.ts
 var DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 function parseTags(input) {
@@ -6580,12 +6533,14 @@ ${problems.map((p) => `  - ${p}`).join("\n")}`);
 function parseSettings(raw, env, app) {
   const input = new InputReader(raw);
   const version = parseVersion(input);
+  const build = parseBuild(input, env, version);
   const rest = {
     ...version,
     ...parseApp(input, app, env),
     ...parsePush(input, env),
     ...parseTags(input),
-    ...parseBuild(input, env, version),
+    ...build,
+    ...parseSupplyChain(input, build.builder),
     ...parseProbe(input),
     githubToken: input.get("github-token"),
     notices: input.notices
@@ -6786,6 +6741,59 @@ function indent(text) {
   return text.split("\n").map((line) => `  ${line}`).join("\n");
 }
 
+// src/signing.ts
+var COSIGN_KEY_ENV = "COSIGN_PRIVATE_KEY";
+var COSIGN_PASSWORD_ENV = "COSIGN_PASSWORD";
+async function requireSigning(tools, signing, env) {
+  if (signing.mode === "none") return;
+  if (!await hasTool(tools, "cosign", ["version"]))
+    throw new ToolError(
+      `sign: ${signing.mode} needs cosign, which is not on PATH; add sigstore/cosign-installer before this step, or set sign: none.`
+    );
+  if (signing.mode === "keyless" && !env.ACTIONS_ID_TOKEN_REQUEST_URL)
+    throw new ToolError(
+      "sign: keyless needs the job's OIDC token, and this job has none; grant it with `permissions: id-token: write` (GitHub Actions only), or sign with a key (sign: key and cosign-key)."
+    );
+}
+function signArgs(signing, digestRef) {
+  const loopback = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(registryHost(digestRef) ?? "");
+  return [
+    "sign",
+    "--yes",
+    ...signing.mode === "key" ? ["--key", `env://${COSIGN_KEY_ENV}`] : [],
+    // A registry on loopback speaks plain HTTP (as docker allows it); nowhere else.
+    ...loopback ? ["--allow-insecure-registry", "--allow-http-registry"] : [],
+    // A key-signed signature is not sent to Sigstore's public log: the key's owner is the trust root.
+    ...signing.mode === "key" ? ["--tlog-upload=false"] : [],
+    digestRef
+  ];
+}
+async function signDigest(tools, signing, repository, digest, options) {
+  const ref = `${repository}@${digest}`;
+  const env = {
+    ...options.configDir !== "" ? { DOCKER_CONFIG: options.configDir } : {},
+    ...signing.mode === "key" ? { [COSIGN_KEY_ENV]: signing.key, [COSIGN_PASSWORD_ENV]: signing.keyPassword } : {}
+  };
+  await retry(
+    async () => {
+      const signed = await tools("cosign", signArgs(signing, ref), { env, echo: true });
+      if (signed.exitCode !== 0) throw new ToolError(`cosign sign ${ref} failed: ${lastLines(signed.stderr || signed.stdout)}`);
+    },
+    registryRetry(`sign ${ref}`, options.log, options.retry)
+  );
+  const located = await tools(
+    "cosign",
+    ["triangulate", ...signArgs(signing, ref).includes("--allow-insecure-registry") ? ["--allow-insecure-registry"] : [], ref],
+    {
+      env
+    }
+  );
+  return located.exitCode === 0 ? located.stdout.trim() : "";
+}
+function lastLines(text) {
+  return text.trimEnd().split("\n").slice(-5).join("\n");
+}
+
 // src/pipeline.ts
 async function runPipeline(raw, env, deps) {
   const { docker, reporter } = deps;
@@ -6832,16 +6840,31 @@ async function runPipeline(raw, env, deps) {
     for (const result of tested) await tagImage(docker, result.plan, result.imageId);
     let push;
     progress.stage = "push";
+    const tools = deps.tools ?? realToolRunner;
     if (first.push.enabled)
       push = settings.mode === "platform" ? await handOverTested(docker, reporter, settings, tested[0], {
         ...prepared,
         runId: deps.source.runId,
         runAttempt: deps.source.runAttempt || "1"
-      }) : await pushTested(docker, reporter, settings, tested, progress);
+      }) : await pushTested(docker, reporter, settings, tested, { ...progress, tools });
+    let signature = "";
+    if (push && settings.signing.mode !== "none") {
+      const { digest } = push;
+      progress.stage = "sign";
+      reporter.setOutput("tags", push.pushed.join("\n"));
+      reporter.setOutput("digest", digest);
+      signature = await reporter.group(
+        `Sign ${digest} (cosign, ${settings.signing.mode})`,
+        () => signDigest(tools, settings.signing, first.push.repository, digest, {
+          configDir: progress.configDir,
+          log: (message) => reporter.warning(message)
+        })
+      );
+    }
     progress.passed = true;
     progress.stage = "report";
-    await report(docker, reporter, settings, tested, push, rebuild);
-    return { settings, plan: plans[0], imageId: tested[0].imageId, probe: tested[0].probe, platforms: tested, ...push ? { push } : {}, rebuild };
+    await report(docker, reporter, settings, tested, push, rebuild, signature);
+    return { settings, plan: first, imageId: tested[0].imageId, probe: tested[0].probe, platforms: tested, ...push ? { push } : {}, rebuild };
   } catch (error) {
     await reportFailure(reporter, settings, plans, progress, error);
     throw error;
@@ -6877,6 +6900,7 @@ async function buildAndTest(deps, settings, plan, several, progress) {
   try {
     progress.stage = `build${where}`;
     const buildSeconds = await buildPlatform(docker, reporter, settings, plan, progress.dockerEnv);
+    const layout = plan.appLayout !== "" ? await loadLayout(docker, deps.tools ?? realToolRunner, plan.appLayout, plan.app.tag) : void 0;
     const imageId = await docker.imageId(plan.app.tag);
     progress.stage = `smoke test${where}`;
     deps.state.save({ container: plan.container.name });
@@ -6885,7 +6909,7 @@ async function buildAndTest(deps, settings, plan, several, progress) {
       reporter.info(`${result.url} answered ${result.status} after ${result.seconds.toFixed(2)} s${plan.target.emulated ? " (emulated)" : ""}.`);
       return result;
     });
-    progress.tested.push({ plan, imageId, probe, buildSeconds });
+    progress.tested.push({ plan, imageId, probe, buildSeconds, ...layout ? { layout } : {} });
   } catch (error) {
     if (several && error instanceof Error) error.message = `${plan.target.platform}: ${error.message}`;
     throw error;
@@ -6902,7 +6926,10 @@ async function reportFailure(reporter, settings, plans, progress, error) {
     { label: "Reason", value: error.message.split("\n")[0] ?? "" },
     ...buildRows(settings, plans[0]),
     ...progress.tested.map((result) => platformRow(result)),
-    { label: "Pushed", value: stage === "push" ? partlyPushed(error) : "nothing" }
+    {
+      label: "Pushed",
+      value: stage === "push" ? partlyPushed(error) : stage === "sign" ? "yes, but not signed (the tags and digest outputs name it)" : "nothing"
+    }
   ]);
 }
 async function cleanUpRun(docker, reporter, prepared, progress) {
@@ -6911,7 +6938,7 @@ async function cleanUpRun(docker, reporter, prepared, progress) {
     if (!progress.passed || localRefs(plan).length > 0 || plan.push.enabled) await docker.untag(plan.app.tag);
   }
   prepared.appContext.dispose();
-  for (const layout of prepared.baseLayouts) if (layout !== "") fs8.rmSync(layout, { recursive: true, force: true });
+  for (const layout of [...prepared.baseLayouts, ...prepared.appLayouts]) if (layout !== "") fs8.rmSync(layout, { recursive: true, force: true });
   const { configDir, ownBuilder } = progress;
   if (configDir !== "" || ownBuilder !== "")
     await cleanup(
@@ -6934,12 +6961,17 @@ async function prepare(settings, env, deps) {
   const inspected = facts?.name && chosen.kind === "buildx" ? facts : chosen.kind === "buildx" && asked ? await docker.inspectBuilder(chosen.name) : { driver: "", platforms: [] };
   const { builder, dropped } = await cacheCapableBuilder(docker, chosen, inspected.driver, settings, job);
   requireSecretSupport(settings.pipIndexUrl, builder);
+  const attested = attestsPush(settings);
+  if (attested) requireAttestingBuilder(builder);
+  if (attested) await requireSkopeo(deps.tools ?? realToolRunner);
+  if (settings.push) await requireSigning(deps.tools ?? realToolRunner, settings.signing, process.env);
   const platformTargets = await buildTargets(docker, settings, builder, inspected.platforms);
   const cache = dropped !== "" ? { from: [], to: [], dropped } : cacheForBuilder({ from: settings.cacheFrom, to: settings.cacheTo }, builder.kind);
   if (cache.dropped !== "") (settings.cacheGiven ? reporter.warning : reporter.info)(`Cache: ${cache.dropped}.`);
   const hostPort = settings.network === "host" ? await freePort() : 0;
   const own = hasOwnImageStore(builder);
   const baseLayouts = platformTargets.map(() => own ? fs8.mkdtempSync(path10.join(configRoot(), `${PRODUCT}-base-`)) : "");
+  const appLayouts = platformTargets.map(() => attested ? fs8.mkdtempSync(path10.join(configRoot(), `${PRODUCT}-app-`)) : "");
   const appContext = appBuildContext(settings.appDir, configRoot());
   const context3 = {
     date: runDate.date,
@@ -6956,14 +6988,21 @@ async function prepare(settings, env, deps) {
     bundledDockerfile: fs8.readFileSync(path10.join(env.actionRoot, "docker", "Dockerfile"), "utf8"),
     cache: { from: cache.from, to: cache.to }
   };
-  const contexts = platformTargets.map((target, index) => ({ ...context3, target, baseLayout: baseLayouts[index] }));
+  const contexts = platformTargets.map((target, index) => ({
+    ...context3,
+    target,
+    baseLayout: baseLayouts[index],
+    appLayout: appLayouts[index]
+  }));
   const plans = contexts.map((planContext) => makePlan(settings, planContext));
   if (appContext.dir !== settings.appDir) reporter.info("The app folder holds a .git: the image is built from a copy without it.");
   const first = plans[0];
   reporter.info(
     `Python ${settings.pythonVersion} (${settings.variant}) on ${first.baseImage}, worker ${settings.worker}${describePlatforms(plans)}; dated tags use ${runDate.date} (${runDate.source}). Builder: ${describeBuilder(builder)}. Cache: ${describeCache(cache)}.${first.pipIndex === "secret" ? " The package index reaches pip as a build secret." : ""}`
   );
-  return { plans, contexts, appContext, baseLayouts, date: runDate.date, jobId: job };
+  if (!attested && hasAttestations(settings.attestations))
+    reporter.info("Attestations are attached to a pushed image only: this run pushes nothing.");
+  return { plans, contexts, appContext, baseLayouts, appLayouts, date: runDate.date, jobId: job };
 }
 async function buildTargets(docker, settings, builder, listed) {
   if (settings.platforms.length === 0) return targets([], "");
@@ -7009,11 +7048,17 @@ async function pushTested(docker, reporter, settings, tested, login) {
   const first = tested[0];
   const options = { configDir: login.configDir, loggedIn: true, log: (message) => reporter.warning(message) };
   try {
+    if (first.plan.appLayout !== "" && tested.length === 1)
+      return await reporter.group(
+        `Push ${first.plan.push.refs.length} tags with attestations`,
+        () => pushAttested(login.tools, first.plan.appLayout, first.plan.push.refs, options)
+      );
+    const pushPlatform = first.plan.appLayout !== "" ? (plan) => pushLayout(login.tools, plan.appLayout, plan.push.platformRef, options) : void 0;
     if (tested.length === 1)
       return await reporter.group(`Push ${first.plan.push.refs.length} tags`, () => pushImage(docker, first.plan, first.imageId, settings, options));
     return await reporter.group(
       `Push ${tested.length} platforms, then ${first.plan.push.refs.length} tags of the multi-platform image`,
-      () => pushPlatforms(docker, tested, { ...options, env: login.dockerEnv })
+      () => pushPlatforms(docker, tested, { ...options, env: login.dockerEnv, ...pushPlatform ? { pushPlatform } : {} })
     );
   } catch (error) {
     for (const result of tested) await untagAll(docker, localRefs(result.plan));
@@ -7023,6 +7068,13 @@ async function pushTested(docker, reporter, settings, tested, login) {
     }
     throw error;
   }
+}
+function attestsPush(settings) {
+  return settings.push && hasAttestations(settings.attestations);
+}
+function describeAttestations(settings) {
+  const { provenance, sbom } = settings.attestations;
+  return [...provenance !== "" ? [`provenance (mode ${provenance})`] : [], ...sbom ? ["SBOM (SPDX)"] : []].join(" and ");
 }
 function describePlatforms(plans) {
   if (plans.length === 1 && plans[0].target.platform === "") return "";
@@ -7053,13 +7105,22 @@ function partlyPushed(error) {
   return "no; earlier tags may exist, latest was not moved";
 }
 async function cacheCapableBuilder(docker, chosen, driver, settings, job) {
-  if (chosen.kind !== "buildx" || !needsCacheExport(settings.cacheTo)) return { builder: chosen, dropped: "" };
+  if (chosen.kind !== "buildx") return { builder: chosen, dropped: "" };
+  if (attestsPush(settings)) {
+    if (chosen.driver === void 0) return { builder: { kind: "buildx", name: ownBuilderName(job), own: true }, dropped: "" };
+    if (chosen.driver === "docker")
+      throw new BuilderError(
+        `attestations: builder ${chosen.name} (docker driver) cannot write an image with its attestations for the smoke test and the push; name a docker-container builder (docker/setup-buildx-action makes one), set builder to auto, or set attestations: none.`
+      );
+    return { builder: chosen, dropped: "" };
+  }
+  if (!needsCacheExport(settings.cacheTo)) return { builder: chosen, dropped: "" };
   const store = driver === "docker" || driver === "" ? await docker.containerdImageStore() : false;
   const plan = cacheBuilderPlan(chosen, driver, store, { to: settings.cacheTo, given: settings.cacheGiven });
   if (plan.action === "make") return { builder: { kind: "buildx", name: ownBuilderName(job), own: true }, dropped: "" };
   return { builder: chosen, dropped: plan.action === "drop" ? plan.reason : "" };
 }
-async function report(docker, reporter, settings, tested, push, rebuild) {
+async function report(docker, reporter, settings, tested, push, rebuild, signature) {
   const first = tested[0];
   const sizes = await Promise.all(
     tested.map(
@@ -7082,6 +7143,9 @@ async function report(docker, reporter, settings, tested, push, rebuild) {
   reporter.setOutput("image-size", sizes[0] === void 0 ? "" : String(sizes[0]));
   reporter.setOutput("rebuilt", "true");
   reporter.setOutput("rebuild-reasons", rebuild.reasons.join("\n"));
+  const attached = push ? attestationLines(tested.flatMap((result) => result.layout ? [{ facts: result.layout }] : [])) : [];
+  reporter.setOutput("attestations", attached.join("\n"));
+  reporter.setOutput("signature", signature);
   const pushed = push ? `yes, ${push.pushed.length} tags` : settings.pushSkippedReason !== "" ? `skipped: ${settings.pushSkippedReason}` : "no (push: false)";
   await reporter.summary("Flask image", [
     { label: "Image", value: settings.image || first.plan.app.tag },
@@ -7090,6 +7154,11 @@ async function report(docker, reporter, settings, tested, push, rebuild) {
     { label: "Pushed", value: pushed },
     { label: "Digest", value: push?.digest || "-" },
     { label: "Rebuilt because", value: rebuild.reasons.join("; ") },
+    { label: "Attestations", value: attached.length > 0 ? `${describeAttestations(settings)}: ${attached.join("; ")}` : "none" },
+    {
+      label: "Signature",
+      value: push && settings.signing.mode !== "none" ? `cosign (${settings.signing.mode}) of ${push.digest}${signature ? ` at ${signature}` : ""}` : "none"
+    },
     ...tested.length === 1 ? [
       { label: "Image ID", value: first.imageId },
       { label: "Size", value: sizes[0] === void 0 ? "-" : `${(sizes[0] / 1e6).toFixed(1)} MB` },
@@ -7128,6 +7197,8 @@ function jobId(source) {
 function maskSecrets(raw, reporter) {
   const password = raw["password"] ?? "";
   if (password !== "") reporter.setSecret(password);
+  for (const line of (raw["cosign-key"] ?? "").split("\n")) if (line.trim().length > 8) reporter.setSecret(line.trim());
+  if ((raw["cosign-password"] ?? "") !== "") reporter.setSecret(raw["cosign-password"]);
   const url = (raw["pip-index-url"] ?? "").trim();
   if (url === "") return;
   reporter.setSecret(url);
