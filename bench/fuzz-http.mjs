@@ -98,7 +98,10 @@ function generator(seed) {
 const MUTATIONS = {
   flipBits(b, r) {
     const out = Buffer.from(b);
-    for (let i = 1 + r.int(4); i > 0 && out.length; i--) out[r.int(out.length)] ^= 1 << r.int(8);
+    for (let i = 1 + r.int(4); i > 0 && out.length; i--) {
+      const at = r.int(out.length);
+      out[at] = (out[at] ?? 0) ^ (1 << r.int(8));
+    }
     return out;
   },
   truncate: (b, r) => b.subarray(0, r.int(b.length + 1)),
