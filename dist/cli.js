@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-5O7V47M4.js";
+} from "./chunks/chunk-M6PQD7RA.js";
 import {
   Docker,
   cleanup,
@@ -15,7 +15,7 @@ import {
   hasCredentials,
   isHttpUrl,
   memoryState
-} from "./chunks/chunk-NGI2BGW6.js";
+} from "./chunks/chunk-N4NHK7CU.js";
 
 // src/cli.ts
 import * as fs from "node:fs";

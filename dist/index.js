@@ -16,13 +16,13 @@ import {
   readHandovers,
   readInputs,
   runPipeline
-} from "./chunks/chunk-5O7V47M4.js";
+} from "./chunks/chunk-M6PQD7RA.js";
 import {
   Docker,
   actionState,
   computeTags,
   setFailed
-} from "./chunks/chunk-NGI2BGW6.js";
+} from "./chunks/chunk-N4NHK7CU.js";
 
 // src/merge.ts
 var MergeRefused = class extends Error {

@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-NGI2BGW6.js";
+} from "./chunks/chunk-N4NHK7CU.js";
 
 // src/post.ts
 try {

@@ -3,7 +3,7 @@
 // the expected platforms, and if so, the index that every tag will name. Every problem is listed,
 // so a refused merge says all that is wrong at once; a refused merge moves no tag.
 import { productLabel } from './product.js';
-import { OCI_INDEX, DOCKER_LIST, type Descriptor } from './registry-api.js';
+import { OCI_INDEX, DOCKER_LIST, type Descriptor } from './oci.js';
 import type { TestRecord } from './test-record.js';
 
 /** What the merge expects of every member: its own settings and run. */

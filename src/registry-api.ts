@@ -1,24 +1,11 @@
 // The registry's HTTP API (the OCI distribution spec), on Node's own fetch: what a platform job
 // needs to push its tested image by digest with a test record beside it, and what the merge needs
 // to read both back and point the tags at one index. Nothing else talks to a registry this way.
-import { createHash } from 'node:crypto';
+import { DOCKER_LIST, DOCKER_MANIFEST, OCI_INDEX, OCI_MANIFEST, sha256Digest, type Descriptor, type ManifestBody } from './oci.js';
 import { isTransientRegistryError, retry, type RetryOptions } from './retry.js';
 
-export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-export const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
-export const DOCKER_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
-const ACCEPT = [OCI_MANIFEST, OCI_INDEX, DOCKER_MANIFEST, DOCKER_LIST].join(', ');
-
-/** A content descriptor: what a manifest says of a blob or of another manifest. */
-export interface Descriptor {
-  mediaType: string;
-  digest: string;
-  size: number;
-  artifactType?: string;
-  platform?: { os: string; architecture: string; variant?: string };
-  annotations?: Record<string, string>;
-}
+// What the rest of the code imports from here too; defined in oci.ts, which the pure checks share.
+export { DOCKER_LIST, DOCKER_MANIFEST, OCI_INDEX, OCI_MANIFEST, sha256Digest, type Descriptor, type ManifestBody } from './oci.js';
 
 /** A manifest as stored: its exact bytes (what the digest is of), parsed, and its media type. */
 export interface StoredManifest {
@@ -28,16 +15,7 @@ export interface StoredManifest {
   body: ManifestBody;
 }
 
-export interface ManifestBody {
-  schemaVersion?: number;
-  mediaType?: string;
-  artifactType?: string;
-  config?: Descriptor;
-  layers?: Descriptor[];
-  manifests?: Descriptor[];
-  subject?: Descriptor;
-  annotations?: Record<string, string>;
-}
+const ACCEPT = [OCI_MANIFEST, OCI_INDEX, DOCKER_MANIFEST, DOCKER_LIST].join(', ');
 
 /** A refused or failed call, with its method, path and status, so retry.ts can tell a busy registry from a refusal. */
 export class RegistryError extends Error {
@@ -57,10 +35,6 @@ export interface RegistryAccess {
   password: string;
   retry?: Partial<RetryOptions>;
   log?: (message: string) => void;
-}
-
-export function sha256Digest(bytes: Buffer | string): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 }
 
 /** The API's base URL for a host: plain http for loopback only, as Docker itself allows without configuration. */

@@ -2,7 +2,7 @@
 // as an OCI 1.1 referrer (a small manifest whose subject is that image), so the merge can check in
 // the registry itself, not in a file a job handed over, that every image it tags passed its smoke
 // test in this run. Pure: the payload, the referrer's manifest, and reading a payload back.
-import { OCI_MANIFEST, sha256Digest, type Descriptor } from './registry-api.js';
+import { OCI_MANIFEST, sha256Digest, type Descriptor } from './oci.js';
 import { PRODUCT } from './product.js';
 
 /** Our referrers' artifact type: a merge lists only these. */

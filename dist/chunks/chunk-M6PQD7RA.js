@@ -85,11 +85,11 @@ import {
   urlCredentials,
   warning,
   withholdFromUntrustedCode
-} from "./chunk-NGI2BGW6.js";
+} from "./chunk-N4NHK7CU.js";
 
-// node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
+// ../main/node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
-  "node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports) {
+  "../main/node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getProxyUrl = getProxyUrl;
@@ -168,9 +168,9 @@ var require_proxy = __commonJS({
   }
 });
 
-// node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+// ../main/node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
 var require_lib = __commonJS({
-  "node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js"(exports) {
+  "../main/node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -886,7 +886,7 @@ function utcDate(date) {
   return date.toISOString().slice(0, 10);
 }
 
-// node_modules/@actions/github/lib/context.js
+// ../main/node_modules/@actions/github/lib/context.js
 import { readFileSync, existsSync } from "fs";
 import { EOL } from "os";
 var Context = class {
@@ -937,7 +937,7 @@ var Context = class {
   }
 };
 
-// node_modules/@actions/github/lib/internal/utils.js
+// ../main/node_modules/@actions/github/lib/internal/utils.js
 var httpClient = __toESM(require_lib(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
@@ -1007,7 +1007,7 @@ function getUserAgentWithOrchestrationId(baseUserAgent) {
   return baseUserAgent;
 }
 
-// node_modules/universal-user-agent/index.js
+// ../main/node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -1018,7 +1018,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-// node_modules/before-after-hook/lib/register.js
+// ../main/node_modules/before-after-hook/lib/register.js
 function register(state, name, method, options) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
@@ -1041,7 +1041,7 @@ function register(state, name, method, options) {
   });
 }
 
-// node_modules/before-after-hook/lib/add.js
+// ../main/node_modules/before-after-hook/lib/add.js
 function addHook(state, kind, name, hook2) {
   const orig = hook2;
   if (!state.registry[name]) {
@@ -1076,7 +1076,7 @@ function addHook(state, kind, name, hook2) {
   });
 }
 
-// node_modules/before-after-hook/lib/remove.js
+// ../main/node_modules/before-after-hook/lib/remove.js
 function removeHook(state, name, method) {
   if (!state.registry[name]) {
     return;
@@ -1090,7 +1090,7 @@ function removeHook(state, name, method) {
   state.registry[name].splice(index, 1);
 }
 
-// node_modules/before-after-hook/index.js
+// ../main/node_modules/before-after-hook/index.js
 var bind = Function.bind;
 var bindable = bind.bind(bind);
 function bindApi(hook2, state, name) {
@@ -1124,7 +1124,7 @@ function Collection() {
 }
 var before_after_hook_default = { Singular, Collection };
 
-// node_modules/@octokit/endpoint/dist-bundle/index.js
+// ../main/node_modules/@octokit/endpoint/dist-bundle/index.js
 var VERSION = "0.0.0-development";
 var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
 var DEFAULTS = {
@@ -1437,7 +1437,7 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint = withDefaults(null, DEFAULTS);
 
-// node_modules/content-type/dist/index.js
+// ../main/node_modules/content-type/dist/index.js
 var SP = 32;
 var HTAB = 9;
 var SEMI = 59;
@@ -1621,7 +1621,7 @@ function unescapeQuotedPairs(str, start, end) {
   return result + str.slice(start, end);
 }
 
-// node_modules/json-with-bigint/json-with-bigint.js
+// ../main/node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
 var noiseValue = /^-?\d+n+$/;
 var originalStringify = JSON.stringify;
@@ -1956,7 +1956,7 @@ var JSONParse = (text, reviver) => {
   }
 };
 
-// node_modules/@octokit/request-error/dist-src/index.js
+// ../main/node_modules/@octokit/request-error/dist-src/index.js
 var RequestError = class extends Error {
   name;
   /**
@@ -1995,7 +1995,7 @@ var RequestError = class extends Error {
   }
 };
 
-// node_modules/@octokit/request/dist-bundle/index.js
+// ../main/node_modules/@octokit/request/dist-bundle/index.js
 var VERSION2 = "10.0.16";
 var defaults_default = {
   headers: {
@@ -2177,7 +2177,7 @@ function withDefaults2(oldEndpoint, newDefaults) {
 }
 var request = withDefaults2(endpoint, defaults_default);
 
-// node_modules/@octokit/graphql/dist-bundle/index.js
+// ../main/node_modules/@octokit/graphql/dist-bundle/index.js
 var VERSION3 = "0.0.0-development";
 function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
@@ -2287,7 +2287,7 @@ function withCustomRequest(customRequest) {
   });
 }
 
-// node_modules/@octokit/auth-token/dist-bundle/index.js
+// ../main/node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
 var sep = "\\.";
 var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
@@ -2332,10 +2332,10 @@ var createTokenAuth = function createTokenAuth2(token) {
   });
 };
 
-// node_modules/@octokit/core/dist-src/version.js
+// ../main/node_modules/@octokit/core/dist-src/version.js
 var VERSION4 = "7.0.8";
 
-// node_modules/@octokit/core/dist-src/index.js
+// ../main/node_modules/@octokit/core/dist-src/index.js
 var noop2 = () => {
 };
 var consoleWarn = console.warn.bind(console);
@@ -2469,10 +2469,10 @@ var Octokit = class {
   auth;
 };
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+// ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 var VERSION5 = "17.0.0";
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+// ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 var Endpoints = {
   actions: {
     addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -4764,7 +4764,7 @@ var Endpoints = {
 };
 var endpoints_default = Endpoints;
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+// ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints)) {
@@ -4887,7 +4887,7 @@ function decorate(octokit, scope, methodName, defaults2, decorations) {
   return Object.assign(withDecorations, requestWithDefaults);
 }
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+// ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 function restEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -4904,7 +4904,7 @@ function legacyRestEndpointMethods(octokit) {
 }
 legacyRestEndpointMethods.VERSION = VERSION5;
 
-// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// ../main/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 var VERSION6 = "0.0.0-development";
 function normalizePaginatedListResponse(response) {
   if (!response.data) {
@@ -5020,7 +5020,7 @@ function paginateRest(octokit) {
 }
 paginateRest.VERSION = VERSION6;
 
-// node_modules/@actions/github/lib/utils.js
+// ../main/node_modules/@actions/github/lib/utils.js
 var context = new Context();
 var baseUrl = getApiBaseUrl();
 var defaults = {
@@ -5044,7 +5044,7 @@ function getOctokitOptions(token, options) {
   return opts;
 }
 
-// node_modules/@actions/github/lib/github.js
+// ../main/node_modules/@actions/github/lib/github.js
 var context2 = new Context();
 function getOctokit(token, options, ...additionalPlugins) {
   const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
@@ -5359,12 +5359,124 @@ import * as path5 from "node:path";
 import { promisify } from "node:util";
 import * as zlib from "node:zlib";
 
-// src/registry-api.ts
+// src/oci.ts
 import { createHash } from "node:crypto";
 var OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
 var OCI_INDEX = "application/vnd.oci.image.index.v1+json";
 var DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
 var DOCKER_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
+function sha256Digest(bytes) {
+  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+}
+
+// src/merge-check.ts
+var LABELS = { pythonVersion: productLabel("python-version"), variant: productLabel("variant"), worker: productLabel("worker") };
+var BASE_LABEL = "org.opencontainers.image.base.name";
+function checkMerge(expected, members) {
+  const problems = [];
+  const accepted = [];
+  for (const member of members) {
+    const result = checkMember(expected, member);
+    if (typeof result === "string") problems.push(`${member.source}: ${result}`);
+    else accepted.push(result);
+  }
+  problems.push(...setProblems(expected, members, accepted));
+  if (problems.length > 0) return { ok: false, problems };
+  const ordered = expected.platforms.map((platform) => accepted.find((member) => member.platform === platform));
+  return { ok: true, members: ordered, index: indexOf(ordered) };
+}
+function checkMember(expected, member) {
+  const { digest } = member;
+  if (!member.manifest) return `${digest} is not in the repository: the platform job did not push it there (or it was deleted).`;
+  if (member.manifest.mediaType === OCI_INDEX || member.manifest.mediaType === DOCKER_LIST)
+    return `${digest} is an index, not one platform's image: hand over the digest a platform job gave.`;
+  if (member.platform === "") return `${digest} is not a container image (its config names no platform).`;
+  if (member.claimedPlatform !== "" && member.claimedPlatform !== member.platform)
+    return `claims ${member.claimedPlatform}, but ${digest} is an image for ${member.platform}.`;
+  const label = (key) => member.labels[LABELS[key]];
+  if (label("pythonVersion") === void 0 || label("worker") === void 0)
+    return `${digest} (${member.platform}) carries none of this action's labels: it was not built by a platform job of this action.`;
+  for (const key of ["pythonVersion", "variant", "worker"])
+    if (label(key) !== expected[key])
+      return `${digest} (${member.platform}) was built with ${describe(key)} ${label(key) ?? "(none)"}, the merge is for ${expected[key]}.`;
+  const passed = member.records.filter((record2) => record2.probe.passed && record2.subject === digest);
+  if (passed.length === 0)
+    return `${digest} (${member.platform}) has no passing test record: no platform job smoke-tested it (an image pushed by hand, or a job whose test failed).`;
+  const ours = passed.filter((record2) => record2.runId === expected.runId);
+  if (ours.length === 0)
+    return `${digest} (${member.platform}) was tested in another workflow run (${passed.map((record2) => record2.runId || "outside a workflow").join(", ")}), not this one (${expected.runId || "outside a workflow"}).`;
+  const record = ours.find((candidate) => matchProblem(expected, member, candidate) === "") ?? ours[0];
+  const problem = matchProblem(expected, member, record);
+  if (problem !== "") return `${digest} (${member.platform}): its test record ${problem}.`;
+  return { platform: member.platform, digest, mediaType: member.manifest.mediaType, size: member.manifest.size, record };
+}
+function matchProblem(expected, member, record) {
+  if (record.platform !== member.platform) return `says ${record.platform}, the image is ${member.platform}`;
+  for (const key of ["pythonVersion", "variant", "worker"])
+    if (record[key] !== expected[key]) return `says ${describe(key)} ${record[key]}, the merge is for ${expected[key]}`;
+  if (record.date !== expected.date)
+    return `has the run date ${record.date}, the merge ${expected.date}: give both jobs the same date input, or neither (the run's creation date)`;
+  const base = member.labels[BASE_LABEL];
+  if (base !== void 0 && base !== record.baseImage) return `says base image ${record.baseImage}, the image's label ${base}`;
+  return "";
+}
+function setProblems(expected, members, accepted) {
+  const problems = [];
+  const sourcesOf = (pick, value) => members.filter((member) => pick(member) === value).map((member) => member.source);
+  for (const digest of unique(members.map((member) => member.digest)))
+    if (sourcesOf((member) => member.digest, digest).length > 1)
+      problems.push(
+        `${digest} was handed over more than once (${sourcesOf((member) => member.digest, digest).join(", ")}): each platform job hands over one image.`
+      );
+  const platformOf = (member) => member.platform || member.claimedPlatform;
+  for (const platform of unique(members.map(platformOf).filter((platform2) => platform2 !== ""))) {
+    const sources = sourcesOf(platformOf, platform);
+    const digests = unique(members.filter((member) => platformOf(member) === platform).map((member) => member.digest));
+    if (digests.length > 1)
+      problems.push(`${platform} was handed over ${sources.length} times (${sources.join(", ")}): one image per platform; remove the extra.`);
+    if (!expected.platforms.includes(platform))
+      problems.push(
+        `${platform} (${sources.join(", ")}) is not one of the platforms to merge (${expected.platforms.join(", ")}); add it to platforms or leave it out.`
+      );
+  }
+  for (const platform of expected.platforms)
+    if (!members.some((member) => platformOf(member) === platform))
+      problems.push(
+        `${platform}: no platform job handed over an image for it (did its job fail, or not run?); the merge needs every platform of ${expected.platforms.join(", ")}.`
+      );
+  const bases = unique(accepted.map((member) => member.record.baseImage));
+  if (bases.length > 1)
+    problems.push(
+      `the images were built from different base images (${accepted.map((member) => `${member.platform}: ${member.record.baseImage}`).join(", ")}); give every platform job the same base-image.`
+    );
+  return problems;
+}
+function indexOf(members) {
+  const manifests = members.map((member) => ({
+    mediaType: member.mediaType,
+    digest: member.digest,
+    size: member.size,
+    platform: platformObject(member.platform)
+  }));
+  return Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests }));
+}
+function platformObject(platform) {
+  const [os = "", architecture = "", variant] = platform.split("/");
+  return { os, architecture, ...variant ? { variant } : {} };
+}
+function configPlatform(config) {
+  if (typeof config.os !== "string" || typeof config.architecture !== "string") return "";
+  const platform = `${config.os}/${config.architecture}${typeof config.variant === "string" && config.variant !== "" ? `/${config.variant}` : ""}`;
+  return platform === "linux/arm64/v8" ? "linux/arm64" : platform;
+}
+function describe(key) {
+  return key === "pythonVersion" ? "Python" : key;
+}
+function unique(values) {
+  return [...new Set(values)];
+}
+
+// src/registry-api.ts
 var ACCEPT = [OCI_MANIFEST, OCI_INDEX, DOCKER_MANIFEST, DOCKER_LIST].join(", ");
 var RegistryError = class extends Error {
   constructor(message, status) {
@@ -5374,9 +5486,6 @@ var RegistryError = class extends Error {
   }
   status;
 };
-function sha256Digest(bytes) {
-  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
-}
 function registryBaseUrl(registry) {
   const host = registry === "" || registry === "docker.io" || registry === "index.docker.io" ? "registry-1.docker.io" : registry;
   const bare = host.replace(/:\d+$/, "");
@@ -5528,113 +5637,6 @@ var RegistryClient = class {
 };
 function referrersTag(digest) {
   return digest.replace(":", "-");
-}
-
-// src/merge-check.ts
-var LABELS = { pythonVersion: productLabel("python-version"), variant: productLabel("variant"), worker: productLabel("worker") };
-var BASE_LABEL = "org.opencontainers.image.base.name";
-function checkMerge(expected, members) {
-  const problems = [];
-  const accepted = [];
-  for (const member of members) {
-    const result = checkMember(expected, member);
-    if (typeof result === "string") problems.push(`${member.source}: ${result}`);
-    else accepted.push(result);
-  }
-  problems.push(...setProblems(expected, members, accepted));
-  if (problems.length > 0) return { ok: false, problems };
-  const ordered = expected.platforms.map((platform) => accepted.find((member) => member.platform === platform));
-  return { ok: true, members: ordered, index: indexOf(ordered) };
-}
-function checkMember(expected, member) {
-  const { digest } = member;
-  if (!member.manifest) return `${digest} is not in the repository: the platform job did not push it there (or it was deleted).`;
-  if (member.manifest.mediaType === OCI_INDEX || member.manifest.mediaType === DOCKER_LIST)
-    return `${digest} is an index, not one platform's image: hand over the digest a platform job gave.`;
-  if (member.platform === "") return `${digest} is not a container image (its config names no platform).`;
-  if (member.claimedPlatform !== "" && member.claimedPlatform !== member.platform)
-    return `claims ${member.claimedPlatform}, but ${digest} is an image for ${member.platform}.`;
-  const label = (key) => member.labels[LABELS[key]];
-  if (label("pythonVersion") === void 0 || label("worker") === void 0)
-    return `${digest} (${member.platform}) carries none of this action's labels: it was not built by a platform job of this action.`;
-  for (const key of ["pythonVersion", "variant", "worker"])
-    if (label(key) !== expected[key])
-      return `${digest} (${member.platform}) was built with ${describe(key)} ${label(key) ?? "(none)"}, the merge is for ${expected[key]}.`;
-  const passed = member.records.filter((record2) => record2.probe.passed && record2.subject === digest);
-  if (passed.length === 0)
-    return `${digest} (${member.platform}) has no passing test record: no platform job smoke-tested it (an image pushed by hand, or a job whose test failed).`;
-  const ours = passed.filter((record2) => record2.runId === expected.runId);
-  if (ours.length === 0)
-    return `${digest} (${member.platform}) was tested in another workflow run (${passed.map((record2) => record2.runId || "outside a workflow").join(", ")}), not this one (${expected.runId || "outside a workflow"}).`;
-  const record = ours.find((candidate) => matchProblem(expected, member, candidate) === "") ?? ours[0];
-  const problem = matchProblem(expected, member, record);
-  if (problem !== "") return `${digest} (${member.platform}): its test record ${problem}.`;
-  return { platform: member.platform, digest, mediaType: member.manifest.mediaType, size: member.manifest.size, record };
-}
-function matchProblem(expected, member, record) {
-  if (record.platform !== member.platform) return `says ${record.platform}, the image is ${member.platform}`;
-  for (const key of ["pythonVersion", "variant", "worker"])
-    if (record[key] !== expected[key]) return `says ${describe(key)} ${record[key]}, the merge is for ${expected[key]}`;
-  if (record.date !== expected.date)
-    return `has the run date ${record.date}, the merge ${expected.date}: give both jobs the same date input, or neither (the run's creation date)`;
-  const base = member.labels[BASE_LABEL];
-  if (base !== void 0 && base !== record.baseImage) return `says base image ${record.baseImage}, the image's label ${base}`;
-  return "";
-}
-function setProblems(expected, members, accepted) {
-  const problems = [];
-  const sourcesOf = (pick, value) => members.filter((member) => pick(member) === value).map((member) => member.source);
-  for (const digest of unique(members.map((member) => member.digest)))
-    if (sourcesOf((member) => member.digest, digest).length > 1)
-      problems.push(
-        `${digest} was handed over more than once (${sourcesOf((member) => member.digest, digest).join(", ")}): each platform job hands over one image.`
-      );
-  const platformOf = (member) => member.platform || member.claimedPlatform;
-  for (const platform of unique(members.map(platformOf).filter((platform2) => platform2 !== ""))) {
-    const sources = sourcesOf(platformOf, platform);
-    const digests = unique(members.filter((member) => platformOf(member) === platform).map((member) => member.digest));
-    if (digests.length > 1)
-      problems.push(`${platform} was handed over ${sources.length} times (${sources.join(", ")}): one image per platform; remove the extra.`);
-    if (!expected.platforms.includes(platform))
-      problems.push(
-        `${platform} (${sources.join(", ")}) is not one of the platforms to merge (${expected.platforms.join(", ")}); add it to platforms or leave it out.`
-      );
-  }
-  for (const platform of expected.platforms)
-    if (!members.some((member) => platformOf(member) === platform))
-      problems.push(
-        `${platform}: no platform job handed over an image for it (did its job fail, or not run?); the merge needs every platform of ${expected.platforms.join(", ")}.`
-      );
-  const bases = unique(accepted.map((member) => member.record.baseImage));
-  if (bases.length > 1)
-    problems.push(
-      `the images were built from different base images (${accepted.map((member) => `${member.platform}: ${member.record.baseImage}`).join(", ")}); give every platform job the same base-image.`
-    );
-  return problems;
-}
-function indexOf(members) {
-  const manifests = members.map((member) => ({
-    mediaType: member.mediaType,
-    digest: member.digest,
-    size: member.size,
-    platform: platformObject(member.platform)
-  }));
-  return Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests }));
-}
-function platformObject(platform) {
-  const [os = "", architecture = "", variant] = platform.split("/");
-  return { os, architecture, ...variant ? { variant } : {} };
-}
-function configPlatform(config) {
-  if (typeof config.os !== "string" || typeof config.architecture !== "string") return "";
-  const platform = `${config.os}/${config.architecture}${typeof config.variant === "string" && config.variant !== "" ? `/${config.variant}` : ""}`;
-  return platform === "linux/arm64/v8" ? "linux/arm64" : platform;
-}
-function describe(key) {
-  return key === "pythonVersion" ? "Python" : key;
-}
-function unique(values) {
-  return [...new Set(values)];
 }
 
 // src/image-upload.ts
@@ -7296,10 +7298,10 @@ export {
   readEnvironment,
   inspectApp,
   OCI_INDEX,
-  RegistryClient,
   checkMerge,
   configPlatform,
   readHandovers,
+  RegistryClient,
   InputError,
   parseSettings,
   TEST_RECORD_TYPE,
