@@ -14,7 +14,7 @@ import { buildWithAction } from './lib/action-build.mjs';
 import { run } from './lib/exec.mjs';
 import { readTestbed, testbedVariables } from './lib/testbed.mjs';
 
-/** @typedef {import('../src/cli-result.js').CliResult} CliResult */
+/** @typedef {import('../src/entry/cli-result.js').CliResult} CliResult */
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = `Usage: npm run bench:platforms [-- --python X.Y] [--platforms P1,P2] [--out FILE]

@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-M6PQD7RA.js";
+} from "./chunks/chunk-RWLYHJBL.js";
 import {
   Docker,
   cleanup,
@@ -15,12 +15,12 @@ import {
   hasCredentials,
   isHttpUrl,
   memoryState
-} from "./chunks/chunk-N4NHK7CU.js";
+} from "./chunks/chunk-KKAIKOTS.js";
 
-// src/cli.ts
+// src/entry/cli.ts
 import * as fs from "node:fs";
 
-// src/cli-result.ts
+// src/entry/cli-result.ts
 var toSeconds = (ms) => Math.round(ms) / 1e3;
 function timeGroups(reporter, phases, now = () => performance.now()) {
   return {
@@ -65,7 +65,7 @@ function cliResult(outcome, outputs, phases, seconds) {
   };
 }
 
-// src/cli-flags.ts
+// src/entry/cli-flags.ts
 var INDEX_URL_ENV = "FLASK_GUNICORN_PIP_INDEX_URL";
 var USAGE = `Usage: node dist/cli.js --python-version 3.12 [--variant slim] [--app ./path] [--image repo --push true ...] [--json | --json=FILE]
 Every input of action.yml is a flag of the same name: ${INPUT_NAMES.map((name) => `--${name}`).join(" ")}
@@ -112,7 +112,7 @@ function indexFromEnvironment(inputs, fromEnvironment) {
   if (fromEnvironment !== "") inputs["pip-index-url"] = fromEnvironment;
 }
 
-// src/cli.ts
+// src/entry/cli.ts
 async function main() {
   if (process.argv.includes("--help") || process.argv.includes("-h")) {
     process.stdout.write(`${USAGE}

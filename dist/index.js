@@ -16,15 +16,15 @@ import {
   readHandovers,
   readInputs,
   runPipeline
-} from "./chunks/chunk-M6PQD7RA.js";
+} from "./chunks/chunk-RWLYHJBL.js";
 import {
   Docker,
   actionState,
   computeTags,
   setFailed
-} from "./chunks/chunk-N4NHK7CU.js";
+} from "./chunks/chunk-KKAIKOTS.js";
 
-// src/merge.ts
+// src/pipeline/merge.ts
 var MergeRefused = class extends Error {
   constructor(problems) {
     super(`The merge refused the platform images and moved no tag:
@@ -153,7 +153,7 @@ async function stage(reporter, name, task) {
   }
 }
 
-// src/main.ts
+// src/entry/main.ts
 async function main() {
   try {
     const inputs = readInputs();

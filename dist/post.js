@@ -4,9 +4,9 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-N4NHK7CU.js";
+} from "./chunks/chunk-KKAIKOTS.js";
 
-// src/post.ts
+// src/entry/post.ts
 try {
   await cleanup(new Docker(), actionState.load(), (message) => warning(message));
 } catch (error) {

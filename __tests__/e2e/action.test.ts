@@ -19,7 +19,7 @@ import {
   type ActionRun,
   type FakeGitHubApi,
 } from './run-action.js';
-import { defaultWorker } from '../../src/versions.js';
+import { defaultWorker } from '../../src/core/versions.js';
 import { e2eTarget, registryManifestDigest, registryTags, testbed } from './testbed.js';
 
 const target = e2eTarget();

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliResult } from '../../src/cli-result.js';
+import type { CliResult } from '../../src/entry/cli-result.js';
 import { imageIdOf, ROOT, testbedInputs } from './run-action.js';
 import { e2eTarget, registryManifestDigest, testbed } from './testbed.js';
 

@@ -1,6 +1,6 @@
 /**
  * Driving the image from the outside for the image's e2e tests: build it from docker/ with the action's
- * own base build (the plan's command line, src/plan.ts), layer small test apps on it, run containers and
+ * own base build (the plan's command line, src/core/plan.ts), layer small test apps on it, run containers and
  * look at them only through HTTP, `docker logs`, `docker top`, `docker inspect` and exit codes.
  *
  * Every container started here is tracked; call removeContainers() in afterEach.
@@ -10,13 +10,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chooseBuilder } from '../../src/builder.js';
-import { Docker } from '../../src/docker.js';
-import { pipIndex } from '../../src/pip-index.js';
-import { makePlan, type BuildStep } from '../../src/plan.js';
-import { targets } from '../../src/platforms.js';
-import type { Settings } from '../../src/settings.js';
-import { isVariant, officialBaseImage, versionsFile } from '../../src/versions.js';
+import { chooseBuilder } from '../../src/core/builder.js';
+import { Docker } from '../../src/adapters/docker.js';
+import { pipIndex } from '../../src/core/pip-index.js';
+import { makePlan, type BuildStep } from '../../src/core/plan.js';
+import { targets } from '../../src/core/platforms.js';
+import type { Settings } from '../../src/core/settings.js';
+import { isVariant, officialBaseImage, versionsFile } from '../../src/core/versions.js';
 import { makeSettings } from '../unit/fixtures.js';
 import { freePort, testbed } from './testbed.js';
 
@@ -61,7 +61,7 @@ export function networkArgs(): string[] {
 
 /**
  * The test bed's package index as build args (none online: PyPI), for the app layers built here: the
- * action's own rule (src/pip-index.ts), which makes a plain-HTTP index a trusted host.
+ * action's own rule (src/core/pip-index.ts), which makes a plain-HTTP index a trusted host.
  */
 export function indexBuildArgs(): string[] {
   // The classic builder's form: the build args these plain `docker build` calls can take.

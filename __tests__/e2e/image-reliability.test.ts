@@ -3,7 +3,7 @@
 // Meinheld, the default worker, on every Python the test bed has (E2E_PYTHON_VERSION: only that one);
 // gthread and sync on the main target; gevent where the test bed can install it. Variant: E2E_VARIANT.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isWorker } from '../../src/versions.js';
+import { isWorker } from '../../src/core/versions.js';
 import {
   type Container,
   buildApp,

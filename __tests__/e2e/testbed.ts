@@ -14,8 +14,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolveBaseImage } from '../../src/plan.js';
-import type { Variant } from '../../src/versions.js';
+import { resolveBaseImage } from '../../src/core/plan.js';
+import type { Variant } from '../../src/core/versions.js';
 import { fileURLToPath } from 'node:url';
 
 export type TestbedMode = 'offline' | 'online';
@@ -121,7 +121,7 @@ export function e2eTarget(): { pythonVersion: string; variant: string } {
 }
 
 /** A free TCP port on 127.0.0.1 (free when returned; bind it soon): the action's own helper. */
-export { freePort } from '../../src/pipeline.js';
+export { freePort } from '../../src/pipeline/pipeline.js';
 
 /** Basic auth header for the test bed's registry (or other credentials). */
 export function registryAuth(user = testbed().user, password = testbed().password): string {

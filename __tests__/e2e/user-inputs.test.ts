@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allowedWorkers, defaultWorker } from '../../src/versions.js';
+import { allowedWorkers, defaultWorker } from '../../src/core/versions.js';
 import { startEngineProxy } from './engine-proxy.js';
 import { imageIdOf, runAction, startFakeGitHubApi, testbedInputs, workflowEnv, writeApp, type ActionRun, type FakeGitHubApi } from './run-action.js';
 import { e2eTarget, freePort, registryManifestDigest, registryTags, testbed } from './testbed.js';

@@ -1,6 +1,6 @@
 /** Shared test data: a complete Settings object with plain defaults, for tests of later stages. */
-import type { Settings } from '../../src/settings.js';
-import { defaultWorker } from '../../src/versions.js';
+import type { Settings } from '../../src/core/settings.js';
+import { defaultWorker } from '../../src/core/versions.js';
 
 export function makeSettings(overrides: Partial<Settings> = {}): Settings {
   return {

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { run } from './exec.mjs';
 import { nowMs } from './first-response.mjs';
 
-/** @typedef {import('../../src/cli-result.js').CliResult} CliResult the CLI's --json object: the bench's contract with the action */
+/** @typedef {import('../../src/entry/cli-result.js').CliResult} CliResult the CLI's --json object: the bench's contract with the action */
 /** @typedef {import('./testbed.mjs').Testbed} Testbed */
 /** @typedef {ReturnType<typeof splitTiming>} Timing */
 /**
@@ -89,7 +89,7 @@ export async function buildWithAction({
 }
 
 /**
- * The object `dist/cli.js --json=FILE` wrote (src/cli-result.ts), or null when it wrote none.
+ * The object `dist/cli.js --json=FILE` wrote (src/entry/cli-result.ts), or null when it wrote none.
  * @param {string} file
  * @returns {CliResult | null}
  */

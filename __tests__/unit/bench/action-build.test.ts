@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCliResult, rebuildEvidence, splitTiming } from '../../../bench/lib/action-build.mjs';
 import { parseShimLog } from '../../../bench/lib/docker-shim.mjs';
-import { cliResult } from '../../../src/cli-result.js';
+import { cliResult } from '../../../src/entry/cli-result.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'bench-action-build-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

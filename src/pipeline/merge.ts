@@ -1,0 +1,163 @@
+// The merge step (mode: merge): reads what the registry holds about each handed-over image, lets
+// merge-check.ts judge the set, and only when it passes points every tag at one index over the
+// tested images, dated tags first and `latest` last. Builds nothing and needs no Docker engine.
+import { inspectApp } from '../adapters/app-folder.js';
+import { checkMerge, configPlatform, type AcceptedMember, type MemberFacts } from '../core/merge-check.js';
+import { readHandovers } from '../adapters/handover.js';
+import type { PipelineDeps } from './pipeline.js';
+import { OCI_INDEX, RegistryClient } from '../adapters/registry-api.js';
+import type { Reporter } from '../adapters/reporter.js';
+import { InputError, parseSettings, type Environment, type Settings } from '../core/settings.js';
+import { computeTags } from '../core/tags.js';
+import { parseTestRecord, TEST_RECORD_TYPE, type TestRecord } from '../core/test-record.js';
+
+export interface MergeResult {
+  settings: Settings;
+  /** The index's digest ('' when the push was skipped). */
+  digest: string;
+  /** Every reference now naming the index, in push order. */
+  pushed: string[];
+  members: AcceptedMember[];
+}
+
+/** A merge that found the set wanting: every problem, and no tag moved. */
+export class MergeRefused extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The merge refused the platform images and moved no tag:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'MergeRefused';
+  }
+}
+
+export async function runMerge(
+  raw: Record<string, string>,
+  env: Environment,
+  deps: Pick<PipelineDeps, 'reporter' | 'resolveDate' | 'source'>,
+): Promise<MergeResult> {
+  const { reporter } = deps;
+  if ((raw['password'] ?? '') !== '') reporter.setSecret(raw['password']!);
+  // The merge builds nothing: an app input copied from the platform jobs' step is not looked for.
+  const withoutApp = { ...raw, app: '' };
+  const settings = await stage(reporter, 'inputs', () => Promise.resolve().then(() => parseSettings(withoutApp, env, inspectApp(env.workspace, ''))));
+  if (settings.mode !== 'merge') throw new Error(`runMerge: mode is ${settings.mode}`);
+  for (const notice of settings.notices) reporter.notice(notice);
+  if (!settings.push) {
+    reporter.notice(`Merge skipped: ${settings.pushSkippedReason}.`);
+    return { settings, digest: '', pushed: [], members: [] };
+  }
+  const client = new RegistryClient(settings.image, {
+    registry: settings.registry,
+    username: settings.username,
+    password: settings.password,
+    log: (message) => reporter.warning(message),
+  });
+  const runDate = await deps.resolveDate(settings.date, settings.githubToken);
+  const decision = await stage(reporter, 'checks', async () => {
+    const handed = readHandovers(settings.handover, settings.digests, settings.image);
+    const facts = await reporter.group(`Read ${handed.members.length} platform images from ${settings.image}`, () =>
+      Promise.all(handed.members.map((member) => readFacts(client, member))),
+    );
+    const checked = checkMerge(
+      {
+        platforms: settings.platforms,
+        pythonVersion: settings.pythonVersion,
+        variant: settings.variant,
+        worker: settings.worker,
+        date: runDate.date,
+        runId: deps.source.runId,
+      },
+      facts,
+    );
+    const problems = [...handed.problems, ...(checked.ok ? [] : checked.problems)];
+    if (problems.length > 0 || !checked.ok) throw new MergeRefused(problems);
+    return checked;
+  });
+  const tags = computeTags({
+    pythonVersion: settings.pythonVersion,
+    variant: settings.variant,
+    worker: settings.worker,
+    date: runDate.date,
+    latest: settings.latest,
+    extraTags: settings.extraTags,
+    ...(settings.immutableTag ? { run: { number: deps.source.runNumber, attempt: deps.source.runAttempt || '1' } } : {}),
+  });
+  const pushed: string[] = [];
+  let digest = '';
+  await stage(reporter, 'push', () =>
+    reporter.group(`Point ${tags.length} tags at one index over ${decision.members.length} platforms`, async () => {
+      for (const tag of tags) {
+        // The same members give the same bytes: a retried merge writes the index it wrote before.
+        digest = (await client.putManifest(tag, OCI_INDEX, decision.index)).digest;
+        pushed.push(`${settings.image}:${tag}`);
+        reporter.info(`${settings.image}:${tag} → ${digest}`);
+      }
+    }),
+  ).catch((error: Error) => {
+    if (pushed.length > 0) reporter.setOutput('tags', pushed.join('\n'));
+    throw error;
+  });
+  reporter.setOutput('tags', pushed.join('\n'));
+  reporter.setOutput('digest', digest);
+  reporter.setOutput('platform-digests', decision.members.map((member) => `${member.platform}=${member.digest}`).join('\n'));
+  await reporter.summary('Flask image: merged', [
+    { label: 'Image', value: settings.image },
+    { label: 'Python', value: settings.pythonVersion },
+    { label: 'Variant', value: settings.variant },
+    { label: 'Worker', value: settings.worker },
+    { label: 'Tags', value: pushed.map((ref) => ref.slice(ref.lastIndexOf(':') + 1)).join(', ') },
+    { label: 'Index digest', value: digest },
+    ...decision.members.map((member) => ({ label: `Platform ${member.platform}`, value: memberRow(member.record, member.digest) })),
+  ]);
+  return { settings, digest, pushed, members: decision.members };
+}
+
+/** What the registry holds about one handed-over digest: its manifest, config and test records. */
+async function readFacts(client: RegistryClient, member: { source: string; digest: string; claimedPlatform: string }): Promise<MemberFacts> {
+  const facts: MemberFacts = { ...member, platform: '', labels: {}, records: [] };
+  const manifest = await client.manifest(member.digest);
+  if (!manifest) return facts;
+  facts.manifest = { mediaType: manifest.mediaType, size: manifest.bytes.length };
+  if (manifest.body.config) {
+    const config = JSON.parse((await client.blob(manifest.body.config.digest)).toString('utf8')) as {
+      os?: string;
+      architecture?: string;
+      variant?: string;
+      config?: { Labels?: Record<string, string> | null };
+    };
+    facts.platform = configPlatform(config);
+    facts.labels = config.config?.Labels ?? {};
+  }
+  for (const referrer of await client.referrers(member.digest)) {
+    if (referrer.artifactType !== TEST_RECORD_TYPE) continue;
+    const record = await readRecord(client, referrer.digest, member.digest);
+    if (record) facts.records.push(record);
+  }
+  return facts;
+}
+
+/** A test record's payload, when the referrer is ours and really about `subject`. */
+async function readRecord(client: RegistryClient, digest: string, subject: string): Promise<TestRecord | undefined> {
+  const artifact = await client.manifest(digest);
+  if (!artifact || artifact.body.subject?.digest !== subject) return undefined;
+  const layer = artifact.body.layers?.find((entry) => entry.mediaType === TEST_RECORD_TYPE);
+  return layer ? parseTestRecord(await client.blob(layer.digest)) : undefined;
+}
+
+function memberRow(record: TestRecord, digest: string): string {
+  const job = record.job !== '' ? `job ${record.job} (${record.jobId})` : `job ${record.jobId}`;
+  return `${digest}, from ${job}, probe ${record.probe.path} → ${record.probe.status} in ${record.probe.seconds.toFixed(2)} s`;
+}
+
+/** Runs one stage; a failure there fills the job summary with what failed and why, and that nothing was tagged. */
+async function stage<T>(reporter: Reporter, name: string, task: () => Promise<T>): Promise<T> {
+  try {
+    return await task();
+  } catch (error) {
+    const problems = error instanceof MergeRefused || error instanceof InputError ? error.problems : [(error as Error).message.split('\n')[0] ?? ''];
+    await reporter.summary('Flask image: merge failed', [
+      { label: 'Failed at', value: name },
+      ...problems.map((problem) => ({ label: 'Problem', value: problem })),
+      { label: 'Tagged', value: name === 'push' ? 'partly (see the tags output); latest was not moved' : 'nothing' },
+    ]);
+    throw error;
+  }
+}
