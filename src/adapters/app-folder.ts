@@ -2,23 +2,9 @@
 // settings.ts judges these facts without touching files itself (settings/app.ts holds the rules).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { AppFolder } from '../core/settings/types.js';
 
-export interface AppFolder {
-  /** The `app` input these facts are about, trimmed as settings reads it. */
-  input: string;
-  /** The input resolved against the workspace, links kept. */
-  resolved: string;
-  /** The same with every link resolved (Docker reads what a link leads to); as resolved when it does not exist. */
-  realPath: string;
-  /** The workspace with every link resolved. */
-  realWorkspace: string;
-  isFolder: boolean;
-  hasMain: boolean;
-  hasAppMain: boolean;
-  hasRequirements: boolean;
-  /** The text of the folder's .dockerignore; undefined without one. */
-  dockerignore: string | undefined;
-}
+export type { AppFolder };
 
 /** The facts about the app folder named by `app`; undefined when it is empty (the bundled demo app is used). */
 export function inspectApp(workspace: string, app: string | undefined): AppFolder | undefined {

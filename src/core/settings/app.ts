@@ -1,9 +1,8 @@
 // Which app: the folder (it must stay inside the workspace and hold an entry point) and the module
 // path for apps without one. The folder's facts come from app-folder.ts, read by the caller.
 import * as path from 'node:path';
-import type { AppFolder } from '../../adapters/app-folder.js';
 import { excludingPattern } from '../dockerignore.js';
-import type { Environment, Settings } from '../settings.js';
+import type { AppFolder, Environment, Settings } from './types.js';
 import type { InputReader } from './input-reader.js';
 
 export function parseApp(

@@ -6,7 +6,7 @@ import { isValidReference, isValidRegistryHost, isValidRepository } from '../ima
 import { parsePlatforms } from '../platforms.js';
 import { REBUILD_MODES, type RebuildMode } from '../fingerprint.js';
 import { hasCredentials, isHttpUrl, redactUrl, urlCredentials } from '../pip-index.js';
-import type { Environment, Settings } from '../settings.js';
+import type { Environment, Settings } from './types.js';
 import { isSupportedVersion } from '../versions.js';
 import type { InputReader } from './input-reader.js';
 

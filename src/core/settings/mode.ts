@@ -1,6 +1,6 @@
 // Which part of the work this step does: all of it (build), one platform for a later merge
 // (platform), or the merge of the platform jobs' tested images under the tags (merge).
-import type { Settings } from '../settings.js';
+import type { Settings } from './types.js';
 import type { InputReader } from './input-reader.js';
 
 export const MODES = ['build', 'platform', 'merge'] as const;

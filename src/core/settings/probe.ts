@@ -1,7 +1,7 @@
 // How the smoke test reaches and judges the app: the test container's environment, the network,
 // the path, the status and body expected, and how long to wait.
 import { bindProblem } from '../bind.js';
-import type { Network, Settings } from '../settings.js';
+import type { Network, Settings } from './types.js';
 import type { InputReader } from './input-reader.js';
 
 type ProbeSettings = Pick<Settings, 'probeEnv' | 'network' | 'probePath' | 'probeStatus' | 'probeBody' | 'probeTimeout' | 'probeTimeoutGiven'>;

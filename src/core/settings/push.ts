@@ -1,7 +1,7 @@
 // Where the image goes: the repository, whether to push (and why a requested push is skipped), the
 // registry to log in to and the credentials.
 import { isValidRegistryHost, isValidRepository, registryHost } from '../image-ref.js';
-import type { Environment, Settings } from '../settings.js';
+import type { Environment, Settings } from './types.js';
 import type { InputReader } from './input-reader.js';
 
 type PushSettings = Pick<Settings, 'image' | 'push' | 'pushSkippedReason' | 'registry' | 'username' | 'password' | 'untrustedCode'>;

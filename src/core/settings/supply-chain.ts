@@ -2,7 +2,7 @@
 // signature. Each is opt-in (README "Provenance, SBOM and signatures" says why).
 import type { BuilderSetting } from '../builder.js';
 import { isValidReference } from '../image-ref.js';
-import type { Settings } from '../settings.js';
+import type { Settings } from './types.js';
 import type { InputReader } from './input-reader.js';
 
 export const ATTESTATION_KINDS = ['provenance', 'sbom'] as const;

@@ -1,7 +1,7 @@
 // Which tags: the extra ones, the date of the dated tags, `latest` and the immutable tag.
 // (core/tags.ts, beside settings/, computes the tags themselves from these settings.)
 import { isValidTag } from '../image-ref.js';
-import type { Settings } from '../settings.js';
+import type { Settings } from './types.js';
 import type { InputReader } from './input-reader.js';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;

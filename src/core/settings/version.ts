@@ -1,6 +1,6 @@
 // Which image: the Python version, the base variant and the worker, each checked against
 // docker/versions.json (through versions.ts), the one source of those rules.
-import type { Settings } from '../settings.js';
+import type { Settings } from './types.js';
 import {
   allowedWorkers,
   defaultWorker,
