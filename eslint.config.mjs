@@ -25,6 +25,26 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unused-vars': unusedVars },
   },
   {
+    // The layers (docs/development.md): the core turns inputs into a plan and touches nothing, so it
+    // imports no adapter, step or entry point, no runner toolkit and no I/O module.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/adapters/*', '**/pipeline/*', '**/entry/*'], message: 'src/core is pure: move the effect to an adapter or a step.' },
+            { group: ['@actions/*'], message: 'src/core is pure: the runner is reached through adapters.' },
+          ],
+          paths: ['node:fs', 'node:http', 'node:https', 'node:net', 'node:child_process', 'fs', 'http', 'net', 'child_process'].map((name) => ({
+            name,
+            message: 'src/core is pure: files, sockets and processes belong to adapters.',
+          })),
+        },
+      ],
+    },
+  },
+  {
     files: ['__tests__/**/*.ts'],
     rules: {
       // Fakes implement async interfaces (runners, registries, sleeps) and answer at once.

@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-RWLYHJBL.js";
+} from "./chunks/chunk-2TRICJYT.js";
 import {
   Docker,
   cleanup,
@@ -15,7 +15,7 @@ import {
   hasCredentials,
   isHttpUrl,
   memoryState
-} from "./chunks/chunk-KKAIKOTS.js";
+} from "./chunks/chunk-SNYJ7SDV.js";
 
 // src/entry/cli.ts
 import * as fs from "node:fs";

@@ -16,13 +16,13 @@ import {
   readHandovers,
   readInputs,
   runPipeline
-} from "./chunks/chunk-RWLYHJBL.js";
+} from "./chunks/chunk-2TRICJYT.js";
 import {
   Docker,
   actionState,
   computeTags,
   setFailed
-} from "./chunks/chunk-KKAIKOTS.js";
+} from "./chunks/chunk-SNYJ7SDV.js";
 
 // src/pipeline/merge.ts
 var MergeRefused = class extends Error {

@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-KKAIKOTS.js";
+} from "./chunks/chunk-SNYJ7SDV.js";
 
 // src/entry/post.ts
 try {

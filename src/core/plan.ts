@@ -2,7 +2,7 @@
 // computed without touching Docker so it can be tested exhaustively.
 import * as path from 'node:path';
 import { renderAppDockerfile } from './app-layer.js';
-import { attestFlags, layoutOutput } from '../pipeline/attestations.js';
+import { attestFlags, layoutOutput } from './attest-flags.js';
 import { listenPort } from './bind.js';
 import { buildCommand, buildEnv, hasOwnImageStore, type Builder } from './builder.js';
 import { cacheFlags, type CacheSpec } from './cache.js';

@@ -12,24 +12,8 @@ import { dockerArchiveManifest, readLayout, type LayoutFacts } from '../adapters
 import type { PushOptions, PushResult } from './push.js';
 import { registryRetry } from './push.js';
 import { retry } from '../core/retry.js';
-import type { AttestationSettings } from '../core/settings/supply-chain.js';
 import { hasTool, ToolError, type ToolRunner } from '../adapters/tool-runner.js';
 import { registryHost } from '../core/image-ref.js';
-
-/** BuildKit's flags for the attestations asked for (the build's output flags are plan.ts's). */
-export function attestFlags(attestations: AttestationSettings): string[] {
-  const generator = attestations.sbomGenerator !== '' ? `,generator=${attestations.sbomGenerator}` : '';
-  return [
-    // BuildKit adds min provenance by default on some builders: it is said either way.
-    ...(attestations.provenance !== '' ? ['--attest', `type=provenance,mode=${attestations.provenance}`] : ['--provenance=false']),
-    ...(attestations.sbom ? ['--attest', `type=sbom${generator}`] : []),
-  ];
-}
-
-/** The output flag of an attested app build: the OCI layout folder, unpacked (the push and the load read it). */
-export function layoutOutput(dir: string): string[] {
-  return ['--output', `type=oci,dest=${dir},tar=false`];
-}
 
 /**
  * Loads the layout's image into the engine under `tag`, for the smoke test: docker load reads the

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attestationLines, attestFlags, layoutOutput, skopeoDestFlags } from '../../../src/pipeline/attestations.js';
+import { attestFlags, layoutOutput } from '../../../src/core/attest-flags.js';
+import { attestationLines, skopeoDestFlags } from '../../../src/pipeline/attestations.js';
 import { describeLayout, dockerArchiveManifest, LayoutError } from '../../../src/adapters/oci-layout.js';
 
 const digest = (c: string): string => `sha256:${c.repeat(64)}`;

@@ -5,13 +5,10 @@ import {
   DEFAULT_VARIANT,
   DockerError,
   PRODUCT,
-  PushError,
-  ToolError,
   __commonJS,
   __require,
   __toESM,
   allowedWorkers,
-  attestationLines,
   bindProblem,
   cacheBuilderPlan,
   cacheForBuilder,
@@ -26,17 +23,16 @@ import {
   describeCache,
   endGroup,
   fence,
+  fencedStream,
+  getExecOutput,
   getInput,
   group,
   hasCredentials,
   hasOwnImageStore,
-  hasTool,
   indexMaskParts,
   info,
   isHttpUrl,
   isSupportedVersion,
-  isTransientPullError,
-  isTransientRegistryError,
   isValidBuilderName,
   isValidReference,
   isValidRegistryHost,
@@ -44,8 +40,6 @@ import {
   isValidTag,
   isVariant,
   isWorker,
-  loadLayout,
-  localRefs,
   loginEnv,
   makePlan,
   needsCacheExport,
@@ -56,21 +50,11 @@ import {
   placeLocalFolders,
   platformSlug,
   productLabel,
-  pushAttested,
-  pushImage,
-  pushLayout,
-  pushPlatforms,
-  realToolRunner,
   redactUrl,
   registryHost,
-  registryLogin,
-  registryRetry,
-  requireAttestingBuilder,
   requireSecretSupport,
-  requireSkopeo,
   require_tunnel,
   require_undici,
-  retry,
   setOutput,
   setSecret,
   startGroup,
@@ -79,17 +63,16 @@ import {
   supportedVersions,
   supportedWorkers,
   tagBase,
-  tagImage,
   targets,
   unsupportedPlatforms,
   urlCredentials,
   warning,
   withholdFromUntrustedCode
-} from "./chunk-KKAIKOTS.js";
+} from "./chunk-SNYJ7SDV.js";
 
-// ../main/node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
+// node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
-  "../main/node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports) {
+  "node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getProxyUrl = getProxyUrl;
@@ -168,9 +151,9 @@ var require_proxy = __commonJS({
   }
 });
 
-// ../main/node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+// node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
 var require_lib = __commonJS({
-  "../main/node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js"(exports) {
+  "node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -886,7 +869,7 @@ function utcDate(date) {
   return date.toISOString().slice(0, 10);
 }
 
-// ../main/node_modules/@actions/github/lib/context.js
+// node_modules/@actions/github/lib/context.js
 import { readFileSync, existsSync } from "fs";
 import { EOL } from "os";
 var Context = class {
@@ -900,8 +883,8 @@ var Context = class {
       if (existsSync(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path11 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path11} does not exist${EOL}`);
+        const path13 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path13} does not exist${EOL}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -937,7 +920,7 @@ var Context = class {
   }
 };
 
-// ../main/node_modules/@actions/github/lib/internal/utils.js
+// node_modules/@actions/github/lib/internal/utils.js
 var httpClient = __toESM(require_lib(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
@@ -1007,7 +990,7 @@ function getUserAgentWithOrchestrationId(baseUserAgent) {
   return baseUserAgent;
 }
 
-// ../main/node_modules/universal-user-agent/index.js
+// node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -1018,7 +1001,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-// ../main/node_modules/before-after-hook/lib/register.js
+// node_modules/before-after-hook/lib/register.js
 function register(state, name, method, options) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
@@ -1041,7 +1024,7 @@ function register(state, name, method, options) {
   });
 }
 
-// ../main/node_modules/before-after-hook/lib/add.js
+// node_modules/before-after-hook/lib/add.js
 function addHook(state, kind, name, hook2) {
   const orig = hook2;
   if (!state.registry[name]) {
@@ -1076,7 +1059,7 @@ function addHook(state, kind, name, hook2) {
   });
 }
 
-// ../main/node_modules/before-after-hook/lib/remove.js
+// node_modules/before-after-hook/lib/remove.js
 function removeHook(state, name, method) {
   if (!state.registry[name]) {
     return;
@@ -1090,7 +1073,7 @@ function removeHook(state, name, method) {
   state.registry[name].splice(index, 1);
 }
 
-// ../main/node_modules/before-after-hook/index.js
+// node_modules/before-after-hook/index.js
 var bind = Function.bind;
 var bindable = bind.bind(bind);
 function bindApi(hook2, state, name) {
@@ -1124,7 +1107,7 @@ function Collection() {
 }
 var before_after_hook_default = { Singular, Collection };
 
-// ../main/node_modules/@octokit/endpoint/dist-bundle/index.js
+// node_modules/@octokit/endpoint/dist-bundle/index.js
 var VERSION = "0.0.0-development";
 var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
 var DEFAULTS = {
@@ -1437,7 +1420,7 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint = withDefaults(null, DEFAULTS);
 
-// ../main/node_modules/content-type/dist/index.js
+// node_modules/content-type/dist/index.js
 var SP = 32;
 var HTAB = 9;
 var SEMI = 59;
@@ -1621,7 +1604,7 @@ function unescapeQuotedPairs(str, start, end) {
   return result + str.slice(start, end);
 }
 
-// ../main/node_modules/json-with-bigint/json-with-bigint.js
+// node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
 var noiseValue = /^-?\d+n+$/;
 var originalStringify = JSON.stringify;
@@ -1956,7 +1939,7 @@ var JSONParse = (text, reviver) => {
   }
 };
 
-// ../main/node_modules/@octokit/request-error/dist-src/index.js
+// node_modules/@octokit/request-error/dist-src/index.js
 var RequestError = class extends Error {
   name;
   /**
@@ -1995,7 +1978,7 @@ var RequestError = class extends Error {
   }
 };
 
-// ../main/node_modules/@octokit/request/dist-bundle/index.js
+// node_modules/@octokit/request/dist-bundle/index.js
 var VERSION2 = "10.0.16";
 var defaults_default = {
   headers: {
@@ -2177,7 +2160,7 @@ function withDefaults2(oldEndpoint, newDefaults) {
 }
 var request = withDefaults2(endpoint, defaults_default);
 
-// ../main/node_modules/@octokit/graphql/dist-bundle/index.js
+// node_modules/@octokit/graphql/dist-bundle/index.js
 var VERSION3 = "0.0.0-development";
 function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
@@ -2287,7 +2270,7 @@ function withCustomRequest(customRequest) {
   });
 }
 
-// ../main/node_modules/@octokit/auth-token/dist-bundle/index.js
+// node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
 var sep = "\\.";
 var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
@@ -2332,10 +2315,10 @@ var createTokenAuth = function createTokenAuth2(token) {
   });
 };
 
-// ../main/node_modules/@octokit/core/dist-src/version.js
+// node_modules/@octokit/core/dist-src/version.js
 var VERSION4 = "7.0.8";
 
-// ../main/node_modules/@octokit/core/dist-src/index.js
+// node_modules/@octokit/core/dist-src/index.js
 var noop2 = () => {
 };
 var consoleWarn = console.warn.bind(console);
@@ -2469,10 +2452,10 @@ var Octokit = class {
   auth;
 };
 
-// ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 var VERSION5 = "17.0.0";
 
-// ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 var Endpoints = {
   actions: {
     addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -4764,7 +4747,7 @@ var Endpoints = {
 };
 var endpoints_default = Endpoints;
 
-// ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints)) {
@@ -4887,7 +4870,7 @@ function decorate(octokit, scope, methodName, defaults2, decorations) {
   return Object.assign(withDecorations, requestWithDefaults);
 }
 
-// ../main/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 function restEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -4904,7 +4887,7 @@ function legacyRestEndpointMethods(octokit) {
 }
 legacyRestEndpointMethods.VERSION = VERSION5;
 
-// ../main/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 var VERSION6 = "0.0.0-development";
 function normalizePaginatedListResponse(response) {
   if (!response.data) {
@@ -5020,7 +5003,7 @@ function paginateRest(octokit) {
 }
 paginateRest.VERSION = VERSION6;
 
-// ../main/node_modules/@actions/github/lib/utils.js
+// node_modules/@actions/github/lib/utils.js
 var context = new Context();
 var baseUrl = getApiBaseUrl();
 var defaults = {
@@ -5044,7 +5027,7 @@ function getOctokitOptions(token, options) {
   return opts;
 }
 
-// ../main/node_modules/@actions/github/lib/github.js
+// node_modules/@actions/github/lib/github.js
 var context2 = new Context();
 function getOctokit(token, options, ...additionalPlugins) {
   const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
@@ -5227,108 +5210,385 @@ async function readEnvironment(token = "") {
 
 // src/pipeline/pipeline.ts
 import { randomBytes } from "node:crypto";
-import * as fs8 from "node:fs";
+import * as fs10 from "node:fs";
 import * as net from "node:net";
-import * as path10 from "node:path";
+import * as path12 from "node:path";
 
-// src/adapters/app-folder.ts
+// src/pipeline/attestations.ts
+import * as fs3 from "node:fs";
+import * as path3 from "node:path";
+
+// src/adapters/oci-layout.ts
 import * as fs2 from "node:fs";
 import * as path2 from "node:path";
+var INDEX_TYPES = ["application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.list.v2+json"];
+var ATTESTATION = "attestation-manifest";
+var LayoutError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "LayoutError";
+  }
+};
+function folderBlobs(dir) {
+  return (digest) => JSON.parse(fs2.readFileSync(blobPath(dir, digest), "utf8"));
+}
+function blobPath(dir, digest) {
+  const [algorithm, hex] = digest.split(":");
+  if (algorithm !== "sha256" || !/^[a-f0-9]{64}$/.test(hex ?? "")) throw new LayoutError(`not a sha256 digest: ${digest}`);
+  return path2.join(dir, "blobs", algorithm, hex);
+}
+function describeLayout(topIndex, blob) {
+  const entries = topIndex.manifests ?? [];
+  if (entries.length !== 1) throw new LayoutError(`the OCI layout should hold one image, and holds ${entries.length}`);
+  const entry = entries[0];
+  const descriptors = INDEX_TYPES.includes(entry.mediaType ?? "") ? blob(entry.digest).manifests ?? [] : [entry];
+  const images = [];
+  const attestations = [];
+  for (const descriptor of descriptors) {
+    const annotations = descriptor.annotations ?? {};
+    if (annotations["vnd.docker.reference.type"] === ATTESTATION) {
+      attestations.push({ digest: descriptor.digest, subject: annotations["vnd.docker.reference.digest"] ?? "" });
+      continue;
+    }
+    const manifest = blob(descriptor.digest);
+    const platform = descriptor.platform;
+    images.push({
+      digest: descriptor.digest,
+      platform: platform ? [platform.os, platform.architecture, platform.variant].filter(Boolean).join("/") : "",
+      config: manifest.config.digest,
+      layers: manifest.layers.map((layer) => layer.digest)
+    });
+  }
+  if (images.length !== 1) throw new LayoutError(`the OCI layout's image should be of one platform, and has ${images.length}`);
+  return { digest: entry.digest, images, attestations };
+}
+function dockerArchiveManifest(image, tag) {
+  const file = (digest) => `blobs/${digest.replace(":", "/")}`;
+  return JSON.stringify([{ Config: file(image.config), RepoTags: [tag], Layers: image.layers.map(file) }]);
+}
+function readLayout(dir) {
+  const top = JSON.parse(fs2.readFileSync(path2.join(dir, "index.json"), "utf8"));
+  return describeLayout(top, folderBlobs(dir));
+}
+
+// src/core/retry.ts
+async function retry(task, options) {
+  const sleep = options.sleep ?? ((ms) => new Promise((resolve2) => setTimeout(resolve2, ms)));
+  let delay = options.initialDelayMs;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await task(attempt);
+    } catch (error) {
+      if (attempt >= options.attempts || !options.isTransient(error)) throw error;
+      options.onRetry?.(error, attempt, delay);
+      await sleep(delay);
+      delay = Math.min(delay * 2, options.maxDelayMs);
+    }
+  }
+}
+var AUTH_FAILURE = /unauthorized|authentication required|access denied|denied:|forbidden|incorrect username or password|\b401\b|\b403\b/i;
+var TRANSIENT = /connection refused|connection reset|broken pipe|i\/o timeout|timeout|timed out|tls handshake|unexpected eof|\beof\b|\b50[0-4]\b|internal server error|bad gateway|service unavailable|gateway timeout|too many requests|\b429\b|temporary failure|no such host/i;
+function isTransientRegistryError(error) {
+  const text = error instanceof Error ? error.message : String(error);
+  if (AUTH_FAILURE.test(text)) return false;
+  return TRANSIENT.test(text);
+}
+var BUILD_ERROR_LINE = /^(ERROR: |Error response from daemon: |error )/i;
+var PULL_FAILURE = /failed to resolve source metadata|load metadata for|error pulling image|pulling from host|failed to (fetch|copy|do request)|pull access|(Get|Head) "https?:\/\/[^"]*\/v2\//i;
+function isTransientPullError(buildOutput) {
+  const reason = buildOutput.split("\n").filter((line) => BUILD_ERROR_LINE.test(line.trim())).at(-1);
+  return reason !== void 0 && PULL_FAILURE.test(reason) && isTransientRegistryError(reason);
+}
+
+// src/pipeline/push.ts
+var PushError = class extends DockerError {
+  constructor(message, pushed, digest) {
+    super(message);
+    this.pushed = pushed;
+    this.digest = digest;
+    this.name = "PushError";
+  }
+  pushed;
+  digest;
+};
+function localRefs(plan) {
+  return plan.push.platformRef !== "" ? [plan.push.platformRef] : plan.push.refs;
+}
+async function tagImage(docker, plan, imageId) {
+  for (const ref of localRefs(plan)) await docker.tag(imageId, ref);
+}
+function registryRetry(what, log, overrides = {}) {
+  return {
+    attempts: 4,
+    initialDelayMs: 1e3,
+    maxDelayMs: 8e3,
+    isTransient: isTransientRegistryError,
+    onRetry: (error, attempt, delay) => log(`${what}: attempt ${attempt} failed (${error.message.split("\n")[0]}); retrying in ${delay / 1e3} s`),
+    ...overrides
+  };
+}
+async function registryLogin(docker, credentials, options) {
+  await retry(
+    () => docker.login(credentials.registry, credentials.username, credentials.password, options.configDir),
+    registryRetry("login", options.log, options.retry)
+  );
+}
+async function pushImage(docker, plan, imageId, credentials, options) {
+  const retryOptions = (what) => registryRetry(what, options.log, options.retry);
+  if (!options.loggedIn) await registryLogin(docker, credentials, options);
+  const pushed = [];
+  let digest = "";
+  for (const ref of plan.push.refs) {
+    let reported;
+    try {
+      reported = await retry(() => docker.push(ref, options.configDir), retryOptions(`push ${ref}`));
+    } catch (error) {
+      throw new PushError(error.message, pushed, digest);
+    }
+    digest ||= reported;
+    pushed.push(ref);
+  }
+  if (digest === "") {
+    digest = await digestFromStore(docker, imageId, plan).catch((error) => {
+      options.log(`${error.message} The digest output is empty; the tags were pushed.`);
+      return "";
+    });
+  }
+  return { digest, pushed };
+}
+async function digestFromStore(docker, imageId, plan) {
+  const repository = plan.push.repository;
+  const short = repository.replace(/^(docker\.io|index\.docker\.io)\//, "").replace(/^library\//, "");
+  const found = (await docker.repoDigests(imageId)).find((entry) => entry.startsWith(`${repository}@`) || entry.startsWith(`${short}@`));
+  if (!found) throw new DockerError(`Pushed, but Docker did not record a digest for ${repository}.`);
+  return found.slice(found.indexOf("@") + 1);
+}
+async function pushPlatforms(docker, images, options) {
+  const retryOptions = (what) => registryRetry(what, options.log, options.retry);
+  const pushed = [];
+  const sources = [];
+  for (const { plan, imageId } of images) {
+    const ref = plan.push.platformRef;
+    try {
+      let digest2 = options.pushPlatform ? await options.pushPlatform(plan) : await retry(() => docker.push(ref, options.configDir), retryOptions(`push ${ref}`));
+      digest2 ||= await digestFromStore(docker, imageId, plan);
+      sources.push(`${plan.push.repository}@${digest2}`);
+    } catch (error) {
+      throw new PushError(error.message, pushed, "");
+    }
+    pushed.push(ref);
+  }
+  let digest = "";
+  for (const ref of images[0].plan.push.refs) {
+    try {
+      digest = await retry(() => docker.createIndex(ref, sources, options.env), retryOptions(`push ${ref}`));
+    } catch (error) {
+      throw new PushError(error.message, pushed, digest);
+    }
+    pushed.push(ref);
+  }
+  return { digest, pushed };
+}
+
+// src/adapters/tool-runner.ts
+var ToolError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ToolError";
+  }
+};
+var realToolRunner = async (tool, args, options = {}) => {
+  const env = {};
+  for (const [key, value] of Object.entries(process.env)) if (value !== void 0) env[key] = value;
+  Object.assign(env, options.env ?? {});
+  const fence2 = options.echo ? fencedStream() : void 0;
+  try {
+    return await getExecOutput(tool, args, {
+      ignoreReturnCode: true,
+      silent: !options.echo,
+      env,
+      ...fence2 ? { outStream: fence2.stream } : {},
+      ...options.input !== void 0 ? { input: Buffer.from(options.input) } : {}
+    });
+  } catch (error) {
+    throw new ToolError(`${tool} could not be run (${error.message}).`);
+  } finally {
+    fence2?.close();
+  }
+};
+async function hasTool(run, tool, versionArgs) {
+  try {
+    return (await run(tool, versionArgs)).exitCode === 0;
+  } catch {
+    return false;
+  }
+}
+
+// src/pipeline/attestations.ts
+async function loadLayout(docker, tools, dir, tag) {
+  const facts = readLayout(dir);
+  fs3.writeFileSync(path3.join(dir, "manifest.json"), dockerArchiveManifest(facts.images[0], tag));
+  const archive = `${dir}.tar`;
+  try {
+    const packed = await tools("tar", ["-C", dir, "-cf", archive, "manifest.json", "blobs"]);
+    if (packed.exitCode !== 0) throw new ToolError(`Could not pack the tested image for docker load: ${packed.stderr.trim()}`);
+    await docker.load(archive);
+  } finally {
+    fs3.rmSync(archive, { force: true });
+  }
+  return facts;
+}
+function requireAttestingBuilder(builder) {
+  if (builder.kind === "buildx") return;
+  throw new BuilderError(
+    `attestations: only BuildKit makes them, and this run has the classic builder (${builder.reason}); install the buildx plugin (on GitHub, docker/setup-buildx-action), or set attestations: none.`
+  );
+}
+async function requireSkopeo(tools) {
+  if (await hasTool(tools, "skopeo", ["--version"])) return;
+  throw new ToolError(
+    "attestations: pushing the tested image with its attestations needs skopeo, which is not on PATH. GitHub's Ubuntu runners have it; elsewhere install it (apt-get install skopeo), or set attestations: none."
+  );
+}
+function skopeoDestFlags(ref, configDir) {
+  const host = registryHost(ref) ?? "";
+  const loopback = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(host);
+  return [...configDir !== "" ? ["--dest-authfile", path3.join(configDir, "config.json")] : [], ...loopback ? ["--dest-tls-verify=false"] : []];
+}
+async function pushLayout(tools, dir, ref, options) {
+  const facts = readLayout(dir);
+  await retry(
+    async () => {
+      const copied = await tools(
+        "skopeo",
+        ["copy", "--all", "--preserve-digests", ...skopeoDestFlags(ref, options.configDir), `oci:${dir}`, `docker://${ref}`],
+        {
+          echo: true
+        }
+      );
+      if (copied.exitCode !== 0)
+        throw new ToolError(`skopeo copy to ${ref} failed: ${(copied.stderr || copied.stdout).trim().split("\n").slice(-5).join("\n")}`);
+    },
+    registryRetry(`push ${ref}`, options.log, options.retry)
+  );
+  return facts.digest;
+}
+async function pushAttested(tools, dir, refs, options) {
+  const pushed = [];
+  let digest = "";
+  for (const ref of refs) {
+    digest = await pushLayout(tools, dir, ref, options);
+    pushed.push(ref);
+  }
+  return { digest, pushed };
+}
+function attestationLines(platforms) {
+  return platforms.flatMap(
+    ({ facts }) => facts.attestations.map((attestation) => {
+      const image = facts.images.find((candidate) => candidate.digest === attestation.subject);
+      return `${image?.platform ?? "unknown"} ${attestation.subject} ${attestation.digest}`;
+    })
+  );
+}
+
+// src/adapters/app-folder.ts
+import * as fs4 from "node:fs";
+import * as path4 from "node:path";
 function inspectApp(workspace, app) {
   const input = (app ?? "").trim();
   if (input === "") return void 0;
-  const resolved = path2.resolve(workspace, input);
+  const resolved = path4.resolve(workspace, input);
   const folder = realPath(resolved);
-  const ignoreFile = path2.join(folder, ".dockerignore");
+  const ignoreFile = path4.join(folder, ".dockerignore");
   return {
     input,
     resolved,
     realPath: folder,
     realWorkspace: realPath(workspace),
     isFolder: isDirectory(folder),
-    hasMain: isFile(path2.join(folder, "main.py")),
-    hasAppMain: isFile(path2.join(folder, "app", "main.py")),
-    hasRequirements: isFile(path2.join(folder, "requirements.txt")),
-    dockerignore: isFile(ignoreFile) ? fs2.readFileSync(ignoreFile, "utf8") : void 0
+    hasMain: isFile(path4.join(folder, "main.py")),
+    hasAppMain: isFile(path4.join(folder, "app", "main.py")),
+    hasRequirements: isFile(path4.join(folder, "requirements.txt")),
+    dockerignore: isFile(ignoreFile) ? fs4.readFileSync(ignoreFile, "utf8") : void 0
   };
 }
 function realPath(p) {
   try {
-    return fs2.realpathSync(p);
+    return fs4.realpathSync(p);
   } catch {
     return p;
   }
 }
 function isDirectory(p) {
   try {
-    return fs2.statSync(p).isDirectory();
+    return fs4.statSync(p).isDirectory();
   } catch {
     return false;
   }
 }
 function isFile(p) {
   try {
-    return fs2.statSync(p).isFile();
+    return fs4.statSync(p).isFile();
   } catch {
     return false;
   }
 }
 
 // src/adapters/build-context.ts
-import * as fs3 from "node:fs";
-import * as path3 from "node:path";
+import * as fs5 from "node:fs";
+import * as path5 from "node:path";
 var CONTEXT_DIR_PREFIX = `${PRODUCT}-context-`;
 function holdsGit(dir) {
-  for (const entry of fs3.readdirSync(dir, { withFileTypes: true })) {
+  for (const entry of fs5.readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === ".git") return true;
-    if (entry.isDirectory() && holdsGit(path3.join(dir, entry.name))) return true;
+    if (entry.isDirectory() && holdsGit(path5.join(dir, entry.name))) return true;
   }
   return false;
 }
 function appBuildContext(appDir, tempRoot) {
   if (!holdsGit(appDir)) return { dir: appDir, dispose: () => void 0 };
-  const dir = fs3.mkdtempSync(path3.join(tempRoot, CONTEXT_DIR_PREFIX));
+  const dir = fs5.mkdtempSync(path5.join(tempRoot, CONTEXT_DIR_PREFIX));
   try {
-    fs3.cpSync(appDir, dir, {
+    fs5.cpSync(appDir, dir, {
       recursive: true,
-      filter: (source) => path3.basename(source) !== ".git",
+      filter: (source) => path5.basename(source) !== ".git",
       // Links stay links with their own targets, as Docker would send them; timestamps keep the layer cache.
       verbatimSymlinks: true,
       preserveTimestamps: true
     });
   } catch (error) {
-    fs3.rmSync(dir, { recursive: true, force: true });
+    fs5.rmSync(dir, { recursive: true, force: true });
     throw new Error(`Could not prepare the app's build context without .git (${error.message}).`, { cause: error });
   }
-  return { dir, dispose: () => fs3.rmSync(dir, { recursive: true, force: true }) };
+  return { dir, dispose: () => fs5.rmSync(dir, { recursive: true, force: true }) };
 }
 
 // src/pipeline/platform-job.ts
-import * as fs6 from "node:fs";
-import * as path6 from "node:path";
+import * as fs8 from "node:fs";
+import * as path8 from "node:path";
 
 // src/adapters/handover.ts
-import * as fs4 from "node:fs";
-import * as path4 from "node:path";
+import * as fs6 from "node:fs";
+import * as path6 from "node:path";
 function writeHandover(folder, handover) {
-  fs4.mkdirSync(folder, { recursive: true });
-  const file = path4.join(folder, `${platformSlug(handover.platform)}.json`);
-  fs4.writeFileSync(file, `${JSON.stringify(handover, null, 2)}
+  fs6.mkdirSync(folder, { recursive: true });
+  const file = path6.join(folder, `${platformSlug(handover.platform)}.json`);
+  fs6.writeFileSync(file, `${JSON.stringify(handover, null, 2)}
 `);
   return file;
 }
 function readHandovers(folder, digests, image) {
   const handed = { members: [], problems: [] };
   if (folder !== "") {
-    if (!fs4.existsSync(folder) || !fs4.statSync(folder).isDirectory())
+    if (!fs6.existsSync(folder) || !fs6.statSync(folder).isDirectory())
       handed.problems.push(
         `handover: "${folder}" is not a folder; give the path actions/download-artifact wrote the platform jobs' hand-over files to.`
       );
     else {
-      const files = fs4.readdirSync(folder, { recursive: true }).filter((name) => name.endsWith(".json")).sort();
+      const files = fs6.readdirSync(folder, { recursive: true }).filter((name) => name.endsWith(".json")).sort();
       if (files.length === 0 && digests.length === 0)
         handed.problems.push(`handover: "${folder}" holds no hand-over file (*.json): did any platform job finish?`);
-      for (const name of files) readOne(path4.join(folder, name), name, image, handed);
+      for (const name of files) readOne(path6.join(folder, name), name, image, handed);
     }
   }
   digests.forEach((digest, index) => handed.members.push({ source: `digests line ${index + 1}`, digest, claimedPlatform: "" }));
@@ -5337,7 +5597,7 @@ function readHandovers(folder, digests, image) {
 function readOne(file, name, image, handed) {
   let value;
   try {
-    value = JSON.parse(fs4.readFileSync(file, "utf8"));
+    value = JSON.parse(fs6.readFileSync(file, "utf8"));
   } catch (error) {
     handed.problems.push(`${name}: not a hand-over file (${error.message}).`);
     return;
@@ -5354,8 +5614,8 @@ function readOne(file, name, image, handed) {
 }
 
 // src/adapters/image-upload.ts
-import * as fs5 from "node:fs";
-import * as path5 from "node:path";
+import * as fs7 from "node:fs";
+import * as path7 from "node:path";
 import { promisify } from "node:util";
 import * as zlib from "node:zlib";
 
@@ -5644,7 +5904,7 @@ var gzip2 = promisify(zlib.gzip);
 var OCI_CONFIG = "application/vnd.oci.image.config.v1+json";
 var LAYER = "application/vnd.oci.image.layer.v1.tar";
 async function uploadImage(docker, client, imageId, workDir) {
-  const file = path5.join(workDir, "image.tar");
+  const file = path7.join(workDir, "image.tar");
   await docker.save(imageId, file);
   try {
     const archive = readTarIndex(file);
@@ -5666,7 +5926,7 @@ async function uploadImage(docker, client, imageId, workDir) {
     const platform = configPlatform(JSON.parse(config.toString("utf8")));
     return { manifest: { mediaType: OCI_MANIFEST, digest, size: manifest.length }, platform, configDigest };
   } finally {
-    fs5.rmSync(file, { force: true });
+    fs7.rmSync(file, { force: true });
   }
 }
 async function uploadLayer(client, bytes) {
@@ -5678,16 +5938,16 @@ async function uploadLayer(client, bytes) {
   return { mediaType, digest, size: blob.length };
 }
 function readTarIndex(file) {
-  const fd = fs5.openSync(file, "r");
+  const fd = fs7.openSync(file, "r");
   const entries = /* @__PURE__ */ new Map();
   const links = /* @__PURE__ */ new Map();
   try {
-    const size = fs5.fstatSync(fd).size;
+    const size = fs7.fstatSync(fd).size;
     const header = Buffer.alloc(512);
     let offset = 0;
     let longName = "";
     while (offset + 512 <= size) {
-      fs5.readSync(fd, header, 0, 512, offset);
+      fs7.readSync(fd, header, 0, 512, offset);
       if (header.every((byte) => byte === 0)) break;
       const field = (start, length) => header.toString("utf8", start, start + length).replace(/\0.*$/s, "");
       const entrySize = parseInt(field(124, 12).trim() || "0", 8);
@@ -5700,26 +5960,26 @@ function readTarIndex(file) {
       } else {
         const name = longName || (prefix !== "" ? `${prefix}/${field(0, 100)}` : field(0, 100));
         if (type === "0" || type === "" || type === "7") entries.set(name.replace(/^\.\//, ""), { offset: data, size: entrySize });
-        if (type === "2") links.set(name.replace(/^\.\//, ""), path5.posix.join(path5.posix.dirname(name), field(157, 100)).replace(/^\.\//, ""));
+        if (type === "2") links.set(name.replace(/^\.\//, ""), path7.posix.join(path7.posix.dirname(name), field(157, 100)).replace(/^\.\//, ""));
         longName = "";
       }
       offset = data + Math.ceil(entrySize / 512) * 512;
     }
   } catch (error) {
-    fs5.closeSync(fd);
+    fs7.closeSync(fd);
     throw error;
   }
-  fs5.closeSync(fd);
+  fs7.closeSync(fd);
   return {
     read(name) {
       const wanted = name.replace(/^\.\//, "");
       const entry = entries.get(links.get(wanted) ?? wanted);
       if (!entry) throw new Error(`docker save wrote no ${name}.`);
-      const handle = fs5.openSync(file, "r");
+      const handle = fs7.openSync(file, "r");
       try {
         return readAt(handle, entry.offset, entry.size);
       } finally {
-        fs5.closeSync(handle);
+        fs7.closeSync(handle);
       }
     }
   };
@@ -5727,7 +5987,7 @@ function readTarIndex(file) {
 function readAt(fd, offset, size) {
   const buffer = Buffer.alloc(size);
   let done = 0;
-  while (done < size) done += fs5.readSync(fd, buffer, done, size - done, offset + done);
+  while (done < size) done += fs7.readSync(fd, buffer, done, size - done, offset + done);
   return buffer;
 }
 
@@ -5779,7 +6039,7 @@ async function handOverTested(docker, reporter, settings, tested, run) {
     password: settings.password,
     log: (message) => reporter.warning(message)
   });
-  const workDir = fs6.mkdtempSync(path6.join(configRoot(), `${PRODUCT}-upload-`));
+  const workDir = fs8.mkdtempSync(path8.join(configRoot(), `${PRODUCT}-upload-`));
   try {
     const uploaded = await reporter.group(`Push the tested image by digest to ${settings.image} (no tag)`, async () => {
       const image = await uploadImage(docker, client, imageId, workDir);
@@ -5811,7 +6071,7 @@ async function handOverTested(docker, reporter, settings, tested, run) {
       if (!stored.subjectNoted) await client.addToReferrersTag(uploaded.manifest.digest, artifact.descriptor);
       reporter.info(`Test record ${artifact.descriptor.digest} (${stored.subjectNoted ? "referrers API" : "referrers tag"}).`);
     });
-    const handoverFile = writeHandover(settings.handover || path6.join(configRoot(), `${PRODUCT}-handover`), {
+    const handoverFile = writeHandover(settings.handover || path8.join(configRoot(), `${PRODUCT}-handover`), {
       image: settings.image,
       platform: uploaded.platform,
       digest: uploaded.manifest.digest,
@@ -5824,16 +6084,16 @@ async function handOverTested(docker, reporter, settings, tested, run) {
     reporter.setOutput("handover-file", handoverFile);
     return { digest: uploaded.manifest.digest, pushed: [`${settings.image}@${uploaded.manifest.digest}`], platform: uploaded.platform, handoverFile };
   } finally {
-    fs6.rmSync(workDir, { recursive: true, force: true });
+    fs8.rmSync(workDir, { recursive: true, force: true });
   }
 }
 
 // src/pipeline/rebuild.ts
-import * as path8 from "node:path";
+import * as path10 from "node:path";
 
 // src/adapters/context-digest.ts
-import * as fs7 from "node:fs";
-import * as path7 from "node:path";
+import * as fs9 from "node:fs";
+import * as path9 from "node:path";
 
 // src/core/dockerignore.ts
 function compile(pattern) {
@@ -5965,31 +6225,31 @@ function filesDigest(files) {
 
 // src/adapters/context-digest.ts
 function contextDigest(dir) {
-  const ignoreFile = path7.join(dir, ".dockerignore");
-  const ignored = contextFilter(fs7.existsSync(ignoreFile) ? fs7.readFileSync(ignoreFile, "utf8") : "");
+  const ignoreFile = path9.join(dir, ".dockerignore");
+  const ignored = contextFilter(fs9.existsSync(ignoreFile) ? fs9.readFileSync(ignoreFile, "utf8") : "");
   const entries = [];
   const walk = (relative2) => {
-    for (const item of fs7.readdirSync(path7.join(dir, relative2), { withFileTypes: true })) {
+    for (const item of fs9.readdirSync(path9.join(dir, relative2), { withFileTypes: true })) {
       const name = relative2 === "" ? item.name : `${relative2}/${item.name}`;
-      const full = path7.join(dir, name);
+      const full = path9.join(dir, name);
       if (item.isDirectory()) {
         if (ignored(name) === void 0) entries.push({ path: `${name}/`, kind: "file", digest: "" });
         walk(name);
         continue;
       }
       if (ignored(name) !== void 0) continue;
-      if (item.isSymbolicLink()) entries.push({ path: name, kind: "link", digest: sha256(fs7.readlinkSync(full)) });
+      if (item.isSymbolicLink()) entries.push({ path: name, kind: "link", digest: sha256(fs9.readlinkSync(full)) });
       else if (item.isFile())
-        entries.push({ path: name, kind: (fs7.statSync(full).mode & 73) !== 0 ? "executable" : "file", digest: sha256(fs7.readFileSync(full)) });
+        entries.push({ path: name, kind: (fs9.statSync(full).mode & 73) !== 0 ? "executable" : "file", digest: sha256(fs9.readFileSync(full)) });
     }
   };
   walk("");
   return filesDigest(entries);
 }
 function actionVersion(actionRoot2) {
-  const manifest = JSON.parse(fs7.readFileSync(path7.join(actionRoot2, "package.json"), "utf8"));
-  const dist = path7.join(actionRoot2, "dist");
-  const bundle = fs7.existsSync(dist) ? contextDigest(dist) : "no-bundle";
+  const manifest = JSON.parse(fs9.readFileSync(path9.join(actionRoot2, "package.json"), "utf8"));
+  const dist = path9.join(actionRoot2, "dist");
+  const bundle = fs9.existsSync(dist) ? contextDigest(dist) : "no-bundle";
   return `${manifest.version ?? "0.0.0"}+${bundle}`;
 }
 
@@ -6009,7 +6269,7 @@ async function checkRebuild(docker, settings, plans, facts) {
   else if (resolved) baseDigests = resolved;
   const shared = {
     app: contextDigest(facts.appContext),
-    docker: contextDigest(path8.join(facts.actionRoot, "docker")),
+    docker: contextDigest(path10.join(facts.actionRoot, "docker")),
     action: actionVersion(facts.actionRoot)
   };
   const fingerprints = plans.map((plan, index) => ({
@@ -6119,13 +6379,13 @@ async function reportUnchanged(reporter, settings, check) {
 }
 
 // src/core/settings/app.ts
-import * as path9 from "node:path";
+import * as path11 from "node:path";
 function parseApp(input, folder, env) {
   const appModule = input.get("app-module");
   if (appModule !== "" && !/^[A-Za-z_][\w.]*(:[A-Za-z_][\w.()]*)?$/.test(appModule))
     input.fail(`app-module: "${appModule}" is not a Python module path; use e.g. myapp.wsgi:application.`);
   const appInput = input.get("app");
-  if (appInput === "") return { appDir: path9.join(env.actionRoot, "docker", "demo"), appModule };
+  if (appInput === "") return { appDir: path11.join(env.actionRoot, "docker", "demo"), appModule };
   if (folder?.input !== appInput) throw new Error(`parseSettings: pass inspectApp(workspace, "${appInput}") for the app input`);
   const problem = folderProblem(folder, appModule, env.workspace);
   if (problem !== "") input.fail(problem);
@@ -6133,8 +6393,8 @@ function parseApp(input, folder, env) {
 }
 function folderProblem(folder, appModule, workspace) {
   const { input, realPath: realPath2 } = folder;
-  const relative2 = path9.relative(folder.realWorkspace, realPath2);
-  if (relative2 === ".." || relative2.startsWith(`..${path9.sep}`) || path9.isAbsolute(relative2))
+  const relative2 = path11.relative(folder.realWorkspace, realPath2);
+  if (relative2 === ".." || relative2.startsWith(`..${path11.sep}`) || path11.isAbsolute(relative2))
     return `app: "${input}" points outside the workspace (${workspace})${realPath2 !== folder.resolved ? `: it is a link to ${realPath2}` : ""}; give a folder inside the repository.`;
   if (!folder.isFolder) return `app: "${input}" is not a folder (looked at ${realPath2}); give the folder that holds main.py or app/main.py.`;
   if (appModule === "" && !folder.hasMain && !folder.hasAppMain)
@@ -6940,7 +7200,7 @@ async function cleanUpRun(docker, reporter, prepared, progress) {
     if (!progress.passed || localRefs(plan).length > 0 || plan.push.enabled) await docker.untag(plan.app.tag);
   }
   prepared.appContext.dispose();
-  for (const layout of [...prepared.baseLayouts, ...prepared.appLayouts]) if (layout !== "") fs8.rmSync(layout, { recursive: true, force: true });
+  for (const layout of [...prepared.baseLayouts, ...prepared.appLayouts]) if (layout !== "") fs10.rmSync(layout, { recursive: true, force: true });
   const { configDir, ownBuilder } = progress;
   if (configDir !== "" || ownBuilder !== "")
     await cleanup(
@@ -6972,8 +7232,8 @@ async function prepare(settings, env, deps) {
   if (cache.dropped !== "") (settings.cacheGiven ? reporter.warning : reporter.info)(`Cache: ${cache.dropped}.`);
   const hostPort = settings.network === "host" ? await freePort() : 0;
   const own = hasOwnImageStore(builder);
-  const baseLayouts = platformTargets.map(() => own ? fs8.mkdtempSync(path10.join(configRoot(), `${PRODUCT}-base-`)) : "");
-  const appLayouts = platformTargets.map(() => attested ? fs8.mkdtempSync(path10.join(configRoot(), `${PRODUCT}-app-`)) : "");
+  const baseLayouts = platformTargets.map(() => own ? fs10.mkdtempSync(path12.join(configRoot(), `${PRODUCT}-base-`)) : "");
+  const appLayouts = platformTargets.map(() => attested ? fs10.mkdtempSync(path12.join(configRoot(), `${PRODUCT}-app-`)) : "");
   const appContext = appBuildContext(settings.appDir, configRoot());
   const context3 = {
     date: runDate.date,
@@ -6983,11 +7243,11 @@ async function prepare(settings, env, deps) {
     jobId: job,
     builder,
     hostPort,
-    hasRequirements: fs8.existsSync(path10.join(settings.appDir, "requirements.txt")),
+    hasRequirements: fs10.existsSync(path12.join(settings.appDir, "requirements.txt")),
     actionRoot: env.actionRoot,
     appContext: appContext.dir,
     ...settings.immutableTag ? { run: { number: deps.source.runNumber, attempt: deps.source.runAttempt || "1" } } : {},
-    bundledDockerfile: fs8.readFileSync(path10.join(env.actionRoot, "docker", "Dockerfile"), "utf8"),
+    bundledDockerfile: fs10.readFileSync(path12.join(env.actionRoot, "docker", "Dockerfile"), "utf8"),
     cache: { from: cache.from, to: cache.to }
   };
   const contexts = platformTargets.map((target, index) => ({
