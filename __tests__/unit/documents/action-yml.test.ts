@@ -2,7 +2,7 @@
  * action.yml, the code and the README describe one interface: every input the code reads is
  * declared and documented, every output it sets is declared and documented, and the entry points exist.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -16,8 +16,11 @@ const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
   runs: { using: string; main: string; post: string };
 };
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-// The modules that set outputs: the pipeline, a platform job's hand-over and the merge.
-const outputSetters = ['pipeline.ts', 'platform-job.ts', 'merge.ts'].map((file) => readFileSync(join(ROOT, 'src', file), 'utf8')).join('\n');
+// Every module that sets outputs (the pipeline, a platform job's hand-over, the merge, ...), wherever it lives in src/.
+const outputSetters = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.ts'))
+  .map((file) => readFileSync(join(ROOT, 'src', file), 'utf8'))
+  .join('\n');
 
 /** First-column names of the Markdown table under a heading. */
 function tableNames(heading: string): string[] {
