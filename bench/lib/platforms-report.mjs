@@ -2,7 +2,10 @@
 // date, the machine and the loads come in as values, so the same figures always give the same text
 // (and a unit test can hold it to exact lines).
 
-/** @typedef {import('../../src/cli-result.js').CliResult} CliResult */
+/**
+ * What the report reads of a job's CLI result: its wall time and each platform it built.
+ * @typedef {Pick<import('../../src/cli-result.js').CliResult, 'seconds' | 'platforms'>} JobFigures
+ */
 
 /**
  * @typedef {object} PlatformsFigures
@@ -13,16 +16,16 @@
  * @property {string} loadBefore the load average before the first run
  * @property {string | undefined} loadAfter the load average after the merge
  * @property {Record<string, string>} load the load average at each run's start: cold, warm, merge and one per platform
- * @property {CliResult} cold the one job for every platform, --no-cache
- * @property {CliResult} warm the same job again, from the builder's cache
- * @property {CliResult[]} jobs one platform job per platform (mode: platform), cold
+ * @property {JobFigures} cold the one job for every platform, --no-cache
+ * @property {JobFigures} warm the same job again, from the builder's cache
+ * @property {JobFigures[]} jobs one platform job per platform (mode: platform), cold
  * @property {{ seconds: number }} merged the merge job (mode: merge)
  */
 
 /**
  * One row per platform of the one job: its cold and warm build and first probe.
- * @param {CliResult} cold
- * @param {CliResult} warm
+ * @param {JobFigures} cold
+ * @param {JobFigures} warm
  */
 function oneJobRows(cold, warm) {
   return cold.platforms.map((platform, index) => {
@@ -33,7 +36,7 @@ function oneJobRows(cold, warm) {
 
 /**
  * One row per platform job, with the load it started under.
- * @param {CliResult[]} jobs
+ * @param {JobFigures[]} jobs
  * @param {Record<string, string>} load
  */
 function platformJobRows(jobs, load) {
@@ -47,7 +50,7 @@ function platformJobRows(jobs, load) {
  * What the split saves: the platform jobs added up (the same work in one job) against the slowest
  * native platform job plus the merge (a workflow on native runners). Here the foreign platform ran
  * under QEMU, so the native job's time stands in for what a native runner of that architecture would take.
- * @param {CliResult[]} jobs
+ * @param {JobFigures[]} jobs
  * @param {number} mergeSeconds
  */
 function splitSentence(jobs, mergeSeconds) {

@@ -2,8 +2,6 @@
 // and the machine come in as values, so the same figures always give the same text (and a unit test
 // can hold it to exact lines).
 
-/** @typedef {import('../../src/cli-result.js').CliResult} CliResult */
-
 /**
  * @typedef {object} RebuildFigures
  * @property {string} date YYYY-MM-DD
@@ -13,7 +11,7 @@
  * @property {string} loadBefore the load average before the first push
  * @property {number} firstSeconds the first push (cold for this base), not in the table
  * @property {{ skipped: number[], always: number[], changed: number[] }} times each round's wall time, seconds
- * @property {CliResult['phases']} phases the last skipped run's phases (the CLI's own timings)
+ * @property {import('../../src/cli-result.js').PhaseTiming[]} phases the last skipped run's phases (the CLI's own timings)
  */
 
 /**
