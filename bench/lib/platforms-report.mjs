@@ -4,7 +4,7 @@
 
 /**
  * What the report reads of a job's CLI result: its wall time and each platform it built.
- * @typedef {Pick<import('../../src/cli-result.js').CliResult, 'seconds' | 'platforms'>} JobFigures
+ * @typedef {Pick<import('../../src/entry/cli-result.js').CliResult, 'seconds' | 'platforms'>} JobFigures
  */
 
 /**

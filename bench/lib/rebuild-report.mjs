@@ -11,7 +11,7 @@
  * @property {string} loadBefore the load average before the first push
  * @property {number} firstSeconds the first push (cold for this base), not in the table
  * @property {{ skipped: number[], always: number[], changed: number[] }} times each round's wall time, seconds
- * @property {import('../../src/cli-result.js').PhaseTiming[]} phases the last skipped run's phases (the CLI's own timings)
+ * @property {import('../../src/entry/cli-result.js').PhaseTiming[]} phases the last skipped run's phases (the CLI's own timings)
  */
 
 /**

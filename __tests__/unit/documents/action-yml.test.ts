@@ -16,6 +16,8 @@ const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
   runs: { using: string; main: string; post: string };
 };
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+// The full reference of inputs and outputs; the README lists the inputs by concern and links here.
+const reference = readFileSync(join(ROOT, 'docs', 'inputs.md'), 'utf8');
 // Every module that sets outputs (the pipeline, a platform job's hand-over, the merge, ...), wherever it lives in src/.
 const outputSetters = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
   .filter((file) => file.endsWith('.ts'))
@@ -24,9 +26,9 @@ const outputSetters = readdirSync(join(ROOT, 'src'), { recursive: true, encoding
 
 /** First-column names of the Markdown table under a heading. */
 function tableNames(heading: string): string[] {
-  const start = readme.indexOf(`\n## ${heading}\n`);
-  expect(start, `README has a "## ${heading}" section`).toBeGreaterThan(-1);
-  const rest = readme.slice(start + heading.length + 5);
+  const start = reference.indexOf(`\n## ${heading}\n`);
+  expect(start, `docs/inputs.md has a "## ${heading}" section`).toBeGreaterThan(-1);
+  const rest = reference.slice(start + heading.length + 5);
   const section = rest.slice(0, rest.search(/\n## /) === -1 ? undefined : rest.search(/\n## /));
   return [...section.matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1]!);
 }
@@ -64,7 +66,14 @@ describe('action.yml', () => {
   });
 });
 
-describe('README', () => {
+describe('README and docs/inputs.md', () => {
+  it('the README names every input in its list by concern, and nothing else', () => {
+    const start = readme.indexOf('\n## Inputs\n');
+    const list = readme.slice(start, readme.indexOf('\n## Outputs\n'));
+    const named = [...list.matchAll(/`([a-z-]+)`/g)].map((m) => m[1]!);
+    expect([...new Set(named)].sort()).toEqual(Object.keys(action.inputs).sort());
+  });
+
   it('documents every input, in the order of action.yml', () => {
     expect(tableNames('Inputs')).toEqual(Object.keys(action.inputs));
   });
@@ -75,7 +84,7 @@ describe('README', () => {
 
   it('gives each input the default action.yml has, where the default is a literal', () => {
     for (const [name, input] of Object.entries(action.inputs)) {
-      const row = new RegExp(`^\\| \`${name}\` \\| ([^|]+) \\|`, 'm').exec(readme);
+      const row = new RegExp(`^\\| \`${name}\` \\| ([^|]+) \\|`, 'm').exec(reference);
       expect(row, name).not.toBeNull();
       const documented = row![1]!.trim();
       if (input.default && !documented.startsWith('the ') && !documented.startsWith('(')) expect(documented, name).toBe(`\`${input.default}\``);

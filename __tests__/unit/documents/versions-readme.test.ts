@@ -1,17 +1,20 @@
-// The README must say what the code does: the versions and workers tables are docker/versions.json,
+// The documents must say what the code does: the versions and workers tables are docker/versions.json,
 // every list of workers names the catalogue's, and the environment table lists exactly the variables
 // the image reads.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { versionsFile as versions } from '../../../src/core/versions.js';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+// The README and the pages in docs/: a section may live in either (marked the same way).
+const documents = ['README.md', ...readdirSync(join(ROOT, 'docs')).map((name) => join('docs', name))]
+  .map((file) => readFileSync(join(ROOT, file), 'utf8'))
+  .join('\n');
 
 function section(name: string): string {
-  const m = new RegExp(`<!-- section:${name} \\(owner: [a-z]+\\) -->([\\s\\S]*?)<!-- /section:${name} -->`).exec(readme);
-  if (!m?.[1]) throw new Error(`README has no section:${name}`);
+  const m = new RegExp(`<!-- section:${name} \\(owner: [a-z]+\\) -->([\\s\\S]*?)<!-- /section:${name} -->`).exec(documents);
+  if (!m?.[1]) throw new Error(`no document has section:${name}`);
   return m[1];
 }
 
