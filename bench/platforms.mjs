@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildWithAction } from './lib/action-build.mjs';
 import { run } from './lib/exec.mjs';
+import { platformsReport } from './lib/platforms-report.mjs';
 import { readTestbed, testbedVariables } from './lib/testbed.mjs';
 
 /** @typedef {import('../src/cli-result.js').CliResult} CliResult */
@@ -84,6 +85,31 @@ async function mergeJob(inputs, env) {
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   if (options.help) return console.log(USAGE);
+  const bed = await readBed(options);
+  const runs = await runJobs(bed, options.platforms);
+  const report = platformsReport({
+    date: new Date().toISOString().slice(0, 10),
+    cores: os.cpus().length,
+    python: bed.python,
+    platforms: options.platforms,
+    loadBefore: bed.loadBefore,
+    loadAfter: os.loadavg()[0]?.toFixed(2),
+    ...runs,
+  });
+  console.log(`\n${report}`);
+  fs.mkdirSync(path.dirname(options.out), { recursive: true });
+  fs.writeFileSync(options.out, report);
+  console.log(`bench: wrote ${path.relative(repoRoot, options.out)} (index ${runs.merged.digest})`);
+  // The one job's platform tags stay in the engine only as the bench's own names: remove them.
+  for (const tag of runs.cold.tags.concat(runs.warm.tags)) if (!tag.includes('@')) await run('docker', ['image', 'rm', tag], { env: bed.env });
+}
+
+/**
+ * The test bed's engine, registry and Python, and what every run of the action shares; prints the
+ * line that says what the bench will do.
+ * @param {{ python: string, platforms: string }} options
+ */
+async function readBed(options) {
   const variables = await testbedVariables(repoRoot);
   const testbed = await readTestbed(repoRoot, (line) => console.log(`bench: ${line}`));
   const python = options.python || (variables.TESTBED_PYTHON_VERSIONS ?? '3.11').split(/\s+/)[0] || '3.11';
@@ -96,23 +122,32 @@ async function main() {
   const login = { image, push: 'true', username: variables.TESTBED_REGISTRY_USER ?? '' };
   // A cold build under QEMU on a busy machine outlasts the bench's usual 15 minutes (Meinheld and greenlet compile emulated).
   const common = { python, testbed, env, image, timeoutMs: 3_600_000, extraArgs: ['--push', 'true', '--username', login.username] };
-  const platforms = options.platforms.split(',');
-
   const loadBefore = os.loadavg()[0]?.toFixed(2) ?? '?';
   console.log(`bench: Python ${python}, ${options.platforms}, on ${engine || 'the default engine'}, pushing to ${image}; load average ${loadBefore}`);
+  return { python, env, login, common, loadBefore };
+}
+
+/**
+ * The measured jobs: the one job for every platform cold then warm, one platform job per platform,
+ * and the merge, each with the load average at its start.
+ * @param {Awaited<ReturnType<typeof readBed>>} bed
+ * @param {string} platforms P1,P2
+ */
+async function runJobs(bed, platforms) {
+  const { common } = bed;
   // Other work on the machine moves between runs: each run's load average is reported beside it.
   /** @type {Record<string, string>} */
   const load = {};
   const loadNow = () => os.loadavg()[0]?.toFixed(1) ?? '?';
   load.cold = loadNow();
-  const cold = await action({ ...common, extraArgs: [...common.extraArgs, '--platforms', options.platforms, '--no-cache', 'true'] });
+  const cold = await action({ ...common, extraArgs: [...common.extraArgs, '--platforms', platforms, '--no-cache', 'true'] });
   load.warm = loadNow();
-  const warm = await action({ ...common, extraArgs: [...common.extraArgs, '--platforms', options.platforms] });
+  const warm = await action({ ...common, extraArgs: [...common.extraArgs, '--platforms', platforms] });
   // One platform job per platform, cold like the one job's first run; here one after the other on
   // one engine (the foreign one still under QEMU), where a workflow runs them at once on two runners.
   const handover = fs.mkdtempSync(path.join(os.tmpdir(), 'flask-bench-handover-'));
   const jobs = [];
-  for (const platform of platforms) {
+  for (const platform of platforms.split(',')) {
     load[platform] = loadNow();
     jobs.push(
       await action({
@@ -122,65 +157,10 @@ async function main() {
     );
   }
   load.merge = loadNow();
-  const merged = await mergeJob(
-    {
-      ...login,
-      password: env.REGISTRY_PASSWORD ?? '',
-      mode: 'merge',
-      'python-version': python,
-      variant: 'debian',
-      platforms: options.platforms,
-      handover,
-      latest: 'false',
-    },
-    env,
-  );
+  const mergeInputs = { ...bed.login, password: bed.env.REGISTRY_PASSWORD ?? '', mode: 'merge', 'python-version': bed.python, variant: 'debian' };
+  const merged = await mergeJob({ ...mergeInputs, platforms, handover, latest: 'false' }, bed.env);
   fs.rmSync(handover, { recursive: true, force: true });
-
-  const rows = cold.platforms.map((platform, index) => {
-    const again = warm.platforms[index];
-    return `| ${platform.platform || 'engine'} | ${platform.emulated ? 'yes (QEMU)' : 'no'} | ${platform.buildSeconds.toFixed(1)} | ${again?.buildSeconds.toFixed(1) ?? '-'} | ${platform.probeSeconds.toFixed(2)} | ${again?.probeSeconds.toFixed(2) ?? '-'} | ${platform.probeTimeoutSeconds} |`;
-  });
-  const native = jobs.filter((job) => !job.platforms[0]?.emulated);
-  const nativeSeconds = Math.max(...native.map((job) => job.seconds));
-  const sum = jobs.reduce((total, job) => total + job.seconds, 0);
-  const jobRows = jobs.map((job) => {
-    const built = job.platforms[0];
-    return `| platform job ${built?.platform} | ${built?.emulated ? 'yes (QEMU, standing in for a native runner)' : 'no'} | ${load[built?.platform ?? ''] ?? '?'} | ${job.seconds.toFixed(1)} | ${built?.buildSeconds.toFixed(1)} | ${built?.probeSeconds.toFixed(2)} |`;
-  });
-  const report = [
-    `# One job for every platform, or one job per platform (${new Date().toISOString().slice(0, 10)})`,
-    '',
-    `\`npm run bench:platforms -- --python ${python} --platforms ${options.platforms}\` on ${os.cpus().length} cores (load average ${loadBefore} before, ${os.loadavg()[0]?.toFixed(2)} after); the demo app, built by the action (\`node dist/cli.js\`) and pushed to the test bed's registry. Seconds.`,
-    '',
-    '## One job, every platform (`platforms`, the foreign one under QEMU)',
-    '',
-    "First with `--no-cache true`, then from the builder's cache. Build: both builds (base image and app layer) per platform; the probe is from `docker run` to the first passing answer.",
-    '',
-    '| Platform | Emulated | Build, cold | Build, warm | First probe, cold | First probe, warm | Probe timeout |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
-    ...rows,
-    '',
-    `Whole job: ${cold.seconds.toFixed(1)} s cold (load average ${load.cold} at its start), ${warm.seconds.toFixed(1)} s warm (${load.warm}).`,
-    '',
-    '## One job per platform (`mode: platform`), then the merge (`mode: merge`)',
-    '',
-    'Each platform job cold (`--no-cache true`): build, smoke test, push by digest with its test record. Here they ran one after the other on one engine, the arm64 one under QEMU because this machine has no arm64 CPU; on GitHub each runs at once on a runner of its own architecture.',
-    '',
-    '| Job | Emulated | Load average at start | Wall time | Build | First probe |',
-    '| --- | --- | --- | --- | --- | --- |',
-    ...jobRows,
-    `| merge | - | ${load.merge} | ${merged.seconds.toFixed(1)} | - | - |`,
-    '',
-    `The same work in one job, one platform after the other, is about the platform jobs added up: ${sum.toFixed(1)} s. Split, the workflow waits for its slowest platform job, then the merge: on native runners, if the arm runner builds as fast as the amd64 one did here (${nativeSeconds.toFixed(1)} s), about ${(nativeSeconds + merged.seconds).toFixed(1)} s, ${(sum / (nativeSeconds + merged.seconds)).toFixed(1)} times less wall time; the merge itself takes ${merged.seconds.toFixed(1)} s. The one-job run above is the same path measured whole; compare it with these only at a similar load average.`,
-    '',
-  ].join('\n');
-  console.log(`\n${report}`);
-  fs.mkdirSync(path.dirname(options.out), { recursive: true });
-  fs.writeFileSync(options.out, report);
-  console.log(`bench: wrote ${path.relative(repoRoot, options.out)} (index ${merged.digest})`);
-  // The one job's platform tags stay in the engine only as the bench's own names: remove them.
-  for (const tag of cold.tags.concat(warm.tags)) if (!tag.includes('@')) await run('docker', ['image', 'rm', tag], { env });
+  return { load, cold, warm, jobs, merged };
 }
 
 main().catch((error) => {

@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildWithAction } from './lib/action-build.mjs';
 import { run } from './lib/exec.mjs';
+import { rebuildReport } from './lib/rebuild-report.mjs';
 import { readTestbed, testbedVariables } from './lib/testbed.mjs';
 
 /** @typedef {import('../src/cli-result.js').CliResult} CliResult */
@@ -57,16 +58,36 @@ async function docker(args, env = process.env, input) {
   return result.stdout;
 }
 
-/** @param {number[]} values */
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? NaN) : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
-}
-
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   if (options.help) return console.log(USAGE);
+  const bed = await readBed(options);
+  const basePrefix = await pushBase(bed);
+  const measured = await runRounds({ ...bed, testbed: { ...bed.testbed, basePrefix } }, options.rounds);
+  const report = rebuildReport({
+    date: new Date().toISOString().slice(0, 10),
+    cores: os.cpus().length,
+    python: bed.python,
+    rounds: options.rounds,
+    loadBefore: measured.loadBefore,
+    firstSeconds: measured.firstSeconds,
+    times: measured.times,
+    phases: measured.lastSkipped?.phases ?? [],
+  });
+  console.log(`\n${report}`);
+  fs.mkdirSync(path.dirname(options.out), { recursive: true });
+  fs.writeFileSync(options.out, report);
+  console.log(`bench: wrote ${path.relative(repoRoot, options.out)}`);
+  // The bench's local tags of what it pushed; the registry keeps them (the test bed's, removed with it).
+  const rows = await docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', bed.image]);
+  for (const ref of rows.split('\n').filter((line) => line !== '' && !line.endsWith(':<none>'))) await docker(['image', 'rm', '--no-prune', ref]);
+}
+
+/**
+ * The test bed's registry (with its login), Python and mode, and the image name this run pushes to.
+ * @param {{ python: string }} options
+ */
+async function readBed(options) {
   const variables = await testbedVariables(repoRoot);
   const registry = variables.TESTBED_REGISTRY ?? '';
   const user = variables.TESTBED_REGISTRY_USER ?? '';
@@ -76,9 +97,18 @@ async function main() {
   const python = options.python || (variables.TESTBED_PYTHON_VERSIONS ?? '3.11').split(/\s+/)[0] || '3.11';
   const namespace = `bench-rebuild-${Math.random().toString(36).slice(2, 8)}`;
   const image = `${registry}/${namespace}/app`;
+  const env = { ...process.env, REGISTRY_PASSWORD: password };
+  return { registry, user, password, testbed, python, namespace, image, env };
+}
 
-  // The base image in the registry, as a scheduled rebuild's is: offline, the stand-in pushed under
-  // the bench's own name (a prefix the action completes to python:X); online, Docker Hub's.
+/**
+ * The base image in the registry, as a scheduled rebuild's is: offline, the stand-in pushed under
+ * the bench's own name (a prefix the action completes to python:X); online, Docker Hub's. Returns
+ * the base prefix the runs build from. The login goes to a throwaway docker config, so the
+ * user's own stays untouched.
+ * @param {Awaited<ReturnType<typeof readBed>>} bed
+ */
+async function pushBase({ testbed, registry, namespace, python, user, password }) {
   let basePrefix = testbed.basePrefix;
   const config = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-rebuild-config-'));
   fs.writeFileSync(path.join(config, 'config.json'), '{"auths":{"bench-rebuild.invalid":{}}}\n');
@@ -94,83 +124,65 @@ async function main() {
   } finally {
     fs.rmSync(config, { recursive: true, force: true });
   }
+  return basePrefix;
+}
 
-  const env = { ...process.env, REGISTRY_PASSWORD: password };
-  /**
-   * @param {string} rebuild
-   * @param {string} date
-   * @param {string} tag an extra tag: another one is another input
-   * @param {'true' | 'false'} expected the `rebuilt` output the run must give
-   * @returns {Promise<{ cli: CliResult, wallMs: number, log: string }>}
-   */
-  const action = async (rebuild, date, tag, expected) => {
-    const build = await buildWithAction({
-      repoRoot,
-      cwd: repoRoot,
-      app: 'docker/demo',
-      python,
-      variant: 'debian',
-      image,
-      testbed: { ...testbed, basePrefix },
-      env,
-      extraArgs: ['--push', 'true', '--username', user, '--rebuild', rebuild, '--date', date, '--latest', 'false', '--tags', tag],
-    });
-    if (!build.ok) throw new Error(`the action failed (exit ${build.code}): ${build.error}`);
-    if (!build.log.includes(`\nrebuilt=${expected}\n`))
-      throw new Error(`rebuild: ${rebuild} on ${date} did not give rebuilt=${expected}:\n${build.log.slice(-3000)}`);
-    return { cli: build.cli, wallMs: build.wallMs, log: build.log };
-  };
+/**
+ * One run of the action on the demo app, pushed to the bench's image; fails unless its `rebuilt`
+ * output is the expected one (a skip that rebuilt, or a rebuild that skipped, would time the wrong work).
+ * @param {Awaited<ReturnType<typeof readBed>>} bed with the base prefix the runs build from
+ * @param {string} rebuild
+ * @param {string} date
+ * @param {string} tag an extra tag: another one is another input
+ * @param {'true' | 'false'} expected the `rebuilt` output the run must give
+ * @returns {Promise<{ cli: CliResult, wallMs: number, log: string }>}
+ */
+async function action({ python, image, testbed, env, user }, rebuild, date, tag, expected) {
+  const build = await buildWithAction({
+    repoRoot,
+    cwd: repoRoot,
+    app: 'docker/demo',
+    python,
+    variant: 'debian',
+    image,
+    testbed,
+    env,
+    extraArgs: ['--push', 'true', '--username', user, '--rebuild', rebuild, '--date', date, '--latest', 'false', '--tags', tag],
+  });
+  if (!build.ok) throw new Error(`the action failed (exit ${build.code}): ${build.error}`);
+  if (!build.log.includes(`\nrebuilt=${expected}\n`))
+    throw new Error(`rebuild: ${rebuild} on ${date} did not give rebuilt=${expected}:\n${build.log.slice(-3000)}`);
+  return { cli: build.cli, wallMs: build.wallMs, log: build.log };
+}
 
+/**
+ * The measured runs: the first push, then each round on later days a skipped run, an `always`
+ * rebuild and an `if-changed` rebuild with one input changed; wall times in seconds.
+ * @param {Awaited<ReturnType<typeof readBed>>} bed with the base prefix the runs build from
+ * @param {number} rounds
+ */
+async function runRounds(bed, rounds) {
   const loadBefore = os.loadavg()[0]?.toFixed(2) ?? '?';
-  console.log(`bench: Python ${python}, ${options.rounds} rounds, image ${image}; load average ${loadBefore}`);
-  const first = await action('if-changed', '2026-01-01', 'round-0', 'true');
+  console.log(`bench: Python ${bed.python}, ${rounds} rounds, image ${bed.image}; load average ${loadBefore}`);
+  const first = await action(bed, 'if-changed', '2026-01-01', 'round-0', 'true');
   console.log(`bench: first push ${(first.wallMs / 1000).toFixed(1)} s`);
   /** @type {{ skipped: number[], always: number[], changed: number[] }} */
   const times = { skipped: [], always: [], changed: [] };
   /** @type {CliResult | undefined} */
   let lastSkipped;
-  for (let round = 1; round <= options.rounds; round++) {
+  for (let round = 1; round <= rounds; round++) {
+    // Three days a round, one a run: a scheduled rebuild runs on another day than the push it checks.
     const day = (/** @type {number} */ offset) => `2026-01-${String(round * 3 + offset).padStart(2, '0')}`;
-    const skip = await action('if-changed', day(0), `round-${round - 1}`, 'false');
+    const skip = await action(bed, 'if-changed', day(0), `round-${round - 1}`, 'false');
     times.skipped.push(skip.wallMs / 1000);
     lastSkipped = skip.cli;
-    times.always.push((await action('always', day(1), `round-${round - 1}`, 'true')).wallMs / 1000);
-    times.changed.push((await action('if-changed', day(2), `round-${round}`, 'true')).wallMs / 1000);
+    times.always.push((await action(bed, 'always', day(1), `round-${round - 1}`, 'true')).wallMs / 1000);
+    times.changed.push((await action(bed, 'if-changed', day(2), `round-${round}`, 'true')).wallMs / 1000);
     console.log(
       `bench: round ${round}: skipped ${times.skipped.at(-1)?.toFixed(1)} s, warm rebuild (always) ${times.always.at(-1)?.toFixed(1)} s, warm rebuild (if-changed, one input changed) ${times.changed.at(-1)?.toFixed(1)} s`,
     );
   }
-
-  const figure = (/** @type {number[]} */ values) =>
-    `${median(values).toFixed(1)} | ${Math.min(...values).toFixed(1)} | ${Math.max(...values).toFixed(1)}`;
-  const phases = (lastSkipped?.phases ?? []).map((phase) => `| ${phase.title} | ${phase.seconds.toFixed(2)} |`);
-  const report = [
-    `# A skipped scheduled run against a warm-cache rebuild (${new Date().toISOString().slice(0, 10)})`,
-    '',
-    `\`npm run bench:rebuild -- --python ${python} --rounds ${options.rounds}\` on ${os.cpus().length} cores (load average ${loadBefore} before): the demo app, pushed with \`node dist/cli.js --push true\` to the test bed's registry (with authentication) from a base image in that registry. Each round, on another \`--date\`: \`--rebuild if-changed\` with nothing changed (skipped: the base digest resolved, the fingerprint computed and compared with the image's labels in the registry; nothing built, tested or pushed), then \`--rebuild always\` (every layer from the engine's warm cache, the smoke test, the push of a new dated tag), then \`--rebuild if-changed\` with one input changed (another extra tag: the check, then the same work as \`always\`; the base build pinned to the digest it resolved). Wall time of the whole CLI run, seconds; the machine is shared, so compare rows of one run, not runs.`,
-    '',
-    '| Run | Median | Min | Max |',
-    '| --- | --- | --- | --- |',
-    `| Skipped (\`if-changed\`, unchanged) | ${figure(times.skipped)} |`,
-    `| Warm-cache rebuild (\`always\`) | ${figure(times.always)} |`,
-    `| Warm-cache rebuild (\`if-changed\`, one input changed) | ${figure(times.changed)} |`,
-    '',
-    `The skipped run took ${((median(times.skipped) / median(times.always)) * 100).toFixed(0)} % of the warm rebuild's time (medians). First push (cold for this base, not in the table): ${(first.wallMs / 1000).toFixed(1)} s.`,
-    '',
-    "Phases of the last skipped run (the CLI's own timings):",
-    '',
-    '| Phase | Seconds |',
-    '| --- | --- |',
-    ...phases,
-    '',
-  ].join('\n');
-  console.log(`\n${report}`);
-  fs.mkdirSync(path.dirname(options.out), { recursive: true });
-  fs.writeFileSync(options.out, report);
-  console.log(`bench: wrote ${path.relative(repoRoot, options.out)}`);
-  // The bench's local tags of what it pushed; the registry keeps them (the test bed's, removed with it).
-  const rows = await docker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', image]);
-  for (const ref of rows.split('\n').filter((line) => line !== '' && !line.endsWith(':<none>'))) await docker(['image', 'rm', '--no-prune', ref]);
+  return { loadBefore, firstSeconds: first.wallMs / 1000, times, lastSkipped };
 }
 
 main().catch((error) => {
