@@ -187,26 +187,37 @@ function main() {
   return run({ port, requests, seconds, seed, concurrency, seeds });
 }
 
-async function run({ port, requests, seconds, seed, concurrency, seeds }) {
-  const r = generator(seed);
+/**
+ * The payload maker of a run: a seed (sometimes several pipelined, sometimes two spliced), mutated
+ * 1-3 times, at most MAX_PAYLOAD bytes; the same generator gives the same payloads.
+ * @param {ReturnType<typeof generator>} r
+ * @param {Buffer[]} seeds
+ */
+function payloads(r, seeds) {
   const names = Object.keys(MUTATIONS);
-  /** One payload: a seed (sometimes several pipelined, sometimes two spliced), mutated 1-3 times. */
-  const payload = () => {
+  const splice = () => {
+    const o = r.pick(seeds);
+    return o.subarray(r.int(o.length + 1));
+  };
+  return () => {
     let b = r.pick(seeds);
     const shape = r.next();
     if (shape < 0.1) b = Buffer.concat(Array.from({ length: 2 + r.int(5) }, () => r.pick(seeds)));
-    else if (shape < 0.15)
-      b = Buffer.concat([
-        b.subarray(0, r.int(b.length + 1)),
-        (() => {
-          const o = r.pick(seeds);
-          return o.subarray(r.int(o.length + 1));
-        })(),
-      ]);
+    else if (shape < 0.15) b = Buffer.concat([b.subarray(0, r.int(b.length + 1)), splice()]);
     const rounds = r.next() < 0.05 ? 0 : 1 + r.int(3);
     for (let i = 0; i < rounds; i++) b = MUTATIONS[r.pick(names)](b, r);
     return b.subarray(0, MAX_PAYLOAD);
   };
+}
+
+/** @param {Map<number, number>} answers  status → count, in status order */
+function sortedAnswers(answers) {
+  return [...answers].sort((a, b) => a[0] - b[0]);
+}
+
+async function run({ port, requests, seconds, seed, concurrency, seeds }) {
+  const r = generator(seed);
+  const payload = payloads(r, seeds);
   const deadline = Date.now() + seconds * 1000;
   const t0 = Date.now();
   const answers = new Map();
@@ -217,8 +228,7 @@ async function run({ port, requests, seconds, seed, concurrency, seeds }) {
   const report = () => {
     const rate = Math.round(sent / ((Date.now() - t0) / 1000));
     log(
-      `fuzz: ${sent} sent in ${Math.round((Date.now() - t0) / 1000)} s (${rate}/s), answers ${[...answers]
-        .sort((a, b) => a[0] - b[0])
+      `fuzz: ${sent} sent in ${Math.round((Date.now() - t0) / 1000)} s (${rate}/s), answers ${sortedAnswers(answers)
         .map(([s, n]) => `${s}:${n}`)
         .join(' ')}`,
     );
@@ -248,7 +258,7 @@ async function run({ port, requests, seconds, seed, concurrency, seeds }) {
     seconds: Math.round((Date.now() - t0) / 1000),
     seed,
     seeds: seeds.length,
-    answers: Object.fromEntries([...answers].sort((a, b) => a[0] - b[0])),
+    answers: Object.fromEntries(sortedAnswers(answers)),
     withoutAnswer: silent,
     ended: Object.fromEntries(ended),
   };
