@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-2TRICJYT.js";
+} from "./chunks/chunk-NU4OSZIF.js";
 import {
   Docker,
   cleanup,

@@ -16,7 +16,7 @@ import {
   readHandovers,
   readInputs,
   runPipeline
-} from "./chunks/chunk-2TRICJYT.js";
+} from "./chunks/chunk-NU4OSZIF.js";
 import {
   Docker,
   actionState,

@@ -11,6 +11,8 @@ export const CONTEXT_DIR_PREFIX = `${PRODUCT}-context-`;
 
 export interface BuildContext {
   dir: string;
+  /** Whether the app folder holds a .git, so that dir is a copy without it. */
+  withoutGit: boolean;
   /** Removes the copy, if one was made. */
   dispose: () => void;
 }
@@ -25,7 +27,7 @@ export function holdsGit(dir: string): boolean {
 }
 
 export function appBuildContext(appDir: string, tempRoot: string): BuildContext {
-  if (!holdsGit(appDir)) return { dir: appDir, dispose: () => undefined };
+  if (!holdsGit(appDir)) return { dir: appDir, withoutGit: false, dispose: () => undefined };
   const dir = fs.mkdtempSync(path.join(tempRoot, CONTEXT_DIR_PREFIX));
   try {
     fs.cpSync(appDir, dir, {
@@ -39,5 +41,5 @@ export function appBuildContext(appDir: string, tempRoot: string): BuildContext 
     fs.rmSync(dir, { recursive: true, force: true });
     throw new Error(`Could not prepare the app's build context without .git (${(error as Error).message}).`, { cause: error });
   }
-  return { dir, dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return { dir, withoutGit: true, dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }

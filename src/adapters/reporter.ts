@@ -1,12 +1,10 @@
 // Where the pipeline's words go: the Actions log (folded groups, annotations, outputs,
 // job summary) when run as an action, or plain text when run from the command line.
 import * as core from '@actions/core';
+import type { SummaryRow } from '../core/summary.js';
 import { fence } from '../core/untrusted-text.js';
 
-export interface SummaryRow {
-  label: string;
-  value: string;
-}
+export type { SummaryRow };
 
 export interface Reporter {
   group<T>(title: string, task: () => Promise<T>): Promise<T>;

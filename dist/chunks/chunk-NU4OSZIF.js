@@ -5209,10 +5209,7 @@ async function readEnvironment(token = "") {
 }
 
 // src/pipeline/pipeline.ts
-import { randomBytes } from "node:crypto";
-import * as fs10 from "node:fs";
-import * as net from "node:net";
-import * as path12 from "node:path";
+import * as fs11 from "node:fs";
 
 // src/pipeline/attestations.ts
 import * as fs3 from "node:fs";
@@ -5534,61 +5531,259 @@ function isFile(p) {
   }
 }
 
-// src/adapters/build-context.ts
-import * as fs5 from "node:fs";
-import * as path5 from "node:path";
-var CONTEXT_DIR_PREFIX = `${PRODUCT}-context-`;
-function holdsGit(dir) {
-  for (const entry of fs5.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === ".git") return true;
-    if (entry.isDirectory() && holdsGit(path5.join(dir, entry.name))) return true;
-  }
-  return false;
+// src/adapters/probe.ts
+import * as http from "node:http";
+
+// src/core/body-match.ts
+import { Worker } from "node:worker_threads";
+var MATCHER = `
+const { parentPort, workerData } = require('node:worker_threads');
+parentPort.postMessage(new RegExp(workerData.source).test(workerData.text));
+`;
+function matchWithin(source, text, timeoutMs) {
+  return new Promise((resolve2, reject) => {
+    const worker = new Worker(MATCHER, { eval: true, workerData: { source, text } });
+    let done = false;
+    const finish = (settle) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      settle();
+    };
+    const timer = setTimeout(() => finish(() => resolve2("timed out")), Math.max(0, timeoutMs));
+    worker.once("message", (matched) => finish(() => resolve2(matched ? "match" : "no match")));
+    worker.once("error", (error) => finish(() => reject(error)));
+  });
 }
-function appBuildContext(appDir, tempRoot) {
-  if (!holdsGit(appDir)) return { dir: appDir, dispose: () => void 0 };
-  const dir = fs5.mkdtempSync(path5.join(tempRoot, CONTEXT_DIR_PREFIX));
-  try {
-    fs5.cpSync(appDir, dir, {
-      recursive: true,
-      filter: (source) => path5.basename(source) !== ".git",
-      // Links stay links with their own targets, as Docker would send them; timestamps keep the layer cache.
-      verbatimSymlinks: true,
-      preserveTimestamps: true
+
+// src/adapters/probe.ts
+var BODY_LIMIT = 64 * 1024;
+function probeOnce(url, expect, timeoutMs) {
+  const started = Date.now();
+  return new Promise((resolve2) => {
+    let settled = false;
+    let complete = false;
+    const settle = (attempt) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      request2.destroy();
+      resolve2(attempt);
+    };
+    const fail = (attempt) => {
+      if (!complete) settle(attempt);
+    };
+    const request2 = http.get(url, { agent: false, headers: { "user-agent": `${PRODUCT}-probe` } }, (response) => {
+      const chunks = [];
+      let size = 0;
+      const finish = () => {
+        if (settled || complete) return;
+        complete = true;
+        clearTimeout(timer);
+        request2.destroy();
+        const body = Buffer.concat(chunks).toString("utf8").slice(0, BODY_LIMIT);
+        const status = response.statusCode ?? 0;
+        judge(status, body, expect, started + timeoutMs - Date.now()).then(
+          (verdict) => settle({ kind: "response", status, body, ...verdict }),
+          (error) => settle({ kind: "error", message: `probe-body could not be matched: ${error.message}`, refused: false })
+        );
+      };
+      response.on("data", (chunk) => {
+        if (complete) return;
+        chunks.push(chunk);
+        size += chunk.length;
+        if (size >= BODY_LIMIT) finish();
+      });
+      response.on("end", finish);
+      response.on("error", (error) => fail({ kind: "error", message: error.message, refused: false }));
     });
-  } catch (error) {
-    fs5.rmSync(dir, { recursive: true, force: true });
-    throw new Error(`Could not prepare the app's build context without .git (${error.message}).`, { cause: error });
+    const timer = setTimeout(() => fail({ kind: "error", message: `no complete response within ${timeoutMs} ms`, refused: false }), timeoutMs);
+    request2.on(
+      "error",
+      (error) => fail({
+        kind: "error",
+        message: error.code ? `${error.code}: ${error.message}` : error.message,
+        // Refused or reset before any answer: the server is not listening yet.
+        refused: error.code === "ECONNREFUSED" || error.code === "ECONNRESET"
+      })
+    );
+  });
+}
+async function judge(status, body, expect, timeoutMs) {
+  if (status !== expect.status) return { passed: false, reason: `status ${status}, expected ${expect.status}` };
+  if (expect.body === "") return { passed: true, reason: "ok" };
+  const result = await matchWithin(expect.body, body, timeoutMs);
+  if (result === "timed out")
+    return {
+      passed: false,
+      reason: `matching the body against /${expect.body}/ did not finish in the ${Math.max(0, timeoutMs)} ms this attempt had left`,
+      patternTimedOut: true
+    };
+  if (result === "no match") return { passed: false, reason: `body does not match /${expect.body}/` };
+  return { passed: true, reason: "ok" };
+}
+function nextDelay(previousMs, lastAttempt) {
+  const cap = lastAttempt.kind === "error" && lastAttempt.refused ? 200 : 2e3;
+  return Math.min(Math.round(previousMs * 1.5), cap);
+}
+function describeAttempt(attempt) {
+  if (!attempt) return "no probe was made";
+  if (attempt.kind === "error") return `connection error: ${attempt.message}`;
+  const body = attempt.body.length > 2e3 ? `${attempt.body.slice(0, 2e3)}\u2026 (cut)` : attempt.body;
+  return `HTTP ${attempt.status} (${attempt.reason})
+${body}`;
+}
+
+// src/pipeline/smoke-test.ts
+var SmokeTestError = class extends Error {
+  constructor(message, details, lastStatus) {
+    super(message);
+    this.details = details;
+    this.lastStatus = lastStatus;
+    this.name = "SmokeTestError";
   }
-  return { dir, dispose: () => fs5.rmSync(dir, { recursive: true, force: true }) };
+  details;
+  lastStatus;
+};
+var realClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve2) => setTimeout(resolve2, ms))
+};
+async function smokeTest(docker, plan, imageId, clock = realClock) {
+  const { container, probe } = plan;
+  const started = clock.now();
+  const deadline = started + probe.timeoutSeconds * 1e3;
+  try {
+    await docker.runContainer([...container.runArgs, imageId]);
+    let address;
+    try {
+      address = container.hostPort !== void 0 ? `127.0.0.1:${container.hostPort}` : await docker.publishedAddress(container.name, container.containerPort);
+    } catch (error) {
+      const state = await exitState(docker, container.name);
+      if (state.running) throw error;
+      throw await failure(docker, container.name, `${exitedMessage(state)} before its port could be probed.`, void 0, void 0);
+    }
+    const url = `http://${address}${probe.path}`;
+    let last;
+    let lastResponse;
+    let delay = 100;
+    for (; ; ) {
+      const remaining = deadline - clock.now();
+      last = await probeOnce(url, probe, Math.max(1e3, Math.min(5e3, remaining)));
+      if (last.kind === "response") lastResponse = last;
+      if (last.kind === "response" && last.passed) {
+        return { status: last.status, seconds: (clock.now() - started) / 1e3, url };
+      }
+      const left = deadline - clock.now();
+      const [state] = await Promise.all([exitState(docker, container.name), clock.sleep(Math.max(0, Math.min(delay, left)))]);
+      if (!state.running) {
+        throw await failure(docker, container.name, `${exitedMessage(state)} before answering ${url} as expected.`, last, lastResponse);
+      }
+      if (left <= 0) {
+        throw await failure(
+          docker,
+          container.name,
+          `The app did not answer ${url} with status ${probe.status}${probe.body ? ` and a body matching /${probe.body}/` : ""} within ${probe.timeoutSeconds} s.${lastResponse?.kind === "response" && lastResponse.patternTimedOut ? ` Matching the body against probe-body did not finish in the time left and was stopped: the pattern backtracks (nested quantifiers such as (a+)+ take exponential time); simplify it.` : ""}`,
+          last,
+          lastResponse
+        );
+      }
+      delay = nextDelay(delay, last);
+    }
+  } finally {
+    await docker.removeContainer(container.name);
+  }
+}
+async function exitState(docker, name) {
+  try {
+    const state = await docker.containerState(name);
+    return state.running ? { running: true } : { running: false, exitCode: state.exitCode };
+  } catch (error) {
+    return { running: false, gone: error.message.split("\n")[0] ?? "" };
+  }
+}
+function exitedMessage(state) {
+  return "exitCode" in state ? `The app container exited with code ${state.exitCode}` : `The app container is gone (${state.gone})`;
+}
+async function failure(docker, container, message, last, lastResponse) {
+  const logs = await docker.logs(container, 80);
+  const details = [
+    "Last probe:",
+    indent(describeAttempt(last)),
+    ...lastResponse && lastResponse !== last ? ["", "Last HTTP response:", indent(describeAttempt(lastResponse))] : [],
+    "",
+    "Last container log lines:",
+    indent(logs || "(the container printed nothing)")
+  ].join("\n");
+  return new SmokeTestError(message, details, lastResponse?.kind === "response" ? lastResponse.status : 0);
+}
+function indent(text) {
+  return text.split("\n").map((line) => `  ${line}`).join("\n");
+}
+
+// src/pipeline/build.ts
+async function buildAndTest(deps, settings, plan, several, progress) {
+  const { docker, reporter } = deps;
+  const where = several ? ` for ${plan.target.platform}` : "";
+  try {
+    progress.stage = `build${where}`;
+    const buildSeconds = await buildPlatform(docker, reporter, settings, plan, progress.dockerEnv);
+    const layout = plan.appLayout !== "" ? await loadLayout(docker, deps.tools, plan.appLayout, plan.app.tag) : void 0;
+    const imageId = await docker.imageId(plan.app.tag);
+    progress.stage = `smoke test${where}`;
+    deps.state.save({ container: plan.container.name });
+    const probe = await reporter.group(`Smoke-test ${imageId.slice(7, 19)}${where}`, async () => {
+      const result = await smokeTest(docker, plan, imageId);
+      reporter.info(`${result.url} answered ${result.status} after ${result.seconds.toFixed(2)} s${plan.target.emulated ? " (emulated)" : ""}.`);
+      return result;
+    });
+    progress.tested.push({ plan, imageId, probe, buildSeconds, ...layout ? { layout } : {} });
+  } catch (error) {
+    if (several && error instanceof Error) error.message = `${plan.target.platform}: ${error.message}`;
+    throw error;
+  }
+}
+async function buildPlatform(docker, reporter, settings, plan, dockerEnv) {
+  const started = Date.now();
+  const where = plan.target.platform !== "" ? ` for ${plan.target.platform}${plan.target.emulated ? " (emulated)" : ""}` : "";
+  const build = (step, what) => retry(() => docker.build(step.args, what, step.dockerfile, { ...step.env, ...dockerEnv }), {
+    ...registryRetry(what, (message) => reporter.warning(message)),
+    // Only a failed fetch of an image is retried: a failing RUN step would fail the same way again.
+    isTransient: (error) => error instanceof DockerError && isTransientPullError(`${error.result?.stdout ?? ""}
+${error.result?.stderr ?? ""}`)
+  });
+  await reporter.group(`Build the base image from ${plan.baseImage}${where}`, () => build(plan.base, "Building the base image"));
+  await reporter.group(`Layer the app from ${settings.appDir}${where}`, () => build(plan.app, "Layering the app"));
+  return (Date.now() - started) / 1e3;
 }
 
 // src/pipeline/platform-job.ts
-import * as fs8 from "node:fs";
-import * as path8 from "node:path";
+import * as fs7 from "node:fs";
+import * as path7 from "node:path";
 
 // src/adapters/handover.ts
-import * as fs6 from "node:fs";
-import * as path6 from "node:path";
+import * as fs5 from "node:fs";
+import * as path5 from "node:path";
 function writeHandover(folder, handover) {
-  fs6.mkdirSync(folder, { recursive: true });
-  const file = path6.join(folder, `${platformSlug(handover.platform)}.json`);
-  fs6.writeFileSync(file, `${JSON.stringify(handover, null, 2)}
+  fs5.mkdirSync(folder, { recursive: true });
+  const file = path5.join(folder, `${platformSlug(handover.platform)}.json`);
+  fs5.writeFileSync(file, `${JSON.stringify(handover, null, 2)}
 `);
   return file;
 }
 function readHandovers(folder, digests, image) {
   const handed = { members: [], problems: [] };
   if (folder !== "") {
-    if (!fs6.existsSync(folder) || !fs6.statSync(folder).isDirectory())
+    if (!fs5.existsSync(folder) || !fs5.statSync(folder).isDirectory())
       handed.problems.push(
         `handover: "${folder}" is not a folder; give the path actions/download-artifact wrote the platform jobs' hand-over files to.`
       );
     else {
-      const files = fs6.readdirSync(folder, { recursive: true }).filter((name) => name.endsWith(".json")).sort();
+      const files = fs5.readdirSync(folder, { recursive: true }).filter((name) => name.endsWith(".json")).sort();
       if (files.length === 0 && digests.length === 0)
         handed.problems.push(`handover: "${folder}" holds no hand-over file (*.json): did any platform job finish?`);
-      for (const name of files) readOne(path6.join(folder, name), name, image, handed);
+      for (const name of files) readOne(path5.join(folder, name), name, image, handed);
     }
   }
   digests.forEach((digest, index) => handed.members.push({ source: `digests line ${index + 1}`, digest, claimedPlatform: "" }));
@@ -5597,7 +5792,7 @@ function readHandovers(folder, digests, image) {
 function readOne(file, name, image, handed) {
   let value;
   try {
-    value = JSON.parse(fs6.readFileSync(file, "utf8"));
+    value = JSON.parse(fs5.readFileSync(file, "utf8"));
   } catch (error) {
     handed.problems.push(`${name}: not a hand-over file (${error.message}).`);
     return;
@@ -5614,8 +5809,8 @@ function readOne(file, name, image, handed) {
 }
 
 // src/adapters/image-upload.ts
-import * as fs7 from "node:fs";
-import * as path7 from "node:path";
+import * as fs6 from "node:fs";
+import * as path6 from "node:path";
 import { promisify } from "node:util";
 import * as zlib from "node:zlib";
 
@@ -5904,7 +6099,7 @@ var gzip2 = promisify(zlib.gzip);
 var OCI_CONFIG = "application/vnd.oci.image.config.v1+json";
 var LAYER = "application/vnd.oci.image.layer.v1.tar";
 async function uploadImage(docker, client, imageId, workDir) {
-  const file = path7.join(workDir, "image.tar");
+  const file = path6.join(workDir, "image.tar");
   await docker.save(imageId, file);
   try {
     const archive = readTarIndex(file);
@@ -5926,7 +6121,7 @@ async function uploadImage(docker, client, imageId, workDir) {
     const platform = configPlatform(JSON.parse(config.toString("utf8")));
     return { manifest: { mediaType: OCI_MANIFEST, digest, size: manifest.length }, platform, configDigest };
   } finally {
-    fs7.rmSync(file, { force: true });
+    fs6.rmSync(file, { force: true });
   }
 }
 async function uploadLayer(client, bytes) {
@@ -5938,16 +6133,16 @@ async function uploadLayer(client, bytes) {
   return { mediaType, digest, size: blob.length };
 }
 function readTarIndex(file) {
-  const fd = fs7.openSync(file, "r");
+  const fd = fs6.openSync(file, "r");
   const entries = /* @__PURE__ */ new Map();
   const links = /* @__PURE__ */ new Map();
   try {
-    const size = fs7.fstatSync(fd).size;
+    const size = fs6.fstatSync(fd).size;
     const header = Buffer.alloc(512);
     let offset = 0;
     let longName = "";
     while (offset + 512 <= size) {
-      fs7.readSync(fd, header, 0, 512, offset);
+      fs6.readSync(fd, header, 0, 512, offset);
       if (header.every((byte) => byte === 0)) break;
       const field = (start, length) => header.toString("utf8", start, start + length).replace(/\0.*$/s, "");
       const entrySize = parseInt(field(124, 12).trim() || "0", 8);
@@ -5960,26 +6155,26 @@ function readTarIndex(file) {
       } else {
         const name = longName || (prefix !== "" ? `${prefix}/${field(0, 100)}` : field(0, 100));
         if (type === "0" || type === "" || type === "7") entries.set(name.replace(/^\.\//, ""), { offset: data, size: entrySize });
-        if (type === "2") links.set(name.replace(/^\.\//, ""), path7.posix.join(path7.posix.dirname(name), field(157, 100)).replace(/^\.\//, ""));
+        if (type === "2") links.set(name.replace(/^\.\//, ""), path6.posix.join(path6.posix.dirname(name), field(157, 100)).replace(/^\.\//, ""));
         longName = "";
       }
       offset = data + Math.ceil(entrySize / 512) * 512;
     }
   } catch (error) {
-    fs7.closeSync(fd);
+    fs6.closeSync(fd);
     throw error;
   }
-  fs7.closeSync(fd);
+  fs6.closeSync(fd);
   return {
     read(name) {
       const wanted = name.replace(/^\.\//, "");
       const entry = entries.get(links.get(wanted) ?? wanted);
       if (!entry) throw new Error(`docker save wrote no ${name}.`);
-      const handle = fs7.openSync(file, "r");
+      const handle = fs6.openSync(file, "r");
       try {
         return readAt(handle, entry.offset, entry.size);
       } finally {
-        fs7.closeSync(handle);
+        fs6.closeSync(handle);
       }
     }
   };
@@ -5987,7 +6182,7 @@ function readTarIndex(file) {
 function readAt(fd, offset, size) {
   const buffer = Buffer.alloc(size);
   let done = 0;
-  while (done < size) done += fs7.readSync(fd, buffer, done, size - done, offset + done);
+  while (done < size) done += fs6.readSync(fd, buffer, done, size - done, offset + done);
   return buffer;
 }
 
@@ -6039,7 +6234,7 @@ async function handOverTested(docker, reporter, settings, tested, run) {
     password: settings.password,
     log: (message) => reporter.warning(message)
   });
-  const workDir = fs8.mkdtempSync(path8.join(configRoot(), `${PRODUCT}-upload-`));
+  const workDir = fs7.mkdtempSync(path7.join(configRoot(), `${PRODUCT}-upload-`));
   try {
     const uploaded = await reporter.group(`Push the tested image by digest to ${settings.image} (no tag)`, async () => {
       const image = await uploadImage(docker, client, imageId, workDir);
@@ -6071,7 +6266,7 @@ async function handOverTested(docker, reporter, settings, tested, run) {
       if (!stored.subjectNoted) await client.addToReferrersTag(uploaded.manifest.digest, artifact.descriptor);
       reporter.info(`Test record ${artifact.descriptor.digest} (${stored.subjectNoted ? "referrers API" : "referrers tag"}).`);
     });
-    const handoverFile = writeHandover(settings.handover || path8.join(configRoot(), `${PRODUCT}-handover`), {
+    const handoverFile = writeHandover(settings.handover || path7.join(configRoot(), `${PRODUCT}-handover`), {
       image: settings.image,
       platform: uploaded.platform,
       digest: uploaded.manifest.digest,
@@ -6084,16 +6279,272 @@ async function handOverTested(docker, reporter, settings, tested, run) {
     reporter.setOutput("handover-file", handoverFile);
     return { digest: uploaded.manifest.digest, pushed: [`${settings.image}@${uploaded.manifest.digest}`], platform: uploaded.platform, handoverFile };
   } finally {
-    fs8.rmSync(workDir, { recursive: true, force: true });
+    fs7.rmSync(workDir, { recursive: true, force: true });
   }
 }
 
+// src/pipeline/prepare.ts
+import { randomBytes } from "node:crypto";
+import * as fs9 from "node:fs";
+import * as net from "node:net";
+import * as path9 from "node:path";
+
+// src/adapters/build-context.ts
+import * as fs8 from "node:fs";
+import * as path8 from "node:path";
+var CONTEXT_DIR_PREFIX = `${PRODUCT}-context-`;
+function holdsGit(dir) {
+  for (const entry of fs8.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === ".git") return true;
+    if (entry.isDirectory() && holdsGit(path8.join(dir, entry.name))) return true;
+  }
+  return false;
+}
+function appBuildContext(appDir, tempRoot) {
+  if (!holdsGit(appDir)) return { dir: appDir, withoutGit: false, dispose: () => void 0 };
+  const dir = fs8.mkdtempSync(path8.join(tempRoot, CONTEXT_DIR_PREFIX));
+  try {
+    fs8.cpSync(appDir, dir, {
+      recursive: true,
+      filter: (source) => path8.basename(source) !== ".git",
+      // Links stay links with their own targets, as Docker would send them; timestamps keep the layer cache.
+      verbatimSymlinks: true,
+      preserveTimestamps: true
+    });
+  } catch (error) {
+    fs8.rmSync(dir, { recursive: true, force: true });
+    throw new Error(`Could not prepare the app's build context without .git (${error.message}).`, { cause: error });
+  }
+  return { dir, withoutGit: true, dispose: () => fs8.rmSync(dir, { recursive: true, force: true }) };
+}
+
+// src/core/settings/supply-chain.ts
+var ATTESTATION_KINDS = ["provenance", "sbom"];
+var PROVENANCE_MODES = ["min", "max"];
+var SIGN_MODES = ["none", "keyless", "key"];
+function parseSupplyChain(input, builder) {
+  const kinds = input.list("attestations").map((kind) => kind.toLowerCase());
+  const none = kinds.length === 1 && kinds[0] === "none";
+  for (const kind of none ? [] : kinds)
+    if (!ATTESTATION_KINDS.includes(kind))
+      input.fail(`attestations: "${kind}" is not an attestation; use provenance, sbom, both (provenance, sbom) or none.`);
+  const given = input.get("provenance-mode").toLowerCase() || "min";
+  if (!PROVENANCE_MODES.includes(given))
+    input.fail(
+      `provenance-mode: "${input.get("provenance-mode")}" is not a mode; use min (no build arguments) or max (with them and the Dockerfile).`
+    );
+  const mode = given === "max" ? "max" : "min";
+  const sbomGenerator = input.get("sbom-generator");
+  if (sbomGenerator !== "" && !isValidReference(sbomGenerator))
+    input.fail(`sbom-generator: "${sbomGenerator}" is not an image reference; use e.g. docker/buildkit-syft-scanner:stable-1, or leave it empty.`);
+  const attestations = {
+    provenance: !none && kinds.includes("provenance") ? mode : "",
+    sbom: !none && kinds.includes("sbom"),
+    sbomGenerator
+  };
+  if (builder === "classic" && hasAttestations(attestations))
+    input.fail(
+      "attestations: the classic builder makes none; use builder: auto or buildx (on GitHub, docker/setup-buildx-action), or set attestations: none."
+    );
+  return { attestations, signing: parseSigning(input) };
+}
+function parseSigning(input) {
+  const given = input.get("sign").toLowerCase() || "none";
+  const key = input.verbatim("cosign-key").trim();
+  const keyPassword = input.verbatim("cosign-password");
+  if (!SIGN_MODES.includes(given)) {
+    input.fail(`sign: "${input.get("sign")}" is not a way to sign; use none, keyless (Sigstore, needs id-token: write) or key (with cosign-key).`);
+    return { mode: "none", key: "", keyPassword: "" };
+  }
+  const mode = given;
+  if (mode === "key" && key === "")
+    input.fail("cosign-key: required when sign is key; give the private key from `cosign generate-key-pair` as a secret.");
+  if (mode !== "key" && key !== "") input.fail(`cosign-key: given, but sign is ${mode}; set sign: key to sign with it.`);
+  return { mode, key: mode === "key" ? key : "", keyPassword: mode === "key" ? keyPassword : "" };
+}
+function hasAttestations(attestations) {
+  return attestations.provenance !== "" || attestations.sbom;
+}
+
+// src/pipeline/signing.ts
+var COSIGN_KEY_ENV = "COSIGN_PRIVATE_KEY";
+var COSIGN_PASSWORD_ENV = "COSIGN_PASSWORD";
+async function requireSigning(tools, signing, env) {
+  if (signing.mode === "none") return;
+  if (!await hasTool(tools, "cosign", ["version"]))
+    throw new ToolError(
+      `sign: ${signing.mode} needs cosign, which is not on PATH; add sigstore/cosign-installer before this step, or set sign: none.`
+    );
+  if (signing.mode === "keyless" && !env.ACTIONS_ID_TOKEN_REQUEST_URL)
+    throw new ToolError(
+      "sign: keyless needs the job's OIDC token, and this job has none; grant it with `permissions: id-token: write` (GitHub Actions only), or sign with a key (sign: key and cosign-key)."
+    );
+}
+function signArgs(signing, digestRef) {
+  const loopback = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(registryHost(digestRef) ?? "");
+  return [
+    "sign",
+    "--yes",
+    ...signing.mode === "key" ? ["--key", `env://${COSIGN_KEY_ENV}`] : [],
+    // A registry on loopback speaks plain HTTP (as docker allows it); nowhere else.
+    ...loopback ? ["--allow-insecure-registry", "--allow-http-registry"] : [],
+    // A key-signed signature is not sent to Sigstore's public log: the key's owner is the trust root.
+    ...signing.mode === "key" ? ["--tlog-upload=false"] : [],
+    digestRef
+  ];
+}
+async function signDigest(tools, signing, repository, digest, options) {
+  const ref = `${repository}@${digest}`;
+  const env = {
+    ...options.configDir !== "" ? { DOCKER_CONFIG: options.configDir } : {},
+    ...signing.mode === "key" ? { [COSIGN_KEY_ENV]: signing.key, [COSIGN_PASSWORD_ENV]: signing.keyPassword } : {}
+  };
+  await retry(
+    async () => {
+      const signed = await tools("cosign", signArgs(signing, ref), { env, echo: true });
+      if (signed.exitCode !== 0) throw new ToolError(`cosign sign ${ref} failed: ${lastLines(signed.stderr || signed.stdout)}`);
+    },
+    registryRetry(`sign ${ref}`, options.log, options.retry)
+  );
+  const located = await tools(
+    "cosign",
+    ["triangulate", ...signArgs(signing, ref).includes("--allow-insecure-registry") ? ["--allow-insecure-registry"] : [], ref],
+    {
+      env
+    }
+  );
+  return located.exitCode === 0 ? located.stdout.trim() : "";
+}
+function lastLines(text) {
+  return text.trimEnd().split("\n").slice(-5).join("\n");
+}
+
+// src/pipeline/prepare.ts
+async function prepare(settings, app, env, deps) {
+  const { docker, reporter } = deps;
+  const runDate = await deps.resolveDate(settings.date, settings.githubToken);
+  const job = jobId(deps.source);
+  const { builder, dropped, platforms } = await runBuilder(docker, settings, job);
+  const attested = attestsPush(settings);
+  await requireSupport(settings, builder, attested, deps.tools);
+  const platformTargets = await buildTargets(docker, settings, builder, platforms);
+  const cache = dropped !== "" ? { from: [], to: [], dropped } : cacheForBuilder({ from: settings.cacheFrom, to: settings.cacheTo }, builder.kind);
+  if (cache.dropped !== "") (settings.cacheGiven ? reporter.warning : reporter.info)(`Cache: ${cache.dropped}.`);
+  const hostPort = settings.network === "host" ? await freePort() : 0;
+  const own = hasOwnImageStore(builder);
+  const baseLayouts = platformTargets.map(() => own ? fs9.mkdtempSync(path9.join(configRoot(), `${PRODUCT}-base-`)) : "");
+  const appLayouts = platformTargets.map(() => attested ? fs9.mkdtempSync(path9.join(configRoot(), `${PRODUCT}-app-`)) : "");
+  const appContext = appBuildContext(settings.appDir, configRoot());
+  const context3 = {
+    date: runDate.date,
+    created: (/* @__PURE__ */ new Date()).toISOString(),
+    sourceUrl: deps.source.url,
+    revision: deps.source.revision,
+    jobId: job,
+    builder,
+    hostPort,
+    hasRequirements: app.hasRequirements,
+    actionRoot: env.actionRoot,
+    appContext: appContext.dir,
+    ...settings.immutableTag ? { run: { number: deps.source.runNumber, attempt: deps.source.runAttempt || "1" } } : {},
+    bundledDockerfile: fs9.readFileSync(path9.join(env.actionRoot, "docker", "Dockerfile"), "utf8"),
+    cache: { from: cache.from, to: cache.to }
+  };
+  const contexts = platformTargets.map((target, index) => ({
+    ...context3,
+    target,
+    baseLayout: baseLayouts[index],
+    appLayout: appLayouts[index]
+  }));
+  const plans = contexts.map((planContext) => makePlan(settings, planContext));
+  if (appContext.withoutGit) reporter.info("The app folder holds a .git: the image is built from a copy without it.");
+  describeRun(reporter, settings, plans, runDate, { builder, cache });
+  return { plans, contexts, appContext, baseLayouts, appLayouts, date: runDate.date, jobId: job };
+}
+function attestsPush(settings) {
+  return settings.push && hasAttestations(settings.attestations);
+}
+async function runBuilder(docker, settings, job) {
+  const engineBuilder = await docker.buildxBuilder();
+  const named = settings.builder === "current" || typeof settings.builder === "object";
+  const namedBuilder = typeof settings.builder === "object" ? settings.builder.name : void 0;
+  let facts = named && engineBuilder !== "" ? await docker.inspectBuilder(namedBuilder) : void 0;
+  if (facts?.name && facts.platforms.length === 0 && settings.platforms.length > 0) facts = await docker.inspectBuilder(namedBuilder, true);
+  const chosen = chooseBuilder(settings.builder, engineBuilder, facts?.name ? facts : void 0);
+  const asked = needsCacheExport(settings.cacheTo) || settings.platforms.length > 0;
+  const inspected = facts?.name && chosen.kind === "buildx" ? facts : chosen.kind === "buildx" && asked ? await docker.inspectBuilder(chosen.name) : { driver: "", platforms: [] };
+  const { builder, dropped } = await cacheCapableBuilder(docker, chosen, inspected.driver, settings, job);
+  return { builder, dropped, platforms: inspected.platforms };
+}
+async function requireSupport(settings, builder, attested, tools) {
+  requireSecretSupport(settings.pipIndexUrl, builder);
+  if (attested) requireAttestingBuilder(builder);
+  if (attested) await requireSkopeo(tools);
+  if (settings.push) await requireSigning(tools, settings.signing, process.env);
+}
+function describeRun(reporter, settings, plans, runDate, { builder, cache }) {
+  const first = plans[0];
+  reporter.info(
+    `Python ${settings.pythonVersion} (${settings.variant}) on ${first.baseImage}, worker ${settings.worker}${describePlatforms(plans)}; dated tags use ${runDate.date} (${runDate.source}). Builder: ${describeBuilder(builder)}. Cache: ${describeCache(cache)}.${first.pipIndex === "secret" ? " The package index reaches pip as a build secret." : ""}`
+  );
+  if (!attestsPush(settings) && hasAttestations(settings.attestations))
+    reporter.info("Attestations are attached to a pushed image only: this run pushes nothing.");
+}
+function describePlatforms(plans) {
+  if (plans.length === 1 && plans[0].target.platform === "") return "";
+  return `, for ${plans.map((plan) => `${plan.target.platform}${plan.target.emulated ? ` (emulated; probe timeout ${plan.probe.timeoutSeconds} s)` : ""}`).join(" and ")}`;
+}
+async function cacheCapableBuilder(docker, chosen, driver, settings, job) {
+  if (chosen.kind !== "buildx") return { builder: chosen, dropped: "" };
+  if (attestsPush(settings)) {
+    if (chosen.driver === void 0) return { builder: { kind: "buildx", name: ownBuilderName(job), own: true }, dropped: "" };
+    if (chosen.driver === "docker")
+      throw new BuilderError(
+        `attestations: builder ${chosen.name} (docker driver) cannot write an image with its attestations for the smoke test and the push; name a docker-container builder (docker/setup-buildx-action makes one), set builder to auto, or set attestations: none.`
+      );
+    return { builder: chosen, dropped: "" };
+  }
+  if (!needsCacheExport(settings.cacheTo)) return { builder: chosen, dropped: "" };
+  const store = driver === "docker" || driver === "" ? await docker.containerdImageStore() : false;
+  const plan = cacheBuilderPlan(chosen, driver, store, { to: settings.cacheTo, given: settings.cacheGiven });
+  if (plan.action === "make") return { builder: { kind: "buildx", name: ownBuilderName(job), own: true }, dropped: "" };
+  return { builder: chosen, dropped: plan.action === "drop" ? plan.reason : "" };
+}
+async function buildTargets(docker, settings, builder, listed) {
+  if (settings.platforms.length === 0) return targets([], "");
+  if (builder.kind !== "buildx")
+    throw new BuilderError(
+      `platforms: ${settings.platforms.join(", ")} needs buildx, and this run has the classic builder (${builder.reason}); install the buildx plugin (on GitHub, docker/setup-buildx-action), or leave platforms empty.`
+    );
+  const enginePlatform = await docker.enginePlatform();
+  const missing = unsupportedPlatforms(settings.platforms, listed);
+  if (missing.length > 0)
+    throw new BuilderError(
+      `platforms: builder ${builder.name} cannot build ${missing.join(", ")} on this ${enginePlatform} engine: no emulator is registered for it. Add docker/setup-qemu-action before this step (or, on your own machine, install qemu-user-static and binfmt-support), or build that platform on a runner of its own architecture.`
+    );
+  return targets(settings.platforms, enginePlatform);
+}
+function jobId(source) {
+  return [source.runId || "local", source.runAttempt || "1", randomBytes(4).toString("hex")].join("-");
+}
+function freePort() {
+  return new Promise((resolve2, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => typeof address === "object" && address ? resolve2(address.port) : reject(new Error("no port was assigned")));
+    });
+  });
+}
+
 // src/pipeline/rebuild.ts
-import * as path10 from "node:path";
+import * as path11 from "node:path";
 
 // src/adapters/context-digest.ts
-import * as fs9 from "node:fs";
-import * as path9 from "node:path";
+import * as fs10 from "node:fs";
+import * as path10 from "node:path";
 
 // src/core/dockerignore.ts
 function compile(pattern) {
@@ -6225,31 +6676,31 @@ function filesDigest(files) {
 
 // src/adapters/context-digest.ts
 function contextDigest(dir) {
-  const ignoreFile = path9.join(dir, ".dockerignore");
-  const ignored = contextFilter(fs9.existsSync(ignoreFile) ? fs9.readFileSync(ignoreFile, "utf8") : "");
+  const ignoreFile = path10.join(dir, ".dockerignore");
+  const ignored = contextFilter(fs10.existsSync(ignoreFile) ? fs10.readFileSync(ignoreFile, "utf8") : "");
   const entries = [];
   const walk = (relative2) => {
-    for (const item of fs9.readdirSync(path9.join(dir, relative2), { withFileTypes: true })) {
+    for (const item of fs10.readdirSync(path10.join(dir, relative2), { withFileTypes: true })) {
       const name = relative2 === "" ? item.name : `${relative2}/${item.name}`;
-      const full = path9.join(dir, name);
+      const full = path10.join(dir, name);
       if (item.isDirectory()) {
         if (ignored(name) === void 0) entries.push({ path: `${name}/`, kind: "file", digest: "" });
         walk(name);
         continue;
       }
       if (ignored(name) !== void 0) continue;
-      if (item.isSymbolicLink()) entries.push({ path: name, kind: "link", digest: sha256(fs9.readlinkSync(full)) });
+      if (item.isSymbolicLink()) entries.push({ path: name, kind: "link", digest: sha256(fs10.readlinkSync(full)) });
       else if (item.isFile())
-        entries.push({ path: name, kind: (fs9.statSync(full).mode & 73) !== 0 ? "executable" : "file", digest: sha256(fs9.readFileSync(full)) });
+        entries.push({ path: name, kind: (fs10.statSync(full).mode & 73) !== 0 ? "executable" : "file", digest: sha256(fs10.readFileSync(full)) });
     }
   };
   walk("");
   return filesDigest(entries);
 }
 function actionVersion(actionRoot2) {
-  const manifest = JSON.parse(fs9.readFileSync(path9.join(actionRoot2, "package.json"), "utf8"));
-  const dist = path9.join(actionRoot2, "dist");
-  const bundle = fs9.existsSync(dist) ? contextDigest(dist) : "no-bundle";
+  const manifest = JSON.parse(fs10.readFileSync(path10.join(actionRoot2, "package.json"), "utf8"));
+  const dist = path10.join(actionRoot2, "dist");
+  const bundle = fs10.existsSync(dist) ? contextDigest(dist) : "no-bundle";
   return `${manifest.version ?? "0.0.0"}+${bundle}`;
 }
 
@@ -6269,7 +6720,7 @@ async function checkRebuild(docker, settings, plans, facts) {
   else if (resolved) baseDigests = resolved;
   const shared = {
     app: contextDigest(facts.appContext),
-    docker: contextDigest(path10.join(facts.actionRoot, "docker")),
+    docker: contextDigest(path11.join(facts.actionRoot, "docker")),
     action: actionVersion(facts.actionRoot)
   };
   const fingerprints = plans.map((plan, index) => ({
@@ -6378,14 +6829,150 @@ async function reportUnchanged(reporter, settings, check) {
   ]);
 }
 
+// src/core/summary.ts
+function firstLine2(message) {
+  return message.split("\n")[0] ?? "";
+}
+function versionRows(settings) {
+  return [
+    { label: "Python", value: settings.pythonVersion },
+    { label: "Variant", value: settings.variant },
+    { label: "Worker", value: settings.worker }
+  ];
+}
+function buildRows(settings, plan) {
+  return [
+    ...versionRows(settings),
+    { label: "Base image", value: plan.baseImage },
+    { label: "Builder", value: describeBuilder(plan.builder) },
+    { label: "Cache", value: describeCache(plan.cache) }
+  ];
+}
+function platformRow(result, size) {
+  const { plan, probe } = result;
+  const emulated = plan.target.emulated ? `, emulated (probe timeout ${plan.probe.timeoutSeconds} s)` : "";
+  return {
+    label: `Platform ${plan.target.platform}`,
+    value: `${result.imageId}${size === void 0 ? "" : `, ${megabytes(size)}`}, built in ${result.buildSeconds.toFixed(0)} s, ${probe.url} \u2192 ${probe.status} in ${probe.seconds.toFixed(2)} s${emulated}`
+  };
+}
+function failureRows(failure2) {
+  return [
+    { label: "Failed at", value: failure2.stage },
+    ...failure2.problems.map((problem) => ({ label: failure2.label, value: problem })),
+    ...failure2.facts,
+    failure2.outcome
+  ];
+}
+function passedRows(settings, tested, run) {
+  const first = tested[0];
+  const { push, sizes } = run;
+  return [
+    { label: "Image", value: settings.image || first.plan.app.tag },
+    ...buildRows(settings, first.plan),
+    { label: "Tags", value: run.tags.join(", ") },
+    { label: "Pushed", value: pushedValue(settings, push) },
+    { label: "Digest", value: push?.digest || "-" },
+    { label: "Rebuilt because", value: run.reasons.join("; ") },
+    { label: "Attestations", value: run.attached.length > 0 ? `${describeAttestations(settings)}: ${run.attached.join("; ")}` : "none" },
+    {
+      label: "Signature",
+      value: push && settings.signing.mode !== "none" ? `cosign (${settings.signing.mode}) of ${push.digest}${run.signature ? ` at ${run.signature}` : ""}` : "none"
+    },
+    ...tested.length === 1 ? [
+      { label: "Image ID", value: first.imageId },
+      { label: "Size", value: sizes[0] === void 0 ? "-" : megabytes(sizes[0]) },
+      { label: "Probe", value: `${first.probe.url} \u2192 ${first.probe.status} in ${first.probe.seconds.toFixed(2)} s` }
+    ] : tested.map((result, index) => platformRow(result, sizes[index]))
+  ];
+}
+function describeAttestations(settings) {
+  const { provenance, sbom } = settings.attestations;
+  return [...provenance !== "" ? [`provenance (mode ${provenance})`] : [], ...sbom ? ["SBOM (SPDX)"] : []].join(" and ");
+}
+function pushedValue(settings, push) {
+  if (push) return `yes, ${push.pushed.length} tags`;
+  return settings.pushSkippedReason !== "" ? `skipped: ${settings.pushSkippedReason}` : "no (push: false)";
+}
+function megabytes(bytes) {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+// src/pipeline/report.ts
+async function summarizeFailure(reporter, failure2) {
+  await reporter.summary(failure2.title, failureRows(failure2));
+}
+async function reportRunFailure(reporter, settings, run, error) {
+  const { stage } = run;
+  if (error instanceof SmokeTestError) {
+    reporter.setOutput("probe-status", String(error.lastStatus));
+    reporter.details("Why the smoke test failed", error.details);
+  }
+  await summarizeFailure(reporter, {
+    title: "Flask image: failed",
+    stage,
+    label: "Reason",
+    problems: [firstLine2(error.message)],
+    facts: [...buildRows(settings, run.first), ...run.tested.map((result) => platformRow(result))],
+    outcome: {
+      label: "Pushed",
+      value: stage === "push" ? partlyPushed(error) : stage === "sign" ? "yes, but not signed (the tags and digest outputs name it)" : "nothing"
+    }
+  });
+}
+async function reportPassed(docker, reporter, settings, tested, passed) {
+  const { push, rebuild, signature } = passed;
+  const sizes = await Promise.all(
+    tested.map(
+      (result) => docker.imageSize(result.imageId).catch((error) => {
+        reporter.warning(`Could not read the image size (${firstLine2(error.message)}); the image-size output is empty.`);
+        return void 0;
+      })
+    )
+  );
+  const tags = push ? push.pushed : outputRefs(tested);
+  const attached = push ? attestationLines(tested.flatMap((result) => result.layout ? [{ facts: result.layout }] : [])) : [];
+  setPassedOutputs(reporter, tested, { tags, attached, sizes, ...passed });
+  await reporter.summary(
+    "Flask image",
+    passedRows(settings, tested, { tags, ...push ? { push } : {}, reasons: rebuild.reasons, attached, signature, sizes })
+  );
+}
+function setPassedOutputs(reporter, tested, run) {
+  const first = tested[0];
+  reporter.setOutput("tags", run.tags.join("\n"));
+  reporter.setOutput("digest", run.push?.digest ?? "");
+  reporter.setOutput("image-id", first.imageId);
+  reporter.setOutput(
+    "platform-image-ids",
+    tested.length > 1 ? tested.map((result) => `${result.plan.target.platform}=${result.imageId}`).join("\n") : ""
+  );
+  reporter.setOutput("probe-status", String(first.probe.status));
+  reporter.setOutput("probe-seconds", first.probe.seconds.toFixed(3));
+  reporter.setOutput("image-size", run.sizes[0] === void 0 ? "" : String(run.sizes[0]));
+  reporter.setOutput("rebuilt", "true");
+  reporter.setOutput("rebuild-reasons", run.rebuild.reasons.join("\n"));
+  reporter.setOutput("attestations", run.attached.join("\n"));
+  reporter.setOutput("signature", run.signature);
+}
+function partlyPushed(error) {
+  if (error instanceof PushError && error.pushed.length > 0)
+    return `partly: ${error.pushed.join(", ")} (digest ${error.digest || "unknown"}); latest was not moved`;
+  return "no; earlier tags may exist, latest was not moved";
+}
+function outputRefs(tested) {
+  const refs = tested.flatMap((result) => localRefs(result.plan));
+  return refs.length > 0 ? refs : tested.map((result) => result.plan.app.tag);
+}
+
 // src/core/settings/app.ts
-import * as path11 from "node:path";
+import * as path12 from "node:path";
 function parseApp(input, folder, env) {
   const appModule = input.get("app-module");
   if (appModule !== "" && !/^[A-Za-z_][\w.]*(:[A-Za-z_][\w.()]*)?$/.test(appModule))
     input.fail(`app-module: "${appModule}" is not a Python module path; use e.g. myapp.wsgi:application.`);
   const appInput = input.get("app");
-  if (appInput === "") return { appDir: path11.join(env.actionRoot, "docker", "demo"), appModule };
+  if (appInput === "") return { appDir: path12.join(env.actionRoot, "docker", "demo"), appModule };
   if (folder?.input !== appInput) throw new Error(`parseSettings: pass inspectApp(workspace, "${appInput}") for the app input`);
   const problem = folderProblem(folder, appModule, env.workspace);
   if (problem !== "") input.fail(problem);
@@ -6393,8 +6980,8 @@ function parseApp(input, folder, env) {
 }
 function folderProblem(folder, appModule, workspace) {
   const { input, realPath: realPath2 } = folder;
-  const relative2 = path11.relative(folder.realWorkspace, realPath2);
-  if (relative2 === ".." || relative2.startsWith(`..${path11.sep}`) || path11.isAbsolute(relative2))
+  const relative2 = path12.relative(folder.realWorkspace, realPath2);
+  if (relative2 === ".." || relative2.startsWith(`..${path12.sep}`) || path12.isAbsolute(relative2))
     return `app: "${input}" points outside the workspace (${workspace})${realPath2 !== folder.resolved ? `: it is a link to ${realPath2}` : ""}; give a folder inside the repository.`;
   if (!folder.isFolder) return `app: "${input}" is not a folder (looked at ${realPath2}); give the folder that holds main.py or app/main.py.`;
   if (appModule === "" && !folder.hasMain && !folder.hasAppMain)
@@ -6681,54 +7268,6 @@ function parseRegistry(input, image) {
   return registry;
 }
 
-// src/core/settings/supply-chain.ts
-var ATTESTATION_KINDS = ["provenance", "sbom"];
-var PROVENANCE_MODES = ["min", "max"];
-var SIGN_MODES = ["none", "keyless", "key"];
-function parseSupplyChain(input, builder) {
-  const kinds = input.list("attestations").map((kind) => kind.toLowerCase());
-  const none = kinds.length === 1 && kinds[0] === "none";
-  for (const kind of none ? [] : kinds)
-    if (!ATTESTATION_KINDS.includes(kind))
-      input.fail(`attestations: "${kind}" is not an attestation; use provenance, sbom, both (provenance, sbom) or none.`);
-  const given = input.get("provenance-mode").toLowerCase() || "min";
-  if (!PROVENANCE_MODES.includes(given))
-    input.fail(
-      `provenance-mode: "${input.get("provenance-mode")}" is not a mode; use min (no build arguments) or max (with them and the Dockerfile).`
-    );
-  const mode = given === "max" ? "max" : "min";
-  const sbomGenerator = input.get("sbom-generator");
-  if (sbomGenerator !== "" && !isValidReference(sbomGenerator))
-    input.fail(`sbom-generator: "${sbomGenerator}" is not an image reference; use e.g. docker/buildkit-syft-scanner:stable-1, or leave it empty.`);
-  const attestations = {
-    provenance: !none && kinds.includes("provenance") ? mode : "",
-    sbom: !none && kinds.includes("sbom"),
-    sbomGenerator
-  };
-  if (builder === "classic" && hasAttestations(attestations))
-    input.fail(
-      "attestations: the classic builder makes none; use builder: auto or buildx (on GitHub, docker/setup-buildx-action), or set attestations: none."
-    );
-  return { attestations, signing: parseSigning(input) };
-}
-function parseSigning(input) {
-  const given = input.get("sign").toLowerCase() || "none";
-  const key = input.verbatim("cosign-key").trim();
-  const keyPassword = input.verbatim("cosign-password");
-  if (!SIGN_MODES.includes(given)) {
-    input.fail(`sign: "${input.get("sign")}" is not a way to sign; use none, keyless (Sigstore, needs id-token: write) or key (with cosign-key).`);
-    return { mode: "none", key: "", keyPassword: "" };
-  }
-  const mode = given;
-  if (mode === "key" && key === "")
-    input.fail("cosign-key: required when sign is key; give the private key from `cosign generate-key-pair` as a secret.");
-  if (mode !== "key" && key !== "") input.fail(`cosign-key: given, but sign is ${mode}; set sign: key to sign with it.`);
-  return { mode, key: mode === "key" ? key : "", keyPassword: mode === "key" ? keyPassword : "" };
-}
-function hasAttestations(attestations) {
-  return attestations.provenance !== "" || attestations.sbom;
-}
-
 // src/core/settings/tags.ts
 var DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 function parseTags(input) {
@@ -6812,281 +7351,24 @@ function parseSettings(raw, env, app) {
   return withholdFromUntrustedCode(settings);
 }
 
-// src/adapters/probe.ts
-import * as http from "node:http";
-
-// src/core/body-match.ts
-import { Worker } from "node:worker_threads";
-var MATCHER = `
-const { parentPort, workerData } = require('node:worker_threads');
-parentPort.postMessage(new RegExp(workerData.source).test(workerData.text));
-`;
-function matchWithin(source, text, timeoutMs) {
-  return new Promise((resolve2, reject) => {
-    const worker = new Worker(MATCHER, { eval: true, workerData: { source, text } });
-    let done = false;
-    const finish = (settle) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      settle();
-    };
-    const timer = setTimeout(() => finish(() => resolve2("timed out")), Math.max(0, timeoutMs));
-    worker.once("message", (matched) => finish(() => resolve2(matched ? "match" : "no match")));
-    worker.once("error", (error) => finish(() => reject(error)));
-  });
-}
-
-// src/adapters/probe.ts
-var BODY_LIMIT = 64 * 1024;
-function probeOnce(url, expect, timeoutMs) {
-  const started = Date.now();
-  return new Promise((resolve2) => {
-    let settled = false;
-    let complete = false;
-    const settle = (attempt) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      request2.destroy();
-      resolve2(attempt);
-    };
-    const fail = (attempt) => {
-      if (!complete) settle(attempt);
-    };
-    const request2 = http.get(url, { agent: false, headers: { "user-agent": `${PRODUCT}-probe` } }, (response) => {
-      const chunks = [];
-      let size = 0;
-      const finish = () => {
-        if (settled || complete) return;
-        complete = true;
-        clearTimeout(timer);
-        request2.destroy();
-        const body = Buffer.concat(chunks).toString("utf8").slice(0, BODY_LIMIT);
-        const status = response.statusCode ?? 0;
-        judge(status, body, expect, started + timeoutMs - Date.now()).then(
-          (verdict) => settle({ kind: "response", status, body, ...verdict }),
-          (error) => settle({ kind: "error", message: `probe-body could not be matched: ${error.message}`, refused: false })
-        );
-      };
-      response.on("data", (chunk) => {
-        if (complete) return;
-        chunks.push(chunk);
-        size += chunk.length;
-        if (size >= BODY_LIMIT) finish();
-      });
-      response.on("end", finish);
-      response.on("error", (error) => fail({ kind: "error", message: error.message, refused: false }));
-    });
-    const timer = setTimeout(() => fail({ kind: "error", message: `no complete response within ${timeoutMs} ms`, refused: false }), timeoutMs);
-    request2.on(
-      "error",
-      (error) => fail({
-        kind: "error",
-        message: error.code ? `${error.code}: ${error.message}` : error.message,
-        // Refused or reset before any answer: the server is not listening yet.
-        refused: error.code === "ECONNREFUSED" || error.code === "ECONNRESET"
-      })
-    );
-  });
-}
-async function judge(status, body, expect, timeoutMs) {
-  if (status !== expect.status) return { passed: false, reason: `status ${status}, expected ${expect.status}` };
-  if (expect.body === "") return { passed: true, reason: "ok" };
-  const result = await matchWithin(expect.body, body, timeoutMs);
-  if (result === "timed out")
-    return {
-      passed: false,
-      reason: `matching the body against /${expect.body}/ did not finish in the ${Math.max(0, timeoutMs)} ms this attempt had left`,
-      patternTimedOut: true
-    };
-  if (result === "no match") return { passed: false, reason: `body does not match /${expect.body}/` };
-  return { passed: true, reason: "ok" };
-}
-function nextDelay(previousMs, lastAttempt) {
-  const cap = lastAttempt.kind === "error" && lastAttempt.refused ? 200 : 2e3;
-  return Math.min(Math.round(previousMs * 1.5), cap);
-}
-function describeAttempt(attempt) {
-  if (!attempt) return "no probe was made";
-  if (attempt.kind === "error") return `connection error: ${attempt.message}`;
-  const body = attempt.body.length > 2e3 ? `${attempt.body.slice(0, 2e3)}\u2026 (cut)` : attempt.body;
-  return `HTTP ${attempt.status} (${attempt.reason})
-${body}`;
-}
-
-// src/pipeline/smoke-test.ts
-var SmokeTestError = class extends Error {
-  constructor(message, details, lastStatus) {
-    super(message);
-    this.details = details;
-    this.lastStatus = lastStatus;
-    this.name = "SmokeTestError";
-  }
-  details;
-  lastStatus;
-};
-var realClock = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve2) => setTimeout(resolve2, ms))
-};
-async function smokeTest(docker, plan, imageId, clock = realClock) {
-  const { container, probe } = plan;
-  const started = clock.now();
-  const deadline = started + probe.timeoutSeconds * 1e3;
-  try {
-    await docker.runContainer([...container.runArgs, imageId]);
-    let address;
-    try {
-      address = container.hostPort !== void 0 ? `127.0.0.1:${container.hostPort}` : await docker.publishedAddress(container.name, container.containerPort);
-    } catch (error) {
-      const state = await exitState(docker, container.name);
-      if (state.running) throw error;
-      throw await failure(docker, container.name, `${exitedMessage(state)} before its port could be probed.`, void 0, void 0);
-    }
-    const url = `http://${address}${probe.path}`;
-    let last;
-    let lastResponse;
-    let delay = 100;
-    for (; ; ) {
-      const remaining = deadline - clock.now();
-      last = await probeOnce(url, probe, Math.max(1e3, Math.min(5e3, remaining)));
-      if (last.kind === "response") lastResponse = last;
-      if (last.kind === "response" && last.passed) {
-        return { status: last.status, seconds: (clock.now() - started) / 1e3, url };
-      }
-      const left = deadline - clock.now();
-      const [state] = await Promise.all([exitState(docker, container.name), clock.sleep(Math.max(0, Math.min(delay, left)))]);
-      if (!state.running) {
-        throw await failure(docker, container.name, `${exitedMessage(state)} before answering ${url} as expected.`, last, lastResponse);
-      }
-      if (left <= 0) {
-        throw await failure(
-          docker,
-          container.name,
-          `The app did not answer ${url} with status ${probe.status}${probe.body ? ` and a body matching /${probe.body}/` : ""} within ${probe.timeoutSeconds} s.${lastResponse?.kind === "response" && lastResponse.patternTimedOut ? ` Matching the body against probe-body did not finish in the time left and was stopped: the pattern backtracks (nested quantifiers such as (a+)+ take exponential time); simplify it.` : ""}`,
-          last,
-          lastResponse
-        );
-      }
-      delay = nextDelay(delay, last);
-    }
-  } finally {
-    await docker.removeContainer(container.name);
-  }
-}
-async function exitState(docker, name) {
-  try {
-    const state = await docker.containerState(name);
-    return state.running ? { running: true } : { running: false, exitCode: state.exitCode };
-  } catch (error) {
-    return { running: false, gone: error.message.split("\n")[0] ?? "" };
-  }
-}
-function exitedMessage(state) {
-  return "exitCode" in state ? `The app container exited with code ${state.exitCode}` : `The app container is gone (${state.gone})`;
-}
-async function failure(docker, container, message, last, lastResponse) {
-  const logs = await docker.logs(container, 80);
-  const details = [
-    "Last probe:",
-    indent(describeAttempt(last)),
-    ...lastResponse && lastResponse !== last ? ["", "Last HTTP response:", indent(describeAttempt(lastResponse))] : [],
-    "",
-    "Last container log lines:",
-    indent(logs || "(the container printed nothing)")
-  ].join("\n");
-  return new SmokeTestError(message, details, lastResponse?.kind === "response" ? lastResponse.status : 0);
-}
-function indent(text) {
-  return text.split("\n").map((line) => `  ${line}`).join("\n");
-}
-
-// src/pipeline/signing.ts
-var COSIGN_KEY_ENV = "COSIGN_PRIVATE_KEY";
-var COSIGN_PASSWORD_ENV = "COSIGN_PASSWORD";
-async function requireSigning(tools, signing, env) {
-  if (signing.mode === "none") return;
-  if (!await hasTool(tools, "cosign", ["version"]))
-    throw new ToolError(
-      `sign: ${signing.mode} needs cosign, which is not on PATH; add sigstore/cosign-installer before this step, or set sign: none.`
-    );
-  if (signing.mode === "keyless" && !env.ACTIONS_ID_TOKEN_REQUEST_URL)
-    throw new ToolError(
-      "sign: keyless needs the job's OIDC token, and this job has none; grant it with `permissions: id-token: write` (GitHub Actions only), or sign with a key (sign: key and cosign-key)."
-    );
-}
-function signArgs(signing, digestRef) {
-  const loopback = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(registryHost(digestRef) ?? "");
-  return [
-    "sign",
-    "--yes",
-    ...signing.mode === "key" ? ["--key", `env://${COSIGN_KEY_ENV}`] : [],
-    // A registry on loopback speaks plain HTTP (as docker allows it); nowhere else.
-    ...loopback ? ["--allow-insecure-registry", "--allow-http-registry"] : [],
-    // A key-signed signature is not sent to Sigstore's public log: the key's owner is the trust root.
-    ...signing.mode === "key" ? ["--tlog-upload=false"] : [],
-    digestRef
-  ];
-}
-async function signDigest(tools, signing, repository, digest, options) {
-  const ref = `${repository}@${digest}`;
-  const env = {
-    ...options.configDir !== "" ? { DOCKER_CONFIG: options.configDir } : {},
-    ...signing.mode === "key" ? { [COSIGN_KEY_ENV]: signing.key, [COSIGN_PASSWORD_ENV]: signing.keyPassword } : {}
-  };
-  await retry(
-    async () => {
-      const signed = await tools("cosign", signArgs(signing, ref), { env, echo: true });
-      if (signed.exitCode !== 0) throw new ToolError(`cosign sign ${ref} failed: ${lastLines(signed.stderr || signed.stdout)}`);
-    },
-    registryRetry(`sign ${ref}`, options.log, options.retry)
-  );
-  const located = await tools(
-    "cosign",
-    ["triangulate", ...signArgs(signing, ref).includes("--allow-insecure-registry") ? ["--allow-insecure-registry"] : [], ref],
-    {
-      env
-    }
-  );
-  return located.exitCode === 0 ? located.stdout.trim() : "";
-}
-function lastLines(text) {
-  return text.trimEnd().split("\n").slice(-5).join("\n");
-}
-
 // src/pipeline/pipeline.ts
-async function runPipeline(raw, env, deps) {
+async function runPipeline(raw, env, pipelineDeps) {
+  const deps = { ...pipelineDeps, tools: pipelineDeps.tools ?? realToolRunner };
   const { docker, reporter } = deps;
   maskSecrets(raw, reporter);
-  const settings = await validate(raw, env, deps);
+  const { settings, app } = await validate(raw, env, deps);
   for (const notice2 of settings.notices) reporter.notice(notice2);
   if (settings.pushSkippedReason !== "") reporter.notice(`Push skipped: ${settings.pushSkippedReason}.`);
   await docker.serverVersion();
-  const prepared = await failBeforeWork(settings, deps, () => prepare(settings, env, deps));
-  let { plans } = prepared;
-  const first = plans[0];
-  const builder = first.builder;
-  const configDir = settings.username !== "" && settings.password !== "" ? createDockerConfigDir() : "";
-  const progress = {
-    stage: "login",
-    passed: false,
-    tested: [],
-    configDir,
-    dockerEnv: configDir !== "" ? loginEnv(configDir) : {},
-    ownBuilder: builder.kind === "buildx" && builder.own ? builder.name : ""
-  };
+  const prepared = await failBeforeWork(settings, deps, () => prepare(settings, app, env, deps));
+  const first = prepared.plans[0];
+  const progress = startProgress(settings, first);
   try {
     await logIn(deps, settings, first, progress);
     progress.stage = "fingerprint";
     const rebuild = await reporter.group(
       "Build fingerprint",
-      () => checkRebuild(docker, settings, plans, {
-        actionRoot: env.actionRoot,
-        appContext: prepared.appContext.dir,
-        env: progress.dockerEnv
-      })
+      () => checkRebuild(docker, settings, prepared.plans, { actionRoot: env.actionRoot, appContext: prepared.appContext.dir, env: progress.dockerEnv })
     );
     if (!rebuild.rebuild) {
       progress.passed = true;
@@ -7094,45 +7376,34 @@ async function runPipeline(raw, env, deps) {
       return { settings, plan: first, imageId: "", platforms: [], rebuild };
     }
     reporter.info(`Building: ${rebuild.reasons.join("; ")}.`);
-    plans = fingerprinted(settings, prepared.contexts, rebuild);
-    prepared.plans = plans;
+    const plans = prepared.plans = fingerprinted(settings, prepared.contexts, rebuild);
     await makeBuilder(deps, settings, progress);
     for (const plan of plans) await buildAndTest(deps, settings, plan, plans.length > 1, progress);
     const { tested } = progress;
-    for (const result of tested) await tagImage(docker, result.plan, result.imageId);
-    let push;
-    progress.stage = "push";
-    const tools = deps.tools ?? realToolRunner;
-    if (first.push.enabled)
-      push = settings.mode === "platform" ? await handOverTested(docker, reporter, settings, tested[0], {
-        ...prepared,
-        runId: deps.source.runId,
-        runAttempt: deps.source.runAttempt || "1"
-      }) : await pushTested(docker, reporter, settings, tested, { ...progress, tools });
-    let signature = "";
-    if (push && settings.signing.mode !== "none") {
-      const { digest } = push;
-      progress.stage = "sign";
-      reporter.setOutput("tags", push.pushed.join("\n"));
-      reporter.setOutput("digest", digest);
-      signature = await reporter.group(
-        `Sign ${digest} (cosign, ${settings.signing.mode})`,
-        () => signDigest(tools, settings.signing, first.push.repository, digest, {
-          configDir: progress.configDir,
-          log: (message) => reporter.warning(message)
-        })
-      );
-    }
+    const push = await pushOrHandOver(deps, settings, prepared, progress);
+    const signature = push ? await sign(deps, settings, { repository: first.push.repository, push }, progress) : "";
     progress.passed = true;
     progress.stage = "report";
-    await report(docker, reporter, settings, tested, push, rebuild, signature);
+    await reportPassed(docker, reporter, settings, tested, { push, rebuild, signature });
     return { settings, plan: first, imageId: tested[0].imageId, probe: tested[0].probe, platforms: tested, ...push ? { push } : {}, rebuild };
   } catch (error) {
-    await reportFailure(reporter, settings, plans, progress, error);
+    await reportRunFailure(reporter, settings, { first: prepared.plans[0], stage: progress.stage, tested: progress.tested }, error);
     throw error;
   } finally {
     await cleanUpRun(docker, reporter, prepared, progress);
   }
+}
+function startProgress(settings, first) {
+  const configDir = settings.username !== "" && settings.password !== "" ? createDockerConfigDir() : "";
+  const { builder } = first;
+  return {
+    stage: "login",
+    passed: false,
+    tested: [],
+    configDir,
+    dockerEnv: configDir !== "" ? loginEnv(configDir) : {},
+    ownBuilder: builder.kind === "buildx" && builder.own ? builder.name : ""
+  };
 }
 async function logIn(deps, settings, first, progress) {
   const { docker, reporter } = deps;
@@ -7156,43 +7427,35 @@ async function makeBuilder(deps, settings, progress) {
     );
   }
 }
-async function buildAndTest(deps, settings, plan, several, progress) {
+async function pushOrHandOver(deps, settings, prepared, progress) {
   const { docker, reporter } = deps;
-  const where = several ? ` for ${plan.target.platform}` : "";
-  try {
-    progress.stage = `build${where}`;
-    const buildSeconds = await buildPlatform(docker, reporter, settings, plan, progress.dockerEnv);
-    const layout = plan.appLayout !== "" ? await loadLayout(docker, deps.tools ?? realToolRunner, plan.appLayout, plan.app.tag) : void 0;
-    const imageId = await docker.imageId(plan.app.tag);
-    progress.stage = `smoke test${where}`;
-    deps.state.save({ container: plan.container.name });
-    const probe = await reporter.group(`Smoke-test ${imageId.slice(7, 19)}${where}`, async () => {
-      const result = await smokeTest(docker, plan, imageId);
-      reporter.info(`${result.url} answered ${result.status} after ${result.seconds.toFixed(2)} s${plan.target.emulated ? " (emulated)" : ""}.`);
-      return result;
+  const { tested } = progress;
+  for (const result of tested) await tagImage(docker, result.plan, result.imageId);
+  progress.stage = "push";
+  if (!tested[0].plan.push.enabled) return void 0;
+  if (settings.mode === "platform")
+    return handOverTested(docker, reporter, settings, tested[0], {
+      date: prepared.date,
+      jobId: prepared.jobId,
+      runId: deps.source.runId,
+      runAttempt: deps.source.runAttempt || "1"
     });
-    progress.tested.push({ plan, imageId, probe, buildSeconds, ...layout ? { layout } : {} });
-  } catch (error) {
-    if (several && error instanceof Error) error.message = `${plan.target.platform}: ${error.message}`;
-    throw error;
-  }
+  return pushTested(docker, reporter, settings, tested, { ...progress, tools: deps.tools });
 }
-async function reportFailure(reporter, settings, plans, progress, error) {
-  const { stage } = progress;
-  if (error instanceof SmokeTestError) {
-    reporter.setOutput("probe-status", String(error.lastStatus));
-    reporter.details("Why the smoke test failed", error.details);
-  }
-  await reporter.summary("Flask image: failed", [
-    { label: "Failed at", value: stage },
-    { label: "Reason", value: error.message.split("\n")[0] ?? "" },
-    ...buildRows(settings, plans[0]),
-    ...progress.tested.map((result) => platformRow(result)),
-    {
-      label: "Pushed",
-      value: stage === "push" ? partlyPushed(error) : stage === "sign" ? "yes, but not signed (the tags and digest outputs name it)" : "nothing"
-    }
-  ]);
+async function sign(deps, settings, pushed, progress) {
+  const { reporter } = deps;
+  if (settings.signing.mode === "none") return "";
+  const { digest } = pushed.push;
+  progress.stage = "sign";
+  reporter.setOutput("tags", pushed.push.pushed.join("\n"));
+  reporter.setOutput("digest", digest);
+  return reporter.group(
+    `Sign ${digest} (cosign, ${settings.signing.mode})`,
+    () => signDigest(deps.tools, settings.signing, pushed.repository, digest, {
+      configDir: progress.configDir,
+      log: (message) => reporter.warning(message)
+    })
+  );
 }
 async function cleanUpRun(docker, reporter, prepared, progress) {
   for (const plan of prepared.plans) {
@@ -7200,7 +7463,7 @@ async function cleanUpRun(docker, reporter, prepared, progress) {
     if (!progress.passed || localRefs(plan).length > 0 || plan.push.enabled) await docker.untag(plan.app.tag);
   }
   prepared.appContext.dispose();
-  for (const layout of [...prepared.baseLayouts, ...prepared.appLayouts]) if (layout !== "") fs10.rmSync(layout, { recursive: true, force: true });
+  for (const layout of [...prepared.baseLayouts, ...prepared.appLayouts]) if (layout !== "") fs11.rmSync(layout, { recursive: true, force: true });
   const { configDir, ownBuilder } = progress;
   if (configDir !== "" || ownBuilder !== "")
     await cleanup(
@@ -7208,103 +7471,6 @@ async function cleanUpRun(docker, reporter, prepared, progress) {
       { container: "", dockerConfig: configDir, registry: prepared.plans[0].push.registry, builder: ownBuilder },
       reporter.warning
     );
-}
-async function prepare(settings, env, deps) {
-  const { docker, reporter } = deps;
-  const runDate = await deps.resolveDate(settings.date, settings.githubToken);
-  const job = jobId(deps.source);
-  const engineBuilder = await docker.buildxBuilder();
-  const named = settings.builder === "current" || typeof settings.builder === "object";
-  const namedBuilder = typeof settings.builder === "object" ? settings.builder.name : void 0;
-  let facts = named && engineBuilder !== "" ? await docker.inspectBuilder(namedBuilder) : void 0;
-  if (facts?.name && facts.platforms.length === 0 && settings.platforms.length > 0) facts = await docker.inspectBuilder(namedBuilder, true);
-  const chosen = chooseBuilder(settings.builder, engineBuilder, facts?.name ? facts : void 0);
-  const asked = needsCacheExport(settings.cacheTo) || settings.platforms.length > 0;
-  const inspected = facts?.name && chosen.kind === "buildx" ? facts : chosen.kind === "buildx" && asked ? await docker.inspectBuilder(chosen.name) : { driver: "", platforms: [] };
-  const { builder, dropped } = await cacheCapableBuilder(docker, chosen, inspected.driver, settings, job);
-  requireSecretSupport(settings.pipIndexUrl, builder);
-  const attested = attestsPush(settings);
-  if (attested) requireAttestingBuilder(builder);
-  if (attested) await requireSkopeo(deps.tools ?? realToolRunner);
-  if (settings.push) await requireSigning(deps.tools ?? realToolRunner, settings.signing, process.env);
-  const platformTargets = await buildTargets(docker, settings, builder, inspected.platforms);
-  const cache = dropped !== "" ? { from: [], to: [], dropped } : cacheForBuilder({ from: settings.cacheFrom, to: settings.cacheTo }, builder.kind);
-  if (cache.dropped !== "") (settings.cacheGiven ? reporter.warning : reporter.info)(`Cache: ${cache.dropped}.`);
-  const hostPort = settings.network === "host" ? await freePort() : 0;
-  const own = hasOwnImageStore(builder);
-  const baseLayouts = platformTargets.map(() => own ? fs10.mkdtempSync(path12.join(configRoot(), `${PRODUCT}-base-`)) : "");
-  const appLayouts = platformTargets.map(() => attested ? fs10.mkdtempSync(path12.join(configRoot(), `${PRODUCT}-app-`)) : "");
-  const appContext = appBuildContext(settings.appDir, configRoot());
-  const context3 = {
-    date: runDate.date,
-    created: (/* @__PURE__ */ new Date()).toISOString(),
-    sourceUrl: deps.source.url,
-    revision: deps.source.revision,
-    jobId: job,
-    builder,
-    hostPort,
-    hasRequirements: fs10.existsSync(path12.join(settings.appDir, "requirements.txt")),
-    actionRoot: env.actionRoot,
-    appContext: appContext.dir,
-    ...settings.immutableTag ? { run: { number: deps.source.runNumber, attempt: deps.source.runAttempt || "1" } } : {},
-    bundledDockerfile: fs10.readFileSync(path12.join(env.actionRoot, "docker", "Dockerfile"), "utf8"),
-    cache: { from: cache.from, to: cache.to }
-  };
-  const contexts = platformTargets.map((target, index) => ({
-    ...context3,
-    target,
-    baseLayout: baseLayouts[index],
-    appLayout: appLayouts[index]
-  }));
-  const plans = contexts.map((planContext) => makePlan(settings, planContext));
-  if (appContext.dir !== settings.appDir) reporter.info("The app folder holds a .git: the image is built from a copy without it.");
-  const first = plans[0];
-  reporter.info(
-    `Python ${settings.pythonVersion} (${settings.variant}) on ${first.baseImage}, worker ${settings.worker}${describePlatforms(plans)}; dated tags use ${runDate.date} (${runDate.source}). Builder: ${describeBuilder(builder)}. Cache: ${describeCache(cache)}.${first.pipIndex === "secret" ? " The package index reaches pip as a build secret." : ""}`
-  );
-  if (!attested && hasAttestations(settings.attestations))
-    reporter.info("Attestations are attached to a pushed image only: this run pushes nothing.");
-  return { plans, contexts, appContext, baseLayouts, appLayouts, date: runDate.date, jobId: job };
-}
-async function buildTargets(docker, settings, builder, listed) {
-  if (settings.platforms.length === 0) return targets([], "");
-  if (builder.kind !== "buildx")
-    throw new BuilderError(
-      `platforms: ${settings.platforms.join(", ")} needs buildx, and this run has the classic builder (${builder.reason}); install the buildx plugin (on GitHub, docker/setup-buildx-action), or leave platforms empty.`
-    );
-  const enginePlatform = await docker.enginePlatform();
-  const missing = unsupportedPlatforms(settings.platforms, listed);
-  if (missing.length > 0)
-    throw new BuilderError(
-      `platforms: builder ${builder.name} cannot build ${missing.join(", ")} on this ${enginePlatform} engine: no emulator is registered for it. Add docker/setup-qemu-action before this step (or, on your own machine, install qemu-user-static and binfmt-support), or build that platform on a runner of its own architecture.`
-    );
-  return targets(settings.platforms, enginePlatform);
-}
-async function failBeforeWork(settings, deps, task) {
-  try {
-    return await task();
-  } catch (error) {
-    await deps.reporter.summary("Flask image: failed", [
-      { label: "Failed at", value: "setup" },
-      { label: "Reason", value: error.message.split("\n")[0] ?? "" },
-      { label: "Python", value: settings.pythonVersion },
-      { label: "Pushed", value: "nothing" }
-    ]);
-    throw error;
-  }
-}
-async function buildPlatform(docker, reporter, settings, plan, dockerEnv) {
-  const started = Date.now();
-  const where = plan.target.platform !== "" ? ` for ${plan.target.platform}${plan.target.emulated ? " (emulated)" : ""}` : "";
-  const build = (step, what) => retry(() => docker.build(step.args, what, step.dockerfile, { ...step.env, ...dockerEnv }), {
-    ...registryRetry(what, (message) => reporter.warning(message)),
-    // Only a failed fetch of an image is retried: a failing RUN step would fail the same way again.
-    isTransient: (error) => error instanceof DockerError && isTransientPullError(`${error.result?.stdout ?? ""}
-${error.result?.stderr ?? ""}`)
-  });
-  await reporter.group(`Build the base image from ${plan.baseImage}${where}`, () => build(plan.base, "Building the base image"));
-  await reporter.group(`Layer the app from ${settings.appDir}${where}`, () => build(plan.app, "Layering the app"));
-  return (Date.now() - started) / 1e3;
 }
 async function pushTested(docker, reporter, settings, tested, login) {
   const first = tested[0];
@@ -7331,130 +7497,46 @@ async function pushTested(docker, reporter, settings, tested, login) {
     throw error;
   }
 }
-function attestsPush(settings) {
-  return settings.push && hasAttestations(settings.attestations);
-}
-function describeAttestations(settings) {
-  const { provenance, sbom } = settings.attestations;
-  return [...provenance !== "" ? [`provenance (mode ${provenance})`] : [], ...sbom ? ["SBOM (SPDX)"] : []].join(" and ");
-}
-function describePlatforms(plans) {
-  if (plans.length === 1 && plans[0].target.platform === "") return "";
-  return `, for ${plans.map((plan) => `${plan.target.platform}${plan.target.emulated ? ` (emulated; probe timeout ${plan.probe.timeoutSeconds} s)` : ""}`).join(" and ")}`;
-}
 async function validate(raw, env, deps) {
   try {
-    const settings = parseSettings(raw, env, inspectApp(env.workspace, raw["app"]));
+    const given = inspectApp(env.workspace, raw["app"]);
+    const settings = parseSettings(raw, env, given);
     if (settings.password !== "") deps.reporter.setSecret(settings.password);
     if (settings.immutableTag && deps.source.runNumber === "")
       throw new InputError([
         "immutable-tag: true needs the workflow run number, which only a GitHub workflow has; outside one, leave immutable-tag false and give your own unique tag in tags."
       ]);
-    return settings;
+    return { settings, app: given ?? inspectApp(settings.appDir, ".") };
   } catch (error) {
     const problems = error instanceof InputError ? error.problems : [error.message];
-    await deps.reporter.summary("Flask image: failed", [
-      { label: "Failed at", value: "inputs" },
-      ...problems.map((problem) => ({ label: "Problem", value: problem.split("\n")[0] ?? "" })),
-      { label: "Pushed", value: "nothing" }
-    ]);
+    await summarizeFailure(deps.reporter, {
+      title: "Flask image: failed",
+      stage: "inputs",
+      label: "Problem",
+      problems: problems.map(firstLine2),
+      facts: [],
+      outcome: { label: "Pushed", value: "nothing" }
+    });
     throw error;
   }
 }
-function partlyPushed(error) {
-  if (error instanceof PushError && error.pushed.length > 0)
-    return `partly: ${error.pushed.join(", ")} (digest ${error.digest || "unknown"}); latest was not moved`;
-  return "no; earlier tags may exist, latest was not moved";
-}
-async function cacheCapableBuilder(docker, chosen, driver, settings, job) {
-  if (chosen.kind !== "buildx") return { builder: chosen, dropped: "" };
-  if (attestsPush(settings)) {
-    if (chosen.driver === void 0) return { builder: { kind: "buildx", name: ownBuilderName(job), own: true }, dropped: "" };
-    if (chosen.driver === "docker")
-      throw new BuilderError(
-        `attestations: builder ${chosen.name} (docker driver) cannot write an image with its attestations for the smoke test and the push; name a docker-container builder (docker/setup-buildx-action makes one), set builder to auto, or set attestations: none.`
-      );
-    return { builder: chosen, dropped: "" };
+async function failBeforeWork(settings, deps, task) {
+  try {
+    return await task();
+  } catch (error) {
+    await summarizeFailure(deps.reporter, {
+      title: "Flask image: failed",
+      stage: "setup",
+      label: "Reason",
+      problems: [firstLine2(error.message)],
+      facts: [{ label: "Python", value: settings.pythonVersion }],
+      outcome: { label: "Pushed", value: "nothing" }
+    });
+    throw error;
   }
-  if (!needsCacheExport(settings.cacheTo)) return { builder: chosen, dropped: "" };
-  const store = driver === "docker" || driver === "" ? await docker.containerdImageStore() : false;
-  const plan = cacheBuilderPlan(chosen, driver, store, { to: settings.cacheTo, given: settings.cacheGiven });
-  if (plan.action === "make") return { builder: { kind: "buildx", name: ownBuilderName(job), own: true }, dropped: "" };
-  return { builder: chosen, dropped: plan.action === "drop" ? plan.reason : "" };
-}
-async function report(docker, reporter, settings, tested, push, rebuild, signature) {
-  const first = tested[0];
-  const sizes = await Promise.all(
-    tested.map(
-      (result) => docker.imageSize(result.imageId).catch((error) => {
-        reporter.warning(`Could not read the image size (${error.message.split("\n")[0]}); the image-size output is empty.`);
-        return void 0;
-      })
-    )
-  );
-  const tags = push ? push.pushed : outputRefs(tested);
-  reporter.setOutput("tags", tags.join("\n"));
-  reporter.setOutput("digest", push?.digest ?? "");
-  reporter.setOutput("image-id", first.imageId);
-  reporter.setOutput(
-    "platform-image-ids",
-    tested.length > 1 ? tested.map((result) => `${result.plan.target.platform}=${result.imageId}`).join("\n") : ""
-  );
-  reporter.setOutput("probe-status", String(first.probe.status));
-  reporter.setOutput("probe-seconds", first.probe.seconds.toFixed(3));
-  reporter.setOutput("image-size", sizes[0] === void 0 ? "" : String(sizes[0]));
-  reporter.setOutput("rebuilt", "true");
-  reporter.setOutput("rebuild-reasons", rebuild.reasons.join("\n"));
-  const attached = push ? attestationLines(tested.flatMap((result) => result.layout ? [{ facts: result.layout }] : [])) : [];
-  reporter.setOutput("attestations", attached.join("\n"));
-  reporter.setOutput("signature", signature);
-  const pushed = push ? `yes, ${push.pushed.length} tags` : settings.pushSkippedReason !== "" ? `skipped: ${settings.pushSkippedReason}` : "no (push: false)";
-  await reporter.summary("Flask image", [
-    { label: "Image", value: settings.image || first.plan.app.tag },
-    ...buildRows(settings, first.plan),
-    { label: "Tags", value: tags.join(", ") },
-    { label: "Pushed", value: pushed },
-    { label: "Digest", value: push?.digest || "-" },
-    { label: "Rebuilt because", value: rebuild.reasons.join("; ") },
-    { label: "Attestations", value: attached.length > 0 ? `${describeAttestations(settings)}: ${attached.join("; ")}` : "none" },
-    {
-      label: "Signature",
-      value: push && settings.signing.mode !== "none" ? `cosign (${settings.signing.mode}) of ${push.digest}${signature ? ` at ${signature}` : ""}` : "none"
-    },
-    ...tested.length === 1 ? [
-      { label: "Image ID", value: first.imageId },
-      { label: "Size", value: sizes[0] === void 0 ? "-" : `${(sizes[0] / 1e6).toFixed(1)} MB` },
-      { label: "Probe", value: `${first.probe.url} \u2192 ${first.probe.status} in ${first.probe.seconds.toFixed(2)} s` }
-    ] : tested.map((result, index) => platformRow(result, sizes[index]))
-  ]);
-}
-function platformRow(result, size) {
-  const { plan, probe } = result;
-  const emulated = plan.target.emulated ? `, emulated (probe timeout ${plan.probe.timeoutSeconds} s)` : "";
-  return {
-    label: `Platform ${plan.target.platform}`,
-    value: `${result.imageId}${size === void 0 ? "" : `, ${(size / 1e6).toFixed(1)} MB`}, built in ${result.buildSeconds.toFixed(0)} s, ${probe.url} \u2192 ${probe.status} in ${probe.seconds.toFixed(2)} s${emulated}`
-  };
-}
-function buildRows(settings, plan) {
-  return [
-    { label: "Python", value: settings.pythonVersion },
-    { label: "Variant", value: settings.variant },
-    { label: "Worker", value: settings.worker },
-    { label: "Base image", value: plan.baseImage },
-    { label: "Builder", value: describeBuilder(plan.builder) },
-    { label: "Cache", value: describeCache(plan.cache) }
-  ];
-}
-function outputRefs(tested) {
-  const refs = tested.flatMap((result) => localRefs(result.plan));
-  return refs.length > 0 ? refs : tested.map((result) => result.plan.app.tag);
 }
 async function untagAll(docker, refs) {
   for (const ref of refs) await docker.untag(ref);
-}
-function jobId(source) {
-  return [source.runId || "local", source.runAttempt || "1", randomBytes(4).toString("hex")].join("-");
 }
 function maskSecrets(raw, reporter) {
   const password = raw["password"] ?? "";
@@ -7471,17 +7553,6 @@ function maskSecrets(raw, reporter) {
     reporter.setSecret(parsed.password);
     reporter.setSecret(urlCredentials(parsed)?.password ?? parsed.password);
   }
-}
-function freePort() {
-  return new Promise((resolve2, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => typeof address === "object" && address ? resolve2(address.port) : reject(new Error("no port was assigned")));
-    });
-  });
 }
 
 // src/adapters/reporter.ts
