@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-NU4OSZIF.js";
+} from "./chunks/chunk-AGEPU7U4.js";
 import {
   Docker,
   cleanup,
@@ -15,7 +15,7 @@ import {
   hasCredentials,
   isHttpUrl,
   memoryState
-} from "./chunks/chunk-SNYJ7SDV.js";
+} from "./chunks/chunk-GEZQGBKR.js";
 
 // src/entry/cli.ts
 import * as fs from "node:fs";

@@ -7,22 +7,24 @@ import {
   actionReporter,
   checkMerge,
   configPlatform,
+  firstLine,
   githubRunDate,
   githubSource,
-  inspectApp,
   parseSettings,
   parseTestRecord,
   readEnvironment,
   readHandovers,
   readInputs,
-  runPipeline
-} from "./chunks/chunk-NU4OSZIF.js";
+  runPipeline,
+  summarizeFailure,
+  versionRows
+} from "./chunks/chunk-AGEPU7U4.js";
 import {
   Docker,
   actionState,
   computeTags,
   setFailed
-} from "./chunks/chunk-SNYJ7SDV.js";
+} from "./chunks/chunk-GEZQGBKR.js";
 
 // src/pipeline/merge.ts
 var MergeRefused = class extends Error {
@@ -38,7 +40,7 @@ async function runMerge(raw, env, deps) {
   const { reporter } = deps;
   if ((raw["password"] ?? "") !== "") reporter.setSecret(raw["password"]);
   const withoutApp = { ...raw, app: "" };
-  const settings = await stage(reporter, "inputs", () => Promise.resolve().then(() => parseSettings(withoutApp, env, inspectApp(env.workspace, ""))));
+  const settings = await stage(reporter, "inputs", () => Promise.resolve().then(() => parseSettings(withoutApp, env, void 0)));
   if (settings.mode !== "merge") throw new Error(`runMerge: mode is ${settings.mode}`);
   for (const notice of settings.notices) reporter.notice(notice);
   if (!settings.push) {
@@ -52,27 +54,7 @@ async function runMerge(raw, env, deps) {
     log: (message) => reporter.warning(message)
   });
   const runDate = await deps.resolveDate(settings.date, settings.githubToken);
-  const decision = await stage(reporter, "checks", async () => {
-    const handed = readHandovers(settings.handover, settings.digests, settings.image);
-    const facts = await reporter.group(
-      `Read ${handed.members.length} platform images from ${settings.image}`,
-      () => Promise.all(handed.members.map((member) => readFacts(client, member)))
-    );
-    const checked = checkMerge(
-      {
-        platforms: settings.platforms,
-        pythonVersion: settings.pythonVersion,
-        variant: settings.variant,
-        worker: settings.worker,
-        date: runDate.date,
-        runId: deps.source.runId
-      },
-      facts
-    );
-    const problems = [...handed.problems, ...checked.ok ? [] : checked.problems];
-    if (problems.length > 0 || !checked.ok) throw new MergeRefused(problems);
-    return checked;
-  });
+  const decision = await stage(reporter, "checks", () => checkMembers(reporter, client, settings, { date: runDate.date, runId: deps.source.runId }));
   const tags = computeTags({
     pythonVersion: settings.pythonVersion,
     variant: settings.variant,
@@ -82,6 +64,34 @@ async function runMerge(raw, env, deps) {
     extraTags: settings.extraTags,
     ...settings.immutableTag ? { run: { number: deps.source.runNumber, attempt: deps.source.runAttempt || "1" } } : {}
   });
+  const { pushed, digest } = await pointTags(reporter, client, settings.image, tags, decision);
+  reporter.setOutput("tags", pushed.join("\n"));
+  reporter.setOutput("digest", digest);
+  reporter.setOutput("platform-digests", decision.members.map((member) => `${member.platform}=${member.digest}`).join("\n"));
+  await reporter.summary("Flask image: merged", [
+    { label: "Image", value: settings.image },
+    ...versionRows(settings),
+    { label: "Tags", value: pushed.map((ref) => ref.slice(ref.lastIndexOf(":") + 1)).join(", ") },
+    { label: "Index digest", value: digest },
+    ...decision.members.map((member) => ({ label: `Platform ${member.platform}`, value: memberRow(member.record, member.digest) }))
+  ]);
+  return { settings, digest, pushed, members: decision.members };
+}
+async function checkMembers(reporter, client, settings, run) {
+  const handed = readHandovers(settings.handover, settings.digests, settings.image);
+  const facts = await reporter.group(
+    `Read ${handed.members.length} platform images from ${settings.image}`,
+    () => Promise.all(handed.members.map((member) => readFacts(client, member)))
+  );
+  const checked = checkMerge(
+    { platforms: settings.platforms, pythonVersion: settings.pythonVersion, variant: settings.variant, worker: settings.worker, ...run },
+    facts
+  );
+  const problems = [...handed.problems, ...checked.ok ? [] : checked.problems];
+  if (problems.length > 0 || !checked.ok) throw new MergeRefused(problems);
+  return checked;
+}
+async function pointTags(reporter, client, image, tags, decision) {
   const pushed = [];
   let digest = "";
   await stage(
@@ -90,27 +100,15 @@ async function runMerge(raw, env, deps) {
     () => reporter.group(`Point ${tags.length} tags at one index over ${decision.members.length} platforms`, async () => {
       for (const tag of tags) {
         digest = (await client.putManifest(tag, OCI_INDEX, decision.index)).digest;
-        pushed.push(`${settings.image}:${tag}`);
-        reporter.info(`${settings.image}:${tag} \u2192 ${digest}`);
+        pushed.push(`${image}:${tag}`);
+        reporter.info(`${image}:${tag} \u2192 ${digest}`);
       }
     })
   ).catch((error) => {
     if (pushed.length > 0) reporter.setOutput("tags", pushed.join("\n"));
     throw error;
   });
-  reporter.setOutput("tags", pushed.join("\n"));
-  reporter.setOutput("digest", digest);
-  reporter.setOutput("platform-digests", decision.members.map((member) => `${member.platform}=${member.digest}`).join("\n"));
-  await reporter.summary("Flask image: merged", [
-    { label: "Image", value: settings.image },
-    { label: "Python", value: settings.pythonVersion },
-    { label: "Variant", value: settings.variant },
-    { label: "Worker", value: settings.worker },
-    { label: "Tags", value: pushed.map((ref) => ref.slice(ref.lastIndexOf(":") + 1)).join(", ") },
-    { label: "Index digest", value: digest },
-    ...decision.members.map((member) => ({ label: `Platform ${member.platform}`, value: memberRow(member.record, member.digest) }))
-  ]);
-  return { settings, digest, pushed, members: decision.members };
+  return { pushed, digest };
 }
 async function readFacts(client, member) {
   const facts = { ...member, platform: "", labels: {}, records: [] };
@@ -143,12 +141,15 @@ async function stage(reporter, name, task) {
   try {
     return await task();
   } catch (error) {
-    const problems = error instanceof MergeRefused || error instanceof InputError ? error.problems : [error.message.split("\n")[0] ?? ""];
-    await reporter.summary("Flask image: merge failed", [
-      { label: "Failed at", value: name },
-      ...problems.map((problem) => ({ label: "Problem", value: problem })),
-      { label: "Tagged", value: name === "push" ? "partly (see the tags output); latest was not moved" : "nothing" }
-    ]);
+    const problems = error instanceof MergeRefused || error instanceof InputError ? error.problems : [firstLine(error.message)];
+    await summarizeFailure(reporter, {
+      title: "Flask image: merge failed",
+      stage: name,
+      label: "Problem",
+      problems,
+      facts: [],
+      outcome: { label: "Tagged", value: name === "push" ? "partly (see the tags output); latest was not moved" : "nothing" }
+    });
     throw error;
   }
 }

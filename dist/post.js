@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-SNYJ7SDV.js";
+} from "./chunks/chunk-GEZQGBKR.js";
 
 // src/entry/post.ts
 try {

@@ -1,13 +1,14 @@
 // The merge step (mode: merge): reads what the registry holds about each handed-over image, lets
 // merge-check.ts judge the set, and only when it passes points every tag at one index over the
 // tested images, dated tags first and `latest` last. Builds nothing and needs no Docker engine.
-import { inspectApp } from '../adapters/app-folder.js';
-import { checkMerge, configPlatform, type AcceptedMember, type MemberFacts } from '../core/merge-check.js';
+import { checkMerge, configPlatform, type AcceptedMember, type MemberFacts, type MergeDecision } from '../core/merge-check.js';
 import { readHandovers } from '../adapters/handover.js';
+import { summarizeFailure } from './report.js';
 import type { PipelineDeps } from './pipeline.js';
 import { OCI_INDEX, RegistryClient } from '../adapters/registry-api.js';
 import type { Reporter } from '../adapters/reporter.js';
 import { InputError, parseSettings, type Environment, type Settings } from '../core/settings.js';
+import { firstLine, versionRows } from '../core/summary.js';
 import { computeTags } from '../core/tags.js';
 import { parseTestRecord, TEST_RECORD_TYPE, type TestRecord } from '../core/test-record.js';
 
@@ -19,6 +20,9 @@ export interface MergeResult {
   pushed: string[];
   members: AcceptedMember[];
 }
+
+/** A set the merge's checks accepted: its members and the index over them. */
+type Accepted = Extract<MergeDecision, { ok: true }>;
 
 /** A merge that found the set wanting: every problem, and no tag moved. */
 export class MergeRefused extends Error {
@@ -35,9 +39,9 @@ export async function runMerge(
 ): Promise<MergeResult> {
   const { reporter } = deps;
   if ((raw['password'] ?? '') !== '') reporter.setSecret(raw['password']!);
-  // The merge builds nothing: an app input copied from the platform jobs' step is not looked for.
+  // The merge builds nothing: an app input copied from the platform jobs' step is not looked for (no folder facts).
   const withoutApp = { ...raw, app: '' };
-  const settings = await stage(reporter, 'inputs', () => Promise.resolve().then(() => parseSettings(withoutApp, env, inspectApp(env.workspace, ''))));
+  const settings = await stage(reporter, 'inputs', () => Promise.resolve().then(() => parseSettings(withoutApp, env, undefined)));
   if (settings.mode !== 'merge') throw new Error(`runMerge: mode is ${settings.mode}`);
   for (const notice of settings.notices) reporter.notice(notice);
   if (!settings.push) {
@@ -51,26 +55,7 @@ export async function runMerge(
     log: (message) => reporter.warning(message),
   });
   const runDate = await deps.resolveDate(settings.date, settings.githubToken);
-  const decision = await stage(reporter, 'checks', async () => {
-    const handed = readHandovers(settings.handover, settings.digests, settings.image);
-    const facts = await reporter.group(`Read ${handed.members.length} platform images from ${settings.image}`, () =>
-      Promise.all(handed.members.map((member) => readFacts(client, member))),
-    );
-    const checked = checkMerge(
-      {
-        platforms: settings.platforms,
-        pythonVersion: settings.pythonVersion,
-        variant: settings.variant,
-        worker: settings.worker,
-        date: runDate.date,
-        runId: deps.source.runId,
-      },
-      facts,
-    );
-    const problems = [...handed.problems, ...(checked.ok ? [] : checked.problems)];
-    if (problems.length > 0 || !checked.ok) throw new MergeRefused(problems);
-    return checked;
-  });
+  const decision = await stage(reporter, 'checks', () => checkMembers(reporter, client, settings, { date: runDate.date, runId: deps.source.runId }));
   const tags = computeTags({
     pythonVersion: settings.pythonVersion,
     variant: settings.variant,
@@ -80,6 +65,43 @@ export async function runMerge(
     extraTags: settings.extraTags,
     ...(settings.immutableTag ? { run: { number: deps.source.runNumber, attempt: deps.source.runAttempt || '1' } } : {}),
   });
+  const { pushed, digest } = await pointTags(reporter, client, settings.image, tags, decision);
+  reporter.setOutput('tags', pushed.join('\n'));
+  reporter.setOutput('digest', digest);
+  reporter.setOutput('platform-digests', decision.members.map((member) => `${member.platform}=${member.digest}`).join('\n'));
+  await reporter.summary('Flask image: merged', [
+    { label: 'Image', value: settings.image },
+    ...versionRows(settings),
+    { label: 'Tags', value: pushed.map((ref) => ref.slice(ref.lastIndexOf(':') + 1)).join(', ') },
+    { label: 'Index digest', value: digest },
+    ...decision.members.map((member) => ({ label: `Platform ${member.platform}`, value: memberRow(member.record, member.digest) })),
+  ]);
+  return { settings, digest, pushed, members: decision.members };
+}
+
+/** Reads every handed-over image from the registry and judges the set; refuses it with every problem found. */
+async function checkMembers(reporter: Reporter, client: RegistryClient, settings: Settings, run: { date: string; runId: string }): Promise<Accepted> {
+  const handed = readHandovers(settings.handover, settings.digests, settings.image);
+  const facts = await reporter.group(`Read ${handed.members.length} platform images from ${settings.image}`, () =>
+    Promise.all(handed.members.map((member) => readFacts(client, member))),
+  );
+  const checked = checkMerge(
+    { platforms: settings.platforms, pythonVersion: settings.pythonVersion, variant: settings.variant, worker: settings.worker, ...run },
+    facts,
+  );
+  const problems = [...handed.problems, ...(checked.ok ? [] : checked.problems)];
+  if (problems.length > 0 || !checked.ok) throw new MergeRefused(problems);
+  return checked;
+}
+
+/** Points each tag at the index, in order; on a failure the tags output names those already moved. */
+async function pointTags(
+  reporter: Reporter,
+  client: RegistryClient,
+  image: string,
+  tags: string[],
+  decision: Accepted,
+): Promise<{ pushed: string[]; digest: string }> {
   const pushed: string[] = [];
   let digest = '';
   await stage(reporter, 'push', () =>
@@ -87,27 +109,15 @@ export async function runMerge(
       for (const tag of tags) {
         // The same members give the same bytes: a retried merge writes the index it wrote before.
         digest = (await client.putManifest(tag, OCI_INDEX, decision.index)).digest;
-        pushed.push(`${settings.image}:${tag}`);
-        reporter.info(`${settings.image}:${tag} → ${digest}`);
+        pushed.push(`${image}:${tag}`);
+        reporter.info(`${image}:${tag} → ${digest}`);
       }
     }),
   ).catch((error: Error) => {
     if (pushed.length > 0) reporter.setOutput('tags', pushed.join('\n'));
     throw error;
   });
-  reporter.setOutput('tags', pushed.join('\n'));
-  reporter.setOutput('digest', digest);
-  reporter.setOutput('platform-digests', decision.members.map((member) => `${member.platform}=${member.digest}`).join('\n'));
-  await reporter.summary('Flask image: merged', [
-    { label: 'Image', value: settings.image },
-    { label: 'Python', value: settings.pythonVersion },
-    { label: 'Variant', value: settings.variant },
-    { label: 'Worker', value: settings.worker },
-    { label: 'Tags', value: pushed.map((ref) => ref.slice(ref.lastIndexOf(':') + 1)).join(', ') },
-    { label: 'Index digest', value: digest },
-    ...decision.members.map((member) => ({ label: `Platform ${member.platform}`, value: memberRow(member.record, member.digest) })),
-  ]);
-  return { settings, digest, pushed, members: decision.members };
+  return { pushed, digest };
 }
 
 /** What the registry holds about one handed-over digest: its manifest, config and test records. */
@@ -152,12 +162,15 @@ async function stage<T>(reporter: Reporter, name: string, task: () => Promise<T>
   try {
     return await task();
   } catch (error) {
-    const problems = error instanceof MergeRefused || error instanceof InputError ? error.problems : [(error as Error).message.split('\n')[0] ?? ''];
-    await reporter.summary('Flask image: merge failed', [
-      { label: 'Failed at', value: name },
-      ...problems.map((problem) => ({ label: 'Problem', value: problem })),
-      { label: 'Tagged', value: name === 'push' ? 'partly (see the tags output); latest was not moved' : 'nothing' },
-    ]);
+    const problems = error instanceof MergeRefused || error instanceof InputError ? error.problems : [firstLine((error as Error).message)];
+    await summarizeFailure(reporter, {
+      title: 'Flask image: merge failed',
+      stage: name,
+      label: 'Problem',
+      problems,
+      facts: [],
+      outcome: { label: 'Tagged', value: name === 'push' ? 'partly (see the tags output); latest was not moved' : 'nothing' },
+    });
     throw error;
   }
 }

@@ -16,6 +16,9 @@ import type { Settings } from '../core/settings.js';
 import type { SmokeTestResult } from './smoke-test.js';
 import { testRecordArtifact, type TestRecord } from '../core/test-record.js';
 
+/** The pushed image's manifest, as the test record's subject. */
+type UploadedManifest = Parameters<typeof testRecordArtifact>[1];
+
 /** What the platform job knows of its run, beyond the settings and the tested image. */
 export interface PlatformJobRun {
   date: string;
@@ -67,15 +70,7 @@ export async function handOverTested(
       imageId,
       probe: { path: plan.probe.path, status: probe.status, seconds: probe.seconds, passed: true },
     };
-    await reporter.group(`Attach the test record to ${uploaded.manifest.digest.slice(0, 19)}`, async () => {
-      const artifact = testRecordArtifact(record, uploaded.manifest);
-      await client.putBlob(artifact.config);
-      await client.putBlob(artifact.payload);
-      const stored = await client.putManifest(artifact.descriptor.digest, OCI_MANIFEST, artifact.manifest);
-      // A registry without the referrers API keeps no list itself: the index under the fallback tag is it.
-      if (!stored.subjectNoted) await client.addToReferrersTag(uploaded.manifest.digest, artifact.descriptor);
-      reporter.info(`Test record ${artifact.descriptor.digest} (${stored.subjectNoted ? 'referrers API' : 'referrers tag'}).`);
-    });
+    await attachRecord(reporter, client, record, uploaded.manifest);
     const handoverFile = writeHandover(settings.handover || path.join(configRoot(), `${PRODUCT}-handover`), {
       image: settings.image,
       platform: uploaded.platform,
@@ -91,4 +86,17 @@ export async function handOverTested(
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });
   }
+}
+
+/** Attaches the test record to the pushed image as a referrer. */
+async function attachRecord(reporter: Reporter, client: RegistryClient, record: TestRecord, manifest: UploadedManifest): Promise<void> {
+  await reporter.group(`Attach the test record to ${manifest.digest.slice(0, 19)}`, async () => {
+    const artifact = testRecordArtifact(record, manifest);
+    await client.putBlob(artifact.config);
+    await client.putBlob(artifact.payload);
+    const stored = await client.putManifest(artifact.descriptor.digest, OCI_MANIFEST, artifact.manifest);
+    // A registry without the referrers API keeps no list itself: the index under the fallback tag is it.
+    if (!stored.subjectNoted) await client.addToReferrersTag(manifest.digest, artifact.descriptor);
+    reporter.info(`Test record ${artifact.descriptor.digest} (${stored.subjectNoted ? 'referrers API' : 'referrers tag'}).`);
+  });
 }

@@ -27,6 +27,7 @@ import {
 import { makePlan, type Plan, type RunContext } from '../core/plan.js';
 import type { Reporter } from '../adapters/reporter.js';
 import type { Settings } from '../core/settings.js';
+import { versionRows } from '../core/summary.js';
 import { tagBase } from '../core/tags.js';
 
 /** What the check found. */
@@ -212,9 +213,7 @@ export async function reportUnchanged(reporter: Reporter, settings: Settings, ch
   reporter.setOutput('digest', check.digest);
   await reporter.summary('Flask image: unchanged, not rebuilt', [
     { label: 'Image', value: check.compared },
-    { label: 'Python', value: settings.pythonVersion },
-    { label: 'Variant', value: settings.variant },
-    { label: 'Worker', value: settings.worker },
+    ...versionRows(settings),
     { label: 'Digest', value: check.digest },
     { label: 'Fingerprint', value: parts.join('; ') },
     { label: 'Pushed', value: 'nothing (rebuild: if-changed, nothing changed)' },

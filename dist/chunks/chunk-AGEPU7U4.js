@@ -68,7 +68,7 @@ import {
   urlCredentials,
   warning,
   withholdFromUntrustedCode
-} from "./chunk-SNYJ7SDV.js";
+} from "./chunk-GEZQGBKR.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -6258,14 +6258,7 @@ async function handOverTested(docker, reporter, settings, tested, run) {
       imageId,
       probe: { path: plan.probe.path, status: probe.status, seconds: probe.seconds, passed: true }
     };
-    await reporter.group(`Attach the test record to ${uploaded.manifest.digest.slice(0, 19)}`, async () => {
-      const artifact = testRecordArtifact(record, uploaded.manifest);
-      await client.putBlob(artifact.config);
-      await client.putBlob(artifact.payload);
-      const stored = await client.putManifest(artifact.descriptor.digest, OCI_MANIFEST, artifact.manifest);
-      if (!stored.subjectNoted) await client.addToReferrersTag(uploaded.manifest.digest, artifact.descriptor);
-      reporter.info(`Test record ${artifact.descriptor.digest} (${stored.subjectNoted ? "referrers API" : "referrers tag"}).`);
-    });
+    await attachRecord(reporter, client, record, uploaded.manifest);
     const handoverFile = writeHandover(settings.handover || path7.join(configRoot(), `${PRODUCT}-handover`), {
       image: settings.image,
       platform: uploaded.platform,
@@ -6281,6 +6274,16 @@ async function handOverTested(docker, reporter, settings, tested, run) {
   } finally {
     fs7.rmSync(workDir, { recursive: true, force: true });
   }
+}
+async function attachRecord(reporter, client, record, manifest) {
+  await reporter.group(`Attach the test record to ${manifest.digest.slice(0, 19)}`, async () => {
+    const artifact = testRecordArtifact(record, manifest);
+    await client.putBlob(artifact.config);
+    await client.putBlob(artifact.payload);
+    const stored = await client.putManifest(artifact.descriptor.digest, OCI_MANIFEST, artifact.manifest);
+    if (!stored.subjectNoted) await client.addToReferrersTag(manifest.digest, artifact.descriptor);
+    reporter.info(`Test record ${artifact.descriptor.digest} (${stored.subjectNoted ? "referrers API" : "referrers tag"}).`);
+  });
 }
 
 // src/pipeline/prepare.ts
@@ -6704,133 +6707,8 @@ function actionVersion(actionRoot2) {
   return `${manifest.version ?? "0.0.0"}+${bundle}`;
 }
 
-// src/pipeline/rebuild.ts
-async function checkRebuild(docker, settings, plans, facts) {
-  const compare = settings.rebuild === "if-changed" && plans[0].push.enabled;
-  const engine = compare && plans.some((plan) => plan.target.platform === "") ? await docker.enginePlatform() : "";
-  const platforms = plans.map((plan) => plan.target.platform || engine);
-  const reasons = [];
-  let baseDigests = plans.map(() => "");
-  const compared = `${settings.image}:${tagBase(settings)}`;
-  const [resolved, held] = compare ? await Promise.all([
-    resolveBaseDigests(docker, plans[0].baseImage, platforms, facts.env).catch((error) => error),
-    readHeldImage(docker, compared, facts.env)
-  ]) : [void 0, void 0];
-  if (resolved instanceof Error) reasons.push(`the digest of the base image ${plans[0].baseImage} could not be read (${firstLine(resolved)})`);
-  else if (resolved) baseDigests = resolved;
-  const shared = {
-    app: contextDigest(facts.appContext),
-    docker: contextDigest(path11.join(facts.actionRoot, "docker")),
-    action: actionVersion(facts.actionRoot)
-  };
-  const fingerprints = plans.map((plan, index) => ({
-    base: basePart(plan.baseImage, baseDigests[index]),
-    ...shared,
-    inputs: inputsPart(settings, plan.target.platform)
-  }));
-  if (!held) {
-    const why = settings.rebuild === "always" ? "rebuild: always" : "rebuild: if-changed compares with the registry only when pushing";
-    return { fingerprints, baseDigests, rebuild: true, reasons: [why], compared: "", digest: "" };
-  }
-  reasons.push(...rebuildReasons(compared, held, platforms, fingerprints, plans.length > 1));
-  return { fingerprints, baseDigests, rebuild: reasons.length > 0, reasons, compared, digest: held.kind === "image" ? held.digest : "" };
-}
-function rebuildReasons(compared, held, platforms, wanted, several) {
-  if (held.kind === "missing") return [`${compared} is not in the registry`];
-  if (held.kind === "unreadable") return [`${compared} could not be read from the registry (${held.why})`];
-  if (held.multiPlatform !== several)
-    return [
-      `${compared} is ${held.multiPlatform ? "a multi-platform image" : "a single-platform image"}, and this run builds ${several ? "several platforms" : "one"}`
-    ];
-  const reasons = [];
-  const heldPlatforms = Object.keys(held.labels);
-  const extra = heldPlatforms.filter((platform) => !platforms.some((wantedPlatform) => samePlatform(platform, wantedPlatform)));
-  if (several && extra.length > 0) reasons.push(`${compared} also holds ${extra.join(", ")}, which this run does not build`);
-  platforms.forEach((platform, index) => {
-    const key = heldPlatforms.find((candidate) => samePlatform(candidate, platform));
-    const where = several ? `${platform}: ` : "";
-    if (key === void 0) {
-      reasons.push(`${where}${compared} holds no image for ${platform}`);
-      return;
-    }
-    for (const change of changedParts(readFingerprint(held.labels[key]), wanted[index])) reasons.push(`${where}${describeChange(change)}`);
-  });
-  return reasons;
-}
-async function readHeldImage(docker, ref, env) {
-  try {
-    const [manifest, image] = await Promise.all([docker.inspectRemote(ref, "Manifest", env), docker.inspectRemote(ref, "Image", env)]);
-    if (manifest === "missing" || image === "missing") return { kind: "missing" };
-    return heldImage(manifest, image);
-  } catch (error) {
-    return { kind: "unreadable", why: firstLine(error) };
-  }
-}
-function heldImage(manifest, image) {
-  const labelsOf = (config) => config.config?.Labels ?? {};
-  const digest = manifest.digest ?? "";
-  if (manifest.manifests === void 0) {
-    const config = image ?? {};
-    return { kind: "image", digest, multiPlatform: false, labels: { [platformName(config)]: labelsOf(config) } };
-  }
-  const labels = {};
-  for (const [platform, config] of Object.entries(image ?? {}))
-    if (!platform.startsWith("unknown")) labels[platform] = labelsOf(config);
-  return { kind: "image", digest, multiPlatform: true, labels };
-}
-async function resolveBaseDigests(docker, baseImage, platforms, env) {
-  const manifest = await docker.inspectRemote(baseImage, "Manifest", env);
-  if (manifest === "missing") throw new Error(`${baseImage} is not in its registry`);
-  return platforms.map((platform) => platformDigest(manifest, platform));
-}
-function platformDigest(manifest, platform) {
-  if (manifest.manifests === void 0) {
-    if (!manifest.digest) throw new Error("the registry gave no digest");
-    return manifest.digest;
-  }
-  const found = manifest.manifests.find((entry) => entry.platform !== void 0 && samePlatform(platformName(entry.platform), platform));
-  if (!found) throw new Error(`it holds no image for ${platform}`);
-  return found.digest;
-}
-function platformName(platform) {
-  return [platform.os ?? "linux", platform.architecture ?? "unknown", ...platform.variant ? [platform.variant] : []].join("/");
-}
-function samePlatform(a, b) {
-  const normal = (name) => name === "linux/arm64/v8" ? "linux/arm64" : name;
-  return normal(a) === normal(b);
-}
-function firstLine(error) {
-  return (error.message ?? String(error)).split("\n")[0] ?? "";
-}
-function fingerprinted(settings, contexts, check) {
-  return contexts.map(
-    (context3, index) => makePlan(settings, { ...context3, fingerprint: { labels: fingerprintLabels(check.fingerprints[index]), baseDigest: check.baseDigests[index] } })
-  );
-}
-async function reportUnchanged(reporter, settings, check) {
-  const parts = check.fingerprints.map(
-    (fingerprint, index) => `${check.fingerprints.length > 1 ? `image ${index + 1}: ` : ""}${describeParts(fingerprint)}`
-  );
-  reporter.notice(
-    `Not rebuilt: ${check.compared} (${check.digest}) was built from the same fingerprint (${parts.join("; ")}). Nothing was built, tested or pushed; no tag moved.`
-  );
-  reporter.setOutput("rebuilt", "false");
-  reporter.setOutput("rebuild-reasons", "");
-  reporter.setOutput("tags", check.compared);
-  reporter.setOutput("digest", check.digest);
-  await reporter.summary("Flask image: unchanged, not rebuilt", [
-    { label: "Image", value: check.compared },
-    { label: "Python", value: settings.pythonVersion },
-    { label: "Variant", value: settings.variant },
-    { label: "Worker", value: settings.worker },
-    { label: "Digest", value: check.digest },
-    { label: "Fingerprint", value: parts.join("; ") },
-    { label: "Pushed", value: "nothing (rebuild: if-changed, nothing changed)" }
-  ]);
-}
-
 // src/core/summary.ts
-function firstLine2(message) {
+function firstLine(message) {
   return message.split("\n")[0] ?? "";
 }
 function versionRows(settings) {
@@ -6898,6 +6776,129 @@ function megabytes(bytes) {
   return `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
+// src/pipeline/rebuild.ts
+async function checkRebuild(docker, settings, plans, facts) {
+  const compare = settings.rebuild === "if-changed" && plans[0].push.enabled;
+  const engine = compare && plans.some((plan) => plan.target.platform === "") ? await docker.enginePlatform() : "";
+  const platforms = plans.map((plan) => plan.target.platform || engine);
+  const reasons = [];
+  let baseDigests = plans.map(() => "");
+  const compared = `${settings.image}:${tagBase(settings)}`;
+  const [resolved, held] = compare ? await Promise.all([
+    resolveBaseDigests(docker, plans[0].baseImage, platforms, facts.env).catch((error) => error),
+    readHeldImage(docker, compared, facts.env)
+  ]) : [void 0, void 0];
+  if (resolved instanceof Error) reasons.push(`the digest of the base image ${plans[0].baseImage} could not be read (${firstLine2(resolved)})`);
+  else if (resolved) baseDigests = resolved;
+  const shared = {
+    app: contextDigest(facts.appContext),
+    docker: contextDigest(path11.join(facts.actionRoot, "docker")),
+    action: actionVersion(facts.actionRoot)
+  };
+  const fingerprints = plans.map((plan, index) => ({
+    base: basePart(plan.baseImage, baseDigests[index]),
+    ...shared,
+    inputs: inputsPart(settings, plan.target.platform)
+  }));
+  if (!held) {
+    const why = settings.rebuild === "always" ? "rebuild: always" : "rebuild: if-changed compares with the registry only when pushing";
+    return { fingerprints, baseDigests, rebuild: true, reasons: [why], compared: "", digest: "" };
+  }
+  reasons.push(...rebuildReasons(compared, held, platforms, fingerprints, plans.length > 1));
+  return { fingerprints, baseDigests, rebuild: reasons.length > 0, reasons, compared, digest: held.kind === "image" ? held.digest : "" };
+}
+function rebuildReasons(compared, held, platforms, wanted, several) {
+  if (held.kind === "missing") return [`${compared} is not in the registry`];
+  if (held.kind === "unreadable") return [`${compared} could not be read from the registry (${held.why})`];
+  if (held.multiPlatform !== several)
+    return [
+      `${compared} is ${held.multiPlatform ? "a multi-platform image" : "a single-platform image"}, and this run builds ${several ? "several platforms" : "one"}`
+    ];
+  const reasons = [];
+  const heldPlatforms = Object.keys(held.labels);
+  const extra = heldPlatforms.filter((platform) => !platforms.some((wantedPlatform) => samePlatform(platform, wantedPlatform)));
+  if (several && extra.length > 0) reasons.push(`${compared} also holds ${extra.join(", ")}, which this run does not build`);
+  platforms.forEach((platform, index) => {
+    const key = heldPlatforms.find((candidate) => samePlatform(candidate, platform));
+    const where = several ? `${platform}: ` : "";
+    if (key === void 0) {
+      reasons.push(`${where}${compared} holds no image for ${platform}`);
+      return;
+    }
+    for (const change of changedParts(readFingerprint(held.labels[key]), wanted[index])) reasons.push(`${where}${describeChange(change)}`);
+  });
+  return reasons;
+}
+async function readHeldImage(docker, ref, env) {
+  try {
+    const [manifest, image] = await Promise.all([docker.inspectRemote(ref, "Manifest", env), docker.inspectRemote(ref, "Image", env)]);
+    if (manifest === "missing" || image === "missing") return { kind: "missing" };
+    return heldImage(manifest, image);
+  } catch (error) {
+    return { kind: "unreadable", why: firstLine2(error) };
+  }
+}
+function heldImage(manifest, image) {
+  const labelsOf = (config) => config.config?.Labels ?? {};
+  const digest = manifest.digest ?? "";
+  if (manifest.manifests === void 0) {
+    const config = image ?? {};
+    return { kind: "image", digest, multiPlatform: false, labels: { [platformName(config)]: labelsOf(config) } };
+  }
+  const labels = {};
+  for (const [platform, config] of Object.entries(image ?? {}))
+    if (!platform.startsWith("unknown")) labels[platform] = labelsOf(config);
+  return { kind: "image", digest, multiPlatform: true, labels };
+}
+async function resolveBaseDigests(docker, baseImage, platforms, env) {
+  const manifest = await docker.inspectRemote(baseImage, "Manifest", env);
+  if (manifest === "missing") throw new Error(`${baseImage} is not in its registry`);
+  return platforms.map((platform) => platformDigest(manifest, platform));
+}
+function platformDigest(manifest, platform) {
+  if (manifest.manifests === void 0) {
+    if (!manifest.digest) throw new Error("the registry gave no digest");
+    return manifest.digest;
+  }
+  const found = manifest.manifests.find((entry) => entry.platform !== void 0 && samePlatform(platformName(entry.platform), platform));
+  if (!found) throw new Error(`it holds no image for ${platform}`);
+  return found.digest;
+}
+function platformName(platform) {
+  return [platform.os ?? "linux", platform.architecture ?? "unknown", ...platform.variant ? [platform.variant] : []].join("/");
+}
+function samePlatform(a, b) {
+  const normal = (name) => name === "linux/arm64/v8" ? "linux/arm64" : name;
+  return normal(a) === normal(b);
+}
+function firstLine2(error) {
+  return (error.message ?? String(error)).split("\n")[0] ?? "";
+}
+function fingerprinted(settings, contexts, check) {
+  return contexts.map(
+    (context3, index) => makePlan(settings, { ...context3, fingerprint: { labels: fingerprintLabels(check.fingerprints[index]), baseDigest: check.baseDigests[index] } })
+  );
+}
+async function reportUnchanged(reporter, settings, check) {
+  const parts = check.fingerprints.map(
+    (fingerprint, index) => `${check.fingerprints.length > 1 ? `image ${index + 1}: ` : ""}${describeParts(fingerprint)}`
+  );
+  reporter.notice(
+    `Not rebuilt: ${check.compared} (${check.digest}) was built from the same fingerprint (${parts.join("; ")}). Nothing was built, tested or pushed; no tag moved.`
+  );
+  reporter.setOutput("rebuilt", "false");
+  reporter.setOutput("rebuild-reasons", "");
+  reporter.setOutput("tags", check.compared);
+  reporter.setOutput("digest", check.digest);
+  await reporter.summary("Flask image: unchanged, not rebuilt", [
+    { label: "Image", value: check.compared },
+    ...versionRows(settings),
+    { label: "Digest", value: check.digest },
+    { label: "Fingerprint", value: parts.join("; ") },
+    { label: "Pushed", value: "nothing (rebuild: if-changed, nothing changed)" }
+  ]);
+}
+
 // src/pipeline/report.ts
 async function summarizeFailure(reporter, failure2) {
   await reporter.summary(failure2.title, failureRows(failure2));
@@ -6912,7 +6913,7 @@ async function reportRunFailure(reporter, settings, run, error) {
     title: "Flask image: failed",
     stage,
     label: "Reason",
-    problems: [firstLine2(error.message)],
+    problems: [firstLine(error.message)],
     facts: [...buildRows(settings, run.first), ...run.tested.map((result) => platformRow(result))],
     outcome: {
       label: "Pushed",
@@ -6925,7 +6926,7 @@ async function reportPassed(docker, reporter, settings, tested, passed) {
   const sizes = await Promise.all(
     tested.map(
       (result) => docker.imageSize(result.imageId).catch((error) => {
-        reporter.warning(`Could not read the image size (${firstLine2(error.message)}); the image-size output is empty.`);
+        reporter.warning(`Could not read the image size (${firstLine(error.message)}); the image-size output is empty.`);
         return void 0;
       })
     )
@@ -7513,7 +7514,7 @@ async function validate(raw, env, deps) {
       title: "Flask image: failed",
       stage: "inputs",
       label: "Problem",
-      problems: problems.map(firstLine2),
+      problems: problems.map(firstLine),
       facts: [],
       outcome: { label: "Pushed", value: "nothing" }
     });
@@ -7528,7 +7529,7 @@ async function failBeforeWork(settings, deps, task) {
       title: "Flask image: failed",
       stage: "setup",
       label: "Reason",
-      problems: [firstLine2(error.message)],
+      problems: [firstLine(error.message)],
       facts: [{ label: "Python", value: settings.pythonVersion }],
       outcome: { label: "Pushed", value: "nothing" }
     });
@@ -7627,11 +7628,13 @@ export {
   INPUT_NAMES,
   readInputs,
   readEnvironment,
-  inspectApp,
   OCI_INDEX,
   checkMerge,
   configPlatform,
   readHandovers,
+  firstLine,
+  versionRows,
+  summarizeFailure,
   RegistryClient,
   InputError,
   parseSettings,
