@@ -27,6 +27,7 @@ describe('appBuildContext', () => {
     write('main.py', 'app = None\n');
     const context = appBuildContext(work, temp);
     expect(context.dir).toBe(work);
+    expect(context.withoutGit).toBe(false);
     context.dispose();
     expect(fs.existsSync(path.join(work, 'main.py'))).toBe(true);
   });
@@ -46,6 +47,7 @@ describe('appBuildContext', () => {
 
     const context = appBuildContext(work, temp);
     expect(path.dirname(context.dir)).toBe(temp);
+    expect(context.withoutGit).toBe(true);
     expect(path.basename(context.dir)).toMatch(/^flask-gunicorn-action-context-/);
     const files = (fs.readdirSync(context.dir, { recursive: true }) as string[]).sort();
     expect(files).toEqual(['.dockerignore', 'link.py', 'main.py', 'prestart.sh', 'vendor', 'vendor/lib', 'vendor/lib/lib.py']);
