@@ -4,9 +4,11 @@
  * input was bad; and which local tags are left. Docker is scripted; the app it "runs" is a real HTTP
  * server on loopback (network host with PORT in probe-env points the probe at it).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Docker, type ExecResult, type Runner } from '../../../src/adapters/docker.js';
@@ -196,6 +198,25 @@ describe('a bad input', () => {
     );
     expect(calls).toEqual([]);
     expect(row(record.summaries[0]!.rows, 'Problem')).toMatch(/^immutable-tag: true needs the workflow run number/);
+  });
+});
+
+describe('the app folder', () => {
+  it('is read once, when the inputs are: its requirements.txt reaches the app layer; the bundled demo app has none', async () => {
+    const workspace = mkdtempSync(path.join(os.tmpdir(), 'pipeline-app-'));
+    try {
+      mkdirSync(path.join(workspace, 'web'));
+      writeFileSync(path.join(workspace, 'web', 'main.py'), 'app = None\n');
+      writeFileSync(path.join(workspace, 'web', 'requirements.txt'), 'flask\n');
+      const { docker } = fakeDocker();
+      const given = await runPipeline(inputs({ app: 'web' }), { ...env, workspace }, deps(docker, recordingReporter().reporter));
+      expect(given.plan.app.dockerfile).toContain('COPY requirements.txt /tmp/app-requirements.txt');
+      const demo = await runPipeline(inputs(), env, deps(fakeDocker().docker, recordingReporter().reporter));
+      expect(demo.plan.app.dockerfile).toContain('COPY . /app');
+      expect(demo.plan.app.dockerfile).not.toContain('requirements.txt');
+    } finally {
+      rmSync(workspace, { recursive: true, force: true });
+    }
   });
 });
 
