@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-AGEPU7U4.js";
+} from "./chunks/chunk-V2QDBK4F.js";
 import {
   Docker,
   cleanup,

@@ -18,7 +18,7 @@ import {
   runPipeline,
   summarizeFailure,
   versionRows
-} from "./chunks/chunk-AGEPU7U4.js";
+} from "./chunks/chunk-V2QDBK4F.js";
 import {
   Docker,
   actionState,

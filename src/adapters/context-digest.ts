@@ -10,10 +10,10 @@ type Entry = Parameters<typeof filesDigest>[0][number];
 /**
  * The digest of the files a build context sends: every file, link and folder under `dir` that its
  * .dockerignore keeps, with its content (a link's target) and whether it is executable, which COPY keeps.
+ * `dockerignore` is that file's text when the caller has read it already ('' for none).
  */
-export function contextDigest(dir: string): string {
-  const ignoreFile = path.join(dir, '.dockerignore');
-  const ignored = contextFilter(fs.existsSync(ignoreFile) ? fs.readFileSync(ignoreFile, 'utf8') : '');
+export function contextDigest(dir: string, dockerignore = readDockerignore(dir)): string {
+  const ignored = contextFilter(dockerignore);
   const entries: Entry[] = [];
   const walk = (relative: string): void => {
     for (const item of fs.readdirSync(path.join(dir, relative), { withFileTypes: true })) {
@@ -33,6 +33,11 @@ export function contextDigest(dir: string): string {
   };
   walk('');
   return filesDigest(entries);
+}
+
+function readDockerignore(dir: string): string {
+  const ignoreFile = path.join(dir, '.dockerignore');
+  return fs.existsSync(ignoreFile) ? fs.readFileSync(ignoreFile, 'utf8') : '';
 }
 
 /**

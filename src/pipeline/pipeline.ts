@@ -88,7 +88,12 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
     await logIn(deps, settings, first, progress);
     progress.stage = 'fingerprint';
     const rebuild = await reporter.group('Build fingerprint', () =>
-      checkRebuild(docker, settings, prepared.plans, { actionRoot: env.actionRoot, appContext: prepared.appContext.dir, env: progress.dockerEnv }),
+      checkRebuild(docker, settings, prepared.plans, {
+        actionRoot: env.actionRoot,
+        appContext: prepared.appContext.dir,
+        appDockerignore: app.dockerignore ?? '',
+        env: progress.dockerEnv,
+      }),
     );
     if (!rebuild.rebuild) {
       progress.passed = true;

@@ -49,6 +49,8 @@ export interface RebuildFacts {
   actionRoot: string;
   /** The folder the app build sends (build-context.ts). */
   appContext: string;
+  /** The app folder's .dockerignore as read with the inputs ('' for none); read from appContext when absent. */
+  appDockerignore?: string;
   /** The docker CLI's environment holding the login. */
   env: Record<string, string>;
 }
@@ -83,7 +85,7 @@ export async function checkRebuild(docker: Docker, settings: Settings, plans: Pl
   if (resolved instanceof Error) reasons.push(`the digest of the base image ${plans[0]!.baseImage} could not be read (${firstLine(resolved)})`);
   else if (resolved) baseDigests = resolved;
   const shared = {
-    app: contextDigest(facts.appContext),
+    app: contextDigest(facts.appContext, facts.appDockerignore),
     docker: contextDigest(path.join(facts.actionRoot, 'docker')),
     action: actionVersion(facts.actionRoot),
   };

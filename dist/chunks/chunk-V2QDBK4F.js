@@ -6678,9 +6678,8 @@ function filesDigest(files) {
 }
 
 // src/adapters/context-digest.ts
-function contextDigest(dir) {
-  const ignoreFile = path10.join(dir, ".dockerignore");
-  const ignored = contextFilter(fs10.existsSync(ignoreFile) ? fs10.readFileSync(ignoreFile, "utf8") : "");
+function contextDigest(dir, dockerignore = readDockerignore(dir)) {
+  const ignored = contextFilter(dockerignore);
   const entries = [];
   const walk = (relative2) => {
     for (const item of fs10.readdirSync(path10.join(dir, relative2), { withFileTypes: true })) {
@@ -6699,6 +6698,10 @@ function contextDigest(dir) {
   };
   walk("");
   return filesDigest(entries);
+}
+function readDockerignore(dir) {
+  const ignoreFile = path10.join(dir, ".dockerignore");
+  return fs10.existsSync(ignoreFile) ? fs10.readFileSync(ignoreFile, "utf8") : "";
 }
 function actionVersion(actionRoot2) {
   const manifest = JSON.parse(fs10.readFileSync(path10.join(actionRoot2, "package.json"), "utf8"));
@@ -6791,7 +6794,7 @@ async function checkRebuild(docker, settings, plans, facts) {
   if (resolved instanceof Error) reasons.push(`the digest of the base image ${plans[0].baseImage} could not be read (${firstLine2(resolved)})`);
   else if (resolved) baseDigests = resolved;
   const shared = {
-    app: contextDigest(facts.appContext),
+    app: contextDigest(facts.appContext, facts.appDockerignore),
     docker: contextDigest(path11.join(facts.actionRoot, "docker")),
     action: actionVersion(facts.actionRoot)
   };
@@ -7369,7 +7372,12 @@ async function runPipeline(raw, env, pipelineDeps) {
     progress.stage = "fingerprint";
     const rebuild = await reporter.group(
       "Build fingerprint",
-      () => checkRebuild(docker, settings, prepared.plans, { actionRoot: env.actionRoot, appContext: prepared.appContext.dir, env: progress.dockerEnv })
+      () => checkRebuild(docker, settings, prepared.plans, {
+        actionRoot: env.actionRoot,
+        appContext: prepared.appContext.dir,
+        appDockerignore: app.dockerignore ?? "",
+        env: progress.dockerEnv
+      })
     );
     if (!rebuild.rebuild) {
       progress.passed = true;
