@@ -121,7 +121,7 @@ export function e2eTarget(): { pythonVersion: string; variant: string } {
 }
 
 /** A free TCP port on 127.0.0.1 (free when returned; bind it soon): the action's own helper. */
-export { freePort } from '../../src/pipeline/pipeline.js';
+export { freePort } from '../../src/pipeline/prepare.js';
 
 /** Basic auth header for the test bed's registry (or other credentials). */
 export function registryAuth(user = testbed().user, password = testbed().password): string {

@@ -42,7 +42,7 @@ export interface RunContext {
   run?: { number: string; attempt: string };
   /** The text of docker/Dockerfile: the classic builder reads it from stdin without its BuildKit-only RUN flags. */
   bundledDockerfile: string;
-  /** The caches the builder can use: settings' cache-to is left out where the builder cannot export (pipeline.ts). */
+  /** The caches the builder can use: settings' cache-to is left out where the builder cannot export (prepare.ts). */
   cache: { from: CacheSpec[]; to: CacheSpec[] };
   /**
    * '' when the builder shares the engine's image store. Else (a builder the action made,

@@ -1,6 +1,6 @@
 // The `platforms` input: which platforms the image is built for. Each is built, layered and
 // smoke-tested on its own (a foreign one under QEMU), and only when all passed are they pushed,
-// joined into one multi-platform image (pipeline.ts, push.ts).
+// joined into one multi-platform image (pipeline.ts, build.ts, push.ts).
 
 /** The Linux platforms the official python images are published for, as buildx names them. */
 export const KNOWN_PLATFORMS = [

@@ -19,7 +19,7 @@ const passed: PassedRun = {
   ],
 };
 
-// The outputs exactly as pipeline.ts sets them on a passing run (strings, tags one per line).
+// The outputs exactly as report.ts sets them on a passing run (strings, tags one per line).
 const outputs = {
   tags: '127.0.0.1:5000/web:python3.11-slim-2026-11-30\n127.0.0.1:5000/web:python3.11-slim\n127.0.0.1:5000/web:latest',
   digest: DIGEST,
