@@ -4,6 +4,7 @@
 import { attestationLines } from './attestations.js';
 import type { Docker } from '../adapters/docker.js';
 import type { PlatformResult } from './build.js';
+import type { Plan } from '../core/plan.js';
 import { localRefs, PushError, type PushResult } from './push.js';
 import type { RebuildCheck } from './rebuild.js';
 import type { Reporter } from '../adapters/reporter.js';
@@ -27,7 +28,7 @@ export async function summarizeFailure(reporter: Reporter, failure: Failure): Pr
 export async function reportRunFailure(
   reporter: Reporter,
   settings: Settings,
-  run: { first: PlatformResult['plan']; stage: string; tested: PlatformResult[] },
+  run: { first: Plan; stage: string; tested: PlatformResult[] },
   error: unknown,
 ): Promise<void> {
   const { stage } = run;
