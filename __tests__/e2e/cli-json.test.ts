@@ -65,6 +65,8 @@ describe('node dist/cli.js --json', () => {
     const titles = result.phases.map((phase) => phase.title);
     expect(titles).toEqual([
       expect.stringMatching(/^Log in to /),
+      // Every build's fingerprint labels (and, with rebuild: if-changed, the comparison with the registry).
+      'Build fingerprint',
       expect.stringMatching(/^Build the base image from /),
       expect.stringMatching(/^Layer the app from /),
       expect.stringMatching(/^Smoke-test /),

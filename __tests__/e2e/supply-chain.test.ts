@@ -6,7 +6,7 @@
  *   attestation manifest beside it names its digest; a plain `docker pull` of the tag gets linux/amd64;
  * - the provenance (mode max), read back from the registry, names the app's Dockerfile and a build
  *   argument, records the pip index secret by ID, and holds no trace of the index credentials;
- * - the SBOM lists every package `pip list` shows in the running container, Meinheld with our patch's
+ * - the SBOM lists every package `pip list` shows in the running container, Meinheld with our patch series'
  *   version label, and Debian's packages;
  * - `cosign verify` with the test's public key passes for the pushed digest and fails once the tag is
  *   moved to another image.

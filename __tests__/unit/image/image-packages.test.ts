@@ -1,9 +1,9 @@
 // What each image installs, without Docker: the requirements and constraints files, the image stage's
 // install script (image/scripts/install-packages.sh) run by /bin/sh against a stub pip, and the
-// Meinheld source pin and patch. The start-up refusal of Gunicorn's own HTTP parser before 23 is
+// Meinheld source pin and patch series. The start-up refusal of Gunicorn's own HTTP parser before 23 is
 // startup-guards.test.ts's.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -60,15 +60,31 @@ describe('Meinheld from source', () => {
     ]);
   });
 
-  it('the patch is readable: every hunk that adds code says why, with a "Patched" comment', () => {
-    const patch = readFileSync(join(MEINHELD_DIR, 'meinheld-1.0.2.patch'), 'utf8');
-    const hunks = patch.split(/\n(?=@@ )/).slice(1);
-    expect(hunks.length).toBeGreaterThan(20);
-    const silent = hunks.filter((h) => /^\+(?!\+)/m.test(h) && !/^\+.*Patched/m.test(h) && !/^ .*Patched/m.test(h));
-    expect(silent.map((h) => h.split('\n')[0])).toEqual([]);
-    // It patches the released files only, and says what it does before the first file.
-    expect(patch.slice(0, patch.indexOf('diff '))).toMatch(/Meinheld 1\.0\.2, patched/);
-    for (const m of patch.matchAll(/^\+\+\+ b\/(\S+)/gm)) expect(m[1]).toMatch(/^(setup\.py|meinheld\/server\/[\w.]+\.[ch])$/);
+  it('the patch series is readable: numbered without gaps, each file saying why, every hunk with a "Patched" comment, all applied in order by build.sh', () => {
+    const names = readdirSync(join(MEINHELD_DIR, 'patches')).sort();
+    expect(names.length).toBeGreaterThan(5);
+    names.forEach((name, i) => expect(name).toMatch(new RegExp(`^${String(i + 1).padStart(4, '0')}-[a-z0-9.-]+\\.patch$`)));
+    for (const name of names) {
+      const patch = readFileSync(join(MEINHELD_DIR, 'patches', name), 'utf8');
+      // Before its first file: what was wrong upstream, what the change does, and the tests that hold it.
+      const why = patch.slice(0, patch.indexOf('\ndiff '));
+      expect(why, name).toMatch(new RegExp(`^Meinheld 1\\.0\\.2, patch ${name.slice(0, 4)}: `));
+      expect(why, name).toMatch(/\nWrong upstream[:, ][\s\S]*\nThe change: [\s\S]*\nTested by: /);
+      const tests = [...why.matchAll(/__tests__\/e2e\/[\w-]+\.test\.ts/g)].map((m) => m[0]);
+      expect(tests.length, name).toBeGreaterThan(0);
+      for (const t of tests) expect(existsSync(join(DOCKER_DIR, '..', t)), `${name} names ${t}`).toBe(true);
+      const hunks = patch.split(/\n(?=@@ )/).slice(1);
+      expect(hunks.length, name).toBeGreaterThan(0);
+      const silent = hunks.filter((h) => /^\+(?!\+)/m.test(h) && !/^\+.*Patched/m.test(h) && !/^ .*Patched/m.test(h));
+      expect(silent.map((h) => `${name} ${h.split('\n')[0]}`)).toEqual([]);
+      // It patches the released files only.
+      for (const m of patch.matchAll(/^\+\+\+ b\/(\S+)/gm)) expect(m[1]).toMatch(/^(setup\.py|meinheld\/server\/[\w.]+\.[ch])$/);
+    }
+    // build.sh applies every one, in the order of their names, and stops at the first that does not apply.
+    const build = readFileSync(join(MEINHELD_DIR, 'build.sh'), 'utf8');
+    expect(build).toMatch(/^for p in "\$here"\/patches\/\*\.patch; do$/m);
+    expect(build).toMatch(/^ {2}patch -p1 --forward --batch <"\$p" \|\| \{ .*exit 1; \}$/m);
+    expect(build).toMatch(/^set -eu$/m);
   });
 });
 
