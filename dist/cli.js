@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-V2QDBK4F.js";
+} from "./chunks/chunk-UK2MJCHA.js";
 import {
   Docker,
   cleanup,
@@ -15,7 +15,7 @@ import {
   hasCredentials,
   isHttpUrl,
   memoryState
-} from "./chunks/chunk-GEZQGBKR.js";
+} from "./chunks/chunk-SNGF6VCQ.js";
 
 // src/entry/cli.ts
 import * as fs from "node:fs";

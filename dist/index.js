@@ -18,13 +18,13 @@ import {
   runPipeline,
   summarizeFailure,
   versionRows
-} from "./chunks/chunk-V2QDBK4F.js";
+} from "./chunks/chunk-UK2MJCHA.js";
 import {
   Docker,
   actionState,
   computeTags,
   setFailed
-} from "./chunks/chunk-GEZQGBKR.js";
+} from "./chunks/chunk-SNGF6VCQ.js";
 
 // src/pipeline/merge.ts
 var MergeRefused = class extends Error {

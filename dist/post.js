@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-GEZQGBKR.js";
+} from "./chunks/chunk-SNGF6VCQ.js";
 
 // src/entry/post.ts
 try {

@@ -1,7 +1,6 @@
 // The Docker CLI adapter: every docker command the action runs goes through here, as an
 // argument array (never a shell string). Unit tests replace the Runner; end-to-end tests use the real one.
-import * as exec from '@actions/exec';
-import { fencedStream } from '../core/untrusted-text.js';
+import { runProgram } from './tool-runner.js';
 
 export interface ExecResult {
   exitCode: number;
@@ -30,30 +29,13 @@ export class DockerError extends Error {
   }
 }
 
-export const realRunner: Runner = async (args, options = {}) => {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
-  Object.assign(env, options.env ?? {});
-  // Streamed output is the build's, pip's and the registry's: fenced, so the runner obeys no command
-  // in it (exec writes stderr to the same stream, so one fence covers both, in order).
-  const fence = options.echo ? fencedStream() : undefined;
-  try {
-    return await exec.getExecOutput('docker', args, {
-      ignoreReturnCode: true,
-      silent: !options.echo,
-      env,
-      ...(fence ? { outStream: fence.stream } : {}),
-      ...(options.input !== undefined ? { input: Buffer.from(options.input) } : {}),
-    });
-  } catch (error) {
-    // exec throws when the binary itself is missing.
-    throw new DockerError(
-      `The docker command could not be run (${(error as Error).message}). Install Docker, or run on a runner that has it (ubuntu-latest does).`,
-    );
-  } finally {
-    fence?.close();
-  }
-};
+export const realRunner: Runner = (args, options = {}) =>
+  runProgram(
+    'docker',
+    args,
+    options,
+    (why) => new DockerError(`The docker command could not be run (${why}). Install Docker, or run on a runner that has it (ubuntu-latest does).`),
+  );
 
 export interface ContainerState {
   status: string;

@@ -2,6 +2,7 @@
 // manifest, platform, labels and test records), decide whether they are one run's tested set for
 // the expected platforms, and if so, the index that every tag will name. Every problem is listed,
 // so a refused merge says all that is wrong at once; a refused merge moves no tag.
+import { canonicalPlatform } from './platforms.js';
 import { productLabel } from './product.js';
 import { OCI_INDEX, DOCKER_LIST, type Descriptor } from './oci.js';
 import type { TestRecord } from './test-record.js';
@@ -158,8 +159,8 @@ export function platformObject(platform: string): { os: string; architecture: st
 export function configPlatform(config: { os?: unknown; architecture?: unknown; variant?: unknown }): string {
   if (typeof config.os !== 'string' || typeof config.architecture !== 'string') return '';
   const platform = `${config.os}/${config.architecture}${typeof config.variant === 'string' && config.variant !== '' ? `/${config.variant}` : ''}`;
-  // buildx names arm64 without its v8; so do the platforms input and the index.
-  return platform === 'linux/arm64/v8' ? 'linux/arm64' : platform;
+  // Named as the platforms input and the index name it.
+  return canonicalPlatform(platform);
 }
 
 function describe(key: 'pythonVersion' | 'variant' | 'worker'): string {

@@ -34,8 +34,8 @@ export function parsePlatforms(value: string, fail: (message: string) => void): 
   const platforms: string[] = [];
   for (const item of value.split(/[\n,]/).map((entry) => entry.trim().toLowerCase())) {
     if (item === '') continue;
-    // buildx writes arm64 also as arm64/v8; one name, so a list cannot hold the same platform twice.
-    const platform = item === 'linux/arm64/v8' ? 'linux/arm64' : item;
+    // One name per platform, so a list cannot hold the same platform twice.
+    const platform = canonicalPlatform(item);
     if (!KNOWN_PLATFORMS.includes(platform)) {
       fail(
         `platforms: "${item}" is not a platform the python base images are built for; use one or more of ${KNOWN_PLATFORMS.join(', ')} (e.g. linux/amd64,linux/arm64).`,
@@ -81,8 +81,13 @@ export function probeTimeout(target: Target, seconds: number, given: boolean): n
   return target.emulated && !given ? seconds * EMULATED_PROBE_FACTOR : seconds;
 }
 
-/** linux/arm64 and linux/arm64/v8 are one platform; linux/amd64 also matches a builder's linux/amd64/v2. */
+/** buildx writes arm64 also as arm64/v8, and so may an image config or an index: one platform, one name. */
+export function canonicalPlatform(platform: string): string {
+  return platform === 'linux/arm64/v8' ? 'linux/arm64' : platform;
+}
+
+/** Same platform by canonicalPlatform; linux/amd64 also matches a builder's linux/amd64/v2. */
 function samePlatform(a: string, b: string): boolean {
-  const norm = (p: string): string => p.replace(/^linux\/arm64\/v8$/, 'linux/arm64').replace(/^linux\/amd64\/v\d$/, 'linux/amd64');
+  const norm = (p: string): string => canonicalPlatform(p).replace(/^linux\/amd64\/v\d$/, 'linux/amd64');
   return norm(a) === norm(b);
 }

@@ -27,7 +27,8 @@ import {
 import { makePlan, type Plan, type RunContext } from '../core/plan.js';
 import type { Reporter } from '../adapters/reporter.js';
 import type { Settings } from '../core/settings.js';
-import { versionRows } from '../core/summary.js';
+import { canonicalPlatform } from '../core/platforms.js';
+import { firstLine, versionRows } from '../core/summary.js';
 import { tagBase } from '../core/tags.js';
 
 /** What the check found. */
@@ -82,7 +83,7 @@ export async function checkRebuild(docker: Docker, settings: Settings, plans: Pl
         readHeldImage(docker, compared, facts.env),
       ])
     : [undefined, undefined];
-  if (resolved instanceof Error) reasons.push(`the digest of the base image ${plans[0]!.baseImage} could not be read (${firstLine(resolved)})`);
+  if (resolved instanceof Error) reasons.push(`the digest of the base image ${plans[0]!.baseImage} could not be read (${firstLineOf(resolved)})`);
   else if (resolved) baseDigests = resolved;
   const shared = {
     app: contextDigest(facts.appContext, facts.appDockerignore),
@@ -139,7 +140,7 @@ export async function readHeldImage(docker: Docker, ref: string, env: Record<str
     if (manifest === 'missing' || image === 'missing') return { kind: 'missing' };
     return heldImage(manifest as RemoteManifest, image);
   } catch (error) {
-    return { kind: 'unreadable', why: firstLine(error) };
+    return { kind: 'unreadable', why: firstLineOf(error) };
   }
 }
 
@@ -184,14 +185,12 @@ function platformName(platform: { os?: string; architecture?: string; variant?: 
   return [platform.os ?? 'linux', platform.architecture ?? 'unknown', ...(platform.variant ? [platform.variant] : [])].join('/');
 }
 
-/** linux/arm64 and linux/arm64/v8 are one platform, as buildx says. */
 function samePlatform(a: string, b: string): boolean {
-  const normal = (name: string): string => (name === 'linux/arm64/v8' ? 'linux/arm64' : name);
-  return normal(a) === normal(b);
+  return canonicalPlatform(a) === canonicalPlatform(b);
 }
 
-function firstLine(error: unknown): string {
-  return ((error as Error).message ?? String(error)).split('\n')[0] ?? '';
+function firstLineOf(error: unknown): string {
+  return firstLine((error as Error).message ?? String(error));
 }
 
 /** The plans again, each with its platform's fingerprint labels and, when resolved, its base pinned to the digest. */

@@ -5,6 +5,7 @@ import {
   DEFAULT_VARIANT,
   DockerError,
   PRODUCT,
+  ToolError,
   __commonJS,
   __require,
   __toESM,
@@ -12,6 +13,7 @@ import {
   bindProblem,
   cacheBuilderPlan,
   cacheForBuilder,
+  canonicalPlatform,
   chooseBuilder,
   cleanup,
   configRoot,
@@ -23,12 +25,11 @@ import {
   describeCache,
   endGroup,
   fence,
-  fencedStream,
-  getExecOutput,
   getInput,
   group,
   hasCredentials,
   hasOwnImageStore,
+  hasTool,
   indexMaskParts,
   info,
   isHttpUrl,
@@ -50,6 +51,7 @@ import {
   placeLocalFolders,
   platformSlug,
   productLabel,
+  realToolRunner,
   redactUrl,
   registryHost,
   requireSecretSupport,
@@ -68,7 +70,7 @@ import {
   urlCredentials,
   warning,
   withholdFromUntrustedCode
-} from "./chunk-GEZQGBKR.js";
+} from "./chunk-SNGF6VCQ.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -5387,40 +5389,6 @@ async function pushPlatforms(docker, images, options) {
   return { digest, pushed };
 }
 
-// src/adapters/tool-runner.ts
-var ToolError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "ToolError";
-  }
-};
-var realToolRunner = async (tool, args, options = {}) => {
-  const env = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== void 0) env[key] = value;
-  Object.assign(env, options.env ?? {});
-  const fence2 = options.echo ? fencedStream() : void 0;
-  try {
-    return await getExecOutput(tool, args, {
-      ignoreReturnCode: true,
-      silent: !options.echo,
-      env,
-      ...fence2 ? { outStream: fence2.stream } : {},
-      ...options.input !== void 0 ? { input: Buffer.from(options.input) } : {}
-    });
-  } catch (error) {
-    throw new ToolError(`${tool} could not be run (${error.message}).`);
-  } finally {
-    fence2?.close();
-  }
-};
-async function hasTool(run, tool, versionArgs) {
-  try {
-    return (await run(tool, versionArgs)).exitCode === 0;
-  } catch {
-    return false;
-  }
-}
-
 // src/pipeline/attestations.ts
 async function loadLayout(docker, tools, dir, tag) {
   const facts = readLayout(dir);
@@ -5922,7 +5890,7 @@ function platformObject(platform) {
 function configPlatform(config) {
   if (typeof config.os !== "string" || typeof config.architecture !== "string") return "";
   const platform = `${config.os}/${config.architecture}${typeof config.variant === "string" && config.variant !== "" ? `/${config.variant}` : ""}`;
-  return platform === "linux/arm64/v8" ? "linux/arm64" : platform;
+  return canonicalPlatform(platform);
 }
 function describe(key) {
   return key === "pythonVersion" ? "Python" : key;
@@ -6791,7 +6759,7 @@ async function checkRebuild(docker, settings, plans, facts) {
     resolveBaseDigests(docker, plans[0].baseImage, platforms, facts.env).catch((error) => error),
     readHeldImage(docker, compared, facts.env)
   ]) : [void 0, void 0];
-  if (resolved instanceof Error) reasons.push(`the digest of the base image ${plans[0].baseImage} could not be read (${firstLine2(resolved)})`);
+  if (resolved instanceof Error) reasons.push(`the digest of the base image ${plans[0].baseImage} could not be read (${firstLineOf(resolved)})`);
   else if (resolved) baseDigests = resolved;
   const shared = {
     app: contextDigest(facts.appContext, facts.appDockerignore),
@@ -6838,7 +6806,7 @@ async function readHeldImage(docker, ref, env) {
     if (manifest === "missing" || image === "missing") return { kind: "missing" };
     return heldImage(manifest, image);
   } catch (error) {
-    return { kind: "unreadable", why: firstLine2(error) };
+    return { kind: "unreadable", why: firstLineOf(error) };
   }
 }
 function heldImage(manifest, image) {
@@ -6871,11 +6839,10 @@ function platformName(platform) {
   return [platform.os ?? "linux", platform.architecture ?? "unknown", ...platform.variant ? [platform.variant] : []].join("/");
 }
 function samePlatform(a, b) {
-  const normal = (name) => name === "linux/arm64/v8" ? "linux/arm64" : name;
-  return normal(a) === normal(b);
+  return canonicalPlatform(a) === canonicalPlatform(b);
 }
-function firstLine2(error) {
-  return (error.message ?? String(error)).split("\n")[0] ?? "";
+function firstLineOf(error) {
+  return firstLine(error.message ?? String(error));
 }
 function fingerprinted(settings, contexts, check) {
   return contexts.map(

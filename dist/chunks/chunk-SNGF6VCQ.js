@@ -20480,6 +20480,41 @@ function fencedStream(out = process.stdout) {
 `) };
 }
 
+// src/adapters/tool-runner.ts
+var ToolError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ToolError";
+  }
+};
+async function runProgram(program, args, options, missing) {
+  const env = {};
+  for (const [key, value] of Object.entries(process.env)) if (value !== void 0) env[key] = value;
+  Object.assign(env, options.env ?? {});
+  const fence2 = options.echo ? fencedStream() : void 0;
+  try {
+    return await getExecOutput(program, args, {
+      ignoreReturnCode: true,
+      silent: !options.echo,
+      env,
+      ...fence2 ? { outStream: fence2.stream } : {},
+      ...options.input !== void 0 ? { input: Buffer.from(options.input) } : {}
+    });
+  } catch (error2) {
+    throw missing(error2.message);
+  } finally {
+    fence2?.close();
+  }
+}
+var realToolRunner = (tool, args, options = {}) => runProgram(tool, args, options, (why) => new ToolError(`${tool} could not be run (${why}).`));
+async function hasTool(run, tool, versionArgs) {
+  try {
+    return (await run(tool, versionArgs)).exitCode === 0;
+  } catch {
+    return false;
+  }
+}
+
 // src/adapters/docker.ts
 var DockerError = class extends Error {
   constructor(message, result) {
@@ -20489,27 +20524,12 @@ var DockerError = class extends Error {
   }
   result;
 };
-var realRunner = async (args, options = {}) => {
-  const env = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== void 0) env[key] = value;
-  Object.assign(env, options.env ?? {});
-  const fence2 = options.echo ? fencedStream() : void 0;
-  try {
-    return await getExecOutput("docker", args, {
-      ignoreReturnCode: true,
-      silent: !options.echo,
-      env,
-      ...fence2 ? { outStream: fence2.stream } : {},
-      ...options.input !== void 0 ? { input: Buffer.from(options.input) } : {}
-    });
-  } catch (error2) {
-    throw new DockerError(
-      `The docker command could not be run (${error2.message}). Install Docker, or run on a runner that has it (ubuntu-latest does).`
-    );
-  } finally {
-    fence2?.close();
-  }
-};
+var realRunner = (args, options = {}) => runProgram(
+  "docker",
+  args,
+  options,
+  (why) => new DockerError(`The docker command could not be run (${why}). Install Docker, or run on a runner that has it (ubuntu-latest does).`)
+);
 var Docker = class {
   constructor(run = realRunner) {
     this.run = run;
@@ -20770,7 +20790,7 @@ function parsePlatforms(value, fail) {
   const platforms = [];
   for (const item of value.split(/[\n,]/).map((entry2) => entry2.trim().toLowerCase())) {
     if (item === "") continue;
-    const platform2 = item === "linux/arm64/v8" ? "linux/arm64" : item;
+    const platform2 = canonicalPlatform(item);
     if (!KNOWN_PLATFORMS.includes(platform2)) {
       fail(
         `platforms: "${item}" is not a platform the python base images are built for; use one or more of ${KNOWN_PLATFORMS.join(", ")} (e.g. linux/amd64,linux/arm64).`
@@ -20801,8 +20821,11 @@ function unsupportedPlatforms(wanted, listed) {
 function probeTimeout(target, seconds, given) {
   return target.emulated && !given ? seconds * EMULATED_PROBE_FACTOR : seconds;
 }
+function canonicalPlatform(platform2) {
+  return platform2 === "linux/arm64/v8" ? "linux/arm64" : platform2;
+}
 function samePlatform(a, b) {
-  const norm = (p) => p.replace(/^linux\/arm64\/v8$/, "linux/arm64").replace(/^linux\/amd64\/v\d$/, "linux/amd64");
+  const norm = (p) => canonicalPlatform(p).replace(/^linux\/amd64\/v\d$/, "linux/amd64");
   return norm(a) === norm(b);
 }
 
@@ -21515,7 +21538,6 @@ export {
   require_tunnel2 as require_tunnel,
   require_undici,
   summary,
-  getExecOutput,
   setSecret,
   getInput,
   setOutput,
@@ -21527,15 +21549,18 @@ export {
   endGroup,
   group,
   fence,
-  fencedStream,
+  ToolError,
+  realToolRunner,
+  hasTool,
   DockerError,
   Docker,
-  PRODUCT,
-  productLabel,
   parsePlatforms,
   targets,
   platformSlug,
   unsupportedPlatforms,
+  canonicalPlatform,
+  PRODUCT,
+  productLabel,
   BUILDER_KEYWORDS,
   BuilderError,
   isValidBuilderName,
