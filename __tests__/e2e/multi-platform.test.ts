@@ -14,6 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARM64_BROKEN_APP, MACHINE_APP } from './platform-apps.js';
 import { runAction, startFakeGitHubApi, testbedInputs, workflowEnv, writeApp, type ActionRun, type FakeGitHubApi } from './run-action.js';
 import { e2eTarget, loadTestbedEnv, registryManifest, registryTags, testbed, type RegistryManifest } from './testbed.js';
 
@@ -25,32 +26,6 @@ const PLATFORMS = ['linux/amd64', 'linux/arm64'];
 /** The engine the builds run on: the cache engine offline (its store holds multi-platform images), the runner's own online. */
 const ENGINE_HOST = loadTestbedEnv().values.TESTBED_CACHE_DOCKER_HOST ?? '';
 const ENGINE_ENV: Record<string, string> = ENGINE_HOST !== '' ? { DOCKER_HOST: ENGINE_HOST } : {};
-
-// Answers with the machine it runs on, so each probe shows which platform's Python served it.
-const APP = `import platform
-from flask import Flask
-
-app = Flask(__name__)
-
-
-@app.get("/")
-def index():
-    return platform.machine()
-`;
-// The same app, which fails to import on arm64 (so Gunicorn stops): the build passes there, the smoke test does not.
-const BROKEN_APP = `import platform
-from flask import Flask
-
-if platform.machine() == "aarch64":
-    raise RuntimeError("this app does not support arm64")
-
-app = Flask(__name__)
-
-
-@app.get("/")
-def index():
-    return platform.machine()
-`;
 
 /** The tags every run gets, dated first: python3.11-2026-11-30, python3.11, latest (with the variant's suffix). */
 const suffix = target.variant === 'debian' ? '' : `-${target.variant}`;
@@ -115,8 +90,8 @@ beforeAll(async () => {
     );
   api = await startFakeGitHubApi('2026-11-30T08:00:00Z');
   workspace = mkdtempSync(join(tmpdir(), 'multi-platform-'));
-  const app = writeApp(workspace, { 'main.py': APP });
-  const brokenApp = join('broken', writeApp(join(workspace, 'broken'), { 'main.py': BROKEN_APP }));
+  const app = writeApp(workspace, { 'main.py': MACHINE_APP });
+  const brokenApp = join('broken', writeApp(join(workspace, 'broken'), { 'main.py': ARM64_BROKEN_APP }));
   run = await action(app, REPOSITORY);
   broken = await action(brokenApp, BROKEN_REPOSITORY);
 }, 1_800_000);

@@ -13,6 +13,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARM64_BROKEN_APP, MACHINE_APP } from './platform-apps.js';
 import { runAction, startFakeGitHubApi, testbedInputs, workflowEnv, writeApp, type ActionRun, type FakeGitHubApi } from './run-action.js';
 import { e2eTarget, loadTestbedEnv, registryAuth, registryManifest, registryTags, registryUrl, testbed } from './testbed.js';
 
@@ -23,27 +24,6 @@ const REPOSITORY = `native-e2e/web-${SUFFIX}`;
 const ARM_ENGINE = loadTestbedEnv().values.TESTBED_CACHE_DOCKER_HOST ?? '';
 const ARM_ENV: Record<string, string> = ARM_ENGINE !== '' ? { DOCKER_HOST: ARM_ENGINE } : {};
 const MAIN_ENGINE: Record<string, string> = process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {};
-
-// Answers with the machine it runs on, so a probe shows which platform's Python served it.
-const APP = `import platform
-from flask import Flask
-
-app = Flask(__name__)
-
-
-@app.get("/")
-def index():
-    return platform.machine()
-`;
-// Fails to import on arm64: that platform job builds, then fails its smoke test.
-const BROKEN_APP = `import platform
-from flask import Flask
-
-if platform.machine() == "aarch64":
-    raise RuntimeError("this app does not support arm64")
-
-app = Flask(__name__)
-`;
 
 const suffix = target.variant === 'debian' ? '' : `-${target.variant}`;
 const BASE = `python${target.pythonVersion}${suffix}`;
@@ -130,8 +110,8 @@ beforeAll(async () => {
     );
   api = await startFakeGitHubApi(`${DATE}T23:59:00Z`);
   workspace = mkdtempSync(join(tmpdir(), 'native-platforms-'));
-  app = writeApp(workspace, { 'main.py': APP });
-  const broken = writeApp(workspace, { 'main.py': BROKEN_APP });
+  app = writeApp(workspace, { 'main.py': MACHINE_APP });
+  const broken = writeApp(workspace, { 'main.py': ARM64_BROKEN_APP });
   // Two runners at once, as a matrix runs them; a third job, broken on arm64, fails beside them.
   [amd64, arm64, brokenArm64] = await Promise.all([
     platformJob(app, 'out-amd64', '', {}, 'image (ubuntu-24.04)'),
