@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-UK2MJCHA.js";
+} from "./chunks/chunk-ONQXR465.js";
 import {
   Docker,
   cleanup,
@@ -15,7 +15,7 @@ import {
   hasCredentials,
   isHttpUrl,
   memoryState
-} from "./chunks/chunk-SNGF6VCQ.js";
+} from "./chunks/chunk-7ZFYGCPM.js";
 
 // src/entry/cli.ts
 import * as fs from "node:fs";

@@ -18,13 +18,13 @@ import {
   runPipeline,
   summarizeFailure,
   versionRows
-} from "./chunks/chunk-UK2MJCHA.js";
+} from "./chunks/chunk-ONQXR465.js";
 import {
   Docker,
   actionState,
   computeTags,
   setFailed
-} from "./chunks/chunk-SNGF6VCQ.js";
+} from "./chunks/chunk-7ZFYGCPM.js";
 
 // src/pipeline/merge.ts
 var MergeRefused = class extends Error {

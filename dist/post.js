@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-SNGF6VCQ.js";
+} from "./chunks/chunk-7ZFYGCPM.js";
 
 // src/entry/post.ts
 try {

@@ -1,6 +1,7 @@
 // The Docker CLI adapter: every docker command the action runs goes through here, as an
 // argument array (never a shell string). Unit tests replace the Runner; end-to-end tests use the real one.
 import { runProgram } from './tool-runner.js';
+import { OWN_BUILDER_PURPOSE, type OwnBuilderPurpose } from '../core/builder.js';
 
 export interface ExecResult {
   exitCode: number;
@@ -116,11 +117,12 @@ export class Docker {
   }
 
   /** Makes a buildx builder (cache-builder.ts); `docker buildx create` pulls its image if needed. */
-  async createBuilder(args: string[], env?: Record<string, string>): Promise<void> {
+  async createBuilder(args: string[], purpose: OwnBuilderPurpose, env?: Record<string, string>): Promise<void> {
     const result = await this.run(args, { echo: true, ...(env ? { env } : {}) });
+    const { made, without } = OWN_BUILDER_PURPOSE[purpose];
     if (result.exitCode !== 0)
       throw new DockerError(
-        `Could not make a builder that exports cache (docker ${args.slice(0, 2).join(' ')}); the build cache needs one here (set cache-to: none to build without it): ${lastLines(result.stderr || result.stdout, 5)}`,
+        `Could not make a builder ${made} (docker ${args.slice(0, 2).join(' ')}); this run needs one (${without}): ${lastLines(result.stderr || result.stdout, 5)}`,
         result,
       );
   }

@@ -15,12 +15,24 @@ export interface BuilderFacts {
   driver: string;
 }
 
+/**
+ * Why the action made a builder of its own: to export the build cache, or to write the image with its
+ * attestations; the log, the summary and a failure to make it say which.
+ */
+export type OwnBuilderPurpose = 'cache' | 'attestations';
+
+/** The purpose, as the log and the summary word it, and how to do without it when it cannot be made. */
+export const OWN_BUILDER_PURPOSE: Record<OwnBuilderPurpose, { made: string; without: string }> = {
+  cache: { made: 'to export the cache', without: 'set cache-to: none to build without writing the cache' },
+  attestations: { made: 'to write the image with its attestations', without: 'set attestations: none to build without them' },
+};
+
 export type Builder =
   /**
    * buildx on `name`: the engine's own builder (named after the current context); `own`, one the
-   * action made to export cache (cache-builder.ts); or, with `driver`, the workflow's own builder.
+   * action made, and what for (cache-builder.ts); or, with `driver`, the workflow's own builder.
    */
-  | { kind: 'buildx'; name: string; own?: boolean; driver?: string }
+  | { kind: 'buildx'; name: string; own?: OwnBuilderPurpose; driver?: string }
   /** The classic builder, and why it was chosen (for the log and the summary). */
   | { kind: 'classic'; reason: string };
 
@@ -76,13 +88,13 @@ export function chooseBuilder(setting: BuilderSetting, buildxBuilder: string, as
  */
 export function hasOwnImageStore(builder: Builder): boolean {
   if (builder.kind !== 'buildx') return false;
-  return builder.own === true || (builder.driver !== undefined && builder.driver !== 'docker');
+  return builder.own !== undefined || (builder.driver !== undefined && builder.driver !== 'docker');
 }
 
 /** One line for the log and the job summary: which builder ran, and why the classic one if so. */
 export function describeBuilder(builder: Builder): string {
   if (builder.kind === 'classic') return `classic (${builder.reason})`;
-  if (builder.own) return `buildx (builder ${builder.name}, docker-container, made to export the cache)`;
+  if (builder.own) return `buildx (builder ${builder.name}, docker-container, made ${OWN_BUILDER_PURPOSE[builder.own].made})`;
   if (builder.driver !== undefined) return `buildx (builder ${builder.name}, ${builder.driver || 'unknown driver'}, the workflow's)`;
   return `buildx (builder ${builder.name})`;
 }

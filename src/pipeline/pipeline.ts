@@ -3,6 +3,7 @@
 // own (prepare.ts, build.ts, push.ts, signing.ts, report.ts); this one walks them in order.
 import * as fs from 'node:fs';
 import { createBuilderArgs } from '../core/cache-builder.js';
+import { OWN_BUILDER_PURPOSE, type Builder } from '../core/builder.js';
 import { pushAttested, pushLayout } from './attestations.js';
 import { inspectApp, type AppFolder } from '../adapters/app-folder.js';
 import { buildAndTest, type PlatformResult } from './build.js';
@@ -102,7 +103,7 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
     }
     reporter.info(`Building: ${rebuild.reasons.join('; ')}.`);
     const plans = (prepared.plans = fingerprinted(settings, prepared.contexts, rebuild));
-    await makeBuilder(deps, settings, progress);
+    await makeBuilder(deps, settings, first.builder, progress);
     // 5. Each platform: build, layer, smoke-test that very image; all pass before any push.
     for (const plan of plans) await buildAndTest(deps, settings, plan, plans.length > 1, progress);
     // 6. Tag and push (or hand over) only what passed: the same image IDs, no second build; 7. sign.
@@ -151,15 +152,15 @@ async function logIn(deps: RunDeps, settings: Settings, first: Plan, progress: P
   }
 }
 
-/** Makes the cache builder (when one is needed): after the fingerprint, so a skipped run makes none. */
-async function makeBuilder(deps: RunDeps, settings: Settings, progress: Progress): Promise<void> {
+/** Makes the action's own builder (when one is needed): after the fingerprint, so a skipped run makes none. */
+async function makeBuilder(deps: RunDeps, settings: Settings, builder: Builder, progress: Progress): Promise<void> {
   const { docker, reporter } = deps;
-  if (progress.ownBuilder !== '') {
-    const name = progress.ownBuilder;
+  if (builder.kind === 'buildx' && builder.own) {
+    const { name, own } = builder;
     progress.stage = 'builder';
     deps.state.save({ builder: name });
-    await reporter.group(`Make builder ${name} (docker-container), which exports cache`, () =>
-      docker.createBuilder(createBuilderArgs(name, settings.network), progress.dockerEnv),
+    await reporter.group(`Make builder ${name} (docker-container) ${OWN_BUILDER_PURPOSE[own].made}`, () =>
+      docker.createBuilder(createBuilderArgs(name, settings.network), own, progress.dockerEnv),
     );
   }
 }

@@ -184,7 +184,7 @@ async function cacheCapableBuilder(
   if (chosen.kind !== 'buildx') return { builder: chosen, dropped: '' };
   // The engine's own builder cannot write an image with its attestations to a folder: one of the action's own can.
   if (attestsPush(settings)) {
-    if (chosen.driver === undefined) return { builder: { kind: 'buildx', name: ownBuilderName(job), own: true }, dropped: '' };
+    if (chosen.driver === undefined) return { builder: { kind: 'buildx', name: ownBuilderName(job), own: 'attestations' }, dropped: '' };
     if (chosen.driver === 'docker')
       throw new BuilderError(
         `attestations: builder ${chosen.name} (docker driver) cannot write an image with its attestations for the smoke test and the push; name a docker-container builder (docker/setup-buildx-action makes one), set builder to auto, or set attestations: none.`,
@@ -194,7 +194,7 @@ async function cacheCapableBuilder(
   if (!needsCacheExport(settings.cacheTo)) return { builder: chosen, dropped: '' };
   const store = driver === 'docker' || driver === '' ? await docker.containerdImageStore() : false;
   const plan = cacheBuilderPlan(chosen, driver, store, { to: settings.cacheTo, given: settings.cacheGiven });
-  if (plan.action === 'make') return { builder: { kind: 'buildx', name: ownBuilderName(job), own: true }, dropped: '' };
+  if (plan.action === 'make') return { builder: { kind: 'buildx', name: ownBuilderName(job), own: 'cache' }, dropped: '' };
   return { builder: chosen, dropped: plan.action === 'drop' ? plan.reason : '' };
 }
 

@@ -85,9 +85,18 @@ describe("chooseBuilder: the workflow's own builder", () => {
 
 describe('hasOwnImageStore', () => {
   it("is true for the action's own builder and the workflow's non-docker ones, false for the engine's and the classic builder", () => {
-    expect(hasOwnImageStore({ kind: 'buildx', name: 'flask-gunicorn-action-cache-1', own: true })).toBe(true);
+    expect(hasOwnImageStore({ kind: 'buildx', name: 'flask-gunicorn-action-cache-1', own: 'attestations' })).toBe(true);
     expect(hasOwnImageStore({ kind: 'buildx', name: 'default' })).toBe(false);
     expect(hasOwnImageStore({ kind: 'classic', reason: 'builder: classic' })).toBe(false);
+  });
+});
+
+describe("describeBuilder of the action's own builder", () => {
+  it('says what the action made it for: the cache, or the image with its attestations', () => {
+    expect(describeBuilder({ kind: 'buildx', name: 'b1', own: 'cache' })).toBe('buildx (builder b1, docker-container, made to export the cache)');
+    expect(describeBuilder({ kind: 'buildx', name: 'b1', own: 'attestations' })).toBe(
+      'buildx (builder b1, docker-container, made to write the image with its attestations)',
+    );
   });
 });
 

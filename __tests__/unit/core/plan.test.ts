@@ -432,7 +432,7 @@ describe('probe and push', () => {
 });
 
 describe('a builder the action made to export cache', () => {
-  const own = { kind: 'buildx', name: 'flask-gunicorn-action-cache-job1', own: true } as const;
+  const own = { kind: 'buildx', name: 'flask-gunicorn-action-cache-job1', own: 'cache' } as const;
   const layout = '/runner/temp/flask-gunicorn-action-base-x';
 
   it('writes the base image as an OCI layout instead of loading it, and the app build reads it from there under the base tag', () => {
@@ -522,7 +522,7 @@ describe('one platform of several', () => {
 });
 
 describe('an attested app build', () => {
-  const builder = { kind: 'buildx' as const, name: 'own', own: true };
+  const builder = { kind: 'buildx' as const, name: 'own', own: 'cache' as const };
   const attested = settings({ attestations: { provenance: 'max', sbom: true, sbomGenerator: '' } });
 
   it('writes the app image and its attestations to the layout, and loads nothing itself', () => {

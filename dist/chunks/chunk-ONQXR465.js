@@ -4,6 +4,7 @@ import {
   BuilderError,
   DEFAULT_VARIANT,
   DockerError,
+  OWN_BUILDER_PURPOSE,
   PRODUCT,
   ToolError,
   __commonJS,
@@ -70,7 +71,7 @@ import {
   urlCredentials,
   warning,
   withholdFromUntrustedCode
-} from "./chunk-SNGF6VCQ.js";
+} from "./chunk-7ZFYGCPM.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -6468,7 +6469,7 @@ function describePlatforms(plans) {
 async function cacheCapableBuilder(docker, chosen, driver, settings, job) {
   if (chosen.kind !== "buildx") return { builder: chosen, dropped: "" };
   if (attestsPush(settings)) {
-    if (chosen.driver === void 0) return { builder: { kind: "buildx", name: ownBuilderName(job), own: true }, dropped: "" };
+    if (chosen.driver === void 0) return { builder: { kind: "buildx", name: ownBuilderName(job), own: "attestations" }, dropped: "" };
     if (chosen.driver === "docker")
       throw new BuilderError(
         `attestations: builder ${chosen.name} (docker driver) cannot write an image with its attestations for the smoke test and the push; name a docker-container builder (docker/setup-buildx-action makes one), set builder to auto, or set attestations: none.`
@@ -6478,7 +6479,7 @@ async function cacheCapableBuilder(docker, chosen, driver, settings, job) {
   if (!needsCacheExport(settings.cacheTo)) return { builder: chosen, dropped: "" };
   const store = driver === "docker" || driver === "" ? await docker.containerdImageStore() : false;
   const plan = cacheBuilderPlan(chosen, driver, store, { to: settings.cacheTo, given: settings.cacheGiven });
-  if (plan.action === "make") return { builder: { kind: "buildx", name: ownBuilderName(job), own: true }, dropped: "" };
+  if (plan.action === "make") return { builder: { kind: "buildx", name: ownBuilderName(job), own: "cache" }, dropped: "" };
   return { builder: chosen, dropped: plan.action === "drop" ? plan.reason : "" };
 }
 async function buildTargets(docker, settings, builder, listed) {
@@ -7353,7 +7354,7 @@ async function runPipeline(raw, env, pipelineDeps) {
     }
     reporter.info(`Building: ${rebuild.reasons.join("; ")}.`);
     const plans = prepared.plans = fingerprinted(settings, prepared.contexts, rebuild);
-    await makeBuilder(deps, settings, progress);
+    await makeBuilder(deps, settings, first.builder, progress);
     for (const plan of plans) await buildAndTest(deps, settings, plan, plans.length > 1, progress);
     const { tested } = progress;
     const push = await pushOrHandOver(deps, settings, prepared, progress);
@@ -7391,15 +7392,15 @@ async function logIn(deps, settings, first, progress) {
     );
   }
 }
-async function makeBuilder(deps, settings, progress) {
+async function makeBuilder(deps, settings, builder, progress) {
   const { docker, reporter } = deps;
-  if (progress.ownBuilder !== "") {
-    const name = progress.ownBuilder;
+  if (builder.kind === "buildx" && builder.own) {
+    const { name, own } = builder;
     progress.stage = "builder";
     deps.state.save({ builder: name });
     await reporter.group(
-      `Make builder ${name} (docker-container), which exports cache`,
-      () => docker.createBuilder(createBuilderArgs(name, settings.network), progress.dockerEnv)
+      `Make builder ${name} (docker-container) ${OWN_BUILDER_PURPOSE[own].made}`,
+      () => docker.createBuilder(createBuilderArgs(name, settings.network), own, progress.dockerEnv)
     );
   }
 }

@@ -20515,6 +20515,60 @@ async function hasTool(run, tool, versionArgs) {
   }
 }
 
+// src/core/builder.ts
+var BUILDER_KEYWORDS = ["auto", "buildx", "classic", "current"];
+var OWN_BUILDER_PURPOSE = {
+  cache: { made: "to export the cache", without: "set cache-to: none to build without writing the cache" },
+  attestations: { made: "to write the image with its attestations", without: "set attestations: none to build without them" }
+};
+var BuilderError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "BuilderError";
+  }
+};
+var BUILDER_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
+function isValidBuilderName(name) {
+  return BUILDER_NAME.test(name);
+}
+function describeSetting(setting) {
+  return typeof setting === "string" ? setting : setting.name;
+}
+function chooseBuilder(setting, buildxBuilder, asked) {
+  if (setting === "classic") return { kind: "classic", reason: "builder: classic" };
+  const given = describeSetting(setting);
+  if (buildxBuilder === "" && setting !== "auto")
+    throw new BuilderError(
+      `builder: "${given}" was asked for, but \`docker buildx version\` fails: this docker CLI has no buildx plugin. Install it (on GitHub, docker/setup-buildx-action), or set builder to auto to fall back to the classic builder.`
+    );
+  if (setting === "auto" || setting === "buildx") {
+    if (buildxBuilder !== "") return { kind: "buildx", name: buildxBuilder };
+    return { kind: "classic", reason: "no buildx plugin in this docker CLI" };
+  }
+  if (asked === void 0 || asked.name === "")
+    throw new BuilderError(
+      setting === "current" ? 'builder: "current" was asked for, but `docker buildx inspect` names no current builder; make one first (docker/setup-buildx-action, or `docker buildx create --use`), or set builder to auto.' : `builder: "${given}" is not a builder this docker CLI knows (\`docker buildx ls\` lists them); give the name a step before made (docker/setup-buildx-action's name output), current for the one in use, or auto.`
+    );
+  if (asked.driver === "docker" && asked.name === buildxBuilder) return { kind: "buildx", name: asked.name };
+  return { kind: "buildx", name: asked.name, driver: asked.driver };
+}
+function hasOwnImageStore(builder) {
+  if (builder.kind !== "buildx") return false;
+  return builder.own !== void 0 || builder.driver !== void 0 && builder.driver !== "docker";
+}
+function describeBuilder(builder) {
+  if (builder.kind === "classic") return `classic (${builder.reason})`;
+  if (builder.own) return `buildx (builder ${builder.name}, docker-container, made ${OWN_BUILDER_PURPOSE[builder.own].made})`;
+  if (builder.driver !== void 0) return `buildx (builder ${builder.name}, ${builder.driver || "unknown driver"}, the workflow's)`;
+  return `buildx (builder ${builder.name})`;
+}
+function buildCommand(builder) {
+  return builder.kind === "buildx" ? ["buildx", "build", "--builder", builder.name, "--load"] : ["build", "--force-rm"];
+}
+function buildEnv(builder) {
+  return builder.kind === "classic" ? { DOCKER_BUILDKIT: "0" } : {};
+}
+
 // src/adapters/docker.ts
 var DockerError = class extends Error {
   constructor(message, result) {
@@ -20594,11 +20648,12 @@ var Docker = class {
     throw new DockerError(`Could not read ${ref} from the registry: ${lastLines(result.stderr || result.stdout, 3)}`, result);
   }
   /** Makes a buildx builder (cache-builder.ts); `docker buildx create` pulls its image if needed. */
-  async createBuilder(args, env) {
+  async createBuilder(args, purpose, env) {
     const result = await this.run(args, { echo: true, ...env ? { env } : {} });
+    const { made, without } = OWN_BUILDER_PURPOSE[purpose];
     if (result.exitCode !== 0)
       throw new DockerError(
-        `Could not make a builder that exports cache (docker ${args.slice(0, 2).join(" ")}); the build cache needs one here (set cache-to: none to build without it): ${lastLines(result.stderr || result.stdout, 5)}`,
+        `Could not make a builder ${made} (docker ${args.slice(0, 2).join(" ")}); this run needs one (${without}): ${lastLines(result.stderr || result.stdout, 5)}`,
         result
       );
   }
@@ -20720,56 +20775,6 @@ function lastLines(text, count) {
 
 // src/pipeline/cleanup.ts
 import * as fs4 from "node:fs";
-
-// src/core/builder.ts
-var BUILDER_KEYWORDS = ["auto", "buildx", "classic", "current"];
-var BuilderError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "BuilderError";
-  }
-};
-var BUILDER_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
-function isValidBuilderName(name) {
-  return BUILDER_NAME.test(name);
-}
-function describeSetting(setting) {
-  return typeof setting === "string" ? setting : setting.name;
-}
-function chooseBuilder(setting, buildxBuilder, asked) {
-  if (setting === "classic") return { kind: "classic", reason: "builder: classic" };
-  const given = describeSetting(setting);
-  if (buildxBuilder === "" && setting !== "auto")
-    throw new BuilderError(
-      `builder: "${given}" was asked for, but \`docker buildx version\` fails: this docker CLI has no buildx plugin. Install it (on GitHub, docker/setup-buildx-action), or set builder to auto to fall back to the classic builder.`
-    );
-  if (setting === "auto" || setting === "buildx") {
-    if (buildxBuilder !== "") return { kind: "buildx", name: buildxBuilder };
-    return { kind: "classic", reason: "no buildx plugin in this docker CLI" };
-  }
-  if (asked === void 0 || asked.name === "")
-    throw new BuilderError(
-      setting === "current" ? 'builder: "current" was asked for, but `docker buildx inspect` names no current builder; make one first (docker/setup-buildx-action, or `docker buildx create --use`), or set builder to auto.' : `builder: "${given}" is not a builder this docker CLI knows (\`docker buildx ls\` lists them); give the name a step before made (docker/setup-buildx-action's name output), current for the one in use, or auto.`
-    );
-  if (asked.driver === "docker" && asked.name === buildxBuilder) return { kind: "buildx", name: asked.name };
-  return { kind: "buildx", name: asked.name, driver: asked.driver };
-}
-function hasOwnImageStore(builder) {
-  if (builder.kind !== "buildx") return false;
-  return builder.own === true || builder.driver !== void 0 && builder.driver !== "docker";
-}
-function describeBuilder(builder) {
-  if (builder.kind === "classic") return `classic (${builder.reason})`;
-  if (builder.own) return `buildx (builder ${builder.name}, docker-container, made to export the cache)`;
-  if (builder.driver !== void 0) return `buildx (builder ${builder.name}, ${builder.driver || "unknown driver"}, the workflow's)`;
-  return `buildx (builder ${builder.name})`;
-}
-function buildCommand(builder) {
-  return builder.kind === "buildx" ? ["buildx", "build", "--builder", builder.name, "--load"] : ["build", "--force-rm"];
-}
-function buildEnv(builder) {
-  return builder.kind === "classic" ? { DOCKER_BUILDKIT: "0" } : {};
-}
 
 // src/core/cache.ts
 import * as path4 from "node:path";
@@ -21552,6 +21557,13 @@ export {
   ToolError,
   realToolRunner,
   hasTool,
+  BUILDER_KEYWORDS,
+  OWN_BUILDER_PURPOSE,
+  BuilderError,
+  isValidBuilderName,
+  chooseBuilder,
+  hasOwnImageStore,
+  describeBuilder,
   DockerError,
   Docker,
   parsePlatforms,
@@ -21561,12 +21573,6 @@ export {
   canonicalPlatform,
   PRODUCT,
   productLabel,
-  BUILDER_KEYWORDS,
-  BuilderError,
-  isValidBuilderName,
-  chooseBuilder,
-  hasOwnImageStore,
-  describeBuilder,
   isValidRepository,
   isValidRegistryHost,
   isValidTag,
