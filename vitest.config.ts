@@ -16,6 +16,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['__tests__/e2e/**/*.test.ts'],
           globalSetup: ['__tests__/e2e/global-setup.ts'],
+          setupFiles: ['__tests__/e2e/leftovers.ts'],
           // Docker builds and container start-ups are slow; tests run one file at a time
           // because they share one engine and one 2-core machine.
           testTimeout: 300_000,

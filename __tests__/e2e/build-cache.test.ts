@@ -17,7 +17,17 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runAction, startFakeGitHubApi, testbedInputs, workflowEnv, writeApp, type ActionRun, type FakeGitHubApi } from './run-action.js';
+import {
+  ROOT,
+  TEST_RUN_ID,
+  runAction,
+  startFakeGitHubApi,
+  testbedInputs,
+  workflowEnv,
+  writeApp,
+  type ActionRun,
+  type FakeGitHubApi,
+} from './run-action.js';
 import { startFakeCacheService } from './fake-cache-service.js';
 import { e2eTarget, registryBasePrefix, registryTags, testbed } from './testbed.js';
 
@@ -109,11 +119,11 @@ describe.each(engines())('cache-from / cache-to on $name', (engine) => {
     if (pruneEngineBuilder) docker(['buildx', 'prune', '--builder', 'default', '--all', '--force']);
   }
 
-  /** The builders of the action's own still in the engine (none once a run is over). */
+  /** The builders the action made in these tests' runs still in this engine (none once a run is over). */
   function ownBuilders(): string[] {
     return docker(['ps', '-a', '--format', '{{.Names}}'])
       .split('\n')
-      .filter((name) => name.startsWith('buildx_buildkit_flask-gunicorn-action-cache-'));
+      .filter((name) => name.startsWith(`buildx_buildkit_flask-gunicorn-action-cache-${TEST_RUN_ID}-`));
   }
 
   beforeAll(async () => {

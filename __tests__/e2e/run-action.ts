@@ -256,6 +256,15 @@ export function leftoverSmokeContainers(): string[] {
   return out.split('\n').filter((name) => name.startsWith(`flask-gunicorn-action-smoke-${TEST_RUN_ID}-`));
 }
 
+/**
+ * Containers of buildx builders the action made (its own names) in runs of these tests, by the same
+ * run ID: a builder's container is buildx_buildkit_<builder name><node>.
+ */
+export function leftoverBuilders(): string[] {
+  const out = execFileSync('docker', ['ps', '--all', '--format', '{{.Names}}'], { encoding: 'utf8' });
+  return out.split('\n').filter((name) => name.startsWith(`buildx_buildkit_flask-gunicorn-action-cache-${TEST_RUN_ID}-`));
+}
+
 export function imageIdOf(reference: string): string | undefined {
   try {
     return execFileSync('docker', ['image', 'inspect', '--format', '{{.Id}}', reference], {
