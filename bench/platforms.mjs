@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildWithAction } from './lib/action-build.mjs';
 import { run } from './lib/exec.mjs';
+import { readFlags } from './lib/flags.mjs';
 import { platformsReport } from './lib/platforms-report.mjs';
 import { readTestbed, testbedVariables } from './lib/testbed.mjs';
 
@@ -28,21 +29,13 @@ each job's wall time and each platform's build time, first probe and probe timeo
  * @returns {{ python: string, platforms: string, out: string, help: boolean }}
  */
 function parseOptions(argv) {
-  const options = { python: '', platforms: 'linux/amd64,linux/arm64', out: path.join(repoRoot, 'bench', 'results', 'platforms.md'), help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined) throw new Error(`${flag} needs a value\n${USAGE}`);
-      return next;
-    };
-    if (flag === '--help' || flag === '-h') options.help = true;
-    else if (flag === '--python') options.python = value();
-    else if (flag === '--platforms') options.platforms = value();
-    else if (flag === '--out') options.out = path.resolve(value());
-    else throw new Error(`unknown flag ${flag}\n${USAGE}`);
-  }
-  return options;
+  const { values, help } = readFlags(argv, ['python', 'platforms', 'out'], USAGE);
+  return {
+    python: values.python ?? '',
+    platforms: values.platforms ?? 'linux/amd64,linux/arm64',
+    out: path.resolve(values.out ?? path.join(repoRoot, 'bench', 'results', 'platforms.md')),
+    help,
+  };
 }
 
 /**

@@ -12,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildWithAction } from './lib/action-build.mjs';
+import { readFlags } from './lib/flags.mjs';
 import { run } from './lib/exec.mjs';
 import { rebuildReport } from './lib/rebuild-report.mjs';
 import { readTestbed, testbedVariables } from './lib/testbed.mjs';
@@ -28,20 +29,13 @@ of the demo app, pushed to the test bed's registry, N rounds (default 3).`;
  * @returns {{ python: string, rounds: number, out: string, help: boolean }}
  */
 function parseOptions(argv) {
-  const options = { python: '', rounds: 3, out: path.join(repoRoot, 'bench', 'results', 'rebuild.md'), help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined) throw new Error(`${flag} needs a value\n${USAGE}`);
-      return next;
-    };
-    if (flag === '--help' || flag === '-h') options.help = true;
-    else if (flag === '--python') options.python = value();
-    else if (flag === '--rounds') options.rounds = Number(value());
-    else if (flag === '--out') options.out = path.resolve(value());
-    else throw new Error(`unknown flag ${flag}\n${USAGE}`);
-  }
+  const { values, help } = readFlags(argv, ['python', 'rounds', 'out'], USAGE);
+  const options = {
+    python: values.python ?? '',
+    rounds: Number(values.rounds ?? 3),
+    out: path.resolve(values.out ?? path.join(repoRoot, 'bench', 'results', 'rebuild.md')),
+    help,
+  };
   if (!Number.isInteger(options.rounds) || options.rounds < 1) throw new Error(`--rounds: a whole number from 1\n${USAGE}`);
   return options;
 }
