@@ -17,6 +17,6 @@ export function readFlags(argv, names, usage) {
     const { help, ...rest } = values;
     return { values: /** @type {Record<string, string | undefined>} */ (rest), help: help === true };
   } catch (error) {
-    throw new Error(`${/** @type {Error} */ (error).message}\n${usage}`);
+    throw new Error(`${/** @type {Error} */ (error).message}\n${usage}`, { cause: error });
   }
 }
