@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-ONQXR465.js";
+} from "./chunks/chunk-4IBX6W2R.js";
 import {
   Docker,
   cleanup,
@@ -15,7 +15,7 @@ import {
   hasCredentials,
   isHttpUrl,
   memoryState
-} from "./chunks/chunk-7ZFYGCPM.js";
+} from "./chunks/chunk-4456YZLG.js";
 
 // src/entry/cli.ts
 import * as fs from "node:fs";

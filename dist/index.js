@@ -18,13 +18,13 @@ import {
   runPipeline,
   summarizeFailure,
   versionRows
-} from "./chunks/chunk-ONQXR465.js";
+} from "./chunks/chunk-4IBX6W2R.js";
 import {
   Docker,
   actionState,
   computeTags,
   setFailed
-} from "./chunks/chunk-7ZFYGCPM.js";
+} from "./chunks/chunk-4456YZLG.js";
 
 // src/pipeline/merge.ts
 var MergeRefused = class extends Error {

@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-7ZFYGCPM.js";
+} from "./chunks/chunk-4456YZLG.js";
 
 // src/entry/post.ts
 try {

@@ -127,11 +127,20 @@ export class Docker {
       );
   }
 
-  /** Removes a buildx builder and its container; one already gone is not an error. */
+  /**
+   * Removes a docker-container builder the action made, and its container; one already gone is not an
+   * error. `buildx rm` can fail, or no longer know the name, and leave the container running: what it
+   * leaves is removed by the names the driver gives, buildx_buildkit_<name>0 and its _state volume.
+   */
   async removeBuilder(name: string, env?: Record<string, string>): Promise<void> {
-    const result = await this.run(['buildx', 'rm', name], env ? { env } : {});
-    if (result.exitCode !== 0 && !/not found|no builder/i.test(result.stderr))
-      throw new DockerError(`Could not remove builder ${name}: ${lastLines(result.stderr, 3)}`, result);
+    const options = env ? { env } : {};
+    const result = await this.run(['buildx', 'rm', name], options);
+    if (result.exitCode === 0) return;
+    const node = `buildx_buildkit_${name}0`;
+    const container = await this.run(['rm', '--force', '--volumes', node], options);
+    await this.run(['volume', 'rm', '--force', `${node}_state`], options);
+    if (container.exitCode !== 0 && !/no such container/i.test(container.stderr))
+      throw new DockerError(`Could not remove builder ${name}: ${lastLines(result.stderr, 3)}; ${lastLines(container.stderr, 2)}`, result);
   }
 
   /** Whether the engine keeps images in containerd's store, where its own builder can export cache. */

@@ -346,3 +346,35 @@ describe('lastLines', () => {
     expect(lastLines('', 3)).toBe('');
   });
 });
+
+describe('removeBuilder', () => {
+  const NAME = 'flask-gunicorn-action-cache-4242-1-0a1b2c3d';
+  const NODE = `buildx_buildkit_${NAME}0`;
+
+  it('is buildx rm alone when that works', async () => {
+    const { run, calls } = fakeRunner();
+    await new Docker(run).removeBuilder(NAME);
+    expect(calls.map((c) => c.args)).toEqual([['buildx', 'rm', NAME]]);
+  });
+
+  it('removes the container and state volume buildx rm left, when it failed or no longer knew the name', async () => {
+    for (const stderr of ['ERROR: no builder "x" found', 'ERROR: failed to remove: removal of container is already in progress']) {
+      const { run, calls } = fakeRunner((args) => (args[0] === 'buildx' ? { exitCode: 1, stderr } : {}));
+      await new Docker(run).removeBuilder(NAME, { DOCKER_CONFIG: '/tmp/c' });
+      expect(calls.map((c) => c.args)).toEqual([
+        ['buildx', 'rm', NAME],
+        ['rm', '--force', '--volumes', NODE],
+        ['volume', 'rm', '--force', `${NODE}_state`],
+      ]);
+      expect(calls.every((c) => c.options?.env?.DOCKER_CONFIG === '/tmp/c')).toBe(true);
+    }
+  });
+
+  it('is not an error when both are already gone; fails, quoting both, when the container stays', async () => {
+    const gone = fakeRunner((args) => ({ exitCode: 1, stderr: args[0] === 'buildx' ? 'no builder found' : 'Error: No such container: x' }));
+    await new Docker(gone.run).removeBuilder(NAME);
+    const stuck = fakeRunner((args) => ({ exitCode: 1, stderr: args[0] === 'buildx' ? 'buildx broke' : 'engine broke' }));
+    const error = await rejection(new Docker(stuck.run).removeBuilder(NAME));
+    expect(error.message).toBe(`Could not remove builder ${NAME}: buildx broke; engine broke`);
+  });
+});
