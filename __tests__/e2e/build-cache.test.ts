@@ -126,6 +126,14 @@ describe.each(engines())('cache-from / cache-to on $name', (engine) => {
       .filter((name) => name.startsWith(`buildx_buildkit_flask-gunicorn-action-cache-${TEST_RUN_ID}-`));
   }
 
+  /** What a run's main and post steps said of builders: the message when one is left behind. */
+  function builderLines(run: ActionRun): string {
+    return `${run.log}\n${run.postLog}`
+      .split('\n')
+      .filter((line) => /builder|buildx (create|rm)/i.test(line))
+      .join('\n');
+  }
+
   beforeAll(async () => {
     if (testbed().mode === 'offline' && engine.host === '' && !engine.ownBuilder)
       throw new Error('TESTBED_CACHE_DOCKER_HOST is empty: the offline test bed has no cache engine; run bash scripts/testbed.sh up');
@@ -171,7 +179,7 @@ describe.each(engines())('cache-from / cache-to on $name', (engine) => {
     // The app's pip step ran: nothing could have cached it.
     expect(runSteps(cold.log).find((s) => s.step.includes('app-requirements'))?.cached).toBe(false);
     expect(await registryTags(CACHE_REPOSITORY)).toEqual(['latest-app', 'latest-base']);
-    expect(ownBuilders()).toEqual([]);
+    expect(ownBuilders(), builderLines(cold)).toEqual([]);
   });
 
   it.each([
@@ -197,7 +205,7 @@ describe.each(engines())('cache-from / cache-to on $name', (engine) => {
     expect(sawBuilder, cancelled.log).toBe(true);
     expect(cancelled.exitCode).toBe(137);
     expect(cancelled.postLog).not.toMatch(/Could not remove builder|Ignored the saved builder/);
-    expect(ownBuilders()).toEqual([]);
+    expect(ownBuilders(), builderLines(cancelled)).toEqual([]);
   });
 
   // The test bed has no bridge, so its tests ask for network: host, which puts the builder on the host
@@ -212,7 +220,7 @@ describe.each(engines())('cache-from / cache-to on $name', (engine) => {
         /^\[command\]\S*docker buildx create --name flask-gunicorn-action-cache-[\w-]+ --driver docker-container --bootstrap$/m,
       );
       expect(isolated.log).toContain(`dial tcp ${testbed().registry}: connect: connection refused`);
-      expect(ownBuilders()).toEqual([]);
+      expect(ownBuilders(), builderLines(isolated)).toEqual([]);
     },
   );
 
@@ -237,7 +245,7 @@ describe.each(engines())('cache-from / cache-to on $name', (engine) => {
         expect(indexes.some((key) => key.startsWith(`index-${scope}-base-`))).toBe(true);
         expect(indexes.some((key) => key.startsWith(`index-${scope}-app-`))).toBe(true);
         expect(service.keys().filter((key) => key.startsWith('buildkit-blob-')).length).toBeGreaterThan(0);
-        expect(ownBuilders()).toEqual([]);
+        expect(ownBuilders(), builderLines(first)).toEqual([]);
         forget(first);
 
         const warm = await action({}, hosted);
