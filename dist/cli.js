@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-UK2MJCHA.js";
+} from "./chunks/chunk-U377RJG5.js";
 import {
   Docker,
   cleanup,
