@@ -1,13 +1,14 @@
 /**
  * `rebuild: if-changed` with one platform per runner, end to end: two platform jobs (linux/amd64 on
  * the main engine, linux/arm64 under QEMU on the test bed's cache engine, as native-platforms.test.ts
- * runs them) and the merge, three times, each round a workflow run of its own. The first pushes and
+ * runs them) and the merge, four times, each round a workflow run of its own. The first pushes and
  * tags; the second, a week later with nothing changed, builds nothing in either platform job and the
  * merge moves no tag (every tag at the same digest, no new dated tag); the third, after one app file
- * changed, rebuilds both and the merge moves the tags; the fourth, after the base image changed for
- * amd64 only (as an upstream rebuild of one platform does), rebuilds amd64 alone, and the merge joins
- * the new amd64 image with the unchanged arm64 one. The base image is this suite's own index of the
- * stand-in (both platforms) in the registry, so each job can resolve its platform's base digest.
+ * changed, rebuilds both and the merge moves the tags, after which the second run's hand-overs (which
+ * said unchanged) are refused; the fourth, after the base image changed for amd64 only (as an
+ * upstream rebuild of one platform does), rebuilds amd64 alone, and the merge joins the new amd64
+ * image with the unchanged arm64 one. The base image is this suite's own index of the stand-in (both
+ * platforms) in the registry, so each job can resolve its platform's base digest.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -279,6 +280,20 @@ describe('rebuild: if-changed, one platform per runner', () => {
     expect(third.after[`${VERSION_TAG}-2026-12-01`]).toBe(first.after[VERSION_TAG]);
     expect(await indexMembers(VERSION_TAG)).toEqual({ 'linux/amd64': third.amd64.outputs.digest, 'linux/arm64': third.arm64.outputs.digest });
   }, 1_800_000);
+
+  it("refuses a stale hand-over: an unchanged platform's image the version tag no longer names, and moves no tag", async () => {
+    // The second run's hand-overs said unchanged; the third run's merge has moved the tag since.
+    const stale = await runAction(
+      { ...common('2026-12-08'), mode: 'merge', platforms: 'linux/amd64,linux/arm64', handover: join(workspace, 'round-2', 'downloads') },
+      { workspace, env: { ...workflowEnv(api), GITHUB_JOB: 'merge' } },
+    );
+    expect(stale.exitCode).not.toBe(0);
+    expect(stale.log).toContain(
+      `says linux/arm64 is unchanged at ${first.arm64.outputs.digest}, but ${image}:${VERSION_TAG} now names ${third.arm64.outputs.digest} for it`,
+    );
+    expect(stale.log).toContain('re-run the platform jobs with rebuild: always');
+    expect(await registryState()).toEqual(third.after);
+  });
 
   it('the base image changed for amd64 only: amd64 rebuilds, arm64 does not, and the merge joins the new image with the unchanged one', async () => {
     const newBase = await rebuildBaseForAmd64();
