@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-4IBX6W2R.js";
+} from "./chunks/chunk-7WF2R6H6.js";
 import {
   Docker,
   cleanup,

@@ -10,6 +10,7 @@ import {
   firstLine,
   githubRunDate,
   githubSource,
+  heldIndex,
   parseSettings,
   parseTestRecord,
   readEnvironment,
@@ -18,12 +19,13 @@ import {
   runPipeline,
   summarizeFailure,
   versionRows
-} from "./chunks/chunk-4IBX6W2R.js";
+} from "./chunks/chunk-7WF2R6H6.js";
 import {
   Docker,
   actionState,
   computeTags,
-  setFailed
+  setFailed,
+  tagBase
 } from "./chunks/chunk-4456YZLG.js";
 
 // src/pipeline/merge.ts
@@ -55,6 +57,7 @@ async function runMerge(raw, env, deps) {
   });
   const runDate = await deps.resolveDate(settings.date, settings.githubToken);
   const decision = await stage(reporter, "checks", () => checkMembers(reporter, client, settings, { date: runDate.date, runId: deps.source.runId }));
+  if (decision.unchanged) return reportUnchangedMerge(reporter, settings, decision);
   const tags = computeTags({
     pythonVersion: settings.pythonVersion,
     variant: settings.variant,
@@ -67,15 +70,35 @@ async function runMerge(raw, env, deps) {
   const { pushed, digest } = await pointTags(reporter, client, settings.image, tags, decision);
   reporter.setOutput("tags", pushed.join("\n"));
   reporter.setOutput("digest", digest);
+  reporter.setOutput("rebuilt", "true");
   reporter.setOutput("platform-digests", decision.members.map((member) => `${member.platform}=${member.digest}`).join("\n"));
   await reporter.summary("Flask image: merged", [
     { label: "Image", value: settings.image },
     ...versionRows(settings),
     { label: "Tags", value: pushed.map((ref) => ref.slice(ref.lastIndexOf(":") + 1)).join(", ") },
     { label: "Index digest", value: digest },
-    ...decision.members.map((member) => ({ label: `Platform ${member.platform}`, value: memberRow(member.record, member.digest) }))
+    ...memberRows(decision.members)
   ]);
   return { settings, digest, pushed, members: decision.members };
+}
+async function reportUnchangedMerge(reporter, settings, decision) {
+  const { reference, digest } = decision.held;
+  const members = decision.members.map((member) => `${member.platform} ${member.digest}`).join(", ");
+  reporter.notice(
+    `Not merged: every platform job found its platform unchanged, and ${reference} (${digest}) already names exactly those images (${members}). Nothing was pushed; no tag moved.`
+  );
+  reporter.setOutput("rebuilt", "false");
+  reporter.setOutput("tags", reference);
+  reporter.setOutput("digest", digest);
+  reporter.setOutput("platform-digests", decision.members.map((member) => `${member.platform}=${member.digest}`).join("\n"));
+  await reporter.summary("Flask image: unchanged, not merged", [
+    { label: "Image", value: reference },
+    ...versionRows(settings),
+    { label: "Index digest", value: digest },
+    ...memberRows(decision.members),
+    { label: "Pushed", value: "nothing (every platform unchanged: rebuild: if-changed)" }
+  ]);
+  return { settings, digest, pushed: [], members: decision.members };
 }
 async function checkMembers(reporter, client, settings, run) {
   const handed = readHandovers(settings.handover, settings.digests, settings.image);
@@ -83,13 +106,22 @@ async function checkMembers(reporter, client, settings, run) {
     `Read ${handed.members.length} platform images from ${settings.image}`,
     () => Promise.all(handed.members.map((member) => readFacts(client, member)))
   );
+  const tag = tagBase(settings);
+  const held = handed.members.some((member) => member.unchanged) ? heldIndex(`${settings.image}:${tag}`, await client.manifest(tag)) : void 0;
   const checked = checkMerge(
-    { platforms: settings.platforms, pythonVersion: settings.pythonVersion, variant: settings.variant, worker: settings.worker, ...run },
+    {
+      platforms: settings.platforms,
+      pythonVersion: settings.pythonVersion,
+      variant: settings.variant,
+      worker: settings.worker,
+      ...run,
+      ...held ? { held } : {}
+    },
     facts
   );
   const problems = [...handed.problems, ...checked.ok ? [] : checked.problems];
   if (problems.length > 0 || !checked.ok) throw new MergeRefused(problems);
-  return checked;
+  return { ...checked, ...held ? { held } : {} };
 }
 async function pointTags(reporter, client, image, tags, decision) {
   const pushed = [];
@@ -133,9 +165,15 @@ async function readRecord(client, digest, subject) {
   const layer = artifact.body.layers?.find((entry) => entry.mediaType === TEST_RECORD_TYPE);
   return layer ? parseTestRecord(await client.blob(layer.digest)) : void 0;
 }
-function memberRow(record, digest) {
-  const job = record.job !== "" ? `job ${record.job} (${record.jobId})` : `job ${record.jobId}`;
-  return `${digest}, from ${job}, probe ${record.probe.path} \u2192 ${record.probe.status} in ${record.probe.seconds.toFixed(2)} s`;
+function memberRows(members) {
+  return members.map(({ platform, digest, record, unchanged }) => {
+    const job = record.job !== "" ? `job ${record.job} (${record.jobId})` : `job ${record.jobId}`;
+    const tested = unchanged ? `unchanged, tested by ${job} of run ${record.runId || "outside a workflow"}` : `from ${job}`;
+    return {
+      label: `Platform ${platform}`,
+      value: `${digest}, ${tested}, probe ${record.probe.path} \u2192 ${record.probe.status} in ${record.probe.seconds.toFixed(2)} s`
+    };
+  });
 }
 async function stage(reporter, name, task) {
   try {

@@ -16,11 +16,17 @@ export interface Handover {
   job: string;
   runId: string;
   date: string;
+  /**
+   * true: the job found its platform unchanged (rebuild: if-changed), built nothing and hands over the
+   * image the version tag's index already names for it; the merge checks that in the registry.
+   */
+  unchanged?: boolean;
 }
 
 /** What the merge was handed: a member per file (or digests line), and what could not be read. */
 export interface HandedOver {
-  members: { source: string; digest: string; claimedPlatform: string }[];
+  /** unchanged: the hand-over says so (a digests line never does). */
+  members: { source: string; digest: string; claimedPlatform: string; unchanged: boolean }[];
   problems: string[];
 }
 
@@ -50,7 +56,7 @@ export function readHandovers(folder: string, digests: string[], image: string):
       for (const name of files) readOne(path.join(folder, name), name, image, handed);
     }
   }
-  digests.forEach((digest, index) => handed.members.push({ source: `digests line ${index + 1}`, digest, claimedPlatform: '' }));
+  digests.forEach((digest, index) => handed.members.push({ source: `digests line ${index + 1}`, digest, claimedPlatform: '', unchanged: false }));
   return handed;
 }
 
@@ -70,5 +76,5 @@ function readOne(file: string, name: string, image: string, handed: HandedOver):
     handed.problems.push(`${name}: hands over an image of ${String(value.image)}, and this merge is for ${image}.`);
     return;
   }
-  handed.members.push({ source: name, digest: value.digest, claimedPlatform: value.platform });
+  handed.members.push({ source: name, digest: value.digest, claimedPlatform: value.platform, unchanged: value.unchanged === true });
 }

@@ -1,15 +1,25 @@
 // The merge step (mode: merge): reads what the registry holds about each handed-over image, lets
 // merge-check.ts judge the set, and only when it passes points every tag at one index over the
 // tested images, dated tags first and `latest` last. Builds nothing and needs no Docker engine.
-import { checkMerge, configPlatform, type AcceptedMember, type MemberFacts, type MergeDecision } from '../core/merge-check.js';
-import { readHandovers } from '../adapters/handover.js';
+// When every platform job found its platform unchanged (rebuild: if-changed) and the version tag
+// already names exactly those images, it pushes nothing and moves no tag.
+import {
+  checkMerge,
+  configPlatform,
+  heldIndex,
+  type AcceptedMember,
+  type HeldIndex,
+  type MemberFacts,
+  type MergeDecision,
+} from '../core/merge-check.js';
+import { readHandovers, type HandedOver } from '../adapters/handover.js';
 import { summarizeFailure } from './report.js';
 import type { PipelineDeps } from './pipeline.js';
 import { OCI_INDEX, RegistryClient } from '../adapters/registry-api.js';
 import type { Reporter } from '../adapters/reporter.js';
 import { InputError, parseSettings, type Environment, type Settings } from '../core/settings.js';
 import { firstLine, versionRows } from '../core/summary.js';
-import { computeTags } from '../core/tags.js';
+import { computeTags, tagBase } from '../core/tags.js';
 import { parseTestRecord, TEST_RECORD_TYPE, type TestRecord } from '../core/test-record.js';
 
 export interface MergeResult {
@@ -21,8 +31,8 @@ export interface MergeResult {
   members: AcceptedMember[];
 }
 
-/** A set the merge's checks accepted: its members and the index over them. */
-type Accepted = Extract<MergeDecision, { ok: true }>;
+/** A set the merge's checks accepted: its members, the index over them, and what the version tag held. */
+type Accepted = Extract<MergeDecision, { ok: true }> & { held?: HeldIndex };
 
 /** A merge that found the set wanting: every problem, and no tag moved. */
 export class MergeRefused extends Error {
@@ -56,6 +66,7 @@ export async function runMerge(
   });
   const runDate = await deps.resolveDate(settings.date, settings.githubToken);
   const decision = await stage(reporter, 'checks', () => checkMembers(reporter, client, settings, { date: runDate.date, runId: deps.source.runId }));
+  if (decision.unchanged) return reportUnchangedMerge(reporter, settings, decision);
   const tags = computeTags({
     pythonVersion: settings.pythonVersion,
     variant: settings.variant,
@@ -68,15 +79,37 @@ export async function runMerge(
   const { pushed, digest } = await pointTags(reporter, client, settings.image, tags, decision);
   reporter.setOutput('tags', pushed.join('\n'));
   reporter.setOutput('digest', digest);
+  reporter.setOutput('rebuilt', 'true');
   reporter.setOutput('platform-digests', decision.members.map((member) => `${member.platform}=${member.digest}`).join('\n'));
   await reporter.summary('Flask image: merged', [
     { label: 'Image', value: settings.image },
     ...versionRows(settings),
     { label: 'Tags', value: pushed.map((ref) => ref.slice(ref.lastIndexOf(':') + 1)).join(', ') },
     { label: 'Index digest', value: digest },
-    ...decision.members.map((member) => ({ label: `Platform ${member.platform}`, value: memberRow(member.record, member.digest) })),
+    ...memberRows(decision.members),
   ]);
   return { settings, digest, pushed, members: decision.members };
+}
+
+/** Every platform unchanged, and the version tag names exactly those images: nothing pushed, no tag moved. */
+async function reportUnchangedMerge(reporter: Reporter, settings: Settings, decision: Accepted): Promise<MergeResult> {
+  const { reference, digest } = decision.held!;
+  const members = decision.members.map((member) => `${member.platform} ${member.digest}`).join(', ');
+  reporter.notice(
+    `Not merged: every platform job found its platform unchanged, and ${reference} (${digest}) already names exactly those images (${members}). Nothing was pushed; no tag moved.`,
+  );
+  reporter.setOutput('rebuilt', 'false');
+  reporter.setOutput('tags', reference);
+  reporter.setOutput('digest', digest);
+  reporter.setOutput('platform-digests', decision.members.map((member) => `${member.platform}=${member.digest}`).join('\n'));
+  await reporter.summary('Flask image: unchanged, not merged', [
+    { label: 'Image', value: reference },
+    ...versionRows(settings),
+    { label: 'Index digest', value: digest },
+    ...memberRows(decision.members),
+    { label: 'Pushed', value: 'nothing (every platform unchanged: rebuild: if-changed)' },
+  ]);
+  return { settings, digest, pushed: [], members: decision.members };
 }
 
 /** Reads every handed-over image from the registry and judges the set; refuses it with every problem found. */
@@ -85,13 +118,23 @@ async function checkMembers(reporter: Reporter, client: RegistryClient, settings
   const facts = await reporter.group(`Read ${handed.members.length} platform images from ${settings.image}`, () =>
     Promise.all(handed.members.map((member) => readFacts(client, member))),
   );
+  // An unchanged platform must still be what the version tag names: read it as it is now, not as its job saw it.
+  const tag = tagBase(settings);
+  const held = handed.members.some((member) => member.unchanged) ? heldIndex(`${settings.image}:${tag}`, await client.manifest(tag)) : undefined;
   const checked = checkMerge(
-    { platforms: settings.platforms, pythonVersion: settings.pythonVersion, variant: settings.variant, worker: settings.worker, ...run },
+    {
+      platforms: settings.platforms,
+      pythonVersion: settings.pythonVersion,
+      variant: settings.variant,
+      worker: settings.worker,
+      ...run,
+      ...(held ? { held } : {}),
+    },
     facts,
   );
   const problems = [...handed.problems, ...(checked.ok ? [] : checked.problems)];
   if (problems.length > 0 || !checked.ok) throw new MergeRefused(problems);
-  return checked;
+  return { ...checked, ...(held ? { held } : {}) };
 }
 
 /** Points each tag at the index, in order; on a failure the tags output names those already moved. */
@@ -121,7 +164,7 @@ async function pointTags(
 }
 
 /** What the registry holds about one handed-over digest: its manifest, config and test records. */
-async function readFacts(client: RegistryClient, member: { source: string; digest: string; claimedPlatform: string }): Promise<MemberFacts> {
+async function readFacts(client: RegistryClient, member: HandedOver['members'][number]): Promise<MemberFacts> {
   const facts: MemberFacts = { ...member, platform: '', labels: {}, records: [] };
   const manifest = await client.manifest(member.digest);
   if (!manifest) return facts;
@@ -152,9 +195,16 @@ async function readRecord(client: RegistryClient, digest: string, subject: strin
   return layer ? parseTestRecord(await client.blob(layer.digest)) : undefined;
 }
 
-function memberRow(record: TestRecord, digest: string): string {
-  const job = record.job !== '' ? `job ${record.job} (${record.jobId})` : `job ${record.jobId}`;
-  return `${digest}, from ${job}, probe ${record.probe.path} → ${record.probe.status} in ${record.probe.seconds.toFixed(2)} s`;
+/** A summary row per platform: its image, the job that tested it, and whether it was carried over unchanged. */
+function memberRows(members: AcceptedMember[]): { label: string; value: string }[] {
+  return members.map(({ platform, digest, record, unchanged }) => {
+    const job = record.job !== '' ? `job ${record.job} (${record.jobId})` : `job ${record.jobId}`;
+    const tested = unchanged ? `unchanged, tested by ${job} of run ${record.runId || 'outside a workflow'}` : `from ${job}`;
+    return {
+      label: `Platform ${platform}`,
+      value: `${digest}, ${tested}, probe ${record.probe.path} → ${record.probe.status} in ${record.probe.seconds.toFixed(2)} s`,
+    };
+  });
 }
 
 /** Runs one stage; a failure there fills the job summary with what failed and why, and that nothing was tagged. */

@@ -12,7 +12,7 @@ import type { Docker } from '../adapters/docker.js';
 import { createDockerConfigDir, loginEnv } from '../adapters/docker-config.js';
 import { indexMaskParts, isHttpUrl } from '../core/pip-index.js';
 import type { Plan } from '../core/plan.js';
-import { handOverTested } from './platform-job.js';
+import { handOverTested, handOverUnchanged, type PlatformJobRun } from './platform-job.js';
 import { prepare, type Prepared } from './prepare.js';
 import { localRefs, PushError, pushImage, pushPlatforms, registryLogin, tagImage, type PushResult } from './push.js';
 import { checkRebuild, fingerprinted, reportUnchanged, type RebuildCheck } from './rebuild.js';
@@ -98,7 +98,9 @@ export async function runPipeline(raw: Record<string, string>, env: Environment,
     );
     if (!rebuild.rebuild) {
       progress.passed = true;
-      await reportUnchanged(reporter, settings, rebuild);
+      // A platform job still tells the merge about its platform: unchanged, at the index's digest.
+      const handedOver = settings.mode === 'platform' ? handOverUnchanged(reporter, settings, rebuild, platformRun(deps, prepared)) : undefined;
+      await reportUnchanged(reporter, settings, rebuild, handedOver);
       return { settings, plan: first, imageId: '', platforms: [], rebuild };
     }
     reporter.info(`Building: ${rebuild.reasons.join('; ')}.`);
@@ -172,14 +174,13 @@ async function pushOrHandOver(deps: RunDeps, settings: Settings, prepared: Prepa
   for (const result of tested) await tagImage(docker, result.plan, result.imageId);
   progress.stage = 'push';
   if (!tested[0]!.plan.push.enabled) return undefined;
-  if (settings.mode === 'platform')
-    return handOverTested(docker, reporter, settings, tested[0]!, {
-      date: prepared.date,
-      jobId: prepared.jobId,
-      runId: deps.source.runId,
-      runAttempt: deps.source.runAttempt || '1',
-    });
+  if (settings.mode === 'platform') return handOverTested(docker, reporter, settings, tested[0]!, platformRun(deps, prepared));
   return pushTested(docker, reporter, settings, tested, { ...progress, tools: deps.tools });
+}
+
+/** What a platform job's hand-over says of its run. */
+function platformRun(deps: RunDeps, prepared: Prepared): PlatformJobRun {
+  return { date: prepared.date, jobId: prepared.jobId, runId: deps.source.runId, runAttempt: deps.source.runAttempt || '1' };
 }
 
 /** Signs the pushed digest (when signing is asked for); returns where the signature is ('' when none). */

@@ -1,6 +1,8 @@
 // A platform job's push (mode: platform): its one tested image goes to the registry by digest only,
 // no tag moves; a test record is attached to that digest as a referrer; a hand-over file and the
-// outputs tell the merge job where to look. The merge (merge.ts) tags the set.
+// outputs tell the merge job where to look. The merge (merge.ts) tags the set. With rebuild:
+// if-changed, a job whose platform is unchanged pushes nothing and hands over, as unchanged, the
+// image the version tag's index already names for it.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Docker } from '../adapters/docker.js';
@@ -15,6 +17,8 @@ import type { Reporter } from '../adapters/reporter.js';
 import type { Settings } from '../core/settings.js';
 import type { SmokeTestResult } from './smoke-test.js';
 import { testRecordArtifact, type TestRecord } from '../core/test-record.js';
+import { canonicalPlatform } from '../core/platforms.js';
+import type { RebuildCheck, UnchangedPlatform } from './rebuild.js';
 
 /** The pushed image's manifest, as the test record's subject. */
 type UploadedManifest = Parameters<typeof testRecordArtifact>[1];
@@ -86,6 +90,28 @@ export async function handOverTested(
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Hands over the platform the fingerprint check found unchanged: the digest its entry in the held
+ * index has. No image, no test record: the merge finds the record the building run attached.
+ */
+export function handOverUnchanged(reporter: Reporter, settings: Settings, check: RebuildCheck, run: PlatformJobRun): UnchangedPlatform {
+  const platform = canonicalPlatform(check.platforms[0]!);
+  const digest = check.heldDigests[0]!;
+  const handoverFile = writeHandover(settings.handover || path.join(configRoot(), `${PRODUCT}-handover`), {
+    image: settings.image,
+    platform,
+    digest,
+    jobId: run.jobId,
+    job: process.env.GITHUB_JOB ?? '',
+    runId: run.runId,
+    date: run.date,
+    unchanged: true,
+  });
+  reporter.setOutput('platform', platform);
+  reporter.setOutput('handover-file', handoverFile);
+  return { platform, digest, handoverFile };
 }
 
 /** Attaches the test record to the pushed image as a referrer. */

@@ -5,12 +5,10 @@
 //
 // Per platform: each platform's image carries its own fingerprint (its own base digest), and a run
 // of several platforms skips only when the version tag holds an index with exactly those platforms,
-// each with the same fingerprint. A workflow that builds each platform in a job of its own and joins
-// them in a merge job would need: each platform job to compare its one platform with that
-// platform's entry in the index (rebuildReasons, without its check for platforms the run does not
-// build) and to say so in an output; and the merge job to move no tag when every platform job
-// skipped (the index already joins those very digests), and otherwise to join the new digests with
-// the unchanged platforms' digests read from the index.
+// each with the same fingerprint. A platform job (mode: platform) compares its one platform with that
+// platform's entry in the index a merge put under the version tag, and, when it is the same, hands
+// that entry's digest over as unchanged (platform-job.ts); the merge then moves no tag when every
+// platform is unchanged (merge.ts).
 import * as path from 'node:path';
 import { actionVersion, contextDigest } from '../adapters/context-digest.js';
 import type { Docker } from '../adapters/docker.js';
@@ -43,6 +41,10 @@ export interface RebuildCheck {
   /** The reference compared with ('' when nothing was compared) and the digest it holds ('' when not read). */
   compared: string;
   digest: string;
+  /** One per plan: the platform compared (the plan's, or the engine's for a plan without one). */
+  platforms: string[];
+  /** One per plan: the digest of that platform's image in the held image ('' when it holds none). */
+  heldDigests: string[];
 }
 
 /** What the check needs beside the settings and plans. */
@@ -62,11 +64,29 @@ interface RemoteManifest {
   manifests?: { digest: string; platform?: { os?: string; architecture?: string; variant?: string } }[];
 }
 
-/** The image the registry holds under a tag: its digest and each platform's labels. */
+/** The image the registry holds under a tag: its digest, and each platform's labels and image digest. */
 export type HeldImage =
   | { kind: 'missing' }
   | { kind: 'unreadable'; why: string }
-  | { kind: 'image'; digest: string; multiPlatform: boolean; labels: Record<string, Record<string, string>> };
+  | {
+      kind: 'image';
+      digest: string;
+      multiPlatform: boolean;
+      labels: Record<string, Record<string, string>>;
+      /** Each platform's manifest digest (an index's entries; a single image's own digest). */
+      digests: Record<string, string>;
+    };
+
+/**
+ * What a run compares with: one image (one platform built), an index of exactly the platforms it
+ * builds, or, in a platform job, its one platform's entry in the index the merge made.
+ */
+export type HeldShape = 'image' | 'index' | 'index-entry';
+
+export function heldShape(settings: Pick<Settings, 'mode'>, plans: unknown[]): HeldShape {
+  if (settings.mode === 'platform') return 'index-entry';
+  return plans.length > 1 ? 'index' : 'image';
+}
 
 export async function checkRebuild(docker: Docker, settings: Settings, plans: Plan[], facts: RebuildFacts): Promise<RebuildCheck> {
   const compare = settings.rebuild === 'if-changed' && plans[0]!.push.enabled;
@@ -95,32 +115,39 @@ export async function checkRebuild(docker: Docker, settings: Settings, plans: Pl
     ...shared,
     inputs: inputsPart(settings, plan.target.platform),
   }));
+  const found = { fingerprints, baseDigests, platforms, heldDigests: platforms.map((platform) => heldDigest(held, platform)) };
   if (!held) {
     const why = settings.rebuild === 'always' ? 'rebuild: always' : 'rebuild: if-changed compares with the registry only when pushing';
-    return { fingerprints, baseDigests, rebuild: true, reasons: [why], compared: '', digest: '' };
+    return { ...found, rebuild: true, reasons: [why], compared: '', digest: '' };
   }
-  reasons.push(...rebuildReasons(compared, held, platforms, fingerprints, plans.length > 1));
-  return { fingerprints, baseDigests, rebuild: reasons.length > 0, reasons, compared, digest: held.kind === 'image' ? held.digest : '' };
+  reasons.push(...rebuildReasons(compared, held, platforms, fingerprints, heldShape(settings, plans)));
+  return { ...found, rebuild: reasons.length > 0, reasons, compared, digest: held.kind === 'image' ? held.digest : '' };
+}
+
+/** The digest of `platform`'s image in the held image; '' when it holds none (or nothing was read). */
+function heldDigest(held: HeldImage | undefined, platform: string): string {
+  if (held?.kind !== 'image') return '';
+  const key = Object.keys(held.digests).find((candidate) => samePlatform(candidate, platform));
+  return key === undefined ? '' : held.digests[key]!;
 }
 
 /**
  * Why this run must build, comparing each planned platform's fingerprint with the labels of the
  * held image of that platform; [] when every part of every platform is the same.
  */
-export function rebuildReasons(compared: string, held: HeldImage, platforms: string[], wanted: Fingerprint[], several: boolean): string[] {
+export function rebuildReasons(compared: string, held: HeldImage, platforms: string[], wanted: Fingerprint[], shape: HeldShape): string[] {
   if (held.kind === 'missing') return [`${compared} is not in the registry`];
   if (held.kind === 'unreadable') return [`${compared} could not be read from the registry (${held.why})`];
-  if (held.multiPlatform !== several)
-    return [
-      `${compared} is ${held.multiPlatform ? 'a multi-platform image' : 'a single-platform image'}, and this run builds ${several ? 'several platforms' : 'one'}`,
-    ];
+  if (held.multiPlatform !== (shape !== 'image'))
+    return [`${compared} is ${held.multiPlatform ? 'a multi-platform image' : 'a single-platform image'}, and ${SHAPE_NAMES[shape]}`];
   const reasons: string[] = [];
   const heldPlatforms = Object.keys(held.labels);
   const extra = heldPlatforms.filter((platform) => !platforms.some((wantedPlatform) => samePlatform(platform, wantedPlatform)));
-  if (several && extra.length > 0) reasons.push(`${compared} also holds ${extra.join(', ')}, which this run does not build`);
+  // A platform job compares its own entry only: the index's other platforms are their jobs' to compare.
+  if (shape === 'index' && extra.length > 0) reasons.push(`${compared} also holds ${extra.join(', ')}, which this run does not build`);
   platforms.forEach((platform, index) => {
     const key = heldPlatforms.find((candidate) => samePlatform(candidate, platform));
-    const where = several ? `${platform}: ` : '';
+    const where = shape === 'index' ? `${platform}: ` : '';
     if (key === undefined) {
       reasons.push(`${where}${compared} holds no image for ${platform}`);
       return;
@@ -129,6 +156,13 @@ export function rebuildReasons(compared: string, held: HeldImage, platforms: str
   });
   return reasons;
 }
+
+/** What each shape compares with, for the reason given when the held image is of the other kind. */
+const SHAPE_NAMES: Record<HeldShape, string> = {
+  image: 'this run builds one',
+  index: 'this run builds several platforms',
+  'index-entry': "a platform job compares with its platform's image in the index a merge made",
+};
 
 /**
  * Reads what the registry holds under `ref`: the digest, and the labels of each platform's image
@@ -151,13 +185,17 @@ export function heldImage(manifest: RemoteManifest, image: unknown): HeldImage {
   const digest = manifest.digest ?? '';
   if (manifest.manifests === undefined) {
     const config = (image ?? {}) as Config;
-    return { kind: 'image', digest, multiPlatform: false, labels: { [platformName(config)]: labelsOf(config) } };
+    const platform = platformName(config);
+    return { kind: 'image', digest, multiPlatform: false, labels: { [platform]: labelsOf(config) }, digests: { [platform]: digest } };
   }
   const labels: Record<string, Record<string, string>> = {};
   // Attestations sit in an index as unknown/unknown: not an image of any platform.
   for (const [platform, config] of Object.entries((image ?? {}) as Record<string, Config>))
     if (!platform.startsWith('unknown')) labels[platform] = labelsOf(config);
-  return { kind: 'image', digest, multiPlatform: true, labels };
+  const digests: Record<string, string> = {};
+  for (const entry of manifest.manifests)
+    if (entry.platform !== undefined && entry.platform.os !== 'unknown') digests[platformName(entry.platform)] = entry.digest;
+  return { kind: 'image', digest, multiPlatform: true, labels, digests };
 }
 
 /**
@@ -200,22 +238,36 @@ export function fingerprinted(settings: Settings, contexts: RunContext[], check:
   );
 }
 
-/** A skipped run's notice, outputs and summary: what it compared, and the digest the registry keeps. */
-export async function reportUnchanged(reporter: Reporter, settings: Settings, check: RebuildCheck): Promise<void> {
+/** A platform job's unchanged platform, handed over to the merge (platform-job.ts). */
+export interface UnchangedPlatform {
+  platform: string;
+  /** The image the held index already names for this platform. */
+  digest: string;
+  handoverFile: string;
+}
+
+/**
+ * A skipped run's notice, outputs and summary: what it compared, and the digest the registry keeps.
+ * A platform job's outputs name its platform's image in the index, as a pushing platform job's do.
+ */
+export async function reportUnchanged(reporter: Reporter, settings: Settings, check: RebuildCheck, handedOver?: UnchangedPlatform): Promise<void> {
   const parts = check.fingerprints.map(
     (fingerprint, index) => `${check.fingerprints.length > 1 ? `image ${index + 1}: ` : ''}${describeParts(fingerprint)}`,
   );
-  reporter.notice(
-    `Not rebuilt: ${check.compared} (${check.digest}) was built from the same fingerprint (${parts.join('; ')}). Nothing was built, tested or pushed; no tag moved.`,
-  );
+  const what = handedOver
+    ? `${handedOver.platform} of ${check.compared} (${check.digest}), ${handedOver.digest},`
+    : `${check.compared} (${check.digest})`;
+  const outcome = handedOver ? 'the hand-over tells the merge this platform is unchanged' : 'no tag moved';
+  reporter.notice(`Not rebuilt: ${what} was built from the same fingerprint (${parts.join('; ')}). Nothing was built, tested or pushed; ${outcome}.`);
   reporter.setOutput('rebuilt', 'false');
   reporter.setOutput('rebuild-reasons', '');
-  reporter.setOutput('tags', check.compared);
-  reporter.setOutput('digest', check.digest);
+  reporter.setOutput('tags', handedOver ? `${settings.image}@${handedOver.digest}` : check.compared);
+  reporter.setOutput('digest', handedOver ? handedOver.digest : check.digest);
   await reporter.summary('Flask image: unchanged, not rebuilt', [
     { label: 'Image', value: check.compared },
     ...versionRows(settings),
     { label: 'Digest', value: check.digest },
+    ...(handedOver ? [{ label: `Platform ${handedOver.platform}`, value: `${handedOver.digest} (handed over as unchanged)` }] : []),
     { label: 'Fingerprint', value: parts.join('; ') },
     { label: 'Pushed', value: 'nothing (rebuild: if-changed, nothing changed)' },
   ]);

@@ -24,13 +24,22 @@ describe('hand-over files', () => {
     fs.mkdirSync(path.join(dir, 'in', 'handover-armv7'), { recursive: true });
     fs.copyFileSync(written, path.join(dir, 'in', 'handover-armv7', 'armv7.json'));
     expect(readHandovers(path.join(dir, 'in'), [], IMAGE)).toEqual({
-      members: [{ source: path.join('handover-armv7', 'armv7.json'), digest: DIGEST, claimedPlatform: 'linux/arm/v7' }],
+      members: [{ source: path.join('handover-armv7', 'armv7.json'), digest: DIGEST, claimedPlatform: 'linux/arm/v7', unchanged: false }],
       problems: [],
     });
   });
 
   it('adds the digests input as members without a claimed platform', () => {
-    expect(readHandovers('', [DIGEST], IMAGE).members).toEqual([{ source: 'digests line 1', digest: DIGEST, claimedPlatform: '' }]);
+    expect(readHandovers('', [DIGEST], IMAGE).members).toEqual([{ source: 'digests line 1', digest: DIGEST, claimedPlatform: '', unchanged: false }]);
+  });
+
+  it('carry the claim of an unchanged platform (rebuild: if-changed), which only a file can make', () => {
+    writeHandover(dir, handover('linux/amd64', { unchanged: true }));
+    writeHandover(dir, handover('linux/arm64', { digest: `sha256:${'b'.repeat(64)}` }));
+    expect(readHandovers(dir, [], IMAGE).members.map((member) => [member.claimedPlatform, member.unchanged])).toEqual([
+      ['linux/amd64', true],
+      ['linux/arm64', false],
+    ]);
   });
 
   it('says what is wrong with a folder or a file, instead of guessing', () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkMerge, configPlatform, indexOf, platformObject, type MemberFacts, type MergeExpectation } from '../../../src/core/merge-check.js';
+import {
+  checkMerge,
+  configPlatform,
+  heldIndex,
+  indexOf,
+  platformObject,
+  type MemberFacts,
+  type MergeExpectation,
+} from '../../../src/core/merge-check.js';
 import type { TestRecord } from '../../../src/core/test-record.js';
 
 const EXPECTED: MergeExpectation = {
@@ -47,6 +55,7 @@ function member(platform: string, overrides: Partial<MemberFacts> = {}): MemberF
     platform,
     labels: LABELS,
     records: [record(platform, { subject: digest })],
+    unchanged: false,
     ...overrides,
   };
 }
@@ -218,6 +227,83 @@ describe('checkMerge', () => {
     expect(problems([member('linux/amd64'), member('linux/arm64')], local)[0]).toMatch(
       /another workflow run \(42\), not this one \(outside a workflow\)/,
     );
+  });
+});
+
+describe('checkMerge with unchanged platforms (rebuild: if-changed)', () => {
+  const REFERENCE = 'ghcr.io/acme/web:python3.12-slim';
+  const INDEX = `sha256:${'9'.repeat(64)}`;
+  /** The version tag as the last merge left it: both platforms' images. */
+  const HELD = { reference: REFERENCE, digest: INDEX, platforms: { ...DIGEST } };
+  const withHeld = { ...EXPECTED, held: HELD };
+  /** A platform its job found unchanged: tested, and dated, by the run that built it. */
+  const unchanged = (platform: string, overrides: Partial<MemberFacts> = {}): MemberFacts =>
+    member(platform, { unchanged: true, records: [record(platform, { runId: '17', date: '2026-11-23' })], ...overrides });
+
+  it('moves nothing when every platform is unchanged and the version tag names exactly those images', () => {
+    const decision = checkMerge(withHeld, [unchanged('linux/amd64'), unchanged('linux/arm64')]);
+    expect(decision).toMatchObject({ ok: true, unchanged: true });
+    if (decision.ok)
+      expect(decision.members.map((m) => [m.platform, m.digest, m.unchanged])).toEqual([
+        ['linux/amd64', DIGEST['linux/amd64'], true],
+        ['linux/arm64', DIGEST['linux/arm64'], true],
+      ]);
+  });
+
+  it("joins a new platform image with an unchanged one's image from the index, and moves the tags", () => {
+    const decision = checkMerge(withHeld, [
+      member('linux/amd64', { digest: `sha256:${'c'.repeat(64)}`, records: [record('linux/amd64', { subject: `sha256:${'c'.repeat(64)}` })] }),
+      unchanged('linux/arm64'),
+    ]);
+    expect(decision).toMatchObject({ ok: true, unchanged: false });
+    if (!decision.ok) return;
+    const index = JSON.parse(decision.index.toString()) as { manifests: { digest: string }[] };
+    expect(index.manifests.map((entry) => entry.digest)).toEqual([`sha256:${'c'.repeat(64)}`, DIGEST['linux/arm64']]);
+  });
+
+  it('still moves the tags when the index under the version tag also names another platform', () => {
+    const held = { ...HELD, platforms: { ...DIGEST, 'linux/arm/v7': `sha256:${'7'.repeat(64)}` } };
+    expect(checkMerge({ ...EXPECTED, held }, [unchanged('linux/amd64'), unchanged('linux/arm64')])).toMatchObject({ ok: true, unchanged: false });
+  });
+
+  it('refuses an unchanged platform whose image the version tag no longer names, saying what to do', () => {
+    const moved = { ...HELD, platforms: { ...DIGEST, 'linux/arm64': `sha256:${'8'.repeat(64)}` } };
+    expect(problems([unchanged('linux/amd64'), unchanged('linux/arm64')], { ...EXPECTED, held: moved })).toEqual([
+      `arm64.json: says linux/arm64 is unchanged at ${DIGEST['linux/arm64']}, but ${REFERENCE} now names sha256:${'8'.repeat(64)} for it: the image its job compared with is gone; re-run the platform jobs with rebuild: always.`,
+    ]);
+    const gone = { reference: REFERENCE, digest: '', platforms: {} };
+    expect(problems([unchanged('linux/amd64'), member('linux/arm64')], { ...EXPECTED, held: gone })).toEqual([
+      `amd64.json: says linux/amd64 is unchanged at ${DIGEST['linux/amd64']}, but ${REFERENCE} is not in the registry: the image its job compared with is gone; re-run the platform jobs with rebuild: always.`,
+    ]);
+  });
+
+  it('still asks the registry for a passing test record of the unchanged image, from any run', () => {
+    expect(problems([unchanged('linux/amd64'), unchanged('linux/arm64', { records: [] })], withHeld)[0]).toMatch(/has no passing test record/);
+    const otherPython = record('linux/arm64', { runId: '17', pythonVersion: '3.11' });
+    expect(problems([unchanged('linux/amd64'), unchanged('linux/arm64', { records: [otherPython] })], withHeld)[0]).toContain(
+      'its test record says Python 3.11, the merge is for 3.12',
+    );
+  });
+
+  it('never takes an image from another run as new: only the hand-over of an unchanged platform may', () => {
+    const old = member('linux/arm64', { records: [record('linux/arm64', { runId: '17', date: '2026-11-23' })] });
+    expect(problems([member('linux/amd64'), old], withHeld)[0]).toMatch(/was tested in another workflow run \(17\), not this one \(42\)/);
+  });
+});
+
+describe('the index under the version tag, as the merge reads it', () => {
+  it("names each platform's image, arm64/v8 as the platforms input does, and leaves attestations out", () => {
+    const manifests = [
+      { mediaType: 'm', size: 1, digest: DIGEST['linux/amd64']!, platform: { os: 'linux', architecture: 'amd64' } },
+      { mediaType: 'm', size: 1, digest: DIGEST['linux/arm64']!, platform: { os: 'linux', architecture: 'arm64', variant: 'v8' } },
+      { mediaType: 'm', size: 1, digest: `sha256:${'0'.repeat(64)}`, platform: { os: 'unknown', architecture: 'unknown' } },
+    ];
+    expect(heldIndex('r:t', { digest: 'sha256:x', body: { manifests } })).toEqual({ reference: 'r:t', digest: 'sha256:x', platforms: DIGEST });
+  });
+
+  it('names no platform for a missing tag or a single image', () => {
+    expect(heldIndex('r:t', undefined)).toEqual({ reference: 'r:t', digest: '', platforms: {} });
+    expect(heldIndex('r:t', { digest: 'sha256:x', body: {} })).toEqual({ reference: 'r:t', digest: 'sha256:x', platforms: {} });
   });
 });
 

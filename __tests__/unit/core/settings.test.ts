@@ -854,13 +854,16 @@ describe('mode', () => {
     );
   });
 
-  it('rebuild: if-changed is refused outside mode: build (a skipped platform job would hand over an earlier run’s image)', () => {
-    expect(onlyProblem({ ...push, mode: 'platform', rebuild: 'if-changed' })).toBe(
-      'rebuild: if-changed works with mode: build only for now; with mode: platform use rebuild: always (one platform per runner rebuilds every run).',
-    );
-    expect(problems({ ...push, mode: 'merge', platforms: 'linux/amd64', handover: 'in', rebuild: 'if-changed' })).toEqual([
-      'rebuild: if-changed works with mode: build only for now; with mode: merge use rebuild: always (one platform per runner rebuilds every run).',
-    ]);
+  it('rebuild: if-changed works in every mode (a platform job compares its own platform, the merge follows the hand-overs)', () => {
+    expect(parse({ ...push, mode: 'platform', platforms: 'linux/arm64', rebuild: 'if-changed' })).toMatchObject({
+      mode: 'platform',
+      rebuild: 'if-changed',
+    });
+    expect(parse({ ...push, mode: 'platform', rebuild: 'if-changed' }).rebuild).toBe('if-changed');
+    expect(parse({ ...push, mode: 'merge', platforms: 'linux/amd64', handover: 'in', rebuild: 'if-changed' })).toMatchObject({
+      mode: 'merge',
+      rebuild: 'if-changed',
+    });
     expect(parse({ ...push, rebuild: 'if-changed' }).rebuild).toBe('if-changed');
   });
 

@@ -10,7 +10,7 @@ const DIGEST_RE = /^sha256:[a-f0-9]{64}$/;
 
 type ModeSettings = Pick<Settings, 'mode' | 'handover' | 'digests'>;
 /** What the mode's rules depend on, read by the other groups first. */
-type Context = Pick<Settings, 'platforms' | 'image' | 'push' | 'pushSkippedReason' | 'rebuild'>;
+type Context = Pick<Settings, 'platforms' | 'image' | 'push' | 'pushSkippedReason'>;
 
 export function parseMode(input: InputReader, context: Context): ModeSettings {
   const given = input.get('mode').toLowerCase() || 'build';
@@ -21,12 +21,6 @@ export function parseMode(input: InputReader, context: Context): ModeSettings {
   if (mode === 'platform' && context.platforms.length > 1)
     input.fail(
       `mode: platform builds one platform per job, and platforms lists ${context.platforms.join(', ')}; give each job one platform (or none, for the runner's own), or use mode: build for one job that builds them all.`,
-    );
-  // A skipped platform job would hand over an image tested by an earlier run, whose test record the
-  // merge refuses; comparing fingerprints per platform job is not built yet, so say so before any work.
-  if (mode !== 'build' && context.rebuild === 'if-changed')
-    input.fail(
-      `rebuild: if-changed works with mode: build only for now; with mode: ${mode} use rebuild: always (one platform per runner rebuilds every run).`,
     );
   if (mode === 'merge') {
     if (context.platforms.length === 0)

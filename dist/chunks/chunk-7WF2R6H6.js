@@ -5755,7 +5755,7 @@ function readHandovers(folder, digests, image) {
       for (const name of files) readOne(path5.join(folder, name), name, image, handed);
     }
   }
-  digests.forEach((digest, index) => handed.members.push({ source: `digests line ${index + 1}`, digest, claimedPlatform: "" }));
+  digests.forEach((digest, index) => handed.members.push({ source: `digests line ${index + 1}`, digest, claimedPlatform: "", unchanged: false }));
   return handed;
 }
 function readOne(file, name, image, handed) {
@@ -5774,7 +5774,7 @@ function readOne(file, name, image, handed) {
     handed.problems.push(`${name}: hands over an image of ${String(value.image)}, and this merge is for ${image}.`);
     return;
   }
-  handed.members.push({ source: name, digest: value.digest, claimedPlatform: value.platform });
+  handed.members.push({ source: name, digest: value.digest, claimedPlatform: value.platform, unchanged: value.unchanged === true });
 }
 
 // src/adapters/image-upload.ts
@@ -5807,10 +5807,26 @@ function checkMerge(expected, members) {
   problems.push(...setProblems(expected, members, accepted));
   if (problems.length > 0) return { ok: false, problems };
   const ordered = expected.platforms.map((platform) => accepted.find((member) => member.platform === platform));
-  return { ok: true, members: ordered, index: indexOf(ordered) };
+  return { ok: true, members: ordered, index: indexOf(ordered), unchanged: holdsExactly(expected.held, ordered) };
+}
+function holdsExactly(held, members) {
+  if (held === void 0 || !members.every((member) => member.unchanged)) return false;
+  return Object.keys(held.platforms).length === members.length && members.every((member) => held.platforms[member.platform] === member.digest);
+}
+function heldIndex(reference, stored) {
+  const platforms = {};
+  for (const entry of stored?.body.manifests ?? []) {
+    const platform = entry.platform ? configPlatform(entry.platform) : "";
+    if (platform !== "" && !platform.startsWith("unknown/")) platforms[platform] = entry.digest;
+  }
+  return { reference, digest: stored?.digest ?? "", platforms };
 }
 function checkMember(expected, member) {
   const { digest } = member;
+  if (member.unchanged) {
+    const moved = movedProblem(expected.held, member);
+    if (moved !== "") return moved;
+  }
   if (!member.manifest) return `${digest} is not in the repository: the platform job did not push it there (or it was deleted).`;
   if (member.manifest.mediaType === OCI_INDEX || member.manifest.mediaType === DOCKER_LIST)
     return `${digest} is an index, not one platform's image: hand over the digest a platform job gave.`;
@@ -5826,19 +5842,26 @@ function checkMember(expected, member) {
   const passed = member.records.filter((record2) => record2.probe.passed && record2.subject === digest);
   if (passed.length === 0)
     return `${digest} (${member.platform}) has no passing test record: no platform job smoke-tested it (an image pushed by hand, or a job whose test failed).`;
-  const ours = passed.filter((record2) => record2.runId === expected.runId);
+  const ours = member.unchanged ? passed : passed.filter((record2) => record2.runId === expected.runId);
   if (ours.length === 0)
     return `${digest} (${member.platform}) was tested in another workflow run (${passed.map((record2) => record2.runId || "outside a workflow").join(", ")}), not this one (${expected.runId || "outside a workflow"}).`;
   const record = ours.find((candidate) => matchProblem(expected, member, candidate) === "") ?? ours[0];
   const problem = matchProblem(expected, member, record);
   if (problem !== "") return `${digest} (${member.platform}): its test record ${problem}.`;
-  return { platform: member.platform, digest, mediaType: member.manifest.mediaType, size: member.manifest.size, record };
+  return { platform: member.platform, digest, mediaType: member.manifest.mediaType, size: member.manifest.size, record, unchanged: member.unchanged };
+}
+function movedProblem(held, member) {
+  const platform = member.platform || member.claimedPlatform;
+  const now = held?.platforms[platform];
+  if (now === member.digest) return "";
+  const holds = held === void 0 || held.digest === "" ? "is not in the registry" : now ? `now names ${now} for it` : "names no image for it";
+  return `says ${platform} is unchanged at ${member.digest}, but ${held?.reference ?? "the version tag"} ${holds}: the image its job compared with is gone; re-run the platform jobs with rebuild: always.`;
 }
 function matchProblem(expected, member, record) {
   if (record.platform !== member.platform) return `says ${record.platform}, the image is ${member.platform}`;
   for (const key of ["pythonVersion", "variant", "worker"])
     if (record[key] !== expected[key]) return `says ${describe(key)} ${record[key]}, the merge is for ${expected[key]}`;
-  if (record.date !== expected.date)
+  if (!member.unchanged && record.date !== expected.date)
     return `has the run date ${record.date}, the merge ${expected.date}: give both jobs the same date input, or neither (the run's creation date)`;
   const base = member.labels[BASE_LABEL];
   if (base !== void 0 && base !== record.baseImage) return `says base image ${record.baseImage}, the image's label ${base}`;
@@ -6243,6 +6266,23 @@ async function handOverTested(docker, reporter, settings, tested, run) {
   } finally {
     fs7.rmSync(workDir, { recursive: true, force: true });
   }
+}
+function handOverUnchanged(reporter, settings, check, run) {
+  const platform = canonicalPlatform(check.platforms[0]);
+  const digest = check.heldDigests[0];
+  const handoverFile = writeHandover(settings.handover || path7.join(configRoot(), `${PRODUCT}-handover`), {
+    image: settings.image,
+    platform,
+    digest,
+    jobId: run.jobId,
+    job: process.env.GITHUB_JOB ?? "",
+    runId: run.runId,
+    date: run.date,
+    unchanged: true
+  });
+  reporter.setOutput("platform", platform);
+  reporter.setOutput("handover-file", handoverFile);
+  return { platform, digest, handoverFile };
 }
 async function attachRecord(reporter, client, record, manifest) {
   await reporter.group(`Attach the test record to ${manifest.digest.slice(0, 19)}`, async () => {
@@ -6749,6 +6789,10 @@ function megabytes(bytes) {
 }
 
 // src/pipeline/rebuild.ts
+function heldShape(settings, plans) {
+  if (settings.mode === "platform") return "index-entry";
+  return plans.length > 1 ? "index" : "image";
+}
 async function checkRebuild(docker, settings, plans, facts) {
   const compare = settings.rebuild === "if-changed" && plans[0].push.enabled;
   const engine = compare && plans.some((plan) => plan.target.platform === "") ? await docker.enginePlatform() : "";
@@ -6772,27 +6816,31 @@ async function checkRebuild(docker, settings, plans, facts) {
     ...shared,
     inputs: inputsPart(settings, plan.target.platform)
   }));
+  const found = { fingerprints, baseDigests, platforms, heldDigests: platforms.map((platform) => heldDigest(held, platform)) };
   if (!held) {
     const why = settings.rebuild === "always" ? "rebuild: always" : "rebuild: if-changed compares with the registry only when pushing";
-    return { fingerprints, baseDigests, rebuild: true, reasons: [why], compared: "", digest: "" };
+    return { ...found, rebuild: true, reasons: [why], compared: "", digest: "" };
   }
-  reasons.push(...rebuildReasons(compared, held, platforms, fingerprints, plans.length > 1));
-  return { fingerprints, baseDigests, rebuild: reasons.length > 0, reasons, compared, digest: held.kind === "image" ? held.digest : "" };
+  reasons.push(...rebuildReasons(compared, held, platforms, fingerprints, heldShape(settings, plans)));
+  return { ...found, rebuild: reasons.length > 0, reasons, compared, digest: held.kind === "image" ? held.digest : "" };
 }
-function rebuildReasons(compared, held, platforms, wanted, several) {
+function heldDigest(held, platform) {
+  if (held?.kind !== "image") return "";
+  const key = Object.keys(held.digests).find((candidate) => samePlatform(candidate, platform));
+  return key === void 0 ? "" : held.digests[key];
+}
+function rebuildReasons(compared, held, platforms, wanted, shape) {
   if (held.kind === "missing") return [`${compared} is not in the registry`];
   if (held.kind === "unreadable") return [`${compared} could not be read from the registry (${held.why})`];
-  if (held.multiPlatform !== several)
-    return [
-      `${compared} is ${held.multiPlatform ? "a multi-platform image" : "a single-platform image"}, and this run builds ${several ? "several platforms" : "one"}`
-    ];
+  if (held.multiPlatform !== (shape !== "image"))
+    return [`${compared} is ${held.multiPlatform ? "a multi-platform image" : "a single-platform image"}, and ${SHAPE_NAMES[shape]}`];
   const reasons = [];
   const heldPlatforms = Object.keys(held.labels);
   const extra = heldPlatforms.filter((platform) => !platforms.some((wantedPlatform) => samePlatform(platform, wantedPlatform)));
-  if (several && extra.length > 0) reasons.push(`${compared} also holds ${extra.join(", ")}, which this run does not build`);
+  if (shape === "index" && extra.length > 0) reasons.push(`${compared} also holds ${extra.join(", ")}, which this run does not build`);
   platforms.forEach((platform, index) => {
     const key = heldPlatforms.find((candidate) => samePlatform(candidate, platform));
-    const where = several ? `${platform}: ` : "";
+    const where = shape === "index" ? `${platform}: ` : "";
     if (key === void 0) {
       reasons.push(`${where}${compared} holds no image for ${platform}`);
       return;
@@ -6801,6 +6849,11 @@ function rebuildReasons(compared, held, platforms, wanted, several) {
   });
   return reasons;
 }
+var SHAPE_NAMES = {
+  image: "this run builds one",
+  index: "this run builds several platforms",
+  "index-entry": "a platform job compares with its platform's image in the index a merge made"
+};
 async function readHeldImage(docker, ref, env) {
   try {
     const [manifest, image] = await Promise.all([docker.inspectRemote(ref, "Manifest", env), docker.inspectRemote(ref, "Image", env)]);
@@ -6815,12 +6868,16 @@ function heldImage(manifest, image) {
   const digest = manifest.digest ?? "";
   if (manifest.manifests === void 0) {
     const config = image ?? {};
-    return { kind: "image", digest, multiPlatform: false, labels: { [platformName(config)]: labelsOf(config) } };
+    const platform = platformName(config);
+    return { kind: "image", digest, multiPlatform: false, labels: { [platform]: labelsOf(config) }, digests: { [platform]: digest } };
   }
   const labels = {};
   for (const [platform, config] of Object.entries(image ?? {}))
     if (!platform.startsWith("unknown")) labels[platform] = labelsOf(config);
-  return { kind: "image", digest, multiPlatform: true, labels };
+  const digests = {};
+  for (const entry of manifest.manifests)
+    if (entry.platform !== void 0 && entry.platform.os !== "unknown") digests[platformName(entry.platform)] = entry.digest;
+  return { kind: "image", digest, multiPlatform: true, labels, digests };
 }
 async function resolveBaseDigests(docker, baseImage, platforms, env) {
   const manifest = await docker.inspectRemote(baseImage, "Manifest", env);
@@ -6850,21 +6907,22 @@ function fingerprinted(settings, contexts, check) {
     (context3, index) => makePlan(settings, { ...context3, fingerprint: { labels: fingerprintLabels(check.fingerprints[index]), baseDigest: check.baseDigests[index] } })
   );
 }
-async function reportUnchanged(reporter, settings, check) {
+async function reportUnchanged(reporter, settings, check, handedOver) {
   const parts = check.fingerprints.map(
     (fingerprint, index) => `${check.fingerprints.length > 1 ? `image ${index + 1}: ` : ""}${describeParts(fingerprint)}`
   );
-  reporter.notice(
-    `Not rebuilt: ${check.compared} (${check.digest}) was built from the same fingerprint (${parts.join("; ")}). Nothing was built, tested or pushed; no tag moved.`
-  );
+  const what = handedOver ? `${handedOver.platform} of ${check.compared} (${check.digest}), ${handedOver.digest},` : `${check.compared} (${check.digest})`;
+  const outcome = handedOver ? "the hand-over tells the merge this platform is unchanged" : "no tag moved";
+  reporter.notice(`Not rebuilt: ${what} was built from the same fingerprint (${parts.join("; ")}). Nothing was built, tested or pushed; ${outcome}.`);
   reporter.setOutput("rebuilt", "false");
   reporter.setOutput("rebuild-reasons", "");
-  reporter.setOutput("tags", check.compared);
-  reporter.setOutput("digest", check.digest);
+  reporter.setOutput("tags", handedOver ? `${settings.image}@${handedOver.digest}` : check.compared);
+  reporter.setOutput("digest", handedOver ? handedOver.digest : check.digest);
   await reporter.summary("Flask image: unchanged, not rebuilt", [
     { label: "Image", value: check.compared },
     ...versionRows(settings),
     { label: "Digest", value: check.digest },
+    ...handedOver ? [{ label: `Platform ${handedOver.platform}`, value: `${handedOver.digest} (handed over as unchanged)` }] : [],
     { label: "Fingerprint", value: parts.join("; ") },
     { label: "Pushed", value: "nothing (rebuild: if-changed, nothing changed)" }
   ]);
@@ -7127,10 +7185,6 @@ function parseMode(input, context3) {
     input.fail(
       `mode: platform builds one platform per job, and platforms lists ${context3.platforms.join(", ")}; give each job one platform (or none, for the runner's own), or use mode: build for one job that builds them all.`
     );
-  if (mode !== "build" && context3.rebuild === "if-changed")
-    input.fail(
-      `rebuild: if-changed works with mode: build only for now; with mode: ${mode} use rebuild: always (one platform per runner rebuilds every run).`
-    );
   if (mode === "merge") {
     if (context3.platforms.length === 0)
       input.fail(
@@ -7349,7 +7403,8 @@ async function runPipeline(raw, env, pipelineDeps) {
     );
     if (!rebuild.rebuild) {
       progress.passed = true;
-      await reportUnchanged(reporter, settings, rebuild);
+      const handedOver = settings.mode === "platform" ? handOverUnchanged(reporter, settings, rebuild, platformRun(deps, prepared)) : void 0;
+      await reportUnchanged(reporter, settings, rebuild, handedOver);
       return { settings, plan: first, imageId: "", platforms: [], rebuild };
     }
     reporter.info(`Building: ${rebuild.reasons.join("; ")}.`);
@@ -7410,14 +7465,11 @@ async function pushOrHandOver(deps, settings, prepared, progress) {
   for (const result of tested) await tagImage(docker, result.plan, result.imageId);
   progress.stage = "push";
   if (!tested[0].plan.push.enabled) return void 0;
-  if (settings.mode === "platform")
-    return handOverTested(docker, reporter, settings, tested[0], {
-      date: prepared.date,
-      jobId: prepared.jobId,
-      runId: deps.source.runId,
-      runAttempt: deps.source.runAttempt || "1"
-    });
+  if (settings.mode === "platform") return handOverTested(docker, reporter, settings, tested[0], platformRun(deps, prepared));
   return pushTested(docker, reporter, settings, tested, { ...progress, tools: deps.tools });
+}
+function platformRun(deps, prepared) {
+  return { date: prepared.date, jobId: prepared.jobId, runId: deps.source.runId, runAttempt: deps.source.runAttempt || "1" };
 }
 async function sign(deps, settings, pushed, progress) {
   const { reporter } = deps;
@@ -7606,6 +7658,7 @@ export {
   readEnvironment,
   OCI_INDEX,
   checkMerge,
+  heldIndex,
   configPlatform,
   readHandovers,
   firstLine,
