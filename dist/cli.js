@@ -6,7 +6,7 @@ import {
   readEnvironment,
   resolveRunDate,
   runPipeline
-} from "./chunks/chunk-7WF2R6H6.js";
+} from "./chunks/chunk-7ILVYKKP.js";
 import {
   Docker,
   cleanup,
@@ -15,7 +15,7 @@ import {
   hasCredentials,
   isHttpUrl,
   memoryState
-} from "./chunks/chunk-4456YZLG.js";
+} from "./chunks/chunk-OWX66KIZ.js";
 
 // src/entry/cli.ts
 import * as fs from "node:fs";

@@ -1,16 +1,14 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  DOCKER_LIST,
   InputError,
   OCI_INDEX,
-  RegistryClient,
   TEST_RECORD_TYPE,
   actionReporter,
-  checkMerge,
-  configPlatform,
   firstLine,
   githubRunDate,
   githubSource,
-  heldIndex,
+  imageRepository,
   parseSettings,
   parseTestRecord,
   readEnvironment,
@@ -19,14 +17,141 @@ import {
   runPipeline,
   summarizeFailure,
   versionRows
-} from "./chunks/chunk-7WF2R6H6.js";
+} from "./chunks/chunk-7ILVYKKP.js";
 import {
   Docker,
   actionState,
   computeTags,
+  configPlatform,
+  productLabel,
   setFailed,
   tagBase
-} from "./chunks/chunk-4456YZLG.js";
+} from "./chunks/chunk-OWX66KIZ.js";
+
+// src/core/merge-check.ts
+var LABELS = { pythonVersion: productLabel("python-version"), variant: productLabel("variant"), worker: productLabel("worker") };
+var BASE_LABEL = "org.opencontainers.image.base.name";
+function checkMerge(expected, members) {
+  const problems = [];
+  const accepted = [];
+  for (const member of members) {
+    const result = checkMember(expected, member);
+    if (typeof result === "string") problems.push(`${member.source}: ${result}`);
+    else accepted.push(result);
+  }
+  problems.push(...setProblems(expected, members, accepted));
+  if (problems.length > 0) return { ok: false, problems };
+  const ordered = expected.platforms.map((platform) => accepted.find((member) => member.platform === platform));
+  return { ok: true, members: ordered, index: indexOf(ordered), unchanged: holdsExactly(expected.held, ordered) };
+}
+function holdsExactly(held, members) {
+  if (held === void 0 || !members.every((member) => member.unchanged)) return false;
+  return Object.keys(held.platforms).length === members.length && members.every((member) => held.platforms[member.platform] === member.digest);
+}
+function heldIndex(reference, stored) {
+  const platforms = {};
+  for (const entry of stored?.body.manifests ?? []) {
+    const platform = entry.platform ? configPlatform(entry.platform) : "";
+    if (platform !== "" && !platform.startsWith("unknown/")) platforms[platform] = entry.digest;
+  }
+  return { reference, digest: stored?.digest ?? "", platforms };
+}
+function checkMember(expected, member) {
+  const { digest } = member;
+  if (member.unchanged) {
+    const moved = movedProblem(expected.held, member);
+    if (moved !== "") return moved;
+  }
+  if (!member.manifest) return `${digest} is not in the repository: the platform job did not push it there (or it was deleted).`;
+  if (member.manifest.mediaType === OCI_INDEX || member.manifest.mediaType === DOCKER_LIST)
+    return `${digest} is an index, not one platform's image: hand over the digest a platform job gave.`;
+  if (member.platform === "") return `${digest} is not a container image (its config names no platform).`;
+  if (member.claimedPlatform !== "" && member.claimedPlatform !== member.platform)
+    return `claims ${member.claimedPlatform}, but ${digest} is an image for ${member.platform}.`;
+  const label = (key) => member.labels[LABELS[key]];
+  if (label("pythonVersion") === void 0 || label("worker") === void 0)
+    return `${digest} (${member.platform}) carries none of this action's labels: it was not built by a platform job of this action.`;
+  for (const key of ["pythonVersion", "variant", "worker"])
+    if (label(key) !== expected[key])
+      return `${digest} (${member.platform}) was built with ${describe(key)} ${label(key) ?? "(none)"}, the merge is for ${expected[key]}.`;
+  const passed = member.records.filter((record2) => record2.probe.passed && record2.subject === digest);
+  if (passed.length === 0)
+    return `${digest} (${member.platform}) has no passing test record: no platform job smoke-tested it (an image pushed by hand, or a job whose test failed).`;
+  const ours = member.unchanged ? passed : passed.filter((record2) => record2.runId === expected.runId);
+  if (ours.length === 0)
+    return `${digest} (${member.platform}) was tested in another workflow run (${passed.map((record2) => record2.runId || "outside a workflow").join(", ")}), not this one (${expected.runId || "outside a workflow"}).`;
+  const record = ours.find((candidate) => matchProblem(expected, member, candidate) === "") ?? ours[0];
+  const problem = matchProblem(expected, member, record);
+  if (problem !== "") return `${digest} (${member.platform}): its test record ${problem}.`;
+  return { platform: member.platform, digest, mediaType: member.manifest.mediaType, size: member.manifest.size, record, unchanged: member.unchanged };
+}
+function movedProblem(held, member) {
+  const platform = member.platform || member.claimedPlatform;
+  const now = held?.platforms[platform];
+  if (now === member.digest) return "";
+  const holds = held === void 0 || held.digest === "" ? "is not in the registry" : now ? `now names ${now} for it` : "names no image for it";
+  return `says ${platform} is unchanged at ${member.digest}, but ${held?.reference ?? "the version tag"} ${holds}: the image its job compared with is gone; re-run the platform jobs with rebuild: always.`;
+}
+function matchProblem(expected, member, record) {
+  if (record.platform !== member.platform) return `says ${record.platform}, the image is ${member.platform}`;
+  for (const key of ["pythonVersion", "variant", "worker"])
+    if (record[key] !== expected[key]) return `says ${describe(key)} ${record[key]}, the merge is for ${expected[key]}`;
+  if (!member.unchanged && record.date !== expected.date)
+    return `has the run date ${record.date}, the merge ${expected.date}: give both jobs the same date input, or neither (the run's creation date)`;
+  const base = member.labels[BASE_LABEL];
+  if (base !== void 0 && base !== record.baseImage) return `says base image ${record.baseImage}, the image's label ${base}`;
+  return "";
+}
+function setProblems(expected, members, accepted) {
+  const problems = [];
+  const sourcesOf = (pick, value) => members.filter((member) => pick(member) === value).map((member) => member.source);
+  for (const digest of unique(members.map((member) => member.digest)))
+    if (sourcesOf((member) => member.digest, digest).length > 1)
+      problems.push(
+        `${digest} was handed over more than once (${sourcesOf((member) => member.digest, digest).join(", ")}): each platform job hands over one image.`
+      );
+  const platformOf = (member) => member.platform || member.claimedPlatform;
+  for (const platform of unique(members.map(platformOf).filter((platform2) => platform2 !== ""))) {
+    const sources = sourcesOf(platformOf, platform);
+    const digests = unique(members.filter((member) => platformOf(member) === platform).map((member) => member.digest));
+    if (digests.length > 1)
+      problems.push(`${platform} was handed over ${sources.length} times (${sources.join(", ")}): one image per platform; remove the extra.`);
+    if (!expected.platforms.includes(platform))
+      problems.push(
+        `${platform} (${sources.join(", ")}) is not one of the platforms to merge (${expected.platforms.join(", ")}); add it to platforms or leave it out.`
+      );
+  }
+  for (const platform of expected.platforms)
+    if (!members.some((member) => platformOf(member) === platform))
+      problems.push(
+        `${platform}: no platform job handed over an image for it (did its job fail, or not run?); the merge needs every platform of ${expected.platforms.join(", ")}.`
+      );
+  const bases = unique(accepted.map((member) => member.record.baseImage));
+  if (bases.length > 1)
+    problems.push(
+      `the images were built from different base images (${accepted.map((member) => `${member.platform}: ${member.record.baseImage}`).join(", ")}); give every platform job the same base-image.`
+    );
+  return problems;
+}
+function indexOf(members) {
+  const manifests = members.map((member) => ({
+    mediaType: member.mediaType,
+    digest: member.digest,
+    size: member.size,
+    platform: platformObject(member.platform)
+  }));
+  return Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests }));
+}
+function platformObject(platform) {
+  const [os = "", architecture = "", variant] = platform.split("/");
+  return { os, architecture, ...variant ? { variant } : {} };
+}
+function describe(key) {
+  return key === "pythonVersion" ? "Python" : key;
+}
+function unique(values) {
+  return [...new Set(values)];
+}
 
 // src/pipeline/merge.ts
 var MergeRefused = class extends Error {
@@ -49,12 +174,7 @@ async function runMerge(raw, env, deps) {
     reporter.notice(`Merge skipped: ${settings.pushSkippedReason}.`);
     return { settings, digest: "", pushed: [], members: [] };
   }
-  const client = new RegistryClient(settings.image, {
-    registry: settings.registry,
-    username: settings.username,
-    password: settings.password,
-    log: (message) => reporter.warning(message)
-  });
+  const client = imageRepository(settings, (message) => reporter.warning(message));
   const runDate = await deps.resolveDate(settings.date, settings.githubToken);
   const decision = await stage(reporter, "checks", () => checkMembers(reporter, client, settings, { date: runDate.date, runId: deps.source.runId }));
   if (decision.unchanged) return reportUnchangedMerge(reporter, settings, decision);

@@ -4,7 +4,7 @@ import {
   actionState,
   cleanup,
   warning
-} from "./chunks/chunk-4456YZLG.js";
+} from "./chunks/chunk-OWX66KIZ.js";
 
 // src/entry/post.ts
 try {

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
 import type { Docker } from './docker.js';
-import { configPlatform } from '../core/merge-check.js';
+import { configPlatform } from '../core/platforms.js';
 import { OCI_MANIFEST, sha256Digest, type Descriptor, type RegistryClient } from './registry-api.js';
 
 const gzip = promisify(zlib.gzip);

@@ -37,6 +37,15 @@ export interface RegistryAccess {
   log?: (message: string) => void;
 }
 
+/** The client for the repository of the image the settings name, logged in with their credentials. */
+export function imageRepository(
+  settings: { image: string; registry: string; username: string; password: string },
+  log: (message: string) => void,
+): RegistryClient {
+  const { registry, username, password } = settings;
+  return new RegistryClient(settings.image, { registry, username, password, log });
+}
+
 /** The API's base URL for a host: plain http for loopback only, as Docker itself allows without configuration. */
 export function registryBaseUrl(registry: string): string {
   const host = registry === '' || registry === 'docker.io' || registry === 'index.docker.io' ? 'registry-1.docker.io' : registry;

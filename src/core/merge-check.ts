@@ -4,7 +4,7 @@
 // so a refused merge says all that is wrong at once; a refused merge moves no tag. With rebuild:
 // if-changed a platform job may hand over its platform as unchanged: the image the version tag's
 // index already names, tested by the run that built it; when every platform is, the merge moves nothing.
-import { canonicalPlatform } from './platforms.js';
+import { configPlatform } from './platforms.js';
 import { productLabel } from './product.js';
 import { OCI_INDEX, DOCKER_LIST, type Descriptor } from './oci.js';
 import type { TestRecord } from './test-record.js';
@@ -206,14 +206,6 @@ export function indexOf(members: AcceptedMember[]): Buffer {
 export function platformObject(platform: string): { os: string; architecture: string; variant?: string } {
   const [os = '', architecture = '', variant] = platform.split('/');
   return { os, architecture, ...(variant ? { variant } : {}) };
-}
-
-/** The platform an image config names: os/architecture[/variant]; '' without os and architecture. */
-export function configPlatform(config: { os?: unknown; architecture?: unknown; variant?: unknown }): string {
-  if (typeof config.os !== 'string' || typeof config.architecture !== 'string') return '';
-  const platform = `${config.os}/${config.architecture}${typeof config.variant === 'string' && config.variant !== '' ? `/${config.variant}` : ''}`;
-  // Named as the platforms input and the index name it.
-  return canonicalPlatform(platform);
 }
 
 function describe(key: 'pythonVersion' | 'variant' | 'worker'): string {

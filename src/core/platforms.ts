@@ -86,8 +86,16 @@ export function canonicalPlatform(platform: string): string {
   return platform === 'linux/arm64/v8' ? 'linux/arm64' : platform;
 }
 
+/** The platform an image config names: os/architecture[/variant]; '' without os and architecture. */
+export function configPlatform(config: { os?: unknown; architecture?: unknown; variant?: unknown }): string {
+  if (typeof config.os !== 'string' || typeof config.architecture !== 'string') return '';
+  const platform = `${config.os}/${config.architecture}${typeof config.variant === 'string' && config.variant !== '' ? `/${config.variant}` : ''}`;
+  // Named as the platforms input and the index name it.
+  return canonicalPlatform(platform);
+}
+
 /** Same platform by canonicalPlatform; linux/amd64 also matches a builder's linux/amd64/v2. */
-function samePlatform(a: string, b: string): boolean {
+export function samePlatform(a: string, b: string): boolean {
   const norm = (p: string): string => canonicalPlatform(p).replace(/^linux\/amd64\/v\d$/, 'linux/amd64');
   return norm(a) === norm(b);
 }

@@ -3,19 +3,12 @@
 // tested images, dated tags first and `latest` last. Builds nothing and needs no Docker engine.
 // When every platform job found its platform unchanged (rebuild: if-changed) and the version tag
 // already names exactly those images, it pushes nothing and moves no tag.
-import {
-  checkMerge,
-  configPlatform,
-  heldIndex,
-  type AcceptedMember,
-  type HeldIndex,
-  type MemberFacts,
-  type MergeDecision,
-} from '../core/merge-check.js';
+import { checkMerge, heldIndex, type AcceptedMember, type HeldIndex, type MemberFacts, type MergeDecision } from '../core/merge-check.js';
 import { readHandovers, type HandedOver } from '../adapters/handover.js';
 import { summarizeFailure } from './report.js';
 import type { PipelineDeps } from './pipeline.js';
-import { OCI_INDEX, RegistryClient } from '../adapters/registry-api.js';
+import { imageRepository, OCI_INDEX, type RegistryClient } from '../adapters/registry-api.js';
+import { configPlatform } from '../core/platforms.js';
 import type { Reporter } from '../adapters/reporter.js';
 import { InputError, parseSettings, type Environment, type Settings } from '../core/settings.js';
 import { firstLine, versionRows } from '../core/summary.js';
@@ -58,12 +51,7 @@ export async function runMerge(
     reporter.notice(`Merge skipped: ${settings.pushSkippedReason}.`);
     return { settings, digest: '', pushed: [], members: [] };
   }
-  const client = new RegistryClient(settings.image, {
-    registry: settings.registry,
-    username: settings.username,
-    password: settings.password,
-    log: (message) => reporter.warning(message),
-  });
+  const client = imageRepository(settings, (message) => reporter.warning(message));
   const runDate = await deps.resolveDate(settings.date, settings.githubToken);
   const decision = await stage(reporter, 'checks', () => checkMembers(reporter, client, settings, { date: runDate.date, runId: deps.source.runId }));
   if (decision.unchanged) return reportUnchangedMerge(reporter, settings, decision);

@@ -12,7 +12,7 @@ import { uploadImage } from '../adapters/image-upload.js';
 import type { Plan } from '../core/plan.js';
 import { PRODUCT } from '../core/product.js';
 import type { PushResult } from './push.js';
-import { OCI_MANIFEST, RegistryClient } from '../adapters/registry-api.js';
+import { imageRepository, OCI_MANIFEST, type RegistryClient } from '../adapters/registry-api.js';
 import type { Reporter } from '../adapters/reporter.js';
 import type { Settings } from '../core/settings.js';
 import type { SmokeTestResult } from './smoke-test.js';
@@ -44,12 +44,7 @@ export async function handOverTested(
   run: PlatformJobRun,
 ): Promise<HandedOverImage> {
   const { plan, imageId, probe } = tested;
-  const client = new RegistryClient(settings.image, {
-    registry: settings.registry,
-    username: settings.username,
-    password: settings.password,
-    log: (message) => reporter.warning(message),
-  });
+  const client = imageRepository(settings, (message) => reporter.warning(message));
   const workDir = fs.mkdtempSync(path.join(configRoot(), `${PRODUCT}-upload-`));
   try {
     const uploaded = await reporter.group(`Push the tested image by digest to ${settings.image} (no tag)`, async () => {

@@ -25,7 +25,7 @@ import {
 import { makePlan, type Plan, type RunContext } from '../core/plan.js';
 import type { Reporter } from '../adapters/reporter.js';
 import type { Settings } from '../core/settings.js';
-import { canonicalPlatform } from '../core/platforms.js';
+import { configPlatform, samePlatform } from '../core/platforms.js';
 import { firstLine, versionRows } from '../core/summary.js';
 import { tagBase } from '../core/tags.js';
 
@@ -185,7 +185,7 @@ export function heldImage(manifest: RemoteManifest, image: unknown): HeldImage {
   const digest = manifest.digest ?? '';
   if (manifest.manifests === undefined) {
     const config = (image ?? {}) as Config;
-    const platform = platformName(config);
+    const platform = configPlatform(config);
     return { kind: 'image', digest, multiPlatform: false, labels: { [platform]: labelsOf(config) }, digests: { [platform]: digest } };
   }
   const labels: Record<string, Record<string, string>> = {};
@@ -194,7 +194,7 @@ export function heldImage(manifest: RemoteManifest, image: unknown): HeldImage {
     if (!platform.startsWith('unknown')) labels[platform] = labelsOf(config);
   const digests: Record<string, string> = {};
   for (const entry of manifest.manifests)
-    if (entry.platform !== undefined && entry.platform.os !== 'unknown') digests[platformName(entry.platform)] = entry.digest;
+    if (entry.platform !== undefined && entry.platform.os !== 'unknown') digests[configPlatform(entry.platform)] = entry.digest;
   return { kind: 'image', digest, multiPlatform: true, labels, digests };
 }
 
@@ -214,17 +214,9 @@ export function platformDigest(manifest: RemoteManifest, platform: string): stri
     if (!manifest.digest) throw new Error('the registry gave no digest');
     return manifest.digest;
   }
-  const found = manifest.manifests.find((entry) => entry.platform !== undefined && samePlatform(platformName(entry.platform), platform));
+  const found = manifest.manifests.find((entry) => entry.platform !== undefined && samePlatform(configPlatform(entry.platform), platform));
   if (!found) throw new Error(`it holds no image for ${platform}`);
   return found.digest;
-}
-
-function platformName(platform: { os?: string; architecture?: string; variant?: string }): string {
-  return [platform.os ?? 'linux', platform.architecture ?? 'unknown', ...(platform.variant ? [platform.variant] : [])].join('/');
-}
-
-function samePlatform(a: string, b: string): boolean {
-  return canonicalPlatform(a) === canonicalPlatform(b);
 }
 
 function firstLineOf(error: unknown): string {

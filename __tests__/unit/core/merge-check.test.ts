@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkMerge,
-  configPlatform,
-  heldIndex,
-  indexOf,
-  platformObject,
-  type MemberFacts,
-  type MergeExpectation,
-} from '../../../src/core/merge-check.js';
+import { checkMerge, heldIndex, indexOf, platformObject, type MemberFacts, type MergeExpectation } from '../../../src/core/merge-check.js';
 import type { TestRecord } from '../../../src/core/test-record.js';
 
 const EXPECTED: MergeExpectation = {
@@ -308,13 +300,6 @@ describe('the index under the version tag, as the merge reads it', () => {
 });
 
 describe('platforms in the index', () => {
-  it('reads a config platform, arm64/v8 named as buildx and the platforms input name it', () => {
-    expect(configPlatform({ os: 'linux', architecture: 'arm64', variant: 'v8' })).toBe('linux/arm64');
-    expect(configPlatform({ os: 'linux', architecture: 'arm', variant: 'v7' })).toBe('linux/arm/v7');
-    expect(configPlatform({ os: 'linux', architecture: 'amd64' })).toBe('linux/amd64');
-    expect(configPlatform({})).toBe('');
-  });
-
   it('writes a platform as the index spells it', () => {
     expect(platformObject('linux/arm/v7')).toEqual({ os: 'linux', architecture: 'arm', variant: 'v7' });
     expect(platformObject('linux/amd64')).toEqual({ os: 'linux', architecture: 'amd64' });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parsePlatforms, platformSlug, probeTimeout, targets, unsupportedPlatforms } from '../../../src/core/platforms.js';
+import {
+  configPlatform,
+  parsePlatforms,
+  platformSlug,
+  probeTimeout,
+  samePlatform,
+  targets,
+  unsupportedPlatforms,
+} from '../../../src/core/platforms.js';
 
 function parse(value: string): { platforms: string[]; problems: string[] } {
   const problems: string[] = [];
@@ -75,5 +83,22 @@ describe('the probe timeout', () => {
     expect(probeTimeout(emulated, 60, false)).toBe(180);
     expect(probeTimeout(emulated, 20, true)).toBe(20);
     expect(probeTimeout(native, 60, false)).toBe(60);
+  });
+});
+
+describe('configPlatform and samePlatform', () => {
+  it('reads the platform an image config or an index entry names, arm64/v8 as buildx and the platforms input name it', () => {
+    expect(configPlatform({ os: 'linux', architecture: 'arm64', variant: 'v8' })).toBe('linux/arm64');
+    expect(configPlatform({ os: 'linux', architecture: 'arm', variant: 'v7' })).toBe('linux/arm/v7');
+    expect(configPlatform({ os: 'linux', architecture: 'amd64' })).toBe('linux/amd64');
+    expect(configPlatform({})).toBe('');
+    expect(configPlatform({ os: 'linux' })).toBe('');
+  });
+
+  it('takes arm64/v8 for arm64 and a builder amd64/v2 for amd64, and nothing else for the same', () => {
+    expect(samePlatform('linux/arm64/v8', 'linux/arm64')).toBe(true);
+    expect(samePlatform('linux/amd64', 'linux/amd64/v2')).toBe(true);
+    expect(samePlatform('linux/arm/v7', 'linux/arm64')).toBe(false);
+    expect(samePlatform('', 'linux/amd64')).toBe(false);
   });
 });

@@ -17,6 +17,7 @@ import {
   canonicalPlatform,
   chooseBuilder,
   cleanup,
+  configPlatform,
   configRoot,
   createBuilderArgs,
   createDockerConfigDir,
@@ -58,6 +59,7 @@ import {
   requireSecretSupport,
   require_tunnel,
   require_undici,
+  samePlatform,
   setOutput,
   setSecret,
   startGroup,
@@ -71,7 +73,7 @@ import {
   urlCredentials,
   warning,
   withholdFromUntrustedCode
-} from "./chunk-4456YZLG.js";
+} from "./chunk-OWX66KIZ.js";
 
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
@@ -5793,136 +5795,6 @@ function sha256Digest(bytes) {
   return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
 }
 
-// src/core/merge-check.ts
-var LABELS = { pythonVersion: productLabel("python-version"), variant: productLabel("variant"), worker: productLabel("worker") };
-var BASE_LABEL = "org.opencontainers.image.base.name";
-function checkMerge(expected, members) {
-  const problems = [];
-  const accepted = [];
-  for (const member of members) {
-    const result = checkMember(expected, member);
-    if (typeof result === "string") problems.push(`${member.source}: ${result}`);
-    else accepted.push(result);
-  }
-  problems.push(...setProblems(expected, members, accepted));
-  if (problems.length > 0) return { ok: false, problems };
-  const ordered = expected.platforms.map((platform) => accepted.find((member) => member.platform === platform));
-  return { ok: true, members: ordered, index: indexOf(ordered), unchanged: holdsExactly(expected.held, ordered) };
-}
-function holdsExactly(held, members) {
-  if (held === void 0 || !members.every((member) => member.unchanged)) return false;
-  return Object.keys(held.platforms).length === members.length && members.every((member) => held.platforms[member.platform] === member.digest);
-}
-function heldIndex(reference, stored) {
-  const platforms = {};
-  for (const entry of stored?.body.manifests ?? []) {
-    const platform = entry.platform ? configPlatform(entry.platform) : "";
-    if (platform !== "" && !platform.startsWith("unknown/")) platforms[platform] = entry.digest;
-  }
-  return { reference, digest: stored?.digest ?? "", platforms };
-}
-function checkMember(expected, member) {
-  const { digest } = member;
-  if (member.unchanged) {
-    const moved = movedProblem(expected.held, member);
-    if (moved !== "") return moved;
-  }
-  if (!member.manifest) return `${digest} is not in the repository: the platform job did not push it there (or it was deleted).`;
-  if (member.manifest.mediaType === OCI_INDEX || member.manifest.mediaType === DOCKER_LIST)
-    return `${digest} is an index, not one platform's image: hand over the digest a platform job gave.`;
-  if (member.platform === "") return `${digest} is not a container image (its config names no platform).`;
-  if (member.claimedPlatform !== "" && member.claimedPlatform !== member.platform)
-    return `claims ${member.claimedPlatform}, but ${digest} is an image for ${member.platform}.`;
-  const label = (key) => member.labels[LABELS[key]];
-  if (label("pythonVersion") === void 0 || label("worker") === void 0)
-    return `${digest} (${member.platform}) carries none of this action's labels: it was not built by a platform job of this action.`;
-  for (const key of ["pythonVersion", "variant", "worker"])
-    if (label(key) !== expected[key])
-      return `${digest} (${member.platform}) was built with ${describe(key)} ${label(key) ?? "(none)"}, the merge is for ${expected[key]}.`;
-  const passed = member.records.filter((record2) => record2.probe.passed && record2.subject === digest);
-  if (passed.length === 0)
-    return `${digest} (${member.platform}) has no passing test record: no platform job smoke-tested it (an image pushed by hand, or a job whose test failed).`;
-  const ours = member.unchanged ? passed : passed.filter((record2) => record2.runId === expected.runId);
-  if (ours.length === 0)
-    return `${digest} (${member.platform}) was tested in another workflow run (${passed.map((record2) => record2.runId || "outside a workflow").join(", ")}), not this one (${expected.runId || "outside a workflow"}).`;
-  const record = ours.find((candidate) => matchProblem(expected, member, candidate) === "") ?? ours[0];
-  const problem = matchProblem(expected, member, record);
-  if (problem !== "") return `${digest} (${member.platform}): its test record ${problem}.`;
-  return { platform: member.platform, digest, mediaType: member.manifest.mediaType, size: member.manifest.size, record, unchanged: member.unchanged };
-}
-function movedProblem(held, member) {
-  const platform = member.platform || member.claimedPlatform;
-  const now = held?.platforms[platform];
-  if (now === member.digest) return "";
-  const holds = held === void 0 || held.digest === "" ? "is not in the registry" : now ? `now names ${now} for it` : "names no image for it";
-  return `says ${platform} is unchanged at ${member.digest}, but ${held?.reference ?? "the version tag"} ${holds}: the image its job compared with is gone; re-run the platform jobs with rebuild: always.`;
-}
-function matchProblem(expected, member, record) {
-  if (record.platform !== member.platform) return `says ${record.platform}, the image is ${member.platform}`;
-  for (const key of ["pythonVersion", "variant", "worker"])
-    if (record[key] !== expected[key]) return `says ${describe(key)} ${record[key]}, the merge is for ${expected[key]}`;
-  if (!member.unchanged && record.date !== expected.date)
-    return `has the run date ${record.date}, the merge ${expected.date}: give both jobs the same date input, or neither (the run's creation date)`;
-  const base = member.labels[BASE_LABEL];
-  if (base !== void 0 && base !== record.baseImage) return `says base image ${record.baseImage}, the image's label ${base}`;
-  return "";
-}
-function setProblems(expected, members, accepted) {
-  const problems = [];
-  const sourcesOf = (pick, value) => members.filter((member) => pick(member) === value).map((member) => member.source);
-  for (const digest of unique(members.map((member) => member.digest)))
-    if (sourcesOf((member) => member.digest, digest).length > 1)
-      problems.push(
-        `${digest} was handed over more than once (${sourcesOf((member) => member.digest, digest).join(", ")}): each platform job hands over one image.`
-      );
-  const platformOf = (member) => member.platform || member.claimedPlatform;
-  for (const platform of unique(members.map(platformOf).filter((platform2) => platform2 !== ""))) {
-    const sources = sourcesOf(platformOf, platform);
-    const digests = unique(members.filter((member) => platformOf(member) === platform).map((member) => member.digest));
-    if (digests.length > 1)
-      problems.push(`${platform} was handed over ${sources.length} times (${sources.join(", ")}): one image per platform; remove the extra.`);
-    if (!expected.platforms.includes(platform))
-      problems.push(
-        `${platform} (${sources.join(", ")}) is not one of the platforms to merge (${expected.platforms.join(", ")}); add it to platforms or leave it out.`
-      );
-  }
-  for (const platform of expected.platforms)
-    if (!members.some((member) => platformOf(member) === platform))
-      problems.push(
-        `${platform}: no platform job handed over an image for it (did its job fail, or not run?); the merge needs every platform of ${expected.platforms.join(", ")}.`
-      );
-  const bases = unique(accepted.map((member) => member.record.baseImage));
-  if (bases.length > 1)
-    problems.push(
-      `the images were built from different base images (${accepted.map((member) => `${member.platform}: ${member.record.baseImage}`).join(", ")}); give every platform job the same base-image.`
-    );
-  return problems;
-}
-function indexOf(members) {
-  const manifests = members.map((member) => ({
-    mediaType: member.mediaType,
-    digest: member.digest,
-    size: member.size,
-    platform: platformObject(member.platform)
-  }));
-  return Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests }));
-}
-function platformObject(platform) {
-  const [os = "", architecture = "", variant] = platform.split("/");
-  return { os, architecture, ...variant ? { variant } : {} };
-}
-function configPlatform(config) {
-  if (typeof config.os !== "string" || typeof config.architecture !== "string") return "";
-  const platform = `${config.os}/${config.architecture}${typeof config.variant === "string" && config.variant !== "" ? `/${config.variant}` : ""}`;
-  return canonicalPlatform(platform);
-}
-function describe(key) {
-  return key === "pythonVersion" ? "Python" : key;
-}
-function unique(values) {
-  return [...new Set(values)];
-}
-
 // src/adapters/registry-api.ts
 var ACCEPT = [OCI_MANIFEST, OCI_INDEX, DOCKER_MANIFEST, DOCKER_LIST].join(", ");
 var RegistryError = class extends Error {
@@ -5933,6 +5805,10 @@ var RegistryError = class extends Error {
   }
   status;
 };
+function imageRepository(settings, log) {
+  const { registry, username, password } = settings;
+  return new RegistryClient(settings.image, { registry, username, password, log });
+}
 function registryBaseUrl(registry) {
   const host = registry === "" || registry === "docker.io" || registry === "index.docker.io" ? "registry-1.docker.io" : registry;
   const bare = host.replace(/:\d+$/, "");
@@ -6220,12 +6096,7 @@ function parseTestRecord(bytes) {
 // src/pipeline/platform-job.ts
 async function handOverTested(docker, reporter, settings, tested, run) {
   const { plan, imageId, probe } = tested;
-  const client = new RegistryClient(settings.image, {
-    registry: settings.registry,
-    username: settings.username,
-    password: settings.password,
-    log: (message) => reporter.warning(message)
-  });
+  const client = imageRepository(settings, (message) => reporter.warning(message));
   const workDir = fs7.mkdtempSync(path7.join(configRoot(), `${PRODUCT}-upload-`));
   try {
     const uploaded = await reporter.group(`Push the tested image by digest to ${settings.image} (no tag)`, async () => {
@@ -6868,7 +6739,7 @@ function heldImage(manifest, image) {
   const digest = manifest.digest ?? "";
   if (manifest.manifests === void 0) {
     const config = image ?? {};
-    const platform = platformName(config);
+    const platform = configPlatform(config);
     return { kind: "image", digest, multiPlatform: false, labels: { [platform]: labelsOf(config) }, digests: { [platform]: digest } };
   }
   const labels = {};
@@ -6876,7 +6747,7 @@ function heldImage(manifest, image) {
     if (!platform.startsWith("unknown")) labels[platform] = labelsOf(config);
   const digests = {};
   for (const entry of manifest.manifests)
-    if (entry.platform !== void 0 && entry.platform.os !== "unknown") digests[platformName(entry.platform)] = entry.digest;
+    if (entry.platform !== void 0 && entry.platform.os !== "unknown") digests[configPlatform(entry.platform)] = entry.digest;
   return { kind: "image", digest, multiPlatform: true, labels, digests };
 }
 async function resolveBaseDigests(docker, baseImage, platforms, env) {
@@ -6889,15 +6760,9 @@ function platformDigest(manifest, platform) {
     if (!manifest.digest) throw new Error("the registry gave no digest");
     return manifest.digest;
   }
-  const found = manifest.manifests.find((entry) => entry.platform !== void 0 && samePlatform(platformName(entry.platform), platform));
+  const found = manifest.manifests.find((entry) => entry.platform !== void 0 && samePlatform(configPlatform(entry.platform), platform));
   if (!found) throw new Error(`it holds no image for ${platform}`);
   return found.digest;
-}
-function platformName(platform) {
-  return [platform.os ?? "linux", platform.architecture ?? "unknown", ...platform.variant ? [platform.variant] : []].join("/");
-}
-function samePlatform(a, b) {
-  return canonicalPlatform(a) === canonicalPlatform(b);
 }
 function firstLineOf(error) {
   return firstLine(error.message ?? String(error));
@@ -7657,14 +7522,12 @@ export {
   readInputs,
   readEnvironment,
   OCI_INDEX,
-  checkMerge,
-  heldIndex,
-  configPlatform,
+  DOCKER_LIST,
   readHandovers,
   firstLine,
   versionRows,
   summarizeFailure,
-  RegistryClient,
+  imageRepository,
   InputError,
   parseSettings,
   TEST_RECORD_TYPE,

@@ -20838,6 +20838,11 @@ function probeTimeout(target, seconds, given) {
 function canonicalPlatform(platform2) {
   return platform2 === "linux/arm64/v8" ? "linux/arm64" : platform2;
 }
+function configPlatform(config) {
+  if (typeof config.os !== "string" || typeof config.architecture !== "string") return "";
+  const platform2 = `${config.os}/${config.architecture}${typeof config.variant === "string" && config.variant !== "" ? `/${config.variant}` : ""}`;
+  return canonicalPlatform(platform2);
+}
 function samePlatform(a, b) {
   const norm = (p) => canonicalPlatform(p).replace(/^linux\/amd64\/v\d$/, "linux/amd64");
   return norm(a) === norm(b);
@@ -21580,6 +21585,8 @@ export {
   platformSlug,
   unsupportedPlatforms,
   canonicalPlatform,
+  configPlatform,
+  samePlatform,
   PRODUCT,
   productLabel,
   isValidRepository,
