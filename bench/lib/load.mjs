@@ -178,9 +178,20 @@ async function checkAfterLoad(entry, log) {
   );
 }
 
+/** p50 to p99 of a cell: each the median of that percentile over the repetitions that measured it. */
+function latencyMedians(runs, middle) {
+  /** @type {Record<string, number>} */
+  const folded = {};
+  for (const key of ['p50Ms', 'p75Ms', 'p90Ms', 'p99Ms']) {
+    const values = runs.map((r) => r[key]).filter((v) => typeof v === 'number');
+    if (values.length > 0) folded[key] = middle(values);
+  }
+  return folded;
+}
+
 /**
  * A server's repetitions folded into one row: per app the median run by requests/s (the lower of
- * the two middle ones for an even count), with that run's latencies; errors summed over all runs;
+ * the two middle ones for an even count); each latency percentile the median of the runs' own; errors summed over all runs;
  * the spread of requests/s ((max - min) / median) to show how noisy the cell was; the median server
  * CPU time per request (and the database's, when it was counted).
  * @param {any} result one server's entry of measureAll's Map
@@ -201,7 +212,9 @@ export function foldRuns(result, apps = ENDPOINTS) {
     const dbCpu = runs.map((r) => r.cpuDbUsPerRequest).filter((v) => v !== undefined);
     endpoints[id] = {
       ...median,
-      // CPU per request: the median of its own, not the median-throughput run's.
+      // Latency percentiles and CPU per request: the median of each repetition's own, not the
+      // median-throughput run's: one run's tail swings with whatever else the machine did in those seconds.
+      ...latencyMedians(runs, middle),
       cpuUsPerRequest: middle(cpu),
       ...(dbCpu.length > 0 ? { cpuDbUsPerRequest: middle(dbCpu) } : {}),
       errors: runs.reduce((sum, r) => sum + r.errors, 0),

@@ -163,7 +163,7 @@ function intro(meta) {
       `Python ${meta.python}, ${meta.packages}. All servers are started first, one at a time, and warmed up ` +
       `(${meta.warmupSeconds} s); then they take turns: for each of ${meta.reps} repetition(s), for each app, every server in turn ` +
       `gets \`wrk -t1 -c${meta.connections} -d${meta.seconds}s --latency\` while the others sit idle (the order rotates each repetition). ` +
-      `The tables show each cell's median run (its latencies with it); median spread of req/s between repetitions: ${meta.medianSpread}. ` +
+      `The tables show each cell's median run by req/s, and each latency percentile as the median of the repetitions' own; median spread of req/s between repetitions: ${meta.medianSpread}. ` +
       `Absolute numbers depend on the machine: compare ratios.`,
     '',
     `Apps (routes of \`bench/app/main.py\`): ${ENDPOINTS.map((e) => `${e.label} \`${e.path}\``).join(', ')}; ` +

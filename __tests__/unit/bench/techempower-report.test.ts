@@ -94,4 +94,13 @@ describe('foldRuns', () => {
     ]);
     expect(folded.ok && folded.endpoints.db).toMatchObject({ rps: 2, cpuDbUsPerRequest: 20 });
   });
+
+  it("gives each latency percentile as the median of the repetitions' own, not the median-throughput run's", () => {
+    const run = (rps: number, p50Ms: number, p99Ms: number) => ({ rps, p50Ms, p99Ms, errors: 0, cpuUsPerRequest: 10 });
+    // The median-throughput run (rps 2) had the worst tail of the three.
+    const folded = foldRuns({ ok: true, startupMs: 1, memory: {}, endpoints: { hello: [run(3, 1, 10), run(2, 3, 90), run(1, 2, 20)] } }, [
+      { id: 'hello', path: '/', label: 'plaintext' },
+    ]);
+    expect(folded.ok && folded.endpoints.hello).toMatchObject({ rps: 2, p50Ms: 2, p99Ms: 20 });
+  });
 });
